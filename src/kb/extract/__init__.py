@@ -1,0 +1,45 @@
+"""Extract: read a file of any supported format into pages of raw text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import UnreadableFile
+
+SUPPORTED_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}
+
+
+@dataclass
+class RawDocument:
+    """Text as a reader found it: one entry per PDF page, or one for the whole file."""
+
+    pages: list[str]
+    paged: bool  # True for PDFs: pages are real pages and lines need reflowing
+    title_hint: str | None = None
+
+
+def read_file(path: Path) -> RawDocument:
+    """Read one file with the reader for its suffix; raise UnreadableFile with the reason."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from kb.extract.pdf import read_pdf
+
+        raw = read_pdf(path)
+    elif suffix == ".docx":
+        from kb.extract.docx import read_docx
+
+        raw = read_docx(path)
+    elif suffix in {".html", ".htm"}:
+        from kb.extract.html import read_html
+
+        raw = read_html(path)
+    elif suffix in {".txt", ".md"}:
+        from kb.extract.text import read_text
+
+        raw = read_text(path)
+    else:
+        raise UnreadableFile(f"{path}: unsupported file type {suffix or '(none)'}")
+    if not any(page.strip() for page in raw.pages):
+        raise UnreadableFile(f"{path}: empty, no text found")
+    return raw

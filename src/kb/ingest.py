@@ -1,0 +1,251 @@
+"""Ingest: find changed files, parse them under a time limit, embed new text, commit per batch."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import re
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from multiprocessing.context import TimeoutError as PoolTimeout
+from pathlib import Path
+
+import numpy as np
+
+from kb import embed
+from kb.errors import KBError, UnreadableFile
+from kb.extract import SUPPORTED_SUFFIXES
+from kb.models import FailedFile, IngestReport
+from kb.parse import ParsedDocument, content_hash, parse_file
+from kb.settings import Settings
+from kb.store import bump_generation
+
+Progress = Callable[[int, int, str], None]
+WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+EMBED_GROUP = 256  # passages embedded and committed together
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def words_of(text: str) -> Counter[str]:
+    return Counter(WORD.findall(text.lower()))
+
+
+def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[FailedFile]]:
+    """Files to consider, folders scanned (for removals), and arguments that do not exist."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    missing: list[FailedFile] = []
+    for given in paths:
+        path = Path(given).expanduser().resolve()
+        if path.is_dir():
+            folders.append(path)
+            files.extend(sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(FailedFile(str(given), f"{given}: no such file or folder"))
+    return list(dict.fromkeys(files)), folders, missing
+
+
+def parse_files(paths: list[Path], settings: Settings,
+                progress: Progress | None = None) -> dict[Path, ParsedDocument | KBError]:
+    """Parse files in worker processes; one that overruns the time limit is reported and killed."""
+    results: dict[Path, ParsedDocument | KBError] = {}
+    pending = list(paths)
+    context = multiprocessing.get_context("forkserver")
+    while pending:
+        with context.Pool(max(1, min(settings.parse_workers, len(pending)))) as pool:
+            jobs = [(path, pool.apply_async(parse_file, (str(path), settings.passage_min_words,
+                                                         settings.passage_max_words)))
+                    for path in pending]
+            pending = []
+            for index, (path, job) in enumerate(jobs):
+                try:
+                    results[path] = job.get(timeout=settings.parse_timeout_s)
+                except PoolTimeout:
+                    results[path] = UnreadableFile(
+                        f"{path}: parsing took over {settings.parse_timeout_s:g} s, skipped")
+                    pending = [p for p, j in jobs[index + 1:] if not j.ready()]
+                    results.update(_collect_ready(jobs[index + 1:]))
+                    break
+                except KBError as error:
+                    results[path] = error
+                except Exception as error:  # a reader library's own failure on a bad file
+                    results[path] = UnreadableFile(f"{path}: unreadable ({type(error).__name__}:"
+                                                   f" {str(error)[:120]})")
+                if progress:
+                    progress(len(results), len(paths), f"read {path.name}")
+    return results
+
+
+def _collect_ready(jobs: list) -> dict[Path, ParsedDocument | KBError]:
+    ready: dict[Path, ParsedDocument | KBError] = {}
+    for path, job in jobs:
+        if job.ready():
+            try:
+                ready[path] = job.get(0)
+            except KBError as error:
+                ready[path] = error
+            except Exception as error:
+                ready[path] = UnreadableFile(f"{path}: unreadable ({type(error).__name__})")
+    return ready
+
+
+def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings: Settings,
+           progress: Progress | None = None) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    files, folders, missing = scan(paths)
+    report.failed.extend(missing)
+    known = {row["path"]: row for row in connection.execute(
+        "SELECT id, path, content_hash, size FROM documents")}
+    to_parse: list[Path] = []
+    for path in files:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            report.failed.append(FailedFile(str(path), f"{path}: over the size limit "
+                                            f"({size / 1e6:.1f} MB > {settings.max_file_bytes / 1e6:.0f} MB)"))
+        elif size == 0:
+            report.failed.append(FailedFile(str(path), f"{path}: empty file"))
+        elif str(path) in known and known[str(path)]["content_hash"] == content_hash(path):
+            report.unchanged.append(str(path))
+        else:
+            to_parse.append(path)
+    _remove_missing(connection, known, files, folders, report)
+    parsed = parse_files(to_parse, settings, progress) if to_parse else {}
+    documents = []
+    for path in to_parse:
+        outcome = parsed[path]
+        if isinstance(outcome, KBError):
+            report.failed.append(FailedFile(str(path), str(outcome)))
+        else:
+            documents.append(outcome)
+            (report.updated if str(path) in known else report.added).append(str(path))
+    report.embedded = _store_documents(connection, documents, settings, progress)
+    connection.execute("DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
+    report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    report.passages = connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+    report.took_ms = (time.perf_counter() - started) * 1000
+    return report
+
+
+def _remove_missing(connection: sqlite3.Connection, known: dict, files: list[Path],
+                    folders: list[Path], report: IngestReport) -> None:
+    present = {str(path) for path in files}
+    for path_text, row in known.items():
+        inside = any(Path(path_text).is_relative_to(folder) for folder in folders)
+        if inside and path_text not in present:
+            remove_document(connection, row["id"])
+            report.removed.append(path_text)
+
+
+def _store_documents(connection: sqlite3.Connection, documents: list[ParsedDocument],
+                     settings: Settings, progress: Progress | None) -> int:
+    """Embed what is new and commit documents in groups, so a kill loses at most one group."""
+    have = {row[0] for row in connection.execute("SELECT text_hash FROM vectors")}
+    total = sum(len(doc.chunks) for doc in documents)
+    done = embedded = 0
+    group: list[ParsedDocument] = []
+    for document in documents + [None]:  # type: ignore[list-item]
+        if document is not None:
+            group.append(document)
+            if sum(len(doc.chunks) for doc in group) < EMBED_GROUP:
+                continue
+        if not group:
+            break
+        new_texts = {}
+        for doc in group:
+            for chunk in doc.chunks:
+                key = text_hash(chunk.text)
+                if key not in have:
+                    new_texts[key] = chunk.text
+        vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
+                (key, vector.astype(np.float32).tobytes())
+                for key, vector in zip(new_texts, vectors, strict=True)])
+            for doc in group:
+                _write_document(connection, doc)
+            bump_generation(connection)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        have.update(new_texts)
+        embedded += len(new_texts)
+        done += sum(len(doc.chunks) for doc in group)
+        if progress:
+            progress(done, total, f"embedded {done}/{total} passages")
+        group = []
+    return embedded
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
+
+
+def _write_document(connection: sqlite3.Connection, doc: ParsedDocument) -> None:
+    existing = connection.execute("SELECT id, doc_id FROM documents WHERE path = ?",
+                                  (doc.path,)).fetchone()
+    if existing:
+        doc_id = existing["doc_id"]
+        _delete_document(connection, existing["id"])
+    else:
+        base = doc_id = _slug(Path(doc.path).name.rsplit(".", 1)[0])
+        number = 2
+        while connection.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+            doc_id, number = f"{base}-{number}", number + 1
+    cursor = connection.execute(
+        "INSERT INTO documents (doc_id, path, title, period, doc_type, access, pages, "
+        "content_hash, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, doc.path, doc.title, doc.period, doc.doc_type, doc.access,
+         len(doc.pages) if doc.paged else None, doc.content_hash, doc.size))
+    document = cursor.lastrowid
+    connection.executemany("INSERT INTO pages VALUES (?, ?, ?)",
+                           [(document, number, text) for number, text in enumerate(doc.pages, 1)])
+    words: Counter[str] = Counter()
+    for ordinal, chunk in enumerate(doc.chunks):
+        cursor = connection.execute(
+            "INSERT INTO passages (document, ordinal, page, page_end, section, text, char_start, "
+            "char_end, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document, ordinal, chunk.page, chunk.page_end, chunk.section, chunk.text,
+             chunk.char_start, chunk.char_end, text_hash(chunk.text)))
+        connection.execute("INSERT INTO passages_fts (rowid, text, section, title) "
+                           "VALUES (?, ?, ?, ?)",
+                           (cursor.lastrowid, chunk.text, chunk.section or "", doc.title))
+        words.update(words_of(chunk.text))
+    connection.executemany(
+        "INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + "
+        "excluded.count", words.items())
+    connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
+                           [(document, a, e) for a, e in doc.acronyms.items()])
+
+
+def _delete_document(connection: sqlite3.Connection, document: int) -> None:
+    words: Counter[str] = Counter()
+    rows = connection.execute("SELECT id, text FROM passages WHERE document = ?",
+                              (document,)).fetchall()
+    for row in rows:
+        words.update(words_of(row["text"]))
+    connection.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(r["id"],) for r in rows])
+    connection.executemany("UPDATE words SET count = count - ? WHERE word = ?",
+                           [(n, w) for w, n in words.items()])
+    connection.execute("DELETE FROM words WHERE count <= 0")
+    connection.execute("DELETE FROM documents WHERE id = ?", (document,))
+
+
+def remove_document(connection: sqlite3.Connection, document: int) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    _delete_document(connection, document)
+    bump_generation(connection)
+    connection.execute("COMMIT")

@@ -1,0 +1,109 @@
+"""Result types shared by the stages; each has to_dict() giving the contract's JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    title: str
+    period: str | None
+    doc_type: str
+    access: str
+    pages: int | None
+    passages: int
+    content_hash: str
+    size: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Passage:
+    """A stored passage with its citation; `page` is the first page it stands on."""
+
+    passage_id: int
+    doc_id: str
+    title: str
+    path: str
+    period: str | None
+    doc_type: str
+    page: int | None
+    page_end: int | None
+    section: str | None
+    text: str
+    char_start: int
+    char_end: int
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Hit(Passage):
+    rank: int = 0
+    snippet: str = ""
+    marks: list[tuple[int, int]] = field(default_factory=list)  # spans in `text` matched
+
+
+@dataclass
+class SearchResult:
+    query: str
+    mode: str
+    took_ms: float
+    results: list[Hit]
+    searched: str = ""  # the query as searched, after typo correction
+    corrections: dict[str, str] = field(default_factory=dict)
+    expansions: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "mode": self.mode,
+            "took_ms": round(self.took_ms, 2),
+            "searched": self.searched,
+            "corrections": self.corrections,
+            "expansions": self.expansions,
+            "results": [hit.to_dict() for hit in self.results],
+        }
+
+
+@dataclass
+class FailedFile:
+    path: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[FailedFile] = field(default_factory=list)
+    documents: int = 0
+    passages: int = 0
+    embedded: int = 0  # passages whose text needed a new vector
+    took_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "failed": [f.to_dict() for f in self.failed],
+            "documents": self.documents,
+            "passages": self.passages,
+            "embedded": self.embedded,
+            "took_ms": round(self.took_ms, 2),
+        }

@@ -1,0 +1,105 @@
+"""Query understanding: words, quoted phrases, acronym expansion and typo correction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+STOPWORDS = set("""a about above after again against all am an and any are as at be because been
+before being below between both but by can did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it its
+itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them themselves
+then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours yourself yourselves many much did does
+per""".split())
+TOKEN = re.compile(r'"[^"]+"|[A-Za-z0-9][A-Za-z0-9\'&/-]*')
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    terms: list[str] = field(default_factory=list)  # content words, lower case, corrected
+    phrases: list[str] = field(default_factory=list)  # quoted by the user
+    expansions: dict[str, list[str]] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def searched(self) -> str:
+        """The query as searched: corrections applied, expansions shown in brackets."""
+        text = self.text
+        for wrong, right in self.corrections.items():
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        extra = [form for forms in self.expansions.values() for form in forms]
+        return f"{text} ({'; '.join(extra)})" if extra else text
+
+    def highlight_terms(self) -> list[str]:
+        words = list(self.terms)
+        for phrase in self.phrases:
+            words.extend(phrase.lower().split())
+        for forms in self.expansions.values():
+            for form in forms:
+                words.extend(w for w in form.lower().split() if w not in STOPWORDS)
+        return list(dict.fromkeys(w for w in words if w))
+
+
+def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
+                joined_forms: dict[str, list[str]]) -> ParsedQuery:
+    """Split the query, correct words the library lacks, and expand acronyms both ways."""
+    query = ParsedQuery(text=text.strip())
+    for token in TOKEN.findall(query.text):
+        if token.startswith('"'):
+            if phrase := token.strip('"').strip():
+                query.phrases.append(phrase)
+            continue
+        word = token.lower().strip("'-/")
+        if not word or word in STOPWORDS:
+            continue
+        upper = token.upper()
+        if upper in acronyms and (token.isupper() or word not in vocabulary):
+            query.terms.append(word)
+            query.expansions.setdefault(upper, []).append(acronyms[upper])
+            continue
+        corrected = _correct(word, vocabulary)
+        if corrected != word:
+            query.corrections[word] = corrected
+        query.terms.append(corrected)
+        if corrected in joined_forms:
+            query.expansions.setdefault(corrected, []).extend(joined_forms[corrected])
+    lowered = f" {' '.join(re.findall(r'[a-z0-9]+', query.text.lower()))} "
+    for acronym, expansion in acronyms.items():
+        if f" {' '.join(re.findall(r'[a-z0-9]+', expansion.lower()))} " in lowered:
+            query.expansions.setdefault(expansion, []).append(acronym)
+    return query
+
+
+def _correct(word: str, vocabulary: dict[str, int]) -> str:
+    """The library's closest word for one it does not contain (rapidfuzz), else the word."""
+    if word in vocabulary or len(word) < 4 or not word.isalpha() or not vocabulary:
+        return word
+    from rapidfuzz import fuzz, process
+
+    best = process.extract(word, vocabulary.keys(), scorer=fuzz.ratio, score_cutoff=80, limit=5)
+    if not best:
+        return word
+    # among near-equal spellings prefer the commoner word
+    top = max(score for _, score, _ in best)
+    candidates = [name for name, score, _ in best if score >= top - 5]
+    return max(candidates, key=lambda name: (vocabulary[name], -abs(len(name) - len(word))))
+
+
+def fts_expression(query: ParsedQuery) -> str | None:
+    """An FTS5 MATCH expression: quoted phrases required, other terms and expansions OR-ed."""
+    def quote(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"'
+
+    optional = [quote(term) for term in query.terms]
+    for forms in query.expansions.values():
+        optional.extend(quote(form) for form in forms)
+    optional = list(dict.fromkeys(optional))
+    required = [quote(phrase) for phrase in query.phrases]
+    if not optional and not required:
+        return None
+    # quoted phrases must match; otherwise any term may, and BM25 ranks passages with more
+    body = " AND ".join(required) if required else " OR ".join(optional)
+    return "{text section} : (" + body + ")"

@@ -1,0 +1,253 @@
+"""Search: keyword (FTS5 BM25) and semantic (FAISS) rankings, fused, filtered, diversified, cited."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from kb import embed
+from kb.errors import InvalidInput
+from kb.extract.metadata import DOC_TYPES, normalise_period
+from kb.glossary import COMMON
+from kb.models import Hit, Passage, SearchResult
+from kb.query import ParsedQuery, fts_expression, parse_query
+from kb.settings import Settings
+from kb.store import generation
+from kb.vectors import VectorIndex
+
+MODES = ("hybrid", "keyword", "semantic")
+PASSAGE_COLUMNS = """p.id, d.doc_id, d.title, d.path, d.period, d.doc_type, p.page, p.page_end,
+    p.section, p.text, p.char_start, p.char_end"""
+
+
+@dataclass(frozen=True)
+class Filters:
+    period: str | None = None
+    doc_type: str | None = None
+    include_restricted: bool = False
+
+    def sql(self) -> tuple[str, list[str]]:
+        clauses, values = [], []
+        if not self.include_restricted:
+            clauses.append("d.access != 'restricted'")
+        if self.period:
+            clauses.append("d.period = ?")
+            values.append(self.period)
+        if self.doc_type:
+            clauses.append("d.doc_type = ?")
+            values.append(self.doc_type)
+        return (" AND ".join(clauses) or "1"), values
+
+
+def make_filters(period: str | None, doc_type: str | None, include_restricted: bool) -> Filters:
+    if period:
+        normal = normalise_period(period)
+        if normal is None:
+            raise InvalidInput(f"period {period!r} is not a reporting year such as 2021-22")
+        period = normal
+    if doc_type and doc_type not in DOC_TYPES:
+        raise InvalidInput(f"doc type {doc_type!r} is not one of {', '.join(DOC_TYPES)}")
+    return Filters(period, doc_type, include_restricted)
+
+
+def row_to_passage(row: sqlite3.Row, score: float = 0.0) -> Passage:
+    return Passage(passage_id=row["id"], doc_id=row["doc_id"], title=row["title"],
+                   path=row["path"], period=row["period"], doc_type=row["doc_type"],
+                   page=row["page"], page_end=row["page_end"], section=row["section"],
+                   text=row["text"], char_start=row["char_start"], char_end=row["char_end"],
+                   score=score)
+
+
+class SearchEngine:
+    """Answers many queries over one open library; caches what depends on its generation."""
+
+    def __init__(self, connection: sqlite3.Connection, settings: Settings) -> None:
+        self.connection = connection
+        self.settings = settings
+        self.vectors = VectorIndex(settings.index_dir, settings.dimension)
+        self._generation = -1
+        self._vocabulary: dict[str, int] = {}
+        self._joined: dict[str, list[str]] = {}
+        self._acronyms: dict[str, str] = {}
+        self._allowed: dict[Filters, np.ndarray | None] = {}
+
+    def refresh(self) -> None:
+        current = generation(self.connection)
+        if current == self._generation:
+            return
+        self._vocabulary = dict(self.connection.execute("SELECT word, count FROM words"))
+        self._joined = defaultdict(list)
+        for word in self._vocabulary:
+            if "-" in word:
+                self._joined[word.replace("-", "")].append(word.replace("-", " "))
+                self._joined[word.replace("-", " ")].append(word.replace("-", ""))
+        self._acronyms = dict(COMMON)
+        for acronym, expansion in self.connection.execute(
+                "SELECT acronym, expansion FROM glossary GROUP BY acronym"):
+            self._acronyms[acronym] = expansion.lower()
+        self._allowed = {}
+        self._generation = current
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        self.refresh()
+        return self._acronyms
+
+    def parse(self, text: str) -> ParsedQuery:
+        self.refresh()
+        return parse_query(text, self._acronyms, self._vocabulary, self._joined)
+
+    def search(self, text: str, k: int = 10, mode: str = "hybrid",
+               filters: Filters = Filters()) -> SearchResult:
+        started = time.perf_counter()
+        if mode not in MODES:
+            raise InvalidInput(f"mode {mode!r} is not one of {', '.join(MODES)}")
+        if k < 1:
+            raise InvalidInput(f"k must be at least 1, not {k}")
+        query = self.parse(text)
+        depth = max(50, 5 * k)
+        rankings = []
+        if mode in ("keyword", "hybrid"):
+            rankings.append(self.keyword(query, depth, filters))
+        if mode in ("semantic", "hybrid") and query.text and not query.phrases:
+            rankings.append(self.semantic(query, depth, filters))
+        fused = rankings[0] if len(rankings) == 1 else self.fuse(rankings)
+        hits = self._hits(query, diversify(fused, self._page_of, self.settings.per_page_limit, k))
+        return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started) * 1000,
+                            results=hits, searched=query.searched, corrections=query.corrections,
+                            expansions=query.expansions)
+
+    def keyword(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
+        expression = fts_expression(query)
+        if expression is None:
+            return []
+        where, values = filters.sql()
+        rows = self.connection.execute(
+            f"""SELECT f.rowid, bm25(passages_fts, 1.0, 0.4, 0.0) AS score
+                FROM passages_fts f JOIN passages p ON p.id = f.rowid
+                JOIN documents d ON d.id = p.document
+                WHERE passages_fts MATCH ? AND {where} ORDER BY score LIMIT ?""",
+            [expression, *values, depth]).fetchall()
+        return [(row[0], -row[1]) for row in rows]
+
+    def semantic(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
+        text = query.searched
+        vector = embed.encode_query(text)
+        return self.vectors.search(self.connection, vector, depth, self._allowed_ids(filters))
+
+    def _allowed_ids(self, filters: Filters) -> np.ndarray | None:
+        if filters not in self._allowed:
+            where, values = filters.sql()
+            total = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+            ids = np.array([row[0] for row in self.connection.execute(
+                f"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE {where}",
+                values)], dtype=np.int64)
+            self._allowed[filters] = None if len(ids) == total else ids
+        return self._allowed[filters]
+
+    def fuse(self, rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
+        if self.settings.fusion == "score":
+            return fuse_scores(rankings)
+        return fuse_reciprocal_ranks(rankings, self.settings.rrf_k)
+
+    def _page_of(self, ids: list[int]) -> dict[int, tuple[int, int | None]]:
+        marks = ",".join("?" * len(ids))
+        return {row[0]: (row[1], row[2]) for row in self.connection.execute(
+            f"SELECT id, document, page FROM passages WHERE id IN ({marks})", ids)}
+
+    def passages(self, ids: list[int]) -> dict[int, Passage]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.connection.execute(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.id = p.document "
+            f"WHERE p.id IN ({marks})", ids).fetchall()
+        return {row["id"]: row_to_passage(row) for row in rows}
+
+    def _hits(self, query: ParsedQuery, ranked: list[tuple[int, float]]) -> list[Hit]:
+        found = self.passages([pid for pid, _ in ranked])
+        terms = query.highlight_terms()
+        hits = []
+        for rank, (pid, score) in enumerate(ranked, start=1):
+            passage = found[pid]
+            marks = find_marks(passage.text, terms)
+            hits.append(Hit(**{**passage.__dict__, "score": round(score, 6)}, rank=rank,
+                            snippet=make_snippet(passage.text, marks), marks=marks))
+        return hits
+
+
+def fuse_reciprocal_ranks(rankings: list[list[tuple[int, float]]], k: int = 60
+                          ) -> list[tuple[int, float]]:
+    scores: dict[int, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, (pid, _) in enumerate(ranking, start=1):
+            scores[pid] += 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def fuse_scores(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
+    """Min-max normalise each ranking's scores and add them."""
+    scores: dict[int, float] = defaultdict(float)
+    for ranking in rankings:
+        if not ranking:
+            continue
+        values = [score for _, score in ranking]
+        low, high = min(values), max(values)
+        for pid, score in ranking:
+            scores[pid] += (score - low) / (high - low) if high > low else 1.0
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def diversify(ranked: list[tuple[int, float]], page_of, limit: int, k: int
+              ) -> list[tuple[int, float]]:
+    """The top k, with no more than `limit` passages from one page of one document."""
+    chosen: list[tuple[int, float]] = []
+    per_page: dict[tuple[int, int | None], int] = defaultdict(int)
+    pages = page_of([pid for pid, _ in ranked[: k * 4]]) if ranked else {}
+    for pid, score in ranked[: k * 4]:
+        key = pages[pid]
+        if key[1] is not None and per_page[key] >= limit:
+            continue
+        per_page[key] += 1
+        chosen.append((pid, score))
+        if len(chosen) == k:
+            break
+    return chosen
+
+
+def find_marks(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Spans of words in `text` that match a query term or share its stem."""
+    if not terms:
+        return []
+    stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
+    marks = []
+    for match in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'-]*", text):
+        word = match.group(0).lower()
+        if any(word == term or (len(term) > 4 and word.startswith(stem))
+               for term, stem in zip(terms, stems, strict=True)):
+            marks.append((match.start(), match.end()))
+    return marks
+
+
+def make_snippet(text: str, marks: list[tuple[int, int]], width: int = 240) -> str:
+    """About `width` characters around the densest run of marks, matches in **bold**."""
+    if not marks:
+        start, end = 0, min(len(text), width)
+    else:
+        best = max(range(len(marks)), key=lambda i: sum(
+            1 for s, _ in marks if marks[i][0] <= s < marks[i][0] + width))
+        start = max(0, marks[best][0] - width // 4)
+        end = min(len(text), start + width)
+    inside = [(s, e) for s, e in marks if s >= start and e <= end]
+    pieces, cursor = [], start
+    for s, e in inside:
+        pieces.extend([text[cursor:s], "**", text[s:e], "**"])
+        cursor = e
+    pieces.append(text[cursor:end])
+    snippet = "".join(pieces).replace("\n", " ")
+    return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")

@@ -1,0 +1,50 @@
+"""One frozen Settings: defaults, then KB_* environment, then explicit overrides."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+MODEL_DIMENSION = 384
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = Path("index")
+    model_name: str = MODEL_NAME
+    dimension: int = MODEL_DIMENSION
+    fusion: str = "rrf"  # "rrf" or "score": chosen by measurement, see README
+    rrf_k: int = 60
+    max_file_bytes: int = 50 * 1024 * 1024
+    parse_timeout_s: float = 60.0
+    parse_workers: int = 2
+    passage_min_words: int = 100
+    passage_max_words: int = 250
+    embed_batch_size: int = 32
+    per_page_limit: int = 2
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Defaults, then KB_<FIELD> environment variables, then non-None overrides."""
+        settings = cls()
+        env: dict[str, Any] = {}
+        if os.environ.get("KB_INDEX"):
+            env["index_dir"] = os.environ["KB_INDEX"]
+        for field in fields(cls):
+            raw = os.environ.get(f"KB_{field.name.upper()}")
+            if raw is not None and field.name != "index_dir":
+                env[field.name] = raw
+        merged = {**env, **{k: v for k, v in overrides.items() if v is not None}}
+        return replace(settings, **{k: _coerce(settings, k, v) for k, v in merged.items()})
+
+
+def _coerce(settings: Settings, name: str, value: Any) -> Any:
+    current = getattr(settings, name)
+    if isinstance(current, Path):
+        return Path(value)
+    if isinstance(current, bool):
+        return str(value).lower() in {"1", "true", "yes"}
+    return type(current)(value)

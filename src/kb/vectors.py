@@ -1,0 +1,92 @@
+"""The FAISS index: a cache derived from the vectors in SQLite, rebuilt when stale or missing."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kb.store import FAISS_NAME, generation
+
+
+class VectorIndex:
+    """Exact inner-product search over unit vectors, keyed by passage id."""
+
+    def __init__(self, index_dir: Path, dimension: int) -> None:
+        self.index_dir = index_dir
+        self.dimension = dimension
+        self._index: Any = None
+        self._generation = -1
+
+    @property
+    def path(self) -> Path:
+        return self.index_dir / FAISS_NAME
+
+    @property
+    def stamp_path(self) -> Path:
+        return self.index_dir / (FAISS_NAME + ".json")
+
+    def ensure(self, connection: sqlite3.Connection) -> Any:
+        """The index for the database's current generation: loaded, or rebuilt and saved."""
+        current = generation(connection)
+        if self._index is not None and self._generation == current:
+            return self._index
+        import faiss
+
+        if self.path.exists() and self._stamp() == current:
+            self._index = faiss.read_index(str(self.path))
+        else:
+            self._index = self._build(connection)
+            self._save(current)
+        self._generation = current
+        return self._index
+
+    def _stamp(self) -> int | None:
+        try:
+            return int(json.loads(self.stamp_path.read_text())["generation"])
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def _build(self, connection: sqlite3.Connection) -> Any:
+        import faiss
+
+        rows = connection.execute(
+            "SELECT p.id, v.vector FROM passages p JOIN vectors v ON v.text_hash = p.text_hash"
+        ).fetchall()
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
+        if rows:
+            ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+            matrix = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float32)
+            index.add_with_ids(matrix.reshape(len(rows), self.dimension), ids)
+        return index
+
+    def _save(self, current: int) -> None:
+        import faiss
+
+        temporary = self.path.with_suffix(".tmp")
+        faiss.write_index(self._index, str(temporary))
+        os.replace(temporary, self.path)
+        stamp = self.stamp_path.with_suffix(".tmp")
+        stamp.write_text(json.dumps({"generation": current, "count": int(self._index.ntotal)}))
+        os.replace(stamp, self.stamp_path)
+
+    def search(self, connection: sqlite3.Connection, vector: np.ndarray, k: int,
+               allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Top-k (passage id, cosine) pairs; `allowed` limits the search to those ids."""
+        import faiss
+
+        index = self.ensure(connection)
+        if index.ntotal == 0 or k <= 0:
+            return []
+        params = None
+        if allowed is not None:
+            if len(allowed) == 0:
+                return []
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
+        scores, ids = index.search(vector.reshape(1, -1).astype(np.float32),
+                                   min(k, index.ntotal), params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
