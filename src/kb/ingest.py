@@ -24,7 +24,6 @@ from kb.store import bump_generation
 
 Progress = Callable[[int, int, str], None]
 WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
-EMBED_GROUP = 256  # passages embedded and committed together
 
 
 def text_hash(text: str) -> str:
@@ -158,7 +157,7 @@ def _store_documents(connection: sqlite3.Connection, documents: list[ParsedDocum
     for document in documents + [None]:  # type: ignore[list-item]
         if document is not None:
             group.append(document)
-            if sum(len(doc.chunks) for doc in group) < EMBED_GROUP:
+            if sum(len(doc.chunks) for doc in group) < settings.embed_group:
                 continue
         if not group:
             break

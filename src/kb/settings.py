@@ -24,6 +24,7 @@ class Settings:
     passage_min_words: int = 100
     passage_max_words: int = 250
     embed_batch_size: int = 32
+    embed_group: int = 256  # passages embedded and committed in one transaction
     per_page_limit: int = 2
 
     @classmethod

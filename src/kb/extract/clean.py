@@ -126,7 +126,7 @@ def _mend_hyphen(head: str, tail: str, vocabulary: set[str]) -> str:
 
 def _is_heading_line(line: str) -> bool:
     words = line.split()
-    return (0 < len(words) <= 12 and len(line) <= 90 and not line.endswith(TERMINAL + (",",))
+    return (0 < len(words) <= 12 and len(line) <= 90 and not line.endswith(TERMINAL + (",", "-"))
             and line[0].isupper() and any(c.isalpha() for c in line))
 
 

@@ -11,13 +11,14 @@ from kb.extract import RawDocument
 
 def read_docx(path: Path) -> RawDocument:
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableFile(f"{path}: corrupt or not a DOCX ({error})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError):
+        raise UnreadableFile(f"{path}: corrupt or not a DOCX file") from None
     lines: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):

@@ -54,18 +54,13 @@ def _markdown_line(line: str) -> str:
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Keep list items, headings and table rows as their own lines; join wrapped prose."""
+    """Join the hard-wrapped lines of one paragraph; list items and table rows stay lines."""
     out: list[str] = []
     for line in lines:
         starts_block = line.startswith(("•", "|", ">")) or " | " in line or re.match(
-            r"^\d+(\.\d+)*[.)]?\s", line)
-        if out and not starts_block and not _is_heading(out[-1]) and not out[-1].startswith("|") \
-                and " | " not in out[-1] and len(out[-1]) > 60:
+            r"^\d+(\.\d+)*[.)]?\s", line) is not None
+        if out and not starts_block and " | " not in out[-1]:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
-
-
-def _is_heading(line: str) -> bool:
-    return len(line) < 80 and not line.rstrip().endswith((".", ":", ";", ",", "?", "!"))

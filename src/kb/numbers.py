@@ -1,0 +1,253 @@
+"""Numbers: figures in text with their kind, value, measure words and period; sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kb.extract.metadata import MONTHS, normalise_period
+
+KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date")
+NUMBER_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split()) if n >= 2}
+_MONTH = "|".join(MONTHS)
+_PERIOD = re.compile(
+    r"\b(?:April\s+20\d\d\s*(?:-|–|—|to)\s*March\s+20\d\d|FY\s?'?\d\d\s?[-/]\s?\d\d|"
+    r"20\d\d\s?(?:-|/|–|—|to)\s?(?:20)?\d\d)\b", re.I)
+_DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})\s+(20\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(
+    r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(\.\d+)?(?![\w£])"
+    r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + "|".join(NUMBER_WORDS) + r")\b)?",
+    re.I)
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[A-Za-z])", re.I)
+_RELATIVE = re.compile(
+    r"^[\s,)(]*(?:in\s+|during\s+)?(?:a\s+year\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|"
+    r"prior|last)\s+year|the\s+year\s+before)", re.I)
+_EXPLICIT = re.compile(r"^[\s,)(]*(?:in|for|during|at\s+the\s+end\s+of|by)?\s*(?:the\s+)?"
+                       r"(?:year\s+)?", re.I)
+_INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|versus|vs\.?)"
+                      r"[\s(]*$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\n\s*\n|\n(?=\s*[•➢▪-])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
+that these those it its as from than then there their they we our us has have had which who
+whom whose what when where how many much did does do so not no also all each per year years
+earlier later previous last compared against versus while same over under up down into about
+around approximately nearly almost some other more less fewer higher lower rose fell increased
+decreased increase decrease rise fall risen fallen grew reduced dropped since during between
+within across i you he she his her them out number total rate figure figures per cent percent
+previously march april june september october november december january february july august
+may end ended ending at least just only still stood reached""".split())
+UP = re.compile(r"\b(?:rose|risen|rise|rises|rising|increas\w*|higher|more|grew|grown|growth|"
+                r"up|went up|climbed|doubled|exceed\w*)\b", re.I)
+DOWN = re.compile(r"\b(?:fell|fallen|fall|falls|falling|decreas\w*|lower|fewer|less|declin\w*|"
+                  r"reduc\w*|dropped|drop|down|went down)\b", re.I)
+
+
+@dataclass
+class Figure:
+    """One figure as written: where it stands, what it is, and what it counts."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str = ""
+    total: float | None = None  # the M of "N of M"
+    decimals: int = 0
+    measure: str = ""  # the words around it that say what it measures
+    period: str | None = None
+    relative: int = 0  # -1 for "a year earlier": resolved against the sentence's period
+    inherits: bool = False  # "compared with 291": measured like the figure before it
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def stated(self) -> str:
+        period = f" ({self.period})" if self.period else ""
+        return f"{self.text}{period}"
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    figures: list[Figure] = field(default_factory=list)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; bullets and blank-line breaks also end a sentence."""
+    sentences, cursor = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[cursor:match.start()]
+        if _ABBREVIATION.search(piece.rstrip()) or (piece.strip() and len(piece.split()) < 2
+                                                     and not piece.strip().endswith(".")):
+            continue
+        _append(sentences, text, cursor, match.start())
+        cursor = match.end()
+    _append(sentences, text, cursor, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + piece.index(stripped)
+        sentences.append(Sentence(" ".join(stripped.split()), offset, offset + len(stripped)))
+
+
+def parse_value(digits: str) -> float:
+    return float(re.sub(r"[,\s£]", "", digits))
+
+
+def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
+    """Every figure in `text`, with measure words and the period each is stated for."""
+    figures = _time_figures(text)
+    taken = [(f.start, f.end) for f in figures]
+    for match in _NUMBER.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        figures.append(_number_figure(match))
+    for match in _WORD_NUMBER.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            word = match.group(1)
+            figures.append(Figure(word, match.start(), match.end(),
+                                  float(NUMBER_WORDS[word.lower()]), "count"))
+    figures.sort(key=lambda f: f.start)
+    for figure in figures:
+        figure.measure = measure_words(text, figures, figure)
+    _assign_periods(text, figures, default_period)
+    return figures
+
+
+def _time_figures(text: str) -> list[Figure]:
+    figures: list[Figure] = []
+    for match in _PERIOD.finditer(text):
+        if period := normalise_period(match.group(0)):
+            figures.append(Figure(match.group(0), match.start(), match.end(),
+                                  float(period[:4]), "period", period=period))
+    spans = [(f.start, f.end) for f in figures]
+    for match in _DATE.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in spans):
+            year, month = int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1
+            start = year if month >= 4 else year - 1
+            figures.append(Figure(match.group(0), match.start(), match.end(), float(year),
+                                  "date", period=f"{start}-{(start + 1) % 100:02d}"))
+    spans = [(f.start, f.end) for f in figures]
+    for match in _YEAR.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in spans) and \
+                not re.match(r"[,.]\d", text[match.end():match.end() + 2]):
+            figures.append(Figure(match.group(0), match.start(), match.end(),
+                                  float(match.group(0)), "year"))
+    return figures
+
+
+def _number_figure(match: re.Match[str]) -> Figure:
+    money, digits, fraction, suffix, total = match.groups()
+    value = parse_value(digits + (fraction or ""))
+    decimals = len(fraction) - 1 if fraction else 0
+    kind, unit = "count", ""
+    if money:
+        kind, unit = "money", "£"
+    elif suffix and "10" in suffix:
+        kind, unit = "rate", "per 10,000"
+    elif suffix:
+        kind, unit = "percent", "%"
+    end = match.end() if kind == "count" and total else max(
+        match.end(2), match.end(3) if fraction else 0, match.end(4) if suffix else 0)
+    figure = Figure(match.string[match.start():end].strip(), match.start(), end, value, kind,
+                    unit, decimals=decimals)
+    if total and kind == "count":
+        figure.kind = "fraction"
+        figure.total = float(NUMBER_WORDS.get(total.lower()) or parse_value(total))
+    return figure
+
+
+def content_words(text: str) -> list[str]:
+    return [w.lower().strip("'’-") for w in WORD.findall(text)
+            if w.lower().strip("'’-") not in STOP and len(w) > 1]
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return word[:7]
+
+
+def measure_words(text: str, figures: list[Figure], figure: Figure, before: int = 70,
+                  after: int = 50) -> str:
+    """The words around `figure` up to its neighbours or the clause's edge."""
+    left_edge = max([f.end for f in figures if f.end <= figure.start and f.kind not in
+                     ("period", "date", "year")] + [figure.start - before, 0])
+    right_edge = min([f.start for f in figures if f.start >= figure.end and f.kind not in
+                      ("period", "date", "year")] + [figure.end + after, len(text)])
+    left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)", text[left_edge:figure.start])[-1]
+    right = re.split(r"[;:.!?(\n]|,", text[figure.end:right_edge])[0]
+    return " ".join(content_words(f"{left} {right}"))
+
+
+def _assign_periods(text: str, figures: list[Figure], default_period: str | None) -> None:
+    """A figure's period: one written just after it, else its sentence's, else the default."""
+    for sentence in split_sentences(text):
+        inside = [f for f in figures if sentence.start <= f.start < sentence.end]
+        stated = [f for f in inside if f.kind in ("period", "date")]
+        values = [f for f in inside if f.kind not in ("period", "date", "year")]
+        claimed: set[int] = set()
+        for figure in values:
+            tail = text[figure.end:min(sentence.end, figure.end + 40)]
+            if _RELATIVE.match(tail):
+                figure.relative = -1
+                continue
+            following = [f for f in stated if 0 <= f.start - figure.end <= 40]
+            if following and _EXPLICIT.match(text[figure.end:following[0].start]).end() == \
+                    following[0].start - figure.end and f_between(values, figure, following[0]):
+                figure.period = following[0].period
+                claimed.add(following[0].start)
+        free = [f.period for f in stated if f.start not in claimed]
+        base = free[0] if free else default_period
+        previous: Figure | None = None
+        for figure in values:
+            if figure.period is None and not figure.relative:
+                figure.period = base
+            elif figure.relative:
+                figure.period = shift_period(base, figure.relative)
+            head = text[max(sentence.start, figure.start - 25):figure.start]
+            if previous is not None and _INHERIT.search(head):
+                figure.inherits = True
+                figure.measure = " ".join(dict.fromkeys(
+                    f"{previous.measure} {figure.measure}".split()))
+            previous = figure
+
+
+def f_between(values: list[Figure], figure: Figure, period: Figure) -> bool:
+    """True when no other figure stands between `figure` and the period after it."""
+    return not any(figure.end <= f.start < period.start for f in values if f is not figure)
+
+
+def shift_period(period: str | None, years: int) -> str | None:
+    if not period:
+        return None
+    start = int(period[:4]) + years
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def direction(text: str) -> int:
+    """+1 when the text says a measure went up, -1 down, 0 when it says neither (or both)."""
+    up, down = bool(UP.search(text)), bool(DOWN.search(text))
+    return 0 if up == down else (1 if up else -1)
+
+
+def values_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures that are quantities (not the years, periods and dates they are stated for)."""
+    return [f for f in figures if f.kind not in ("period", "date", "year")]

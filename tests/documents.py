@@ -1,0 +1,76 @@
+"""Small documents made on the fly for tests: PDFs with real layouts, and bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def make_pdf(path: Path, pages: list[list[str]], header: str = "Testborough Partnership | Report",
+             footer: str = "Published 2022", title: str | None = None) -> Path:
+    """A PDF whose every page carries a header, a footer and 'Page N', then the given lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    if title:
+        pdf.setTitle(title)
+    width, height = A4
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(50, height - 40, header)
+        pdf.drawString(50, 30, footer)
+        pdf.drawRightString(width - 50, 30, f"Page {number}")
+        pdf.setFont("Helvetica", 11)
+        y = height - 80
+        for line in lines:
+            pdf.drawString(50, y, line)
+            y -= 15
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_image_only_pdf(path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.rect(100, 100, 300, 400, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_encrypted_pdf(path: Path, source: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(str(source)).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def make_docx(path: Path, heading: str, paragraphs: list[str]) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(heading, level=1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    return path
+
+
+PROSE = [
+    "Professional curiosity means asking who else lives in the household and looking",
+    "beyond what a parent says. Practitioners should think about fathers and male",
+    "carers, who were often invisible to the agencies working with the family.",
+    "",
+    "Neglect",
+    "Chronic neglect remained the most common category for child protection plans in",
+    "2021-22. The Graded Care Profile 2 (GCP2) was used in 140 assessments, and the",
+    "multi-agency neglect strategy was refreshed with partners in the spring.",
+]
