@@ -79,8 +79,15 @@ def detect_period(title: str, pages: list[str], file_name: str) -> str | None:
 
 
 def detect_doc_type(title: str, first_page: str) -> str:
+    """From the title first; a council paper is told by its first lines even when its title
+    names the annual report it presents."""
+    committee = _TYPE_RULES[0][1]
+    if committee.search(title) or committee.search(first_page[:400]):
+        return "committee-report"
+    if re.search(r"\b(bulletin|newsletter)\b", title, re.I):
+        return "other"
     for text in (title, first_page[:1500]):
-        for doc_type, pattern in _TYPE_RULES:
+        for doc_type, pattern in _TYPE_RULES[1:]:
             if pattern.search(text):
                 return doc_type
     return "other"

@@ -1,0 +1,142 @@
+"""Benchmark of the library core: ingest rate against the bare model, re-ingest, search latency.
+
+Run: .venv/bin/python bench/bench_core.py [--corpus corpus] [--sizes 20000 100000]
+Prints one table; every figure comes from this one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from kb import KnowledgeBase
+from kb import embed
+from kb.chunk import Chunk
+from kb.ingest import _write_document, text_hash
+from kb.parse import ParsedDocument
+from kb.store import bump_generation
+
+QUERIES = [
+    "professional curiosity", "fathers and male carers", "was not brought", "invisible men",
+    "adultification", "children missing from care", "CP plan rate per 10,000",
+    "rapid reviews completed within 15 days", "LADO referrals", "CAMHS waiting times",
+    "neglect graded care profile", "county lines exploitation", "information sharing",
+    "return home interviews", "disproportionality", "school exclusion", "early help",
+    "multi-agency training", "voice of the child", "domestic abuse", "private fostering",
+    "young carers", "strategy discussions", "what needs to improve",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q))
+
+
+def bench_ingest(corpus: Path, workdir: Path) -> dict[str, float]:
+    embed.load_model()  # warm: both figures below exclude the one-off model load
+    index = workdir / "index"
+    with KnowledgeBase.open(index) as kb:
+        started = time.perf_counter()
+        report = kb.ingest([corpus])
+        ingest_s = time.perf_counter() - started
+        texts = [row[0] for row in kb.connection.execute("SELECT DISTINCT text FROM passages")]
+        started = time.perf_counter()
+        embed.encode(texts)
+        encode_s = time.perf_counter() - started
+        started = time.perf_counter()
+        again = kb.ingest([corpus])
+        reingest_s = time.perf_counter() - started
+    assert len(again.unchanged) == report.documents
+    return {"passages": report.passages, "embedded": report.embedded,
+            "ingest_rate": report.embedded / ingest_s, "model_rate": len(texts) / encode_s,
+            "ingest_s": ingest_s, "reingest_s": reingest_s, "index": str(index)}
+
+
+def scale_up(source: Path, target: Path, size: int, seed: int = 7) -> None:
+    """A synthetic library of `size` passages: sentences of the demo corpus recombined, vectors
+    of real passages with small noise (embedding 100k passages would take over an hour here)."""
+    rng = random.Random(seed)
+    with KnowledgeBase.open(source) as kb:
+        rows = kb.connection.execute(
+            "SELECT p.text, v.vector FROM passages p JOIN vectors v ON v.text_hash = p.text_hash"
+        ).fetchall()
+    sentences = [s for text, _ in rows for s in text.replace("\n", " ").split(". ") if s]
+    base = np.vstack([np.frombuffer(v, dtype=np.float32) for _, v in rows])
+    noise = np.random.default_rng(seed)
+    with KnowledgeBase.open(target) as kb:
+        per_doc = 200
+        for number in range(0, size, per_doc):
+            chunks, texts = [], []
+            for offset in range(min(per_doc, size - number)):
+                text = ". ".join(rng.sample(sentences, 8)) + "."
+                chunks.append(Chunk(text, 0, len(text), 1 + offset // 4, 1 + offset // 4, "S"))
+                texts.append(text)
+            vectors = base[[rng.randrange(len(base)) for _ in texts]] + noise.normal(
+                0, 0.02, (len(texts), base.shape[1])).astype(np.float32)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            doc = ParsedDocument(
+                path=f"/synthetic/doc-{number}.pdf", content_hash=str(number), size=1,
+                title=f"Synthetic report {number}", period=rng.choice(
+                    ["2019-20", "2020-21", "2021-22"]), doc_type="annual-report",
+                access="public", pages=["x"] * (per_doc // 4), paged=True, chunks=chunks)
+            kb.connection.execute("BEGIN")
+            kb.connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
+                (text_hash(t), v.astype(np.float32).tobytes()) for t, v in zip(texts, vectors)])
+            _write_document(kb.connection, doc)
+            bump_generation(kb.connection)
+            kb.connection.execute("COMMIT")
+        kb.engine.vectors.ensure(kb.connection)
+
+
+def bench_search(index: Path, rounds: int = 3) -> dict[str, tuple[float, float]]:
+    out = {}
+    with KnowledgeBase.open(index) as kb:
+        kb.search("warm up")  # loads the model and the FAISS file once
+        for mode in ("keyword", "semantic", "hybrid"):
+            times = []
+            for _ in range(rounds):
+                embed.encode_query.cache_clear()  # every query pays for its own embedding
+                for query in QUERIES:
+                    started = time.perf_counter()
+                    kb.search(query, k=10, mode=mode)
+                    times.append((time.perf_counter() - started) * 1000)
+            out[mode] = (percentile(times, 50), percentile(times, 95))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    parser.add_argument("--sizes", type=int, nargs="*", default=[20_000, 100_000])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        ingest = bench_ingest(args.corpus, work)
+        print(f"ingest: {ingest['embedded']} passages embedded in {ingest['ingest_s']:.1f} s = "
+              f"{ingest['ingest_rate']:.1f} passages/s end to end; bare model "
+              f"{ingest['model_rate']:.1f} passages/s on the same passages; ratio "
+              f"{ingest['ingest_rate'] / ingest['model_rate']:.0%}")
+        print(f"re-ingest of the unchanged library: {ingest['reingest_s'] * 1000:.0f} ms")
+        sizes = [("demo", Path(ingest["index"]), ingest["passages"])]
+        for size in args.sizes:
+            target = work / f"scaled-{size}"
+            started = time.perf_counter()
+            scale_up(Path(ingest["index"]), target, size)
+            print(f"(built a synthetic library of {size} passages in "
+                  f"{time.perf_counter() - started:.0f} s)", file=sys.stderr)
+            sizes.append((f"{size:,}", target, size))
+        print(f"\n{'library':>10} {'passages':>9}  {'mode':<9} {'p50 ms':>8} {'p95 ms':>8}")
+        for name, index, count in sizes:
+            for mode, (p50, p95) in bench_search(index).items():
+                print(f"{name:>10} {count:>9}  {mode:<9} {p50:>8.1f} {p95:>8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

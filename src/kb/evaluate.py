@@ -1,0 +1,198 @@
+"""Evaluate: quality of search, ask, check and reuse on a labelled set (tests/eval/*.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kb.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from kb.knowledge_base import KnowledgeBase
+    from kb.models import Passage
+
+PARTS = ("search", "ask", "check", "reuse")
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    cases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                cases.append(json.loads(line))
+            except ValueError as error:
+                raise InvalidInput(f"{path}:{number}: not JSON ({error})") from None
+    return cases
+
+
+def squash(text: str) -> str:
+    """Lower case, straight quotes, single spaces: how gold strings are compared."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    return re.sub(r"\s+", " ", text.replace("\u201d", '"')).strip().lower()
+
+
+def is_relevant(passage: Passage, gold: dict[str, Any]) -> bool:
+    if Path(passage.path).name != gold["doc"]:
+        return False
+    if gold.get("page") is not None and passage.page is not None and not (
+            passage.page <= gold["page"] <= (passage.page_end or passage.page)):
+        return False
+    return not gold.get("contains") or squash(gold["contains"]) in squash(passage.text)
+
+
+@dataclass
+class RankMetrics:
+    cases: int = 0
+    hit1: float = 0.0
+    hit5: float = 0.0
+    hit10: float = 0.0
+    mrr: float = 0.0
+    ndcg10: float = 0.0
+
+    def add(self, relevant: list[bool], wanted: int) -> None:
+        first = next((rank for rank, ok in enumerate(relevant, start=1) if ok), None)
+        self.cases += 1
+        self.hit1 += first is not None and first <= 1
+        self.hit5 += first is not None and first <= 5
+        self.hit10 += first is not None and first <= 10
+        self.mrr += 1 / first if first else 0
+        dcg = sum(1 / math.log2(rank + 1) for rank, ok in enumerate(relevant[:10], 1) if ok)
+        ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(wanted, 10) + 1))
+        self.ndcg10 += dcg / ideal if ideal else 0
+
+    def to_dict(self) -> dict[str, float]:
+        n = self.cases or 1
+        return {"cases": self.cases, "hit@1": round(self.hit1 / n, 3),
+                "hit@5": round(self.hit5 / n, 3), "hit@10": round(self.hit10 / n, 3),
+                "mrr": round(self.mrr / n, 3), "ndcg@10": round(self.ndcg10 / n, 3)}
+
+
+def evaluate_search(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
+                    ) -> dict[str, Any]:
+    """Per kind and overall, for keyword, semantic, and hybrid with either fusion."""
+    engine = kb.engine
+    original = engine.settings
+    runs = {"keyword": ("keyword", original), "semantic": ("semantic", original),
+            "hybrid-rrf": ("hybrid", replace(original, fusion="rrf")),
+            "hybrid-score": ("hybrid", replace(original, fusion="score"))}
+    report: dict[str, Any] = {}
+    try:
+        for name, (mode, settings) in runs.items():
+            engine.settings = settings
+            table: dict[str, RankMetrics] = {"all": RankMetrics()}
+            for case in cases:
+                hits = kb.search(case["query"], k=10, mode=mode,
+                                 include_restricted=restricted).results
+                relevant = [any(is_relevant(hit, gold) for gold in case["gold"]) for hit in hits]
+                for key in ("all", case.get("kind", "other")):
+                    table.setdefault(key, RankMetrics()).add(relevant, len(case["gold"]))
+            report[name] = {kind: metrics.to_dict() for kind, metrics in table.items()}
+    finally:
+        engine.settings = original
+    report["hybrid"] = report[f"hybrid-{original.fusion}"]
+    return report
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "").replace(" ", "") for n in re.findall(r"\d[\d, ]*\.?\d*", text)}
+
+
+def answer_matches(answer: str, accepted: list[str]) -> bool:
+    """An accepted answer appears in the answer, as words or as the same figures."""
+    text = squash(answer)
+    for expected in accepted:
+        if squash(expected) in text:
+            return True
+        wanted = _numbers(expected)
+        if wanted and wanted <= _numbers(answer):
+            return True
+    return False
+
+
+def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
+                 ) -> dict[str, Any]:
+    correct = declined_right = declined = unanswerable = 0
+    failures = []
+    for case in cases:
+        result = kb.ask(case["question"], include_restricted=restricted)
+        answerable = bool(case["answers"])
+        unanswerable += not answerable
+        declined += not result.answer_found
+        if not answerable:
+            ok = not result.answer_found
+            declined_right += ok
+        else:
+            cited = {Path(c["path"]).name for c in result.to_dict()["citations"]}
+            gold_docs = {g["doc"] for g in case.get("gold", [])}
+            ok = bool(result.answer_found and answer_matches(result.answer or "", case["answers"])
+                      and (not gold_docs or cited & gold_docs))
+        correct += ok
+        if not ok:
+            failures.append(case["id"])
+    return {"cases": len(cases), "accuracy": round(correct / max(1, len(cases)), 3),
+            "abstention_precision": round(declined_right / declined, 3) if declined else 1.0,
+            "abstention_recall": round(declined_right / unanswerable, 3) if unanswerable else 1.0,
+            "failures": failures}
+
+
+def evaluate_check(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
+                   ) -> dict[str, Any]:
+    right, failures = 0, []
+    for case in cases:
+        verdict = kb.check(case["claim"], include_restricted=restricted).verdict
+        right += verdict == case["verdict"]
+        if verdict != case["verdict"]:
+            failures.append({"id": case["id"], "expected": case["verdict"], "got": verdict})
+    return {"cases": len(cases), "accuracy": round(right / max(1, len(cases)), 3),
+            "failures": failures}
+
+
+def evaluate_reuse(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
+                   ) -> dict[str, Any]:
+    if not cases:
+        return {"cases": 0}
+    text = "\n\n".join(case["text"] for case in cases)
+    started = time.perf_counter()
+    report = kb.reuse(text, include_restricted=restricted).to_dict()
+    took = time.perf_counter() - started
+    got = report["paragraphs"]
+    if len(got) != len(cases):
+        raise InvalidInput(f"reuse split the draft into {len(got)} paragraphs, "
+                           f"the set has {len(cases)}")
+    kinds = sources = with_source = 0
+    failures = []
+    for case, item in zip(cases, got, strict=True):
+        kinds += item["kind"] == case["kind"]
+        if case.get("source"):
+            with_source += 1
+            sources += bool(item["source"]) and Path(item["source"]["path"]).name == \
+                case["source"]["doc"]
+        if item["kind"] != case["kind"]:
+            failures.append({"index": case["index"], "expected": case["kind"],
+                             "got": item["kind"], "similarity": item["similarity"]})
+    return {"cases": len(cases), "kind_accuracy": round(kinds / len(cases), 3),
+            "source_accuracy": round(sources / max(1, with_source), 3),
+            "seconds": round(took, 2), "failures": failures}
+
+
+def evaluate(kb: KnowledgeBase, set_dir: Path, parts: list[str] | None = None,
+             include_restricted: bool = False) -> dict[str, Any]:
+    if not set_dir.is_dir():
+        raise InvalidInput(f"no evaluation set at {set_dir}: give --set DIR")
+    started = time.perf_counter()
+    result: dict[str, Any] = {"set": str(set_dir)}
+    runners = {"search": evaluate_search, "ask": evaluate_ask, "check": evaluate_check,
+               "reuse": evaluate_reuse}
+    for part in parts or PARTS:
+        cases = load_cases(set_dir / f"{part}.jsonl")
+        if cases:
+            result[part] = runners[part](kb, cases, include_restricted)
+    result["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return result

@@ -1,0 +1,128 @@
+"""Search over the demo library: exact, fused, filtered, corrected, expanded and cited."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb import InvalidInput, KnowledgeBase
+from kb.embed import encode_query
+from kb.search import fuse_reciprocal_ranks, fuse_scores
+
+QUERIES = ["professional curiosity", "fathers and male carers", "was not brought",
+           "children missing from care", "rapid reviews completed", "adultification"]
+
+
+def test_faiss_top_k_equals_brute_force_cosine(library: KnowledgeBase) -> None:
+    rows = library.connection.execute(
+        "SELECT p.id, v.vector FROM passages p JOIN vectors v ON v.text_hash = p.text_hash"
+    ).fetchall()
+    ids = np.array([row[0] for row in rows])
+    matrix = np.vstack([np.frombuffer(row[1], dtype=np.float32) for row in rows])
+    for query in QUERIES:
+        vector = encode_query(query)
+        scores = matrix @ vector
+        order = np.argsort(-scores)[:10]
+        found = library.engine.vectors.search(library.connection, vector, 10)
+        assert [pid for pid, _ in found] == ids[order].tolist()
+        assert np.allclose([s for _, s in found], scores[order], atol=1e-5)
+
+
+def test_close_and_reopen_give_identical_results(corpus_index: Path) -> None:
+    def run() -> list:
+        with KnowledgeBase.open(corpus_index) as kb:
+            return [[(h.passage_id, h.score) for h in kb.search(q, mode=mode).results]
+                    for q in QUERIES for mode in ("keyword", "semantic", "hybrid")]
+    assert run() == run()
+
+
+def test_keyword_phrase_agrees_with_a_plain_scan(library: KnowledgeBase) -> None:
+    for phrase in ("invisible men", "was not brought", "professional curiosity"):
+        found = {h.passage_id for h in library.search(f'"{phrase}"', k=500,
+                                                      mode="keyword").results}
+        pattern = re.compile(r"\b" + r"\W+".join(phrase.split()) + r"\b", re.I)
+        scanned = {row[0] for row in library.connection.execute(
+            "SELECT p.id, p.text FROM passages p JOIN documents d ON d.id = p.document "
+            "WHERE d.access != 'restricted'") if pattern.search(row[1])}
+        assert scanned and found == scanned, phrase
+
+
+def test_every_result_is_cited_with_a_marked_snippet(library: KnowledgeBase) -> None:
+    result = library.search("professional curiosity", k=10)
+    assert len(result.results) == 10
+    for rank, hit in enumerate(result.results, start=1):
+        assert hit.rank == rank and hit.title and hit.path and hit.doc_type
+        assert hit.page is None or hit.page >= 1
+        if hit.path.endswith(".pdf"):
+            assert hit.page is not None
+    assert any("**" in hit.snippet for hit in result.results)
+    first = result.results[0]
+    assert any(first.text[s:e].lower().startswith("curios") for s, e in first.marks)
+
+
+def test_acronym_query_finds_the_spelled_out_form_and_back(library: KnowledgeBase) -> None:
+    result = library.search("LADO", k=20, mode="keyword")
+    assert "LADO" in result.expansions
+    spelled = [h for h in result.results if "designated officer" in h.text.lower()]
+    assert spelled
+    reverse = library.search("local authority designated officer", k=20, mode="keyword")
+    assert any("LADO" in h.text and "designated officer" not in h.text.lower()
+               for h in reverse.results)
+
+
+def test_misspelt_query_is_corrected_against_the_library(library: KnowledgeBase) -> None:
+    result = library.search("profesional curiousity", k=5)
+    assert result.corrections == {"profesional": "professional", "curiousity": "curiosity"}
+    assert "professional curiosity" in result.searched
+    assert "professional curiosity" in result.results[0].text.lower()
+
+
+def test_filters_by_period_and_type_and_restricted_hidden(library: KnowledgeBase) -> None:
+    result = library.search("neglect", k=10, period="2020/21")
+    assert result.results and all(h.period == "2020-21" for h in result.results)
+    result = library.search("neglect", k=10, doc_type="practice-review")
+    assert result.results and all(h.doc_type == "practice-review" for h in result.results)
+    restricted = {d.doc_id for d in library.documents(include_restricted=True)
+                  if d.access == "restricted"}
+    assert restricted
+    for mode in ("keyword", "semantic", "hybrid"):
+        hidden = library.search("young carer disability Child T", k=50, mode=mode)
+        assert not {h.doc_id for h in hidden.results} & restricted
+    shown = library.search("young carer disability Child T", k=10, include_restricted=True)
+    assert {h.doc_id for h in shown.results} & restricted
+
+
+def test_no_more_than_two_passages_of_one_page_in_the_top_ten(library: KnowledgeBase) -> None:
+    for query in QUERIES:
+        pages: dict = {}
+        for hit in library.search(query, k=10).results:
+            if hit.page is not None:
+                pages[(hit.doc_id, hit.page)] = pages.get((hit.doc_id, hit.page), 0) + 1
+        assert max(pages.values()) <= 2
+
+
+def test_no_match_and_empty_library_give_empty_results(library: KnowledgeBase,
+                                                       tmp_path: Path) -> None:
+    assert library.search('"zebra crossing quantum"', mode="keyword").results == []
+    with KnowledgeBase.open(tmp_path / "empty") as kb:
+        for mode in ("keyword", "semantic", "hybrid"):
+            assert kb.search("fathers", mode=mode).results == []
+
+
+def test_bad_arguments_are_user_errors(library: KnowledgeBase) -> None:
+    with pytest.raises(InvalidInput, match="mode"):
+        library.search("x", mode="fuzzy")
+    with pytest.raises(InvalidInput, match="period"):
+        library.search("x", period="last year")
+    with pytest.raises(InvalidInput, match="doc type"):
+        library.search("x", doc_type="memo")
+
+
+def test_fusions_rank_agreement_first() -> None:
+    keyword = [(1, 9.0), (2, 5.0), (3, 1.0)]
+    semantic = [(2, 0.8), (4, 0.7), (1, 0.1)]
+    assert [pid for pid, _ in fuse_reciprocal_ranks([keyword, semantic])][:2] == [2, 1]
+    assert fuse_scores([keyword, semantic])[0][0] == 2
