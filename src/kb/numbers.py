@@ -31,8 +31,9 @@ _EXPLICIT = re.compile(r"^[\s,)(]*(?:in|for|during|at\s+the\s+end\s+of|by)?\s*(?
                        r"(?:year\s+)?", re.I)
 _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|versus|vs\.?)"
                       r"[\s(]*$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\n\s*\n|\n(?=\s*[•➢▪-])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
+_LABEL = re.compile(r"\b(?:Year|Page|Key Stage|paragraph|section|Level|Tier)\s+$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
 that these those it its as from than then there their they we our us has have had which who
@@ -113,7 +114,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures = _time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     for match in _NUMBER.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if any(s < match.end() and match.start() < e for s, e in taken) or \
+                _LABEL.search(text[max(0, match.start() - 8):match.start()]):
             continue
         figures.append(_number_figure(match))
     for match in _WORD_NUMBER.finditer(text):
@@ -122,10 +124,23 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
             figures.append(Figure(word, match.start(), match.end(),
                                   float(NUMBER_WORDS[word.lower()]), "count"))
     figures.sort(key=lambda f: f.start)
+    _adopt_units(text, figures)
     for figure in figures:
         figure.measure = measure_words(text, figures, figure)
     _assign_periods(text, figures, default_period)
     return figures
+
+
+def _adopt_units(text: str, figures: list[Figure]) -> None:
+    """'51.7 per 10,000, higher than London (40.3)': a bare figure beside a rate is a rate."""
+    previous: Figure | None = None
+    for figure in values_figures(figures):
+        if previous is not None and previous.kind in ("rate", "percent") and \
+                figure.kind == "count" and figure.start - previous.end < 80 and \
+                "." not in text[previous.end:figure.start] and \
+                (figure.decimals or text[figure.start - 1] == "("):
+            figure.kind, figure.unit = previous.kind, previous.unit
+        previous = figure
 
 
 def _time_figures(text: str) -> list[Figure]:
@@ -192,7 +207,8 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
                      ("period", "date", "year")] + [figure.start - before, 0])
     right_edge = min([f.start for f in figures if f.start >= figure.end and f.kind not in
                       ("period", "date", "year")] + [figure.end + after, len(text)])
-    left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)", text[left_edge:figure.start])[-1]
+    left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)",
+                    text[left_edge:figure.start])[-1]
     right = re.split(r"[;:.!?(\n]|,", text[figure.end:right_edge])[0]
     return " ".join(content_words(f"{left} {right}"))
 

@@ -1,0 +1,257 @@
+"""Ask: the library's own sentences that answer a question, cited, or an honest 'not found'."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from kb import embed
+from kb.extract.metadata import periods_in
+from kb.models import Passage
+from kb.numbers import (
+    Figure,
+    Sentence,
+    content_words,
+    find_figures,
+    split_sentences,
+    stem,
+)
+
+if TYPE_CHECKING:
+    from kb.search import Filters, SearchEngine
+
+# calibrated on the labelled set (tests/eval/ask.jsonl): below this the library has no answer
+ANSWER_THRESHOLD = 0.42
+WANTS = [
+    ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
+    ("rate", re.compile(r"\brate\b", re.I)),
+    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
+    ("count", re.compile(r"\b(?:how many|number of|how often)\b", re.I)),
+    ("time", re.compile(r"\b(?:when|what date|which date|what year|which year|how long ago)\b",
+                        re.I)),
+    ("who", re.compile(r"\b(?:who|which agency|which organisation|which partner|whom)\b", re.I)),
+]
+KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
+             "money": {"money"}, "count": {"count", "fraction"},
+             "time": {"date", "year", "period"}}
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
+
+
+@dataclass
+class Citation:
+    doc_id: str
+    title: str
+    path: str
+    page: int | None
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "title": self.title, "path": self.path,
+                "page": self.page, "quote": self.quote}
+
+
+@dataclass
+class Answer:
+    question: str
+    answer_found: bool
+    answer: str | None
+    citations: list[Citation] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    took_ms: float = 0.0
+    marked: str | None = None  # the answer with its key figure or phrase in **bold**
+    confidence: float = 0.0
+    period: str | None = None  # the period the question asked about
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "answer_found": self.answer_found,
+                "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
+                "passages": [passage_dict(p) for p in self.passages],
+                "took_ms": round(self.took_ms, 2), "marked": self.marked,
+                "confidence": round(self.confidence, 3), "period": self.period}
+
+
+def passage_dict(passage: Passage) -> dict[str, Any]:
+    data = passage.to_dict()
+    for extra in ("rank", "snippet", "marks"):
+        data.pop(extra, None)
+    data["score"] = round(float(data["score"]), 6)
+    return data
+
+
+@dataclass
+class Question:
+    text: str
+    wants: str | None
+    period: str | None
+    weights: dict[str, float]  # stem -> weight of the question's content words
+
+
+@dataclass
+class Candidate:
+    passage: Passage
+    sentence: Sentence
+    figures: list[Figure]
+    score: float = 0.0
+    key: Figure | None = None
+
+
+def read_question(engine: SearchEngine, text: str) -> Question:
+    wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
+    periods = periods_in(text)
+    return Question(text, wants, periods[0] if periods else None, term_weights(engine, text))
+
+
+def term_weights(engine: SearchEngine, text: str) -> dict[str, float]:
+    """Rarer words weigh more; an acronym brings its expansion's words (at half weight each)."""
+    engine.refresh()
+    vocabulary, acronyms = engine._vocabulary, engine.acronyms
+    weights: dict[str, float] = {}
+    cleaned = re.sub(r"\b20\d\d\s?[-/]\s?\d\d(?:\d\d)?\b", " ", text)
+    for word in content_words(cleaned):
+        weight = 1.0 / math.log(3 + vocabulary.get(word, 0))
+        if word.upper() in acronyms:
+            for part in content_words(acronyms[word.upper()]):
+                weights[stem(part)] = max(weights.get(stem(part), 0), weight / 2)
+        weights[stem(word)] = max(weights.get(stem(word), 0), weight)
+    return weights
+
+
+def answer_question(engine: SearchEngine, question: str, k: int = 5,
+                    filters: Filters | None = None) -> Answer:
+    """The sentence(s) of the best passages that answer `question`, or answer_found False."""
+    from kb.search import Filters
+
+    started = time.perf_counter()
+    filters = filters or Filters()
+    asked = read_question(engine, question)
+    hits = engine.search(question, k=max(k, 8), mode="hybrid", filters=filters).results
+    candidates = rank_sentences(asked, hits)
+    best = candidates[0] if candidates else None
+    found = best is not None and best.score >= ANSWER_THRESHOLD and holds_answer(asked, best)
+    answer = Answer(question=question, answer_found=found, answer=None,
+                    passages=list(hits[:k]), period=asked.period,
+                    confidence=best.score if best else 0.0)
+    if found and best is not None:
+        answer.answer = best.sentence.text
+        answer.marked = mark(best)
+        answer.citations = [citation(engine, best)]
+        answer.passages = [best.passage] + [h for h in hits[:k] if
+                                            h.passage_id != best.passage.passage_id][: k - 1]
+    answer.took_ms = (time.perf_counter() - started) * 1000
+    return answer
+
+
+def holds_answer(asked: Question, best: Candidate) -> bool:
+    """A figure question needs a figure of that kind, stated for the period asked about."""
+    if asked.wants not in KINDS_FOR:
+        return True
+    if best.key is None:
+        return False
+    return not asked.period or best.key.period in (None, asked.period) or \
+        asked.wants == "time"
+
+
+def rank_sentences(asked: Question, hits: list[Passage]) -> list[Candidate]:
+    candidates = []
+    for rank, hit in enumerate(hits):
+        for sentence in split_sentences(hit.text):
+            if len(sentence.text.split()) < 4:
+                continue
+            figures = find_figures(sentence.text, hit.period)
+            candidate = Candidate(hit, sentence, figures)
+            candidate.score = score(asked, candidate, hit.section or "") - 0.01 * rank
+            candidates.append(candidate)
+    if candidates:
+        semantic_rerank(asked, candidates)
+    candidates.sort(key=lambda c: -c.score)
+    return candidates
+
+
+def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 8) -> None:
+    """Blend in the model's sense of the question for the best lexical candidates."""
+    candidates.sort(key=lambda c: -c.score)
+    shortlist = candidates[:top]
+    vectors = embed.encode([c.sentence.text for c in shortlist])
+    query = embed.encode_query(asked.text)
+    for candidate, similarity in zip(shortlist, vectors @ query, strict=True):
+        candidate.score = 0.7 * candidate.score + 0.5 * float(np.clip(similarity, 0, 1))
+    for candidate in candidates[top:]:
+        candidate.score *= 0.7
+
+
+def score(asked: Question, candidate: Candidate, section: str) -> float:
+    """How much of the question the sentence covers, and whether it holds what is asked for."""
+    words = {stem(w) for w in content_words(candidate.sentence.text)}
+    context = {stem(w) for w in content_words(section)}
+    total = sum(asked.weights.values()) or 1.0
+    covered = sum(w if s in words else (0.4 * w if s in context else 0.0)
+                  for s, w in asked.weights.items()) / total
+    value = covered
+    if asked.wants in KINDS_FOR:
+        value += figure_fit(asked, candidate)
+    elif asked.wants == "who":
+        value += 0.15 if _NAME.search(candidate.sentence.text[1:]) else -0.2
+    if asked.period and asked.wants not in ("time",):
+        value += period_fit(asked, candidate)
+    return value
+
+
+def figure_fit(asked: Question, candidate: Candidate) -> float:
+    """A bonus for a figure of the kind asked for whose measure matches; a penalty for none."""
+    kinds = KINDS_FOR[asked.wants or ""]
+    best, key = -0.35, None
+    for figure in candidate.figures:
+        if figure.kind not in kinds:
+            continue
+        measure = {stem(w) for w in figure.measure.split()}
+        overlap = sum(w for s, w in asked.weights.items() if s in measure)
+        fit = 0.1 + 0.4 * overlap / (sum(asked.weights.values()) or 1.0)
+        if asked.period and figure.period and figure.period != asked.period:
+            fit -= 0.3
+        if fit > best:
+            best, key = fit, figure
+    candidate.key = key
+    return best
+
+
+def period_fit(asked: Question, candidate: Candidate) -> float:
+    stated = {f.period for f in candidate.figures if f.period}
+    if asked.period in stated:
+        return 0.1
+    if candidate.passage.period == asked.period:
+        return 0.0
+    return -0.25 if stated or candidate.passage.period else -0.1
+
+
+def mark(candidate: Candidate) -> str:
+    text = candidate.sentence.text
+    key = candidate.key
+    if key is None:
+        return text
+    return f"{text[:key.start]}**{text[key.start:key.end]}**{text[key.end:]}"
+
+
+def citation(engine: SearchEngine, candidate: Candidate) -> Citation:
+    passage = candidate.passage
+    return Citation(passage.doc_id, passage.title, passage.path,
+                    page_of(engine, passage, candidate.sentence.start), candidate.sentence.text)
+
+
+def page_of(engine: SearchEngine, passage: Passage, offset: int) -> int | None:
+    """The page a character of a passage stands on (passages may run over a page break)."""
+    if passage.page is None or passage.page_end in (None, passage.page):
+        return passage.page
+    rows = engine.connection.execute(
+        "SELECT pg.page, length(pg.text) FROM pages pg JOIN documents d ON d.id = pg.document "
+        "WHERE d.doc_id = ? ORDER BY pg.page", (passage.doc_id,)).fetchall()
+    position, cursor = passage.char_start + offset, 0
+    for page, length in rows:
+        if position < cursor + length + 2:
+            return int(page)
+        cursor += length + 2
+    return passage.page_end
