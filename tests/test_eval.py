@@ -1,0 +1,84 @@
+"""The labelled set is sound, and quality stays above the floors set from measurement."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.evaluate import evaluate, load_cases, squash
+from tests.conftest import CORPUS, EVAL
+
+# Floors: a little under what was measured on the demo corpus (README, "Quality").
+FLOORS = {
+    ("search", "hybrid", "hit@5"): 0.85,
+    ("ask", "accuracy"): 0.85,
+    ("ask", "abstention_recall"): 0.83,
+    ("check", "accuracy"): 0.85,
+    ("reuse", "kind_accuracy"): 0.80,
+}
+KINDS = {"exact", "theme", "paraphrase", "acronym", "typo", "number"}
+
+
+def test_the_set_has_every_kind_it_promises() -> None:
+    search = load_cases(EVAL / "search.jsonl")
+    assert len(search) >= 60
+    for kind in KINDS:
+        assert sum(case["kind"] == kind for case in search) >= 8, kind
+    ask = load_cases(EVAL / "ask.jsonl")
+    assert len(ask) >= 30 and sum(not case["answers"] for case in ask) >= 6
+    check = load_cases(EVAL / "check.jsonl")
+    assert len(check) >= 30
+    assert {case["verdict"] for case in check} == {"supported", "contradicted", "not_found"}
+    reuse = load_cases(EVAL / "reuse.jsonl")
+    assert len(reuse) >= 25
+    assert {case["kind"] for case in reuse} == {"verbatim", "edited", "paraphrase", "new"}
+
+
+def test_every_gold_string_is_on_its_page_of_its_document(library: KnowledgeBase) -> None:
+    documents = {Path(d.path).name: d for d in library.documents(include_restricted=True)}
+    for name in ("search", "ask", "check"):
+        for case in load_cases(EVAL / f"{name}.jsonl"):
+            for gold in case.get("gold", []):
+                assert gold["doc"] in documents, (case["id"], gold["doc"])
+                if not gold.get("contains"):
+                    continue
+                document = documents[gold["doc"]]
+                if gold.get("page") is not None:
+                    text = library.page_text(document.doc_id, gold["page"], True)
+                else:
+                    text = "\n".join(p.text for p in library.document_passages(
+                        document.doc_id, True))
+                assert squash(gold["contains"]) in squash(text), (case["id"], gold)
+
+
+def test_paraphrase_cases_share_no_key_word_with_their_gold(library: KnowledgeBase) -> None:
+    for case in load_cases(EVAL / "search.jsonl"):
+        if case["kind"] != "paraphrase":
+            continue
+        query_words = {w for w in squash(case["query"]).split() if len(w) > 4}
+        for gold in case["gold"]:
+            assert not query_words & set(squash(gold["contains"]).split()), case["id"]
+
+
+@pytest.fixture(scope="module")
+def quality(library: KnowledgeBase) -> dict:
+    parts = [part for part in ("search", "ask", "check", "reuse")
+             if (EVAL / f"{part}.jsonl").exists()]
+    report = evaluate(library, EVAL, parts=parts)
+    print(json.dumps(report, indent=1))
+    return report
+
+
+@pytest.mark.parametrize("path", sorted(FLOORS), ids=lambda p: "/".join(p))
+def test_quality_stays_above_its_floor(quality: dict, path: tuple[str, ...]) -> None:
+    value = quality
+    for key in path[:-1]:
+        value = value[key] if key != "hybrid" else value["hybrid"]["all"]
+    assert value[path[-1]] >= FLOORS[path], (path, value[path[-1]])
+
+
+def test_corpus_is_what_the_tests_expect() -> None:
+    assert len(list(CORPUS.glob("annual-report-*.pdf"))) == 3
