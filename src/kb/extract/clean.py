@@ -40,10 +40,14 @@ def clean_pages(pages: list[str], reflow: bool) -> list[str]:
     if reflow:
         lines_per_page = _drop_margins(lines_per_page)
     vocabulary = _vocabulary(lines_per_page)
+    # the prose line width of the whole document: a page of table rows has no prose to tell it
+    long_lines = [len(line) for lines in lines_per_page for line in lines
+                  if len(line.split()) >= 8]
+    width = statistics.median(long_lines) if long_lines else 80
     cleaned = []
     for lines in lines_per_page:
         lines = _join_bullets(lines)
-        blocks = _reflow(lines, vocabulary) if reflow else lines
+        blocks = _reflow(lines, vocabulary, width) if reflow else lines
         cleaned.append("\n".join(blocks))
     return cleaned
 
@@ -130,10 +134,8 @@ def _is_heading_line(line: str) -> bool:
             and line[0].isupper() and any(c.isalpha() for c in line))
 
 
-def _reflow(lines: list[str], vocabulary: set[str]) -> list[str]:
+def _reflow(lines: list[str], vocabulary: set[str], width: float) -> list[str]:
     """Join the visual lines of a PDF page into blocks."""
-    long_lines = [len(line) for line in lines if len(line.split()) >= 8]
-    width = statistics.median(long_lines) if long_lines else 80
     blocks: list[str] = []
     previous = ""
     for line in lines:
@@ -146,6 +148,7 @@ def _reflow(lines: list[str], vocabulary: set[str]) -> list[str]:
             or previous.endswith(TERMINAL) and len(previous) < 0.8 * width
             or _is_heading_line(line) and previous.endswith(TERMINAL)
             or _is_numeric(line) or _is_numeric(previous)
+            or _ends_table_row(previous, line, width)
         )
         if starts:
             blocks.append(line)
@@ -155,6 +158,12 @@ def _reflow(lines: list[str], vocabulary: set[str]) -> list[str]:
             blocks[-1] = f"{blocks[-1]} {line}"
         previous = line
     return blocks
+
+
+def _ends_table_row(previous: str, line: str, width: float) -> bool:
+    """A short line ending in a figure, then a capitalised one: rows of a flattened table."""
+    return (len(previous) < 0.8 * width and previous[-1:].isdigit() or previous.endswith("%")) \
+        and line[:1].isupper()
 
 
 def _is_numeric(line: str) -> bool:
