@@ -224,7 +224,7 @@ def build_pdf(doc: Doc, out: Path) -> None:
     boxfill = colors.HexColor("#f3efe2")
     grey = colors.HexColor("#555555")
 
-    base = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13.5, spaceAfter=6)
+    base = ParagraphStyle("base", fontName="Helvetica", fontSize=10.5, leading=14.5, spaceAfter=6)
     st = {
         "body": base,
         "h1": ParagraphStyle("h1", parent=base, fontName="Helvetica-Bold", fontSize=16, leading=20,
@@ -269,6 +269,7 @@ def build_pdf(doc: Doc, out: Path) -> None:
     footer_text = doc.get("footer", "")
 
     def draw_furniture(canv, d):
+        # running header: drawn before the page's content, so it extracts first
         canv.saveState()
         canv.setFont("Helvetica", 8)
         canv.setFillColor(grey)
@@ -276,6 +277,15 @@ def build_pdf(doc: Doc, out: Path) -> None:
         canv.setStrokeColor(teal)
         canv.setLineWidth(0.6)
         canv.line(margin_x, H - 15 * mm, W - margin_x, H - 15 * mm)
+        canv.restoreState()
+
+    def draw_footer(canv, d):
+        # footer and page number: drawn after the content, so they extract last
+        canv.saveState()
+        canv.setFont("Helvetica", 8)
+        canv.setFillColor(grey)
+        canv.setStrokeColor(teal)
+        canv.setLineWidth(0.6)
         canv.line(margin_x, 15 * mm, W - margin_x, 15 * mm)
         canv.drawString(margin_x, 11 * mm, footer_text)
         canv.drawRightString(W - margin_x, 11 * mm, "Page %d" % canv.getPageNumber())
@@ -318,8 +328,8 @@ def build_pdf(doc: Doc, out: Path) -> None:
                 bottomMargin=bot_m, title=doc.get("title"), author=doc.get("author", ""),
                 subject=doc.get("subject", ""), creator="kb tools/make_corpus.py", invariant=1)
     d.addPageTemplates([
-        PageTemplate(id="First", frames=[frame("first")], onPage=first_page),
-        PageTemplate(id="Later", frames=[frame("body")], onPage=draw_furniture),
+        PageTemplate(id="First", frames=[frame("first")], onPage=first_page, onPageEnd=draw_footer),
+        PageTemplate(id="Later", frames=[frame("body")], onPage=draw_furniture, onPageEnd=draw_footer),
     ])
 
     title = doc.get("title", doc.name)
@@ -427,7 +437,8 @@ def build_pdf(doc: Doc, out: Path) -> None:
             elif k == "pagebreak":
                 out.append(PageBreak())
             elif k == "bgraphic":
-                g, f = glyph_and_font(list_counter[0])
+                # a graphic list: solid bullets or arrows, never letters
+                g, f = glyph_and_font(list_counter[0] % 2)
                 list_counter[0] += 1
                 gs = ParagraphStyle("g%d" % i, parent=base, fontName=f, fontSize=18, leading=22)
                 t = Table([[Paragraph(esc(g), gs) for _ in range(b.level)]], colWidths=[14 * mm] * b.level,
