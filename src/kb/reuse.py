@@ -1,0 +1,273 @@
+"""Reuse: where each paragraph of a text came from in the library, and what changed since."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from kb import embed
+from kb.ask import passage_dict
+from kb.errors import UnreadableFile
+from kb.models import Document, Passage
+from kb.numbers import find_figures, values_figures
+
+if TYPE_CHECKING:
+    from kb.search import Filters, SearchEngine
+
+KINDS = ("verbatim", "edited", "paraphrase", "new")
+# calibrated on the labelled set (tests/eval/reuse.jsonl)
+VERBATIM_MIN = 0.97  # character similarity of the paragraph to its aligned source span
+EDITED_MIN = 0.72
+PARAPHRASE_MIN = 0.72  # cosine of the paragraph's vector to the source passage's
+CANDIDATES = 5
+MIN_WORDS = 3
+
+
+@dataclass
+class ReusedParagraph:
+    index: int
+    text: str
+    kind: str
+    similarity: float
+    source: Passage | None = None
+    changes: list[dict[str, str]] = field(default_factory=list)
+    stale_figures: list[dict[str, Any]] = field(default_factory=list)
+    character_similarity: float = 0.0
+    meaning_similarity: float = 0.0
+    source_quote: str | None = None  # the aligned span of the source passage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "text": self.text, "kind": self.kind,
+                "similarity": round(self.similarity, 4),
+                "source": passage_dict(self.source) if self.source else None,
+                "changes": self.changes, "stale_figures": self.stale_figures,
+                "character_similarity": round(self.character_similarity, 4),
+                "meaning_similarity": round(self.meaning_similarity, 4),
+                "source_quote": self.source_quote}
+
+
+@dataclass
+class ReuseReport:
+    paragraphs: list[ReusedParagraph]
+    took_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {kind: sum(1 for p in self.paragraphs if p.kind == kind) for kind in KINDS}
+        return {"paragraphs": [p.to_dict() for p in self.paragraphs],
+                "took_ms": round(self.took_ms, 2), "counts": counts}
+
+
+def read_draft(path: Path) -> str:
+    """The text of a draft (TXT, MD, DOCX, PDF), one paragraph per blank-line-separated block."""
+    from kb.extract import SUPPORTED_SUFFIXES, read_file
+    from kb.extract.clean import clean_pages
+
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableFile(f"{path}: no such file")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"{path}: unsupported file type {path.suffix or '(none)'}: "
+                             "give a TXT, MD, DOCX or PDF file")
+    try:
+        raw = read_file(path)
+        pages = clean_pages(raw.pages, reflow=raw.paged)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # a reader's own failure on a malformed file
+        raise UnreadableFile(f"{path}: cannot read it ({type(error).__name__})") from None
+    lines = [line.strip() for page in pages for line in page.splitlines() if line.strip()]
+    if not lines:
+        raise UnreadableFile(f"{path}: empty, no text found")
+    return "\n\n".join(lines)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks with wrapped lines joined; a text without blank lines by line."""
+    text = text.replace("\r\n", "\n")
+    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def find_reuse(engine: SearchEngine, text: str, filters: Filters | None = None,
+               exclude_doc: str | None = None) -> ReuseReport:
+    """Each paragraph of `text` with its closest library passage, kind and changes."""
+    from kb.search import Filters
+
+    started = time.perf_counter()
+    allowed = _allowed(engine, filters or Filters(), exclude_doc)
+    paragraphs = split_paragraphs(text)
+    report = ReuseReport(match_paragraphs(engine, paragraphs, allowed))
+    report.took_ms = (time.perf_counter() - started) * 1000
+    return report
+
+
+def compare_documents(engine: SearchEngine, first: Document, second: Document) -> ReuseReport:
+    """How `second` (the later document) reuses `first`: its paragraphs matched to first's."""
+    started = time.perf_counter()
+    ids = [row[0] for row in engine.connection.execute(
+        "SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE d.doc_id = ? "
+        "ORDER BY p.ordinal", (second.doc_id,))]
+    later = engine.passages(ids)
+    paragraphs = [line for pid in ids for line in split_paragraphs(later[pid].text)]
+    allowed = _allowed(engine, None, None, only_doc=first.doc_id)
+    report = ReuseReport(match_paragraphs(engine, paragraphs, allowed))
+    report.took_ms = (time.perf_counter() - started) * 1000
+    return report
+
+
+def _allowed(engine: SearchEngine, filters: Filters | None, exclude_doc: str | None,
+             only_doc: str | None = None) -> np.ndarray:
+    where, values = filters.sql() if filters else ("1", [])
+    if exclude_doc:
+        where += " AND d.doc_id != ?"
+        values.append(exclude_doc)
+    if only_doc:
+        where += " AND d.doc_id = ?"
+        values.append(only_doc)
+    return np.array([row[0] for row in engine.connection.execute(
+        f"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE {where}",
+        values)], dtype=np.int64)
+
+
+def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.ndarray
+                     ) -> list[ReusedParagraph]:
+    if not paragraphs:
+        return []
+    vectors = embed.encode(paragraphs)  # one batch for the whole text
+    found = nearest(engine, vectors, allowed)
+    passages = engine.passages(list({pid for hits in found for pid, _ in hits}))
+    return [classify(index, paragraph, [(passages[pid], cosine) for pid, cosine in hits])
+            for index, (paragraph, hits) in enumerate(zip(paragraphs, found, strict=True))]
+
+
+def nearest(engine: SearchEngine, vectors: np.ndarray, allowed: np.ndarray
+            ) -> list[list[tuple[int, float]]]:
+    """The closest allowed passages to every paragraph, in one FAISS call."""
+    import faiss
+
+    index = engine.vectors.ensure(engine.connection)
+    if index.ntotal == 0 or len(allowed) == 0:
+        return [[] for _ in range(len(vectors))]
+    params = None
+    if len(allowed) < index.ntotal:
+        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+    scores, ids = index.search(vectors, min(CANDIDATES, len(allowed)), params=params)
+    return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if i >= 0]
+            for row_ids, row_scores in zip(ids, scores, strict=True)]
+
+
+def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
+             ) -> ReusedParagraph:
+    """The best source by characters, else by meaning; the kind follows from the two scores."""
+    from rapidfuzz import fuzz
+
+    result = ReusedParagraph(index, paragraph, "new", 0.0)
+    if len(paragraph.split()) < MIN_WORDS or not candidates:
+        return result
+    wanted = " ".join(_fold(paragraph).split())
+    scored = []
+    for passage, cosine in candidates:
+        alignment = fuzz.partial_ratio_alignment(wanted, _fold(passage.text))
+        scored.append((alignment.score / 100 if alignment else 0.0, cosine, passage, alignment))
+    characters, _, passage, alignment = max(scored, key=lambda s: (s[0], s[1]))
+    meaning_best = max(scored, key=lambda s: s[1])
+    result.character_similarity, result.meaning_similarity = characters, meaning_best[1]
+    short = len(paragraph.split()) < 8  # a heading matches some part of almost anything
+    if characters >= (0.9 if short else EDITED_MIN):
+        result.kind = "verbatim" if characters >= VERBATIM_MIN else "edited"
+        result.similarity, result.source = characters, passage
+        span = _widen(passage.text, alignment.dest_start, alignment.dest_end)
+    elif meaning_best[1] >= PARAPHRASE_MIN:
+        result.kind, result.similarity, result.source = "paraphrase", meaning_best[1], \
+            meaning_best[2]
+        span = best_sentence_span(paragraph, meaning_best[2].text)
+    else:
+        result.similarity = max(characters, meaning_best[1])
+        return result
+    source_text = result.source.text[span[0]:span[1]]
+    result.source_quote = source_text
+    result.changes = word_changes(source_text, paragraph)
+    if result.kind != "paraphrase":
+        result.changes = _trim_edges(result.changes)
+    result.stale_figures = carried_figures(paragraph, source_text)
+    if result.kind == "verbatim" and result.changes:
+        result.kind = "edited" if any(_has_digit(c) for c in result.changes) else "verbatim"
+    return result
+
+
+def _fold(text: str) -> str:
+    """Compare text, not typography: case, quotes, dashes and spacing folded."""
+    # one character for one, so aligned offsets hold in the original text too
+    return re.sub(r"\s", " ", text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--")))
+
+
+def _has_digit(change: dict[str, str]) -> bool:
+    return bool(re.search(r"\d", change["source"] + change["draft"]))
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Map an aligned span of the folded text back to whole words of the original."""
+    end = min(len(text), end)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def best_sentence_span(paragraph: str, text: str) -> tuple[int, int]:
+    """For a paraphrase: the run of source sentences sharing most words with the paragraph."""
+    from kb.numbers import split_sentences
+
+    words = set(re.findall(r"\w+", paragraph.lower()))
+    sentences = split_sentences(text)
+    if not sentences:
+        return 0, len(text)
+    best = max(sentences, key=lambda s: len(words & set(re.findall(r"\w+", s.text.lower()))))
+    return best.start, best.end
+
+
+def word_changes(source: str, draft: str) -> list[dict[str, str]]:
+    """Word-level differences from the source span to the draft paragraph."""
+    old, new = source.split(), draft.split()
+    matcher = difflib.SequenceMatcher(a=[_fold(w) for w in old], b=[_fold(w) for w in new],
+                                      autojunk=False)
+    changes: list[dict[str, Any]] = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op != "equal":
+            change: dict[str, Any] = {"op": op, "source": " ".join(old[a1:a2]),
+                                      "draft": " ".join(new[b1:b2])}
+            if op == "delete" and (a1 == 0 or a2 == len(old)):
+                change["edge"] = True
+            changes.append(change)
+    return changes
+
+
+def _trim_edges(changes: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Drop source words the alignment took in at either edge: they are not the draft's edits."""
+    while changes and changes[0]["op"] == "delete" and changes[0].get("edge"):
+        changes = changes[1:]
+    while changes and changes[-1]["op"] == "delete" and changes[-1].get("edge"):
+        changes = changes[:-1]
+    for change in changes:
+        change.pop("edge", None)
+    return changes
+
+
+def carried_figures(paragraph: str, source: str) -> list[dict[str, Any]]:
+    """Figures the draft repeats unchanged from its source: likely out of date."""
+    source_values = {(f.kind, f.value) for f in values_figures(find_figures(source))}
+    stale = []
+    for figure in values_figures(find_figures(paragraph)):
+        if (figure.kind, figure.value) in source_values and figure.kind != "count" or (
+                figure.kind == "count" and figure.value >= 10
+                and (figure.kind, figure.value) in source_values):
+            stale.append({"text": figure.text, "value": figure.value, "kind": figure.kind,
+                          "measure": figure.measure})
+    return stale

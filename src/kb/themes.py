@@ -1,0 +1,95 @@
+"""Themes: how many passages match each term, per period and document type, with the passages."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kb.ask import passage_dict
+from kb.errors import InvalidInput
+from kb.models import Passage
+from kb.query import ParsedQuery
+
+if TYPE_CHECKING:
+    from kb.search import Filters, SearchEngine
+
+UNDATED = "undated"
+DEPTH = 10_000  # every matching passage counts, not only the top of a ranking
+
+
+@dataclass
+class Theme:
+    term: str
+    searched: str
+    total: int
+    by_period: dict[str, int]
+    by_type: dict[str, int]
+    passages: list[Passage] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "searched": self.searched, "total": self.total,
+                "by_period": self.by_period, "by_type": self.by_type,
+                "passage_ids": [p.passage_id for p in self.passages],
+                "passages": [passage_dict(p) for p in self.passages]}
+
+
+@dataclass
+class ThemesReport:
+    themes: list[Theme]
+    periods: list[str]
+    took_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"themes": [t.to_dict() for t in self.themes], "periods": self.periods,
+                "took_ms": round(self.took_ms, 2)}
+
+
+def count_themes(engine: SearchEngine, terms: list[str], filters: Filters | None = None
+                 ) -> ThemesReport:
+    """For each term, the distinct passages its keyword search matches, counted two ways."""
+    from kb.search import Filters
+
+    started = time.perf_counter()
+    filters = filters or Filters()
+    terms = [term.strip() for term in terms if term.strip()]
+    if not terms:
+        raise InvalidInput("themes needs at least one term, e.g. `kb themes neglect fathers`")
+    themes = [count_theme(engine, term, filters) for term in terms]
+    periods = sorted({period for theme in themes for period in theme.by_period})
+    report = ThemesReport(themes, periods)
+    report.took_ms = (time.perf_counter() - started) * 1000
+    return report
+
+
+def as_phrase(query: ParsedQuery) -> ParsedQuery:
+    """A theme of several words is a phrase ('was not brought'), or any of its expansions."""
+    words = query.text.strip('"').split()
+    if len(words) < 2:
+        return query
+    phrase = query.text.strip('"')
+    for wrong, right in query.corrections.items():
+        phrase = re.sub(rf"\b{re.escape(wrong)}\b", right, phrase, flags=re.I)
+    forms = [phrase] + [form for key, found in query.expansions.items() for form in found
+                        if " " in key or key.lower() == phrase.lower()]
+    return ParsedQuery(text=query.text, expansions={phrase: list(dict.fromkeys(forms))},
+                       corrections=query.corrections)
+
+
+def count_theme(engine: SearchEngine, term: str, filters: Filters) -> Theme:
+    query = engine.parse(term)
+    ranked = engine.keyword(as_phrase(query), DEPTH, filters)
+    ids = list(dict.fromkeys(pid for pid, _ in ranked))
+    found = engine.passages(ids)
+    passages = []
+    for pid, score in ranked:
+        if pid in found:
+            passage = found.pop(pid)
+            passage.score = round(score, 6)
+            passages.append(passage)
+    by_period = Counter(p.period or UNDATED for p in passages)
+    by_type = Counter(p.doc_type for p in passages)
+    return Theme(term, query.searched, len(passages), dict(sorted(by_period.items())),
+                 dict(sorted(by_type.items())), passages)
