@@ -1,0 +1,227 @@
+"""What every page shares: the open library, error display, escaped HTML and the page viewer."""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from kb import KnowledgeBase, Settings
+from kb.app_launch import warm_model
+from kb.errors import KBError
+
+T = TypeVar("T")
+VIEWER = "viewer"  # session key: the citation whose page is open
+TYPE_LABELS = {"annual-report": "Annual report", "practice-review": "Practice review",
+               "inspection": "Inspection", "committee-report": "Committee report",
+               "other": "Other"}
+
+
+@dataclass
+class Library:
+    kb: KnowledgeBase
+    lock: threading.RLock
+    model_ready: threading.Event
+
+
+@st.cache_resource(show_spinner=False)
+def open_library(index_dir: str) -> Library:
+    """One KnowledgeBase per index folder for the whole server; the model warms meanwhile."""
+    return Library(KnowledgeBase.open(index_dir), threading.RLock(), warm_model())
+
+
+def library() -> Library:
+    """The shared library; if it cannot be opened, say why in one line and stop the page."""
+    try:
+        return open_library(str(Settings.load().index_dir.resolve()))
+    except KBError as error:
+        st.error(str(error).splitlines()[0], icon=":material/error:")
+        st.stop()
+
+
+def include_restricted() -> bool:
+    return bool(st.session_state.get("include_restricted", False))
+
+
+def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """One call into kb under the library's lock; a KBError becomes a one-line st.error."""
+    lib = library()
+    try:
+        with lib.lock:
+            return function(*args, **kwargs)
+    except KBError as error:
+        st.error(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        return None
+
+
+def wait_for_model(timeout: float = 60.0) -> None:
+    """Ask, check, reuse and themes need the model: wait for the warm-up, not load it twice."""
+    ready = library().model_ready
+    if not ready.is_set():
+        with st.spinner("Loading the language model…"):
+            ready.wait(timeout)
+
+
+# Escaped HTML. Every piece of document text goes through html.escape; st.html does no
+# markdown, so `**x**` and `[a](b)` in a document stay literal text.
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def marked(text: str, marks: list[tuple[int, int]] | list[list[int]], start: int = 0,
+           end: int | None = None) -> str:
+    """text[start:end] escaped, with <mark> around the spans in `marks`."""
+    end = len(text) if end is None else end
+    pieces, cursor = [], start
+    for span_start, span_end in sorted((int(s), int(e)) for s, e in marks):
+        if span_start < cursor or span_end > end:
+            continue
+        pieces.append(esc(text[cursor:span_start]))
+        pieces.append(f"<mark>{esc(text[span_start:span_end])}</mark>")
+        cursor = span_end
+    pieces.append(esc(text[cursor:end]))
+    return "".join(pieces)
+
+
+def snippet_html(text: str, marks: list[tuple[int, int]], width: int = 300) -> str:
+    """About `width` characters around the first run of marks, escaped and marked."""
+    start = 0
+    if marks:
+        best = max(range(len(marks)), key=lambda i: sum(
+            1 for s, _ in marks if marks[i][0] <= s < marks[i][0] + width))
+        start = max(0, marks[best][0] - width // 4)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace() and end - start < width + 30:
+        end += 1
+    body = marked(text, marks, start, end)
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def bold_markers_html(text: str) -> str:
+    """A kb string whose key phrase kb wrapped in **: escaped, the phrase in <strong>."""
+    parts = text.split("**")
+    if len(parts) % 2 == 0:  # unbalanced: the document's own asterisks, show as is
+        return esc(text)
+    return "".join(f"<strong>{esc(p)}</strong>" if i % 2 else esc(p) for i, p in enumerate(parts))
+
+
+def meta_html(item: dict[str, Any]) -> str:
+    chips = []
+    if item.get("period"):
+        chips.append(f'<span class="kb-chip">{esc(item["period"])}</span>')
+    if item.get("doc_type"):
+        label = TYPE_LABELS.get(item["doc_type"], item["doc_type"])
+        chips.append(f'<span class="kb-chip kb-chip-type">{esc(label)}</span>')
+    where = []
+    if item.get("page"):
+        page_end = item.get("page_end")
+        pages = f"pp. {item['page']}–{page_end}" if page_end and page_end != item["page"] \
+            else f"p. {item['page']}"
+        where.append(pages)
+    if item.get("section"):
+        where.append(f"§ {esc(item['section'])}")
+    return f'<div class="kb-meta">{"".join(chips)}<span>{" · ".join(where)}</span></div>'
+
+
+def citation_html(item: dict[str, Any]) -> str:
+    page = f", p. {item['page']}" if item.get("page") else ""
+    return f'<span class="kb-cite">{esc(item.get("title", ""))}{page}</span>'
+
+
+def open_page_button(item: dict[str, Any], key: str, label: str | None = None) -> None:
+    """A button that opens the item's page (or passage) in the viewer."""
+    page = item.get("page")
+    label = label or (f"Open page {page}" if page else "Open source")
+    st.button(label, key=key, icon=":material/description:", on_click=_open_viewer,
+              args=({"doc_id": item["doc_id"], "title": item.get("title", ""),
+                     "path": item["path"], "page": page,
+                     "text": item.get("text") or item.get("quote") or ""},))
+
+
+def _open_viewer(target: dict[str, Any]) -> None:
+    st.session_state[VIEWER] = target
+
+
+def _close_viewer() -> None:
+    st.session_state.pop(VIEWER, None)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _page_png(path: str, page: int, text: str, modified: float) -> tuple[bytes, bool, int]:
+    from kb.page_image import render_page
+
+    image = render_page(path, page, text)
+    return image.png, image.found, image.pages
+
+
+def page_viewer() -> None:
+    """The open citation: its PDF page with the passage highlighted, and the original file."""
+    target = st.session_state.get(VIEWER)
+    with st.container(key="page_viewer", border=True):
+        if not target:
+            st.caption("Open a result's page to read it here, with the passage highlighted.")
+            return
+        st.html(f'<div class="kb-viewer-title">{esc(target["title"])}</div>')
+        path = Path(target["path"])
+        if not path.is_file():
+            st.error(f"The original file is missing: {path.name}. Ingest it again.")
+            return
+        if target.get("page") and path.suffix.lower() == ".pdf":
+            try:
+                png, found, pages = _page_png(str(path), int(target["page"]), target["text"],
+                                              path.stat().st_mtime)
+            except KBError as error:
+                st.error(str(error).splitlines()[0])
+                return
+            st.image(png, caption=f"Page {target['page']} of {pages}", width="stretch")
+            if not found:
+                st.caption("The passage could not be located on this page image.")
+        else:
+            st.html(f'<div class="kb-passage">{esc(target["text"])}</div>')
+        columns = st.columns(2)
+        with columns[0]:
+            st.download_button("Download original", data=path.read_bytes(), file_name=path.name,
+                               icon=":material/download:", key="download_original",
+                               width="stretch")
+        with columns[1]:
+            st.button("Close", key="close_viewer", on_click=_close_viewer,
+                      icon=":material/close:", width="stretch")
+
+
+def passage_card(item: dict[str, Any], key: str, marks: list[tuple[int, int]] | None = None,
+                 rank: int | None = None, quote: str | None = None) -> None:
+    """A cited passage: title, period, type, page, section, the text, and its buttons."""
+    text = item.get("text", "")
+    with st.container(border=True):
+        number = f'<span class="kb-rank">{rank}</span>' if rank else ""
+        body = (f'<blockquote class="kb-quote">{esc(quote)}</blockquote>' if quote else
+                f'<div class="kb-snippet">{snippet_html(text, marks or [])}</div>')
+        st.html(f'<div class="kb-card"><div class="kb-title">{number}{esc(item["title"])}</div>'
+                f'{meta_html(item)}{body}</div>')
+        left, right = st.columns([1, 2], vertical_alignment="top")
+        with left:
+            open_page_button(item, key=f"open_{key}")
+        with right, st.expander("Whole passage"):
+            st.html(f'<div class="kb-passage">{marked(text, marks or [])}</div>')
+
+
+def remembered(name: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """call(), but the last result per page is kept for its arguments, so reruns (opening
+    a page, expanding a passage) do not ask kb again."""
+    key = f"_last_{name}"
+    signature = (args, tuple(sorted(kwargs.items())))
+    last = st.session_state.get(key)
+    if last is not None and last[0] == signature:
+        return last[1]
+    result = call(function, *args, **kwargs)
+    if result is not None:
+        st.session_state[key] = (signature, result)
+    return result

@@ -1,0 +1,99 @@
+"""Library: the documents with their metadata; add files with a progress bar; remove one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from kb.errors import KBError
+from kb_pages.common import TYPE_LABELS, call, include_restricted, library, wait_for_model
+from kb_pages.uploads import (
+    ALLOWED_SUFFIXES,
+    MAX_UPLOAD_BYTES,
+    display_names,
+    ingest_uploads,
+    remove_document,
+)
+
+
+def render() -> None:
+    lib = library()
+    st.title("Library")
+    documents = call(lib.kb.documents, include_restricted()) or []
+    index_dir = lib.kb.settings.index_dir
+    names = display_names(index_dir)
+    restricted = sum(d.access == "restricted" for d in documents)
+    cols = st.columns(4)
+    cols[0].metric("Documents", len(documents))
+    cols[1].metric("Passages", sum(d.passages for d in documents))
+    cols[2].metric("Reporting years", len({d.period for d in documents if d.period}))
+    cols[3].metric("Restricted shown", restricted if include_restricted() else "hidden")
+    if documents:
+        st.dataframe([{
+            "Title": d.title, "Year": d.period or "–", "Type": TYPE_LABELS.get(d.doc_type,
+                                                                           d.doc_type),
+            "Pages": d.pages, "Passages": d.passages, "Access": d.access,
+            "File": names.get(d.path, Path(d.path).name), "ID": d.doc_id,
+        } for d in documents], hide_index=True, width="stretch", key="documents_table")
+    else:
+        st.info("No documents yet: add some below.")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _upload(index_dir)
+    with right:
+        _remove(documents)
+
+
+def _upload(index_dir: Path) -> None:
+    st.subheader("Add documents")
+    counter = st.session_state.setdefault("uploader_round", 0)
+    files = st.file_uploader(
+        f"PDF, Word, HTML, text or Markdown, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB each",
+        type=[s.lstrip(".") for s in ALLOWED_SUFFIXES], accept_multiple_files=True,
+        key=f"uploader_{counter}")
+    if st.button("Add to library", type="primary", disabled=not files, key="add_files",
+                 icon=":material/upload:"):
+        wait_for_model()
+        bar = st.progress(0.0, text="Reading files…")
+
+        def progress(done: int, total: int, message: str) -> None:
+            bar.progress(min(1.0, done / total) if total else 1.0, text=message)
+
+        try:
+            result = ingest_uploads(index_dir, [(f.name, f.getvalue()) for f in files or []],
+                                    progress)
+        except KBError as error:
+            st.error(str(error).splitlines()[0])
+            return
+        bar.empty()
+        st.session_state["upload_result"] = result
+        st.session_state["uploader_round"] = counter + 1
+        st.rerun()
+    result = st.session_state.get("upload_result")
+    if result is not None:
+        if result.added or result.updated:
+            st.success(f"Added {len(result.added) + len(result.updated)} file(s): "
+                       + ", ".join(result.added + result.updated), icon=":material/check:")
+        for name, reason in result.failed:
+            st.error(f"{name}: {reason.removeprefix(name + ': ')}", icon=":material/error:")
+
+
+def _remove(documents: list) -> None:
+    st.subheader("Remove a document")
+    if not documents:
+        st.caption("Nothing to remove.")
+        return
+    by_id = {d.doc_id: d for d in documents}
+    doc_id = st.selectbox("Document", list(by_id), key="remove_choice",
+                          format_func=lambda i: f"{by_id[i].title} ({by_id[i].period or '–'})")
+    sure = st.checkbox("Remove it from the library", key="remove_confirm")
+    if st.button("Remove", disabled=not sure, key="remove_button", icon=":material/delete:"):
+        title = call(remove_document, library().kb, doc_id)
+        if title is not None:
+            st.session_state.pop("remove_confirm", None)
+            st.toast(f"Removed {title}")
+            st.rerun()
+
+
+render()
