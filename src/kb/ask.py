@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # calibrated on the labelled set (tests/eval/ask.jsonl): below this the library has no answer
 ANSWER_THRESHOLD = 0.42
+COVERAGE_MIN = 0.5
 WANTS = [
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
@@ -39,6 +40,7 @@ WANTS = [
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
              "time": {"date", "year", "period"}}
+_LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
 
 
@@ -89,6 +91,7 @@ class Question:
     wants: str | None
     period: str | None
     weights: dict[str, float]  # stem -> weight of the question's content words
+    rare: set[str] = field(default_factory=set)  # words the library seldom uses (names)
 
 
 @dataclass
@@ -98,22 +101,42 @@ class Candidate:
     figures: list[Figure]
     score: float = 0.0
     key: Figure | None = None
+    covered: float = 0.0  # weighted share of the question's words in the sentence
+    fit: float = 0.0
 
 
 def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
-    periods = periods_in(text)
-    return Question(text, wants, periods[0] if periods else None, term_weights(engine, text))
+    periods = periods_in(text) or [f.period for f in find_figures(text)
+                                   if f.kind == "date" and f.period]
+    rare = {w for w, n in engine._vocabulary.items() if n <= 25} if wants == "who" else set()
+    return Question(text, wants, periods[0] if periods else None, term_weights(engine, text),
+                    rare)
+
+
+_STEM_COUNTS: dict[int, dict[str, int]] = {}
+
+
+def stem_counts(engine: SearchEngine) -> dict[str, int]:
+    """How often the library uses each stem ('fostering' and 'fostered' count for 'foster')."""
+    engine.refresh()
+    key = id(engine._vocabulary)
+    if key not in _STEM_COUNTS:
+        counts: dict[str, int] = {}
+        for word, count in engine._vocabulary.items():
+            counts[stem(word)] = counts.get(stem(word), 0) + count
+        _STEM_COUNTS.clear()
+        _STEM_COUNTS[key] = counts
+    return _STEM_COUNTS[key]
 
 
 def term_weights(engine: SearchEngine, text: str) -> dict[str, float]:
     """Rarer words weigh more; an acronym brings its expansion's words (at half weight each)."""
-    engine.refresh()
-    vocabulary, acronyms = engine._vocabulary, engine.acronyms
+    counts, acronyms = stem_counts(engine), engine.acronyms
     weights: dict[str, float] = {}
     cleaned = re.sub(r"\b20\d\d\s?[-/]\s?\d\d(?:\d\d)?\b", " ", text)
     for word in content_words(cleaned):
-        weight = 1.0 / math.log(3 + vocabulary.get(word, 0))
+        weight = 1.0 / math.log(3 + counts.get(stem(word), 0))
         if word.upper() in acronyms:
             for part in content_words(acronyms[word.upper()]):
                 weights[stem(part)] = max(weights.get(stem(part), 0), weight / 2)
@@ -148,6 +171,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
 
 def holds_answer(asked: Question, best: Candidate) -> bool:
     """A figure question needs a figure of that kind, stated for the period asked about."""
+    if best.covered < COVERAGE_MIN:
+        return False
     if asked.wants not in KINDS_FOR:
         return True
     if best.key is None:
@@ -160,7 +185,7 @@ def rank_sentences(asked: Question, hits: list[Passage]) -> list[Candidate]:
     candidates = []
     for rank, hit in enumerate(hits):
         for sentence in split_sentences(hit.text):
-            if len(sentence.text.split()) < 4:
+            if len(sentence.text.split()) < 4 or _LEADERS.search(sentence.text):
                 continue
             figures = find_figures(sentence.text, hit.period)
             candidate = Candidate(hit, sentence, figures)
@@ -187,18 +212,31 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 8) 
 def score(asked: Question, candidate: Candidate, section: str) -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for."""
     words = {stem(w) for w in content_words(candidate.sentence.text)}
-    context = {stem(w) for w in content_words(section)}
+    context = {stem(w) for w in content_words(f"{section} {candidate.passage.text}")}
     total = sum(asked.weights.values()) or 1.0
-    covered = sum(w if s in words else (0.4 * w if s in context else 0.0)
+    covered = sum(w if s in words else (0.5 * w if s in context else 0.0)
                   for s, w in asked.weights.items()) / total
+    candidate.covered = covered
     value = covered
     if asked.wants in KINDS_FOR:
         value += figure_fit(asked, candidate)
     elif asked.wants == "who":
-        value += 0.15 if _NAME.search(candidate.sentence.text[1:]) else -0.2
+        value += 0.2 if names(candidate.sentence.text, asked.text, asked.rare) else -0.3
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     return value
+
+
+def names(sentence: str, question: str, rare: set[str]) -> list[str]:
+    """Names in the sentence (a person, an agency) that the question does not hold: a
+    capitalised run with a word the library seldom uses, or an acronym."""
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    found = []
+    for match in _NAME.finditer(sentence):
+        words = {w.lower() for w in re.findall(r"\w+", match.group(0))} - asked
+        if words & rare or re.fullmatch(r"[A-Z]{2,}", match.group(0)) and words:
+            found.append(match.group(0))
+    return found
 
 
 def figure_fit(asked: Question, candidate: Candidate) -> float:
@@ -211,11 +249,13 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         measure = {stem(w) for w in figure.measure.split()}
         overlap = sum(w for s, w in asked.weights.items() if s in measure)
         fit = 0.1 + 0.4 * overlap / (sum(asked.weights.values()) or 1.0)
+        fit += 0.1 if figure.kind == asked.wants else 0.0
         if asked.period and figure.period and figure.period != asked.period:
             fit -= 0.3
         if fit > best:
             best, key = fit, figure
     candidate.key = key
+    candidate.fit = best
     return best
 
 

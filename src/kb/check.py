@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 from kb.ask import page_of, passage_dict, term_weights
 from kb.extract.metadata import periods_in
 from kb.models import Passage
-from kb.numbers import Figure, direction, find_figures, split_sentences, stem, values_figures
+from kb.numbers import (
+    Figure,
+    direction,
+    find_figures,
+    shift_period,
+    split_sentences,
+    stem,
+    values_figures,
+)
 
 if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine
@@ -180,8 +188,9 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
 def direction_of(match: Match) -> int:
     """Which way the source says the measure went in the claim's period."""
     current = match.source
-    earlier = [f for f in match.source_figures if f is not current and f.inherits
-               and f.kind == current.kind and f.period != current.period]
+    before = shift_period(current.period, -1)
+    earlier = [f for f in match.source_figures if f is not current and f.kind == current.kind
+               and f.period == before and (f.inherits or f.measure == current.measure)]
     if earlier and not current.inherits:
         return (current.value > earlier[0].value) - (current.value < earlier[0].value)
     return direction(match.sentence)

@@ -232,6 +232,13 @@ def _assign_periods(text: str, figures: list[Figure], default_period: str | None
                 claimed.add(following[0].start)
         free = [f.period for f in stated if f.start not in claimed]
         base = free[0] if free else default_period
+        if not stated and (row := _table_row(text, sentence, values)):
+            # a flattened table row, "Re-referral rate 19% 21%": last year, then this year
+            label = measure_words(text, [], row[0])
+            for back, figure in enumerate(reversed(row)):
+                figure.period = shift_period(base, -back)
+                figure.measure = label
+            continue
         previous: Figure | None = None
         for figure in values:
             if figure.period is None and not figure.relative:
@@ -239,11 +246,26 @@ def _assign_periods(text: str, figures: list[Figure], default_period: str | None
             elif figure.relative:
                 figure.period = shift_period(base, figure.relative)
             head = text[max(sentence.start, figure.start - 25):figure.start]
-            if previous is not None and _INHERIT.search(head):
+            if previous is not None and not figure.measure:
+                figure.measure = previous.measure  # "...; a rate of 51.7 per 10,000"
+            elif previous is not None and _INHERIT.search(head):
                 figure.inherits = True
                 figure.measure = " ".join(dict.fromkeys(
                     f"{previous.measure} {figure.measure}".split()))
             previous = figure
+
+
+def _table_row(text: str, sentence: Sentence, values: list[Figure]) -> list[Figure]:
+    """The run of same-kind figures that ends a line with nothing between them, if 2 or more."""
+    if not values or values[-1].end != sentence.end:
+        return []
+    run = [values[-1]]
+    for figure in reversed(values[:-1]):
+        gap = text[figure.end:run[0].start].strip()
+        if figure.kind != run[0].kind or gap not in ("", "|"):
+            break
+        run.insert(0, figure)
+    return run if len(run) >= 2 else []
 
 
 def f_between(values: list[Figure], figure: Figure, period: Figure) -> bool:

@@ -1,0 +1,50 @@
+"""kb ask on the demo library: cited answers from the period asked about, or an honest decline."""
+
+from __future__ import annotations
+
+from kb import KnowledgeBase
+from kb.numbers import find_figures, values_figures
+
+
+def test_ask_answers_a_count_with_its_cited_sentence(library: KnowledgeBase) -> None:
+    answer = library.ask("How many LADO referrals were there in 2019-20?")
+    assert answer.answer_found and answer.answer
+    [citation] = answer.citations
+    assert citation.quote == answer.answer
+    assert citation.page is not None
+    source = next(p for p in answer.passages if p.doc_id == citation.doc_id)
+    assert " ".join(citation.quote.split()) in " ".join(source.text.split())
+    assert answer.marked and "**" in answer.marked
+
+
+def test_ask_answers_from_the_period_the_question_names(library: KnowledgeBase) -> None:
+    for period in ("2019-20", "2020-21"):
+        answer = library.ask(f"How many contacts did the MASH receive in {period}?")
+        assert answer.answer_found and answer.marked
+        key = answer.marked.split("**")[1]
+        figures = [f for f in values_figures(find_figures(answer.answer or "", period))
+                   if f.text == key]
+        assert figures and figures[0].period == period
+
+
+def test_ask_declines_a_question_the_library_cannot_answer(library: KnowledgeBase) -> None:
+    for question in ("What is the cost of a school meal in Harrowden?",
+                     "How many foster carers were approved in 2021-22?"):
+        answer = library.ask(question)
+        assert not answer.answer_found
+        assert answer.answer is None and not answer.citations
+        assert answer.passages  # the closest passages are still shown
+
+
+def test_ask_declines_a_period_the_library_does_not_cover(library: KnowledgeBase) -> None:
+    assert not library.ask("How many children looked after were there in 2015-16?").answer_found
+
+
+def test_ask_json_has_the_contract_shape(library: KnowledgeBase) -> None:
+    data = library.ask("How many rapid reviews were held in 2020-21?").to_dict()
+    assert {"question", "answer_found", "answer", "citations", "passages", "took_ms"} <= set(data)
+    for citation in data["citations"]:
+        assert set(citation) == {"doc_id", "title", "path", "page", "quote"}
+    for passage in data["passages"]:
+        assert {"doc_id", "title", "path", "period", "doc_type", "page", "section", "text",
+                "score"} <= set(passage)

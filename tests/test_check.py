@@ -1,0 +1,52 @@
+"""kb check on the demo library: verdicts with claimed and source figures side by side."""
+
+from __future__ import annotations
+
+from kb import KnowledgeBase
+
+
+def test_check_supports_a_claim_stated_with_another_number_format(library: KnowledgeBase
+                                                                   ) -> None:
+    verdict = library.check("The MASH received 12, 610 contacts in 2021-22.")
+    assert verdict.verdict == "supported"
+    assert any(f["value"] == 12610 for e in verdict.evidence for f in e["numbers_in_source"])
+
+
+def test_check_tolerates_the_rounding_the_claim_states(library: KnowledgeBase) -> None:
+    assert library.check("The CP plan rate rose to 52 per 10,000 in 2021-22.").verdict == \
+        "supported"
+
+
+def test_check_contradicts_a_claim_that_swaps_this_and_last_years_figures(
+        library: KnowledgeBase) -> None:
+    verdict = library.check("In 2021-22, 291 children were subject to a child protection plan, "
+                            "compared with 327 a year earlier.")
+    assert verdict.verdict == "contradicted"
+    assert "291" in verdict.explanation and "327" in verdict.explanation
+
+
+def test_check_contradicts_a_different_figure_for_the_same_measure_and_period(
+        library: KnowledgeBase) -> None:
+    verdict = library.check("The partnership budget for 2021-22 was £418,500.")
+    assert verdict.verdict == "contradicted"
+    assert "431,200" in verdict.explanation
+
+
+def test_check_contradicts_the_opposite_direction(library: KnowledgeBase) -> None:
+    assert library.check("The re-referral rate rose to 17% in 2021-22.").verdict == \
+        "contradicted"
+
+
+def test_check_says_not_found_for_a_measure_the_library_lacks(library: KnowledgeBase) -> None:
+    verdict = library.check("The number of approved foster carers rose to 120 in 2021-22.")
+    assert verdict.verdict == "not_found"
+
+
+def test_check_json_has_the_contract_shape(library: KnowledgeBase) -> None:
+    data = library.check("The MASH received 12,610 contacts in 2021-22.").to_dict()
+    assert {"claim", "verdict", "explanation", "evidence", "took_ms"} <= set(data)
+    assert data["verdict"] in ("supported", "contradicted", "not_found")
+    for item in data["evidence"]:
+        assert {"doc_id", "title", "path", "period", "doc_type", "page", "section", "text",
+                "score", "quote", "numbers_in_claim", "numbers_in_source"} <= set(item)
+        assert item["quote"] in item["text"] or item["quote"] in " ".join(item["text"].split())

@@ -1,0 +1,75 @@
+"""Unit tests of figure extraction on the formats the documents use."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.numbers import direction, find_figures, split_sentences, values_figures
+
+
+def values(text: str, period: str | None = None):
+    return values_figures(find_figures(text, period))
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("There were 95,309 children.", 95309, "count"),
+    ("There were 95, 309 children.", 95309, "count"),
+    ("The rate was 12.6% overall.", 12.6, "percent"),
+    ("The rate was 51.7 per 10,000 children.", 51.7, "rate"),
+    ("The budget was £431,200 this year.", 431200, "money"),
+    ("Some 12 per cent said so.", 12, "percent"),
+])
+def test_figures_read_every_written_format(text: str, value: float, kind: str) -> None:
+    found = values(text)
+    assert [(f.value, f.kind) for f in found] == [(value, kind)]
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_n_of_m_is_one_fraction_with_its_total() -> None:
+    figure, days = values("5 of 6 rapid reviews were completed within 15 working days.")
+    assert days.value == 15
+    assert (figure.kind, figure.value, figure.total) == ("fraction", 5, 6)
+
+
+def test_this_years_and_last_years_figure_are_kept_apart() -> None:
+    found = values("At 31 March 2022, 327 children were subject to a child protection plan, "
+                   "compared with 291 a year earlier.")
+    assert [(f.value, f.period) for f in found] == [(327, "2021-22"), (291, "2020-21")]
+    assert "protection" in found[1].measure  # the compared figure measures the same thing
+
+
+def test_a_period_written_after_a_figure_belongs_to_it() -> None:
+    found = values("The MASH received 12,610 contacts in 2021-22, compared with 10,385 in "
+                   "2020-21.")
+    assert [(f.value, f.period) for f in found] == [(12610, "2021-22"), (10385, "2020-21")]
+    assert "contacts" in found[0].measure.split()
+
+
+def test_other_ways_of_writing_a_year_are_normalised() -> None:
+    [figure] = values("The partnership budget for FY20/21 was £418,500.")
+    assert figure.period == "2020-21"
+
+
+def test_a_flattened_table_row_reads_last_year_then_this_year() -> None:
+    found = values("Re-referral rate 19% 21%", "2020-21")
+    assert [(f.value, f.period) for f in found] == [(19, "2019-20"), (21, "2020-21")]
+    assert all("re-referral" in f.measure for f in found)
+
+
+def test_school_years_and_dates_are_not_counts() -> None:
+    figures = find_figures("He was excluded in Year 9, on 12 March 2021.")
+    assert not values_figures(figures)
+    assert [f.kind for f in figures] == ["date"]
+
+
+def test_sentences_split_on_full_stops_and_lines_but_not_abbreviations() -> None:
+    text = "Demand rose, e.g. at the front door. Referrals fell.\n• A bullet line\nNext one."
+    assert [s.text for s in split_sentences(text)] == [
+        "Demand rose, e.g. at the front door.", "Referrals fell.", "• A bullet line",
+        "Next one."]
+
+
+def test_direction_words_are_read() -> None:
+    assert direction("Referrals rose to 3,120") == 1
+    assert direction("The rate fell to 17%") == -1
+    assert direction("The rate was 17%") == 0

@@ -1,0 +1,107 @@
+"""kb reuse on the demo library: each kind of paragraph, its source, changes and stale figures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.errors import UnreadableFile
+from kb.numbers import find_figures, values_figures
+from kb.reuse import read_draft, split_paragraphs
+
+PARAPHRASE = ("Every time Jay went missing it was dealt with as a separate incident. The "
+              "interviews on his return were late or never happened, and what was learned did "
+              "not get to the police or his social worker quickly enough to break the pattern.")
+NEW = ("This year the partnership agreed a housing protocol with the district councils so that "
+       "families placed in temporary accommodation out of the borough are known to local "
+       "health visitors and schools within a week of moving.")
+
+
+def a_line_with_a_figure(library: KnowledgeBase) -> str:
+    for passage in library.document_passages("annual-report-2021-22"):
+        for line in passage.text.split("\n"):
+            figures = [f for f in values_figures(find_figures(line)) if f.kind == "count"
+                       and f.value >= 100]
+            if len(line.split()) >= 20 and figures:
+                return line
+    raise AssertionError("the 2021-22 report has no sentence with a count")
+
+
+@pytest.fixture(scope="module")
+def draft(library: KnowledgeBase) -> list[str]:
+    verbatim = a_line_with_a_figure(library)
+    figure = next(f for f in values_figures(find_figures(verbatim)) if f.kind == "count"
+                  and f.value >= 100)
+    edited = verbatim[:figure.start] + f"{int(figure.value) + 137:,}" + verbatim[figure.end:]
+    return [verbatim, edited, PARAPHRASE, NEW]
+
+
+def test_reuse_tells_each_kind_of_paragraph_apart(library: KnowledgeBase, draft: list[str]
+                                                  ) -> None:
+    report = library.reuse("\n\n".join(draft))
+    assert [p.kind for p in report.paragraphs] == ["verbatim", "edited", "paraphrase", "new"]
+    assert report.paragraphs[0].source is not None
+    assert report.paragraphs[0].source.doc_id == "annual-report-2021-22"
+    assert report.paragraphs[2].source is not None
+    assert report.paragraphs[2].source.doc_id == "spr-briefing-jay"
+    assert report.paragraphs[3].source is None
+
+
+def test_reuse_shows_the_changed_figure_as_a_word_change(library: KnowledgeBase,
+                                                         draft: list[str]) -> None:
+    edited = library.reuse(draft[1]).paragraphs[0]
+    replaced = [c for c in edited.changes if c["op"] == "replace"]
+    assert replaced and any(re.search(r"\d", c["draft"]) for c in replaced)
+    assert all(c["draft"] in draft[1] for c in replaced)
+
+
+def test_reuse_lists_figures_carried_over_unchanged(library: KnowledgeBase,
+                                                    draft: list[str]) -> None:
+    verbatim = library.reuse(draft[0]).paragraphs[0]
+    carried = {f["value"] for f in verbatim.stale_figures}
+    assert carried and carried <= {f.value for f in find_figures(draft[0])}
+
+
+def test_reuse_excludes_a_document_when_asked(library: KnowledgeBase, draft: list[str]) -> None:
+    report = library.reuse(draft[0], exclude_doc="annual-report-2021-22")
+    source = report.paragraphs[0].source
+    assert source is None or source.doc_id != "annual-report-2021-22"
+
+
+def test_reuse_between_two_reports_finds_kept_text(library: KnowledgeBase) -> None:
+    report = library.reuse_between("annual-report-2020-21", "annual-report-2021-22")
+    kinds = {p.kind for p in report.paragraphs}
+    assert "new" in kinds and kinds & {"verbatim", "edited"}
+    sources = {p.source.doc_id for p in report.paragraphs if p.source}
+    assert sources == {"annual-report-2020-21"}
+
+
+def test_reuse_json_has_the_contract_shape(library: KnowledgeBase, draft: list[str]) -> None:
+    data = library.reuse("\n\n".join(draft)).to_dict()
+    assert set(data) >= {"paragraphs", "took_ms"}
+    for item in data["paragraphs"]:
+        assert {"index", "text", "kind", "similarity", "source", "changes",
+                "stale_figures"} <= set(item)
+        assert item["kind"] in ("verbatim", "edited", "paraphrase", "new")
+        for change in item["changes"]:
+            assert change["op"] in ("replace", "insert", "delete")
+            assert set(change) == {"op", "source", "draft"}
+
+
+def test_read_draft_reads_markdown_into_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text("# Heading\n\nFirst paragraph\nwrapped here.\n\nSecond **one**.\n")
+    assert split_paragraphs(read_draft(path)) == ["Heading", "First paragraph wrapped here.",
+                                                   "Second one."]
+
+
+def test_read_draft_refuses_a_broken_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(UnreadableFile):
+        read_draft(path)
+    with pytest.raises(UnreadableFile):
+        read_draft(tmp_path / "missing.txt")
