@@ -60,7 +60,9 @@ def parse_files(paths: list[Path], settings: Settings,
     """Parse files in worker processes; one that overruns the time limit is reported and killed."""
     results: dict[Path, ParsedDocument | KBError] = {}
     pending = list(paths)
-    context = multiprocessing.get_context("forkserver")
+    # fork: workers need no re-import of the caller's __main__ (a notebook, stdin, the app), and
+    # they touch only the parsers, never the model the parent may hold
+    context = multiprocessing.get_context("fork")
     while pending:
         with context.Pool(max(1, min(settings.parse_workers, len(pending)))) as pool:
             jobs = [(path, pool.apply_async(parse_file, (str(path), settings.passage_min_words,
