@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -16,8 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb import KnowledgeBase
-from kb import embed
+from kb import KnowledgeBase, embed
 from kb.chunk import Chunk
 from kb.ingest import _write_document, text_hash
 from kb.parse import ParsedDocument
@@ -87,7 +85,8 @@ def scale_up(source: Path, target: Path, size: int, seed: int = 7) -> None:
                 access="public", pages=["x"] * (per_doc // 4), paged=True, chunks=chunks)
             kb.connection.execute("BEGIN")
             kb.connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
-                (text_hash(t), v.astype(np.float32).tobytes()) for t, v in zip(texts, vectors)])
+                (text_hash(t), v.astype(np.float32).tobytes())
+                for t, v in zip(texts, vectors, strict=True)])
             _write_document(kb.connection, doc)
             bump_generation(kb.connection)
             kb.connection.execute("COMMIT")

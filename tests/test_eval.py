@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import CORPUS, EVAL
 
 from kb import KnowledgeBase
 from kb.evaluate import evaluate, load_cases, squash
-from tests.conftest import CORPUS, EVAL
 
 # Floors: a little under what was measured on the demo corpus (README, "Quality").
 FLOORS = {

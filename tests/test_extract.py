@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.documents import PROSE, make_docx, make_image_only_pdf, make_pdf
 
 from kb.errors import UnreadableFile
 from kb.extract import read_file
 from kb.extract.clean import clean_pages, normalise
 from kb.extract.metadata import detect_access, detect_doc_type, normalise_period, periods_in
 from kb.parse import parse_file
-from tests.documents import PROSE, make_docx, make_image_only_pdf, make_pdf
 
 
 def test_repeated_headers_footers_and_page_numbers_are_dropped(tmp_path: Path) -> None:

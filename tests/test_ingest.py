@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.documents import PROSE, make_encrypted_pdf, make_image_only_pdf, make_pdf
 
 from kb import IndexMismatch, IndexNotFound, KnowledgeBase, Settings
-from tests.documents import PROSE, make_encrypted_pdf, make_image_only_pdf, make_pdf
 
 KB = [sys.executable, "-m", "kb.cli"]
 

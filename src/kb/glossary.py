@@ -40,7 +40,8 @@ COMMON: dict[str, str] = {
     "GP": "general practitioner",
 }
 
-_INLINE = re.compile(r"((?:[A-Za-z][\w'’-]*,?\s+){1,9}?[A-Za-z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9&/]{1,9})\)")
+_INLINE = re.compile(
+    r"((?:[A-Za-z][\w'’-]*,?\s+){1,9}?[A-Za-z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9&/]{1,9})\)")
 _DASH_DEF = re.compile(r"^[•\s]*([A-Z][A-Z0-9&/]{1,9})\s*(?:[-–—:=]|\|)\s*([A-Za-z][^.|]{3,90})$")
 _TABLE_ROW = re.compile(r"^([A-Z][A-Z0-9&/]{1,9})\s+([A-Z][a-z][^.]{3,90})$")
 _BARE = re.compile(r"^[A-Z][A-Z0-9&/]{1,9}$")

@@ -113,8 +113,9 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     for path in files:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
-            report.failed.append(FailedFile(str(path), f"{path}: over the size limit "
-                                            f"({size / 1e6:.1f} MB > {settings.max_file_bytes / 1e6:.0f} MB)"))
+            limit = settings.max_file_bytes / 1e6
+            report.failed.append(FailedFile(
+                str(path), f"{path}: over the size limit ({size / 1e6:.1f} MB > {limit:.0f} MB)"))
         elif size == 0:
             report.failed.append(FailedFile(str(path), f"{path}: empty file"))
         elif str(path) in known and known[str(path)]["content_hash"] == content_hash(path):
@@ -132,7 +133,8 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
             documents.append(outcome)
             (report.updated if str(path) in known else report.added).append(str(path))
     report.embedded = _store_documents(connection, documents, settings, progress)
-    connection.execute("DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
+    connection.execute(
+        "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
     report.passages = connection.execute("SELECT count(*) FROM passages").fetchone()[0]
     report.took_ms = (time.perf_counter() - started) * 1000

@@ -1,4 +1,4 @@
-"""Search: keyword (FTS5 BM25) and semantic (FAISS) rankings, fused, filtered, diversified, cited."""
+"""Search: keyword (FTS5 BM25) and semantic (FAISS) rankings, fused, filtered and cited."""
 
 from __future__ import annotations
 

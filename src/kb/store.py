@@ -140,4 +140,5 @@ def generation(connection: sqlite3.Connection) -> int:
 
 
 def bump_generation(connection: sqlite3.Connection) -> None:
-    connection.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    connection.execute(
+        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")

@@ -167,4 +167,5 @@ def _ends_table_row(previous: str, line: str, width: float) -> bool:
 
 
 def _is_numeric(line: str) -> bool:
-    return bool(re.fullmatch(r"[£$]?[\d.,% ]+(per \S+)?%?", line)) and any(c.isdigit() for c in line)
+    numeric = re.fullmatch(r"[£$]?[\d.,% ]+(per \S+)?%?", line)
+    return bool(numeric) and any(c.isdigit() for c in line)
