@@ -250,6 +250,7 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         overlap = sum(w for s, w in asked.weights.items() if s in measure)
         fit = 0.1 + 0.4 * overlap / (sum(asked.weights.values()) or 1.0)
         fit += 0.1 if figure.kind == asked.wants else 0.0
+        fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
         if asked.period and figure.period and figure.period != asked.period:
             fit -= 0.3
         if fit > best:

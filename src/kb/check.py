@@ -28,7 +28,7 @@ MEASURE_MIN = 0.45  # share of the claim's (weighted) measure words a source fig
 _HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|"
                     r"just (?:over|under)|over|more than|fewer than|less than|under|c\.)\s*£?$",
                     re.I)
-_ALL = re.compile(r"\b(?:all|every|none of(?: the)?|no)\b(?= \w+)", re.I)
+_ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?|no)\b(?= \w+)", re.I)
 _ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*£?$", re.I)
 _BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*£?$", re.I)
 
@@ -169,7 +169,7 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
             verdicts.append("not_found")
             continue
         top = max(m.fit for m in own)
-        close = sorted((m for m in own if m.fit >= top - 0.15), key=lambda m: (-m.agrees, -m.fit))
+        close = sorted((m for m in own if m.fit >= top - 0.3), key=lambda m: (-m.agrees, -m.fit))
         best = close[0]
         chosen.append(best)
         verdicts.append("supported" if best.agrees else "contradicted")

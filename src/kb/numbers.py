@@ -19,7 +19,7 @@ _PERIOD = re.compile(
 _DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})\s+(20\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(
-    r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(\.\d+)?(?![\w£])"
+    r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d{1,3}(?:\s\d{3})+(?![\d,.])|\d+)(\.\d+)?(?![\w£])"
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + "|".join(NUMBER_WORDS) + r")\b)?",
     re.I)
@@ -246,6 +246,10 @@ def _assign_periods(text: str, figures: list[Figure], default_period: str | None
             elif figure.relative:
                 figure.period = shift_period(base, figure.relative)
             head = text[max(sentence.start, figure.start - 25):figure.start]
+            after = [f for f in values if f.start >= figure.end]
+            if after and re.search(r"\bfrom\s*$", head) and re.fullmatch(
+                    r"\s*to\s*", text[figure.end:after[0].start]) and not figure.relative:
+                figure.period = shift_period(figure.period, -1)  # "rose from 291 to 327"
             if previous is not None and not figure.measure:
                 figure.measure = previous.measure  # "...; a rate of 51.7 per 10,000"
             elif previous is not None and _INHERIT.search(head):
