@@ -129,10 +129,10 @@ def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: boo
             ok = not result.answer_found
             declined_right += ok
         else:
-            cited = {Path(c["path"]).name for c in result.to_dict()["citations"]}
-            gold_docs = {g["doc"] for g in case.get("gold", [])}
+            # correct and cited: the right answer, and a citation whose quote states it
+            quotes = [c["quote"] for c in result.to_dict()["citations"]]
             ok = bool(result.answer_found and answer_matches(result.answer or "", case["answers"])
-                      and (not gold_docs or cited & gold_docs))
+                      and any(answer_matches(quote, case["answers"]) for quote in quotes))
         correct += ok
         if not ok:
             failures.append(case["id"])
