@@ -1,0 +1,30 @@
+"""Passages follow the document's structure and keep page, section and exact offsets."""
+
+from __future__ import annotations
+
+from kb.chunk import chunk_document
+
+
+def test_passages_are_exact_slices_with_pages_and_sections() -> None:
+    prose = " ".join(f"Sentence {n} about neglect and the voice of the child." for n in range(30))
+    pages = [f"Neglect\n{prose}", f"{prose}\nMissing children\n{prose}"]
+    text, chunks = chunk_document(pages, paged=True, min_words=100, max_words=250)
+    for chunk in chunks:
+        assert text[chunk.char_start:chunk.char_end] == chunk.text
+        assert len(chunk.text.split()) <= 250 * 1.3
+    assert chunks[0].section == "Neglect" and chunks[0].page == 1
+    assert chunks[-1].section == "Missing children" and chunks[-1].page == 2
+    assert any(chunk.page != chunk.page_end for chunk in chunks) or len(chunks) >= 3
+
+
+def test_a_flattened_table_stays_with_its_labels() -> None:
+    lead = " ".join(["The figures below compare this year with last year."] * 20)
+    table = "Measure 2020-21 2021-22\nContacts to the MASH\n10,385\n12,610\nLADO referrals\n131\n189"
+    _, chunks = chunk_document([f"Harrowden in numbers\n{lead}\n{table}"], paged=True)
+    holding = [chunk for chunk in chunks if "12,610" in chunk.text]
+    assert len(holding) == 1 and "Contacts to the MASH" in holding[0].text
+
+
+def test_non_paged_documents_have_no_page() -> None:
+    _, chunks = chunk_document(["Bulletin\nThink fathers. Ask who lives there."], paged=False)
+    assert chunks and all(chunk.page is None for chunk in chunks)

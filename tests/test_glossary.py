@@ -1,0 +1,31 @@
+"""Acronyms are learned from glossary tables and inline definitions, and used by search."""
+
+from __future__ import annotations
+
+from kb import KnowledgeBase
+from kb.glossary import learn_acronyms
+
+
+def test_inline_definitions_both_ways_and_flattened_glossary_rows() -> None:
+    blocks = [
+        "Referrals went to the Multi-Agency Safeguarding Hub (MASH) within a day.",
+        "LADO – Local Authority Designated Officer",
+        "Glossary",
+        "HEAT",
+        "Harrowden Exploitation Action Team",
+        "CIN Children in need",
+        "We met (MONTHLY) to review progress.",
+    ]
+    learned = learn_acronyms(blocks)
+    assert learned["MASH"] == "Multi-Agency Safeguarding Hub"
+    assert learned["LADO"] == "Local Authority Designated Officer"
+    assert learned["HEAT"] == "Harrowden Exploitation Action Team"
+    assert learned["CIN"] == "Children in need"
+    assert "MONTHLY" not in learned
+
+
+def test_the_library_learns_its_own_local_acronyms(library: KnowledgeBase) -> None:
+    glossary = library.glossary()
+    assert glossary["HEAT"].lower() == "harrowden exploitation action team"
+    result = library.search("HEAT", k=10, mode="keyword")
+    assert any("exploitation action team" in hit.text.lower() for hit in result.results)
