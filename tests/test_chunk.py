@@ -19,7 +19,8 @@ def test_passages_are_exact_slices_with_pages_and_sections() -> None:
 
 def test_a_flattened_table_stays_with_its_labels() -> None:
     lead = " ".join(["The figures below compare this year with last year."] * 20)
-    table = "Measure 2020-21 2021-22\nContacts to the MASH\n10,385\n12,610\nLADO referrals\n131\n189"
+    table = ("Measure 2020-21 2021-22\nContacts to the MASH\n10,385\n12,610\n"
+             "LADO referrals\n131\n189")
     _, chunks = chunk_document([f"Harrowden in numbers\n{lead}\n{table}"], paged=True)
     holding = [chunk for chunk in chunks if "12,610" in chunk.text]
     assert len(holding) == 1 and "Contacts to the MASH" in holding[0].text
