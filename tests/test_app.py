@@ -75,7 +75,7 @@ def test_open_page_shows_the_page_image_and_the_download(demo: Path) -> None:
     assert not app.exception and not app.error
     images = app.get("image")
     assert images and images[0].proto.imgs[0].caption.startswith("Page ")
-    assert [b for b in app.get("download_button") if b.proto.label == "Download original"]
+    assert [b for b in app.get("download_button") if b.proto.label == "Download"]
     app.button(key="close_viewer").click().run()
     assert not app.get("image")
 

@@ -188,7 +188,7 @@ def page_viewer() -> None:
             st.html(f'<div class="kb-passage">{esc(target["text"])}</div>')
         columns = st.columns(2)
         with columns[0]:
-            st.download_button("Download original", data=path.read_bytes(), file_name=path.name,
+            st.download_button("Download", data=path.read_bytes(), file_name=path.name,
                                icon=":material/download:", key="download_original",
                                width="stretch")
         with columns[1]:

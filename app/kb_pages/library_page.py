@@ -33,9 +33,11 @@ def render() -> None:
         st.dataframe([{
             "Title": d.title, "Year": d.period or "–", "Type": TYPE_LABELS.get(d.doc_type,
                                                                            d.doc_type),
-            "Pages": d.pages, "Passages": d.passages, "Access": d.access,
+            "Pages": str(d.pages) if d.pages else "–", "Passages": d.passages, "Access": d.access,
             "File": names.get(d.path, Path(d.path).name), "ID": d.doc_id,
-        } for d in documents], hide_index=True, width="stretch", key="documents_table")
+        } for d in documents], hide_index=True, width="stretch", key="documents_table",
+            column_config={"Title": st.column_config.TextColumn(width="large"),
+                           "File": st.column_config.TextColumn(width="medium")})
     else:
         st.info("No documents yet: add some below.")
     left, right = st.columns([3, 2], gap="large")

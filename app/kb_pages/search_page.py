@@ -31,9 +31,9 @@ def render() -> None:
     mode_col, period_col, type_col = st.columns(3)
     mode = mode_col.selectbox("Mode", list(MODES), format_func=MODES.__getitem__,
                               key="search_mode")
-    period = period_col.selectbox("Reporting year", [None, *periods], key="search_period",
+    period = period_col.selectbox("Reporting year", ["", *periods], key="search_period",
                                   format_func=lambda p: p or "All years")
-    doc_type = type_col.selectbox("Document type", [None, *DOC_TYPES], key="search_type",
+    doc_type = type_col.selectbox("Document type", ["", *DOC_TYPES], key="search_type",
                                   format_func=lambda t: TYPE_LABELS.get(t, t) if t else "All types")
     if not documents:
         st.info("The library is empty. Add documents on the Library page.")
@@ -67,7 +67,8 @@ def _summary(result, notice: str | None) -> None:
     if result.corrections:
         fixed = ", ".join(f"{esc(a)} → {esc(b)}" for a, b in result.corrections.items())
         line += f" · searched for <em>{esc(result.searched)}</em> ({fixed})"
-    st.html(f'<div class="kb-meta" id="kb-result-summary">{line}</div>')
+    st.html(f'<div class="kb-meta" id="kb-result-summary" data-query="{esc(result.query)}">'
+            f'{line}</div>')
     if notice:
         st.caption(notice)
     if not found:

@@ -41,8 +41,8 @@ def render() -> None:
         st.subheader("Passages per reporting year")
         st.bar_chart(chart, stack=False, y_label="passages", height=320)
         st.dataframe(pd.DataFrame([{"Theme": t["term"], "Total": t["total"], **{
-            TYPE_LABELS.get(k, k): v for k, v in t["by_type"].items()}} for t in themes]),
-            hide_index=True, width="stretch")
+            TYPE_LABELS.get(k, k): v for k, v in t["by_type"].items()}} for t in themes]
+            ).fillna(0).astype({"Total": int}), hide_index=True, width="stretch")
     _passages(themes, periods)
 
 
@@ -50,10 +50,10 @@ def _passages(themes: list[dict[str, Any]], periods: list[str]) -> None:
     st.subheader("Read the passages")
     pick, year = st.columns(2)
     term = pick.selectbox("Theme", [t["term"] for t in themes], key="themes_pick")
-    period = year.selectbox("Reporting year", [None, *periods], key="themes_period",
+    period = year.selectbox("Reporting year", ["", *periods], key="themes_period",
                             format_func=lambda p: p or "All years")
     theme = next(t for t in themes if t["term"] == term)
-    chosen = [p for p in theme["passages"] if period is None or p.get("period") == period]
+    chosen = [p for p in theme["passages"] if not period or p.get("period") == period]
     main, viewer = st.columns([3, 2], gap="large")
     with main:
         st.caption(f"{len(chosen)} passage{'s' * (len(chosen) != 1)}")

@@ -1,0 +1,113 @@
+"""End to end: the real server, driven by headless Chromium, searches and opens a cited page."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.browser import (
+    chromium,
+    missing_browser,
+    running_app,
+    search,
+    settle,
+    wait_for,
+    wait_for_button,
+)
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(missing_browser() is not None,
+                                 reason=str(missing_browser()))]
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def keep(source: Path, name: str) -> None:
+    """Copy a screenshot into docs/ only when asked (KB_SCREENSHOTS=1)."""
+    if os.environ.get("KB_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, SCREENSHOTS / name)
+
+
+def test_search_opens_the_cited_page_in_chromium(corpus_index: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with running_app(corpus_index, tmp_path / "server.log") as url, chromium() as driver:
+        driver.set_page_load_timeout(30)
+        driver.get(url)
+        search(driver, "professional curiosity", timeout=60)
+        # keyword matches may come first while the model loads; then the page reruns
+        WebDriverWait(driver, 60).until(lambda d: "still loading" not in d.page_source)
+        settle(driver)
+        cards = driver.find_elements(By.CSS_SELECTOR, ".kb-card")
+        assert len(cards) >= 3
+        assert "rofessional" in cards[0].find_element(By.CSS_SELECTOR, "mark").text
+        opener = wait_for_button(driver, "Open page")
+        page = re.search(r"Open page (\d+)", opener.text).group(1)  # type: ignore[union-attr]
+        opener.click()
+        wait_for(driver, ".st-key-page_viewer img", timeout=30)
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+            "const i = document.querySelector('.st-key-page_viewer img');"
+            "return i && i.complete && i.naturalWidth > 400;"))  # the page image has drawn
+        viewer = driver.find_element(By.CSS_SELECTOR, ".st-key-page_viewer")
+        assert f"Page {page} of" in viewer.text
+        assert "Download" in viewer.text
+        settle(driver)
+        driver.execute_script("arguments[0].scrollIntoView();",
+                              driver.find_element(By.CSS_SELECTOR, "h1"))
+        shot = tmp_path / "search-open-page.png"
+        assert driver.save_screenshot(str(shot))
+        keep(shot, "search.png")
+
+
+def fill(driver, label: str, text: str, submit: str = "enter") -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    field = wait_for(driver, f'[aria-label="{label}"]', timeout=30)
+    field.click()
+    field.send_keys(text)
+    if submit == "enter":
+        field.send_keys(Keys.ENTER)
+    else:  # a text area submits with Ctrl+Enter
+        field.send_keys(Keys.CONTROL, Keys.ENTER)
+
+
+def open_first_page(driver) -> None:
+    wait_for_button(driver, "Open page").click()
+    wait_for(driver, ".st-key-page_viewer img", timeout=30)
+
+
+def test_every_page_renders_in_chromium(corpus_index: Path, tmp_path: Path) -> None:
+    from kb import KnowledgeBase
+
+    with KnowledgeBase.open(corpus_index) as kb:
+        earlier = max(kb.document_passages("annual-report-2020-21"), key=lambda p: len(p.text))
+    draft = (earlier.text.replace("\n", " ") + "\n\nThis year the partnership also began a "
+             "pilot of family group conferences for fathers.")
+    tour = [
+        ("ask", "Ask a question of the library",
+         "How many rapid reviews were completed in 2021-22?", ".kb-answer"),
+        ("check", "A claim to check",
+         "All rapid reviews were completed within 15 working days in 2021-22.", "#kb-verdict"),
+        ("reuse", "Draft text (paragraphs separated by a blank line)", draft, ".kb-para"),
+        ("themes", "Themes, separated by commas", "neglect, fathers, professional curiosity",
+         ".kb-card"),
+        ("library", None, None, '[data-testid="stDataFrame"]'),
+    ]
+    with running_app(corpus_index, tmp_path / "server.log") as url, chromium() as driver:
+        driver.set_page_load_timeout(30)
+        for page, label, text, ready in tour:
+            driver.get(f"{url}/{page}")
+            if label:
+                fill(driver, label, text, "ctrl" if page == "reuse" else "enter")
+            wait_for(driver, ready, timeout=60)
+            if page in ("ask", "check"):
+                open_first_page(driver)
+            settle(driver)
+            shot = tmp_path / f"{page}.png"
+            assert driver.save_screenshot(str(shot))
+            keep(shot, f"{page}.png")
