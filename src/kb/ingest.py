@@ -8,9 +8,10 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.context import TimeoutError as PoolTimeout
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,10 +56,11 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[Fail
     return list(dict.fromkeys(files)), folders, missing
 
 
-def parse_files(paths: list[Path], settings: Settings,
-                progress: Progress | None = None) -> dict[Path, ParsedDocument | KBError]:
-    """Parse files in worker processes; one that overruns the time limit is reported and killed."""
-    results: dict[Path, ParsedDocument | KBError] = {}
+def parse_files(paths: list[Path], settings: Settings
+                ) -> Iterator[tuple[Path, ParsedDocument | KBError]]:
+    """Parse files in worker processes, yielding each outcome in order as it is ready, so the
+    caller embeds one file while the workers read the next. A file that overruns the time
+    limit is reported and its worker killed."""
     pending = list(paths)
     # fork: workers need no re-import of the caller's __main__ (a notebook, stdin, the app), and
     # they touch only the parsers, never the model the parent may hold
@@ -71,34 +73,25 @@ def parse_files(paths: list[Path], settings: Settings,
             pending = []
             for index, (path, job) in enumerate(jobs):
                 try:
-                    results[path] = job.get(timeout=settings.parse_timeout_s)
+                    yield path, _outcome(path, job, settings.parse_timeout_s)
                 except PoolTimeout:
-                    results[path] = UnreadableFile(
+                    yield path, UnreadableFile(
                         f"{path}: parsing took over {settings.parse_timeout_s:g} s, skipped")
-                    pending = [p for p, j in jobs[index + 1:] if not j.ready()]
-                    results.update(_collect_ready(jobs[index + 1:]))
-                    break
-                except KBError as error:
-                    results[path] = error
-                except Exception as error:  # a reader library's own failure on a bad file
-                    results[path] = UnreadableFile(f"{path}: unreadable ({type(error).__name__}:"
-                                                   f" {str(error)[:120]})")
-                if progress:
-                    progress(len(results), len(paths), f"read {path.name}")
-    return results
+                    rest = jobs[index + 1:]
+                    yield from ((p, _outcome(p, j, 0)) for p, j in rest if j.ready())
+                    pending = [p for p, j in rest if not j.ready()]
+                    break  # leaving the pool kills the stuck worker
 
 
-def _collect_ready(jobs: list) -> dict[Path, ParsedDocument | KBError]:
-    ready: dict[Path, ParsedDocument | KBError] = {}
-    for path, job in jobs:
-        if job.ready():
-            try:
-                ready[path] = job.get(0)
-            except KBError as error:
-                ready[path] = error
-            except Exception as error:
-                ready[path] = UnreadableFile(f"{path}: unreadable ({type(error).__name__})")
-    return ready
+def _outcome(path: Path, job: Any, timeout: float) -> ParsedDocument | KBError:
+    try:
+        return job.get(timeout=timeout)  # type: ignore[no-any-return]
+    except KBError as error:
+        return error
+    except PoolTimeout:
+        raise
+    except Exception as error:  # a reader library's own failure on a bad file
+        return UnreadableFile(f"{path}: unreadable ({type(error).__name__}: {str(error)[:120]})")
 
 
 def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings: Settings,
@@ -123,16 +116,18 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
         else:
             to_parse.append(path)
     _remove_missing(connection, known, files, folders, report)
-    parsed = parse_files(to_parse, settings, progress) if to_parse else {}
-    documents = []
-    for path in to_parse:
-        outcome = parsed[path]
-        if isinstance(outcome, KBError):
-            report.failed.append(FailedFile(str(path), str(outcome)))
-        else:
-            documents.append(outcome)
-            (report.updated if str(path) in known else report.added).append(str(path))
-    report.embedded = _store_documents(connection, documents, settings, progress)
+
+    def parsed() -> Iterator[ParsedDocument]:
+        for number, (path, outcome) in enumerate(parse_files(to_parse, settings), start=1):
+            if progress:
+                progress(number, len(to_parse), path.name)
+            if isinstance(outcome, KBError):
+                report.failed.append(FailedFile(str(path), str(outcome)))
+            else:
+                (report.updated if str(path) in known else report.added).append(str(path))
+                yield outcome
+
+    report.embedded = _store_documents(connection, parsed(), settings)
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -151,46 +146,51 @@ def _remove_missing(connection: sqlite3.Connection, known: dict, files: list[Pat
             report.removed.append(path_text)
 
 
-def _store_documents(connection: sqlite3.Connection, documents: list[ParsedDocument],
-                     settings: Settings, progress: Progress | None) -> int:
+def _store_documents(connection: sqlite3.Connection, documents: Iterable[ParsedDocument],
+                     settings: Settings) -> int:
     """Embed what is new and commit documents in groups, so a kill loses at most one group."""
     have = {row[0] for row in connection.execute("SELECT text_hash FROM vectors")}
-    total = sum(len(doc.chunks) for doc in documents)
-    done = embedded = 0
+    embedded = 0
     group: list[ParsedDocument] = []
-    for document in documents + [None]:  # type: ignore[list-item]
+    for document in _with_end(documents):
         if document is not None:
             group.append(document)
             if sum(len(doc.chunks) for doc in group) < settings.embed_group:
                 continue
-        if not group:
-            break
-        new_texts = {}
-        for doc in group:
-            for chunk in doc.chunks:
-                key = text_hash(chunk.text)
-                if key not in have:
-                    new_texts[key] = chunk.text
-        vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size)
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
-                (key, vector.astype(np.float32).tobytes())
-                for key, vector in zip(new_texts, vectors, strict=True)])
-            for doc in group:
-                _write_document(connection, doc)
-            bump_generation(connection)
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        have.update(new_texts)
-        embedded += len(new_texts)
-        done += sum(len(doc.chunks) for doc in group)
-        if progress:
-            progress(done, total, f"embedded {done}/{total} passages")
-        group = []
+        if group:
+            embedded += _commit_group(connection, group, have, settings)
+            group = []
     return embedded
+
+
+def _with_end(documents: Iterable[ParsedDocument]) -> Iterator[ParsedDocument | None]:
+    yield from documents
+    yield None
+
+
+def _commit_group(connection: sqlite3.Connection, group: list[ParsedDocument], have: set[str],
+                  settings: Settings) -> int:
+    new_texts = {}
+    for doc in group:
+        for chunk in doc.chunks:
+            key = text_hash(chunk.text)
+            if key not in have:
+                new_texts[key] = chunk.text
+    vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
+            (key, vector.astype(np.float32).tobytes())
+            for key, vector in zip(new_texts, vectors, strict=True)])
+        for doc in group:
+            _write_document(connection, doc)
+        bump_generation(connection)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    have.update(new_texts)
+    return len(new_texts)
 
 
 def _slug(text: str) -> str:
