@@ -32,7 +32,8 @@ def text_hash(text: str) -> str:
 
 
 def words_of(text: str) -> Counter[str]:
-    return Counter(WORD.findall(text.lower()))
+    """Each word of a passage once: the words table counts passages (document frequency)."""
+    return Counter(set(WORD.findall(text.lower())))
 
 
 def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[FailedFile]]:

@@ -6,7 +6,7 @@ import re
 import sqlite3
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -75,6 +75,8 @@ class SearchEngine:
         self._joined: dict[str, list[str]] = {}
         self._acronyms: dict[str, str] = {}
         self._allowed: dict[Filters, np.ndarray | None] = {}
+        self._allowed_sets: dict[Filters, set[int] | None] = {}
+        self._passage_count = 0
 
     def refresh(self) -> None:
         current = generation(self.connection)
@@ -91,6 +93,8 @@ class SearchEngine:
                 "SELECT acronym, expansion FROM glossary GROUP BY acronym"):
             self._acronyms[acronym] = expansion.lower()
         self._allowed = {}
+        self._allowed_sets = {}
+        self._passage_count = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         self._generation = current
 
     @property
@@ -123,9 +127,18 @@ class SearchEngine:
                             expansions=query.expansions)
 
     def keyword(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
-        expression = fts_expression(query)
+        expression = fts_expression(self._informative(query))
         if expression is None:
             return []
+        # rank on the FTS table alone, then filter: joining every match costs more than it saves
+        rows = self.connection.execute(
+            "SELECT rowid, bm25(passages_fts, 1.0, 0.4, 0.0) AS score FROM passages_fts "
+            "WHERE passages_fts MATCH ? ORDER BY score LIMIT ?", [expression, 3 * depth]
+        ).fetchall()
+        allowed = self._allowed_set(filters)
+        kept = [(row[0], -row[1]) for row in rows if allowed is None or row[0] in allowed]
+        if len(kept) >= depth or len(rows) < 3 * depth:
+            return kept[:depth]
         where, values = filters.sql()
         rows = self.connection.execute(
             f"""SELECT f.rowid, bm25(passages_fts, 1.0, 0.4, 0.0) AS score
@@ -135,20 +148,35 @@ class SearchEngine:
             [expression, *values, depth]).fetchall()
         return [(row[0], -row[1]) for row in rows]
 
+    def _informative(self, query: ParsedQuery) -> ParsedQuery:
+        """The query without words found in most passages: BM25 gives them no weight (their
+        IDF is clamped to ~0) yet scoring every passage they match dominates the cost."""
+        common = {term for term in query.terms
+                  if self._vocabulary.get(term, 0) > 0.5 * self._passage_count > 50}
+        if not common:
+            return query
+        return replace(query, terms=[term for term in query.terms if term not in common])
+
     def semantic(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
         text = query.searched
         vector = embed.encode_query(text)
         return self.vectors.search(self.connection, vector, depth, self._allowed_ids(filters))
 
     def _allowed_ids(self, filters: Filters) -> np.ndarray | None:
+        """Passage ids the filters let through, or None when they let through every one."""
         if filters not in self._allowed:
             where, values = filters.sql()
-            total = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
             ids = np.array([row[0] for row in self.connection.execute(
                 f"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE {where}",
                 values)], dtype=np.int64)
-            self._allowed[filters] = None if len(ids) == total else ids
+            self._allowed[filters] = None if len(ids) == self._passage_count else ids
         return self._allowed[filters]
+
+    def _allowed_set(self, filters: Filters) -> set[int] | None:
+        if filters not in self._allowed_sets:
+            ids = self._allowed_ids(filters)
+            self._allowed_sets[filters] = None if ids is None else set(ids.tolist())
+        return self._allowed_sets[filters]
 
     def fuse(self, rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
         if self.settings.fusion == "score":

@@ -85,7 +85,8 @@ def open_database(index_dir: Path, settings: Settings, create: bool) -> sqlite3.
         raise IndexNotFound(f"no index at {index_dir}: run `kb ingest corpus/` first")
     index_dir.mkdir(parents=True, exist_ok=True)
     _check_manifest(index_dir, settings)
-    connection = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+    connection = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None,
+                                 timeout=30)
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
