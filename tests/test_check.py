@@ -50,3 +50,32 @@ def test_check_json_has_the_contract_shape(library: KnowledgeBase) -> None:
         assert {"doc_id", "title", "path", "period", "doc_type", "page", "section", "text",
                 "score", "quote", "numbers_in_claim", "numbers_in_source"} <= set(item)
         assert item["quote"] in item["text"] or item["quote"] in " ".join(item["text"].split())
+
+
+def test_check_reads_each_figure_of_a_two_figure_claim_against_its_own_measure(
+        library: KnowledgeBase) -> None:
+    verdict = library.check("In 2021-22 the CP plan rate was 51.7 per 10,000, well above the "
+                            "London rate of 40.3.")
+    assert verdict.verdict == "supported"
+
+
+def test_check_keeps_a_comparison_clauses_period_apart(library: KnowledgeBase) -> None:
+    # the source: 94 courses in 2021-22 "compared with 88 courses ... in 2020-21"
+    assert library.check("The partnership ran 94 multi-agency courses in 2020-21.").verdict == \
+        "contradicted"
+
+
+def test_check_reads_all_n_as_n_of_n(library: KnowledgeBase) -> None:
+    assert library.check("All 6 rapid reviews in 2020-21 were completed within 15 working "
+                         "days.").verdict == "contradicted"
+
+
+def test_check_finds_the_direction_from_the_year_befores_figure(library: KnowledgeBase
+                                                                  ) -> None:
+    assert library.check("The child protection plan rate fell to 51.7 per 10,000 in "
+                         "2021-22.").verdict == "contradicted"
+
+
+def test_check_reads_a_share_written_in_words(library: KnowledgeBase) -> None:
+    assert library.check("In 2021-22 more than half of child protection plans were made under "
+                         "the category of neglect.").verdict == "supported"

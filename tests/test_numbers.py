@@ -73,3 +73,26 @@ def test_direction_words_are_read() -> None:
     assert direction("Referrals rose to 3,120") == 1
     assert direction("The rate fell to 17%") == -1
     assert direction("The rate was 17%") == 0
+
+
+def test_a_period_in_a_comparison_clause_is_not_the_main_clauses() -> None:
+    found = values("The HSCP ran 94 courses attended by 2,460 practitioners, compared with 88 "
+                   "courses and 2,215 attendees in 2020-21.", "2021-22")
+    assert [(f.value, f.period) for f in found] == [
+        (94, "2021-22"), (2460, "2021-22"), (88, "2020-21"), (2215, "2020-21")]
+
+
+def test_last_year_before_a_figure_makes_it_last_years() -> None:
+    found = values("Five of the six were completed in time; last year all 4 of 4 were.", "2020-21")
+    assert [(f.kind, f.value, f.total, f.period) for f in found] == [
+        ("fraction", 5, 6, "2020-21"), ("fraction", 4, 4, "2019-20")]
+
+
+def test_shares_in_words_are_round_percentages() -> None:
+    [share] = values("More than half of all plans are for neglect.")
+    assert (share.kind, share.value) == ("percent", 50)
+
+
+def test_a_paragraph_number_is_not_a_figure() -> None:
+    found = values("5.8 The partnership held five rapid reviews.")
+    assert [f.value for f in found] == [5]

@@ -87,11 +87,35 @@ def passage_dict(passage: Passage) -> dict[str, Any]:
 
 
 @dataclass
+class Terms:
+    """The content words of a text, weighted by rarity, with acronyms and their expansions
+    as alternatives: "LADO" is covered by "Local Authority Designated Officer" and back."""
+
+    weights: dict[str, float]  # stem -> weight
+    expansions: dict[str, set[str]] = field(default_factory=dict)  # acronym -> its words
+
+    def present(self, words: set[str]) -> set[str]:
+        found = set(words)
+        for acronym, parts in self.expansions.items():
+            if acronym in found or (parts and 2 * len(parts & found) >= len(parts)):
+                found |= parts | {acronym}
+        return found
+
+    def share(self, words: set[str], context: set[str] | None = None,
+              partial: float = 0.5) -> float:
+        """The weighted share of the terms in `words`, those only in `context` at `partial`."""
+        inside, around = self.present(words), self.present(context or set())
+        total = sum(self.weights.values()) or 1.0
+        return sum(w if s in inside else (partial * w if s in around else 0.0)
+                   for s, w in self.weights.items()) / total
+
+
+@dataclass
 class Question:
     text: str
     wants: str | None
     period: str | None
-    weights: dict[str, float]  # stem -> weight of the question's content words
+    terms: Terms
     rare: set[str] = field(default_factory=set)  # words the library seldom uses (names)
 
 
@@ -131,18 +155,18 @@ def stem_counts(engine: SearchEngine) -> dict[str, int]:
     return _STEM_COUNTS[key]
 
 
-def term_weights(engine: SearchEngine, text: str) -> dict[str, float]:
-    """Rarer words weigh more; an acronym brings its expansion's words (at half weight each)."""
+def term_weights(engine: SearchEngine, text: str) -> Terms:
+    """Rarer words weigh more; an acronym brings its expansion's words as an alternative."""
     counts, acronyms = stem_counts(engine), engine.acronyms
-    weights: dict[str, float] = {}
+    terms = Terms({})
     cleaned = re.sub(r"\b20\d\d\s?[-/]\s?\d\d(?:\d\d)?\b", " ", text)
     for word in content_words(cleaned):
         weight = 1.0 / math.log(3 + counts.get(stem(word), 0))
         if word.upper() in acronyms:
-            for part in content_words(acronyms[word.upper()]):
-                weights[stem(part)] = max(weights.get(stem(part), 0), weight / 2)
-        weights[stem(word)] = max(weights.get(stem(word), 0), weight)
-    return weights
+            parts = {stem(part) for part in content_words(acronyms[word.upper()])}
+            terms.expansions[stem(word)] = parts
+        terms.weights[stem(word)] = max(terms.weights.get(stem(word), 0), weight)
+    return terms
 
 
 def answer_question(engine: SearchEngine, question: str, k: int = 5,
@@ -214,9 +238,7 @@ def score(asked: Question, candidate: Candidate, section: str) -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for."""
     words = {stem(w) for w in content_words(candidate.sentence.text)}
     context = {stem(w) for w in content_words(f"{section} {candidate.passage.text}")}
-    total = sum(asked.weights.values()) or 1.0
-    covered = sum(w if s in words else (0.5 * w if s in context else 0.0)
-                  for s, w in asked.weights.items()) / total
+    covered = asked.terms.share(words, context)
     candidate.covered = covered
     value = covered
     if asked.wants in KINDS_FOR:
@@ -247,9 +269,7 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     for figure in candidate.figures:
         if figure.kind not in kinds:
             continue
-        measure = {stem(w) for w in figure.measure.split()}
-        overlap = sum(w for s, w in asked.weights.items() if s in measure)
-        fit = 0.1 + 0.4 * overlap / (sum(asked.weights.values()) or 1.0)
+        fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
         fit += 0.1 if figure.kind == asked.wants else 0.0
         fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
         if asked.period and figure.period and figure.period != asked.period:

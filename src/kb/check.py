@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.ask import page_of, passage_dict, term_weights
+from kb.ask import Terms, page_of, passage_dict, term_weights
 from kb.extract.metadata import periods_in
 from kb.models import Passage
 from kb.numbers import (
@@ -39,7 +39,8 @@ class Claim:
     figures: list[Figure]
     period: str | None
     direction: int
-    weights: dict[str, float]
+    terms: Terms  # the claim's measure words
+    measures: list[Terms] = field(default_factory=list)  # each figure's own measure words
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Match:
     sentence: str
     sentence_start: int
     source_figures: list[Figure]
+    earlier: bool = False  # the source figure is for the year before the claimed one
 
 
 @dataclass
@@ -75,14 +77,25 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
     dated = [f.period for f in figures if f.kind == "date" and f.period]
     period = periods[0] if periods else (dated[0] if dated else None)
     measure_text = " ".join(w for w in re.split(r"\s+", text) if not re.search(r"\d", w))
-    values = values_figures(figures)
+    values = claim_totals(text, values_figures(figures), period)
+    return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
+                 [term_weights(engine, f.measure) for f in values])
+
+
+def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Figure]:
+    """"All six reviews" claims 6 of 6; "all reviews" claims 100%, "none" 0%."""
     whole = _ALL.search(text)
-    if whole and not any(f.kind in ("fraction", "percent") for f in values):
-        # "all rapid reviews were completed" claims 100%; "none" claims 0%
-        values.append(Figure(whole.group(0), whole.start(), whole.end(),
-                             0.0 if whole.group(0).lower().startswith("no") else 100.0,
-                             "percent", "%", period=period))
-    return Claim(text, values, period, direction(text), term_weights(engine, measure_text))
+    if not whole or any(f.kind in ("fraction", "percent") for f in values):
+        return values
+    after = [f for f in values if f.kind == "count" and 0 <= f.start - whole.end() <= 1]
+    if after and not whole.group(0).lower().startswith("no"):
+        count = after[0]
+        count.text, count.start = text[whole.start():count.end], whole.start()
+        count.kind, count.total = "fraction", count.value
+        return values
+    return [*values, Figure(whole.group(0), whole.start(), whole.end(),
+                            0.0 if whole.group(0).lower().startswith("no") else 100.0,
+                            "percent", "%", period=period)]
 
 
 def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None) -> Verdict:
@@ -104,11 +117,15 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     return result
 
 
-def measure_fit(claim: Claim, figure: Figure, sentence_words: set[str]) -> float:
-    total = sum(claim.weights.values()) or 1.0
+def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str]) -> float:
+    """How well a source figure's measure agrees with the claim's (0 below MEASURE_MIN), and
+    with the words next to the claimed figure itself (two figures have two measures)."""
     near = {stem(w) for w in figure.measure.split()}
-    return sum(w if s in near else (0.5 * w if s in sentence_words else 0.0)
-               for s, w in claim.weights.items()) / total
+    whole = claim.terms.share(near, sentence_words)
+    own = claim.measures[index] if index < len(claim.measures) else None
+    if whole < MEASURE_MIN or own is None or not own.weights:
+        return whole
+    return max(MEASURE_MIN, 0.5 * whole + 0.5 * own.share(near, sentence_words, partial=0.4))
 
 
 def read_passage(claim: Claim, passage: Passage) -> list[Match]:
@@ -118,16 +135,21 @@ def read_passage(claim: Claim, passage: Passage) -> list[Match]:
         if not figures:
             continue
         words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence.text)}
-        for claimed in claim.figures:
+        for index, claimed in enumerate(claim.figures):
             for source in figures:
                 if not comparable(claimed, source):
                     continue
-                if claimed.period and source.period and claimed.period != source.period:
+                earlier = bool(claimed.period) and source.period == shift_period(
+                    claimed.period, -1)
+                if claimed.period and source.period and claimed.period != source.period \
+                        and not earlier:
                     continue
-                fit = measure_fit(claim, source, words)
+                fit = measure_fit(claim, index, source, words)
                 if fit >= MEASURE_MIN:
-                    matches.append(Match(claimed, source, fit, agrees(claimed, source, claim.text),
-                                         passage, sentence.text, sentence.start, figures))
+                    matches.append(Match(claimed, source, fit,
+                                         agrees(claimed, source, claim.text, sentence.text),
+                                         passage, sentence.text, sentence.start, figures,
+                                         earlier))
     return matches
 
 
@@ -136,8 +158,17 @@ def comparable(claimed: Figure, source: Figure) -> bool:
     return claimed.kind == source.kind or (claimed.kind, source.kind) in pairs
 
 
-def agrees(claimed: Figure, source: Figure, claim_text: str) -> bool:
+def bound(text: str, figure: Figure) -> int:
+    """+1 for "more than N", -1 for "fewer than N", 0 for N itself."""
+    before = text[max(0, figure.start - 20):figure.start]
+    return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
+
+
+def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = "") -> bool:
     """Equal, allowing other formats and the rounding the claim itself states."""
+    if bound(source_text, source):  # "more than half": only the same bound agrees
+        return bound(claim_text, claimed) == bound(source_text, source) and \
+            claimed.value == source.value
     if claimed.kind == "fraction" and source.kind == "fraction":
         return claimed.value == source.value and claimed.total == source.total
     value = source.value
@@ -146,9 +177,9 @@ def agrees(claimed: Figure, source: Figure, claim_text: str) -> bool:
     elif claimed.kind == "fraction" and claimed.total:
         return abs(100 * claimed.value / claimed.total - value) < 0.5
     before = claim_text[max(0, claimed.start - 20):claimed.start]
-    if _ABOVE.search(before):
+    if bound(claim_text, claimed) > 0:
         return value > claimed.value and value <= claimed.value * 1.15
-    if _BELOW.search(before):
+    if bound(claim_text, claimed) < 0:
         return value < claimed.value and value >= claimed.value * 0.85
     tolerance = 1e-9
     if claimed.kind in ("percent", "rate", "fraction"):
@@ -163,8 +194,9 @@ def agrees(claimed: Figure, source: Figure, claim_text: str) -> bool:
 def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]:
     """Every claimed figure found as stated: supported; any stated otherwise: contradicted."""
     chosen, verdicts = [], []
+    earlier = [m for m in matches if m.earlier]
     for claimed in claim.figures:
-        own = [m for m in matches if m.claimed is claimed]
+        own = [m for m in matches if m.claimed is claimed and not m.earlier]
         if not own:
             verdicts.append("not_found")
             continue
@@ -176,7 +208,8 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
     if "contradicted" in verdicts:
         return "contradicted", [m for m in chosen if not m.agrees] + [m for m in chosen if m.agrees]
     if verdicts and all(v == "supported" for v in verdicts):
-        if claim.direction and direction_of(chosen[0]) == -claim.direction:
+        latest = max(chosen, key=lambda m: m.claimed.period or "")  # "fell from 21% to 17%"
+        if claim.direction and direction_of(latest, earlier) == -claim.direction:
             return "contradicted", chosen
         return "supported", chosen
     if "supported" in verdicts and len(claim.figures) > 1:
@@ -185,15 +218,23 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
     return "not_found", chosen
 
 
-def direction_of(match: Match) -> int:
-    """Which way the source says the measure went in the claim's period."""
+def direction_of(match: Match, earlier: list[Match] | None = None) -> int:
+    """Which way the source says the measure went in the claim's period: from the year before's
+    figure in the same sentence, the sentence's words, or the year before's figure elsewhere."""
     current = match.source
     before = shift_period(current.period, -1)
-    earlier = [f for f in match.source_figures if f is not current and f.kind == current.kind
-               and f.period == before and (f.inherits or f.measure == current.measure)]
-    if earlier and not current.inherits:
-        return (current.value > earlier[0].value) - (current.value < earlier[0].value)
-    return direction(match.sentence)
+    previous = [f for f in match.source_figures if f is not current and f.kind == current.kind
+                and f.period == before and (f.inherits or f.measure == current.measure)]
+    if previous and not current.inherits:
+        return (current.value > previous[0].value) - (current.value < previous[0].value)
+    if said := direction(match.sentence):
+        return said
+    same = [m for m in earlier or [] if m.claimed is match.claimed and
+            m.source.kind == current.kind and m.fit >= match.fit - 0.15]
+    if not same:
+        return 0
+    value = max(same, key=lambda m: m.fit).source.value
+    return (current.value > value) - (current.value < value)
 
 
 def judge_direction(claim: Claim, hits: list[Passage]) -> tuple[str, list[Match]]:
@@ -206,8 +247,7 @@ def judge_direction(claim: Claim, hits: list[Passage]) -> tuple[str, list[Match]
                     f.period == claim.period for f in figures):
                 continue
             words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence.text)}
-            total = sum(claim.weights.values()) or 1.0
-            fit = sum(w for s, w in claim.weights.items() if s in words) / total
+            fit = claim.terms.share(words)
             anchor = figures[0] if figures else Figure("", 0, 0, 0.0, "count")
             match = Match(anchor, anchor, fit, False, passage, sentence.text, sentence.start,
                           figures)

@@ -23,7 +23,17 @@ _NUMBER = re.compile(
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + "|".join(NUMBER_WORDS) + r")\b)?",
     re.I)
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[A-Za-z])", re.I)
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[A-Za-z])"
+                          r"(?:\s+of\s+(?:the\s+)?(" + "|".join(NUMBER_WORDS) + r"|\d+)\b)?", re.I)
+# shares written as words: "half of all plans", "two thirds", "a quarter"
+SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
+               "quarters": 25.0}
+_SHARE = re.compile(r"\b(?:(a|one|two|three)\s+)?(half|thirds?|quarters?)\b(?=\s+(?:of\b|the\b))",
+                    re.I)
+_PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
+_RELATIVE_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+year,?\s+(?:all\s+|only\s+|just\s+)?$",
+                              re.I)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|than\s+in)\b", re.I)
 _RELATIVE = re.compile(
     r"^[\s,)(]*(?:in\s+|during\s+)?(?:a\s+year\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|"
     r"prior|last)\s+year|the\s+year\s+before)", re.I)
@@ -38,12 +48,13 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
 that these those it its as from than then there their they we our us has have had which who
 whom whose what when where how many much did does do so not no also all each per year years
-earlier later previous last compared against versus while same over under up down into about
+earlier later previous last before ago above below compared against versus while same over
+under up down into about
 around approximately nearly almost some other more less fewer higher lower rose fell increased
 decreased increase decrease rise fall risen fallen grew reduced dropped since during between
 within across i you he she his her them out number total rate figure figures per cent percent
 previously march april june september october november december january february july august
-may end ended ending at least just only still stood reached""".split())
+may end ended ending at least just only still stood reached half thirds quarters""".split())
 UP = re.compile(r"\b(?:rose|risen|rise|rises|rising|increas\w*|higher|more|grew|grown|growth|"
                 r"up|went up|climbed|doubled|exceed\w*)\b", re.I)
 DOWN = re.compile(r"\b(?:fell|fallen|fall|falls|falling|decreas\w*|lower|fewer|less|declin\w*|"
@@ -113,21 +124,40 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     """Every figure in `text`, with measure words and the period each is stated for."""
     figures = _time_figures(text)
     taken = [(f.start, f.end) for f in figures]
+    taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
                 _LABEL.search(text[max(0, match.start() - 8):match.start()]):
             continue
         figures.append(_number_figure(match))
-    for match in _WORD_NUMBER.finditer(text):
-        if not any(s <= match.start() < e for s, e in taken):
-            word = match.group(1)
-            figures.append(Figure(word, match.start(), match.end(),
-                                  float(NUMBER_WORDS[word.lower()]), "count"))
+    figures += _word_figures(text, taken)
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
         figure.measure = measure_words(text, figures, figure)
     _assign_periods(text, figures, default_period)
+    return figures
+
+
+def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Figures written as words: "five", "five of the six", "just over half of"."""
+    figures = []
+    for match in _WORD_NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        word, total = match.group(1), match.group(2)
+        figure = Figure(match.group(0), match.start(), match.end(),
+                        float(NUMBER_WORDS[word.lower()]), "count")
+        if total:
+            figure.kind = "fraction"
+            figure.total = float(NUMBER_WORDS.get(total.lower()) or total)
+        figures.append(figure)
+    for match in _SHARE.finditer(text):
+        count = NUMBER_WORDS.get((match.group(1) or "").lower(), 1)
+        # a share in words is a round figure: "half" stands for roughly 45% to 55%
+        figures.append(Figure(match.group(0), match.start(), match.end(),
+                              count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
+                              decimals=-1))
     return figures
 
 
@@ -193,10 +223,12 @@ def content_words(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in ("ies", "es", "s", "ing", "ed"):
+    for suffix in ("ies", "ees", "ee", "es", "s", "ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
             break
+    if word.endswith("e") and len(word) > 4:  # "receive" as "received", "course" as "courses"
+        word = word[:-1]
     return word[:7]
 
 
@@ -209,47 +241,34 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
                       ("period", "date", "year")] + [figure.end + after, len(text)])
     left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)",
                     text[left_edge:figure.start])[-1]
-    right = re.split(r"[;:.!?(\n]|,", text[figure.end:right_edge])[0]
+    right = text[figure.end:right_edge]
+    if right_edge < len(text) and text[right_edge].isalpha():
+        right = right.rsplit(" ", 1)[0]  # whole words only
+    right = re.split(r"[;:.!?(\n]|,", right)[0]
     return " ".join(content_words(f"{left} {right}"))
 
 
 def _assign_periods(text: str, figures: list[Figure], default_period: str | None) -> None:
-    """A figure's period: one written just after it, else its sentence's, else the default."""
+    """A figure's period: one written just after it, else its clause's, else the default."""
     for sentence in split_sentences(text):
         inside = [f for f in figures if sentence.start <= f.start < sentence.end]
         stated = [f for f in inside if f.kind in ("period", "date")]
         values = [f for f in inside if f.kind not in ("period", "date", "year")]
-        claimed: set[int] = set()
-        for figure in values:
-            tail = text[figure.end:min(sentence.end, figure.end + 40)]
-            if _RELATIVE.match(tail):
-                figure.relative = -1
-                continue
-            following = [f for f in stated if 0 <= f.start - figure.end <= 40]
-            if following and _EXPLICIT.match(text[figure.end:following[0].start]).end() == \
-                    following[0].start - figure.end and f_between(values, figure, following[0]):
-                figure.period = following[0].period
-                claimed.add(following[0].start)
-        free = [f.period for f in stated if f.start not in claimed]
-        base = free[0] if free else default_period
+        claimed = _claim_explicit(text, sentence, stated, values)
+        free = [f for f in stated if f.start not in claimed]
         if not stated and (row := _table_row(text, sentence, values)):
             # a flattened table row, "Re-referral rate 19% 21%": last year, then this year
             label = measure_words(text, [], row[0])
             for back, figure in enumerate(reversed(row)):
-                figure.period = shift_period(base, -back)
+                figure.period = shift_period(default_period, -back)
                 figure.measure = label
             continue
+        marker = _COMPARED.search(text, sentence.start, sentence.end)
         previous: Figure | None = None
         for figure in values:
-            if figure.period is None and not figure.relative:
-                figure.period = base
-            elif figure.relative:
-                figure.period = shift_period(base, figure.relative)
+            base = _clause_period(figure, free, marker, default_period)
+            _give_period(text, sentence, figure, values, base)
             head = text[max(sentence.start, figure.start - 25):figure.start]
-            after = [f for f in values if f.start >= figure.end]
-            if after and re.search(r"\bfrom\s*$", head) and re.fullmatch(
-                    r"\s*to\s*", text[figure.end:after[0].start]) and not figure.relative:
-                figure.period = shift_period(figure.period, -1)  # "rose from 291 to 327"
             if previous is not None and not figure.measure:
                 figure.measure = previous.measure  # "...; a rate of 51.7 per 10,000"
             elif previous is not None and _INHERIT.search(head):
@@ -257,6 +276,52 @@ def _assign_periods(text: str, figures: list[Figure], default_period: str | None
                 figure.measure = " ".join(dict.fromkeys(
                     f"{previous.measure} {figure.measure}".split()))
             previous = figure
+
+
+def _claim_explicit(text: str, sentence: Sentence, stated: list[Figure], values: list[Figure]
+                    ) -> set[int]:
+    """Periods written right after a figure ("131 in 2020-21") or a relative one ("a year
+    earlier") are that figure's own; returns the starts of the periods so claimed."""
+    claimed: set[int] = set()
+    for figure in values:
+        tail = text[figure.end:min(sentence.end, figure.end + 40)]
+        head = text[max(sentence.start, figure.start - 30):figure.start]
+        if _RELATIVE.match(tail) or _RELATIVE_BEFORE.search(head):
+            figure.relative = -1
+            continue
+        following = [f for f in stated if 0 <= f.start - figure.end <= 40]
+        if following and _EXPLICIT.match(text[figure.end:following[0].start]).end() == \
+                following[0].start - figure.end and f_between(values, figure, following[0]):
+            figure.period = following[0].period
+            claimed.add(following[0].start)
+    return claimed
+
+
+def _clause_period(figure: Figure, free: list[Figure], marker: re.Match[str] | None,
+                   default_period: str | None) -> str | None:
+    """The period of the figure's clause: a period stated in a "compared with ..." clause
+    belongs to that clause, not to the figures before it."""
+    if marker is None:
+        return free[0].period if free else default_period
+    before = [f for f in free if f.start < marker.start()]
+    after = [f for f in free if f.start >= marker.start()]
+    side = after or before if figure.start >= marker.start() else before
+    if side:
+        return side[0].period
+    return default_period or (shift_period(after[0].period, 1) if after else None)
+
+
+def _give_period(text: str, sentence: Sentence, figure: Figure, values: list[Figure],
+                 base: str | None) -> None:
+    if figure.period is None and not figure.relative:
+        figure.period = base
+    elif figure.relative:
+        figure.period = shift_period(base, figure.relative)
+    head = text[max(sentence.start, figure.start - 25):figure.start]
+    after = [f for f in values if f.start >= figure.end]
+    if after and re.search(r"\bfrom\s*$", head) and re.fullmatch(
+            r"\s*to\s*", text[figure.end:after[0].start]) and not figure.relative:
+        figure.period = shift_period(figure.period, -1)  # "rose from 291 to 327"
 
 
 def _table_row(text: str, sentence: Sentence, values: list[Figure]) -> list[Figure]:
