@@ -42,6 +42,7 @@ class KnowledgeBase:
         return cls(open_database(settings.index_dir, settings, create), settings)
 
     def close(self) -> None:
+        self.engine.close()
         self.connection.close()
 
     def __enter__(self) -> KnowledgeBase:

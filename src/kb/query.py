@@ -13,7 +13,7 @@ ourselves out over own same she should so some such than that the their theirs t
 then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves many much did does
 per""".split())
-TOKEN = re.compile(r'"[^"]+"|[A-Za-z0-9][A-Za-z0-9\'&/-]*')
+TOKEN = re.compile(r'"[^"]+"|\d[\d,.]*\d|[A-Za-z0-9][A-Za-z0-9\'&/-]*')
 
 
 @dataclass
@@ -84,22 +84,34 @@ def _correct(word: str, vocabulary: dict[str, int]) -> str:
         return word
     # among near-equal spellings prefer the commoner word
     top = max(score for _, score, _ in best)
-    candidates = [name for name, score, _ in best if score >= top - 5]
+    candidates = [name for name, score, _ in best if score >= top - 2]
     return max(candidates, key=lambda name: (vocabulary[name], -abs(len(name) - len(word))))
 
 
-def fts_expression(query: ParsedQuery) -> str | None:
-    """An FTS5 MATCH expression: quoted phrases required, other terms and expansions OR-ed."""
-    def quote(text: str) -> str:
-        return '"' + text.replace('"', '""') + '"'
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
-    optional = [quote(term) for term in query.terms]
-    for forms in query.expansions.values():
-        optional.extend(quote(form) for form in forms)
-    optional = list(dict.fromkeys(optional))
-    required = [quote(phrase) for phrase in query.phrases]
-    if not optional and not required:
-        return None
-    # quoted phrases must match; otherwise any term may, and BM25 ranks passages with more
-    body = " AND ".join(required) if required else " OR ".join(optional)
-    return "{text section} : (" + body + ")"
+
+def fts_expression(query: ParsedQuery, every_term: bool = False) -> str | None:
+    """An FTS5 MATCH expression: quoted phrases required; otherwise any term (with its acronym
+    and spelling forms) may match, or with `every_term` each must, and BM25 ranks them."""
+    if query.phrases:
+        body = " AND ".join(_quote(phrase) for phrase in query.phrases)
+    elif every_term:
+        groups = []
+        for term in query.terms:
+            forms = [term, *query.expansions.get(term.upper(), []), *query.expansions.get(term, [])]
+            groups.append("(" + " OR ".join(_quote(f) for f in dict.fromkeys(forms)) + ")")
+        body = " AND ".join(groups)
+    else:
+        forms = [*query.terms, *(f for fs in query.expansions.values() for f in fs)]
+        body = " OR ".join(_quote(form) for form in dict.fromkeys(forms))
+    return "{text section} : (" + body + ")" if body else None
+
+
+def can_require_every_term(query: ParsedQuery) -> bool:
+    """True when every expansion hangs on one query word, so AND-ing the words loses nothing:
+    a spelled-out phrase whose acronym was added ("local authority ..." -> LADO) must stay OR."""
+    terms = set(query.terms)
+    return len(terms) > 1 and not query.phrases and all(
+        key.lower() in terms for key in query.expansions)

@@ -6,6 +6,7 @@ import re
 import sqlite3
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -15,9 +16,9 @@ from kb.errors import InvalidInput
 from kb.extract.metadata import DOC_TYPES, normalise_period
 from kb.glossary import COMMON
 from kb.models import Hit, Passage, SearchResult
-from kb.query import ParsedQuery, fts_expression, parse_query
+from kb.query import ParsedQuery, can_require_every_term, fts_expression, parse_query
 from kb.settings import Settings
-from kb.store import generation
+from kb.store import DB_NAME, generation
 from kb.vectors import VectorIndex
 
 MODES = ("hybrid", "keyword", "semantic")
@@ -77,6 +78,22 @@ class SearchEngine:
         self._allowed: dict[Filters, np.ndarray | None] = {}
         self._allowed_sets: dict[Filters, set[int] | None] = {}
         self._passage_count = 0
+        self._reader: sqlite3.Connection | None = None
+        self._threads: ThreadPoolExecutor | None = None
+
+    def close(self) -> None:
+        if self._threads is not None:
+            self._threads.shutdown()
+        if self._reader is not None:
+            self._reader.close()
+
+    def _keyword_connection(self) -> sqlite3.Connection:
+        """A second, read-only connection, so the keyword side runs beside the semantic one."""
+        if self._reader is None:
+            path = self.settings.index_dir / DB_NAME
+            self._reader = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True,
+                                           check_same_thread=False, timeout=30)
+        return self._reader
 
     def refresh(self) -> None:
         current = generation(self.connection)
@@ -115,11 +132,17 @@ class SearchEngine:
             raise InvalidInput(f"k must be at least 1, not {k}")
         query = self.parse(text)
         depth = max(50, 5 * k)
-        rankings = []
-        if mode in ("keyword", "hybrid"):
-            rankings.append(self.keyword(query, depth, filters))
-        if mode in ("semantic", "hybrid") and query.text and not query.phrases:
-            rankings.append(self.semantic(query, depth, filters))
+        semantic = mode in ("semantic", "hybrid") and bool(query.text) and not query.phrases
+        if mode == "hybrid" and semantic:
+            # SQLite and torch both release the GIL: the two sides run on two cores at once
+            if self._threads is None:
+                self._threads = ThreadPoolExecutor(1, thread_name_prefix="kb-keyword")
+            pending = self._threads.submit(self.keyword, query, depth, filters)
+            rankings = [self.semantic(query, depth, filters), pending.result()]
+        elif semantic:
+            rankings = [self.semantic(query, depth, filters)]
+        else:
+            rankings = [self.keyword(query, depth, filters)]
         fused = rankings[0] if len(rankings) == 1 else self.fuse(rankings)
         hits = self._hits(query, diversify(fused, self._page_of, self.settings.per_page_limit, k))
         return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started) * 1000,
@@ -127,11 +150,21 @@ class SearchEngine:
                             expansions=query.expansions)
 
     def keyword(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
-        expression = fts_expression(self._informative(query))
+        """BM25 top `depth`: passages holding every word first; when they are too few, any word.
+        Requiring every word first keeps the cost down at scale (few rows to score)."""
+        query = self._informative(query)
+        if can_require_every_term(query):
+            found = self._keyword(fts_expression(query, every_term=True), depth, filters)
+            if len(found) >= depth:
+                return found
+        return self._keyword(fts_expression(query), depth, filters)
+
+    def _keyword(self, expression: str | None, depth: int, filters: Filters
+                 ) -> list[tuple[int, float]]:
         if expression is None:
             return []
         # rank on the FTS table alone, then filter: joining every match costs more than it saves
-        rows = self.connection.execute(
+        rows = self._keyword_connection().execute(
             "SELECT rowid, bm25(passages_fts, 1.0, 0.4, 0.0) AS score FROM passages_fts "
             "WHERE passages_fts MATCH ? ORDER BY score LIMIT ?", [expression, 3 * depth]
         ).fetchall()
