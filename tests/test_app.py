@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app" / "kb_app.py"
 sys.path.insert(0, str(APP.parent))  # the app's own modules, as Streamlit puts them on the path
 
-from kb_pages.uploads import (  # noqa: E402
+from kb.uploads import (  # noqa: E402
     check_upload,
     display_names,
     ingest_uploads,

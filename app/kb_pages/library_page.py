@@ -8,7 +8,7 @@ import streamlit as st
 
 from kb.errors import KBError
 from kb_pages.common import TYPE_LABELS, call, include_restricted, library, wait_for_model
-from kb_pages.uploads import (
+from kb.uploads import (
     ALLOWED_SUFFIXES,
     MAX_UPLOAD_BYTES,
     display_names,

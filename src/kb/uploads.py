@@ -1,4 +1,4 @@
-"""Uploads: checked, saved under generated names in the index's uploads folder, then ingested.
+"""Uploads from the app: checked, saved under generated names in the index, then ingested.
 
 No path is ever taken from the uploader's file name; the name is kept only as display text.
 A file that fails to ingest is deleted again, so a failed upload leaves the library as it was.
