@@ -29,6 +29,7 @@ from tests.browser import (  # noqa: E402
     free_port,
     missing_browser,
     search,
+    stop,
     wait_for,
     wait_until_healthy,
 )
@@ -67,12 +68,7 @@ def one_launch(index: Path, driver, log: Path) -> dict[str, float]:
         return {"healthy": healthy, "first": first, "hybrid": hybrid,
                 "render": statistics.median(renders), "render_max": max(renders)}
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(10)
+        stop(server)
 
 
 def build_index(folder: Path) -> Path:

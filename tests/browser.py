@@ -55,12 +55,17 @@ def running_app(index: Path, log: Path, timeout: float = 60.0) -> Iterator[str]:
         wait_until_healthy(url, server, timeout)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(10)
+        stop(server)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Terminate the server, and kill it if it does not go within 10 s."""
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(10)
 
 
 def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float) -> None:
