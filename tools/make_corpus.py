@@ -12,6 +12,7 @@ The build is deterministic: PDFs are written with reportlab's ``invariant`` flag
 (no timestamps or random document IDs) and .docx packages are re-zipped with
 fixed member dates and fixed core properties.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -99,7 +100,13 @@ def parse_source(path: Path) -> Doc:
     body_lines = lines[i:]
     blocks = parse_body(body_lines)
     name = path.name[: -len(".src")]
-    return Doc(name=name, front=front, meta=meta, body_text="\n".join(body_lines).strip() + "\n", blocks=blocks)
+    return Doc(
+        name=name,
+        front=front,
+        meta=meta,
+        body_text="\n".join(body_lines).strip() + "\n",
+        blocks=blocks,
+    )
 
 
 def parse_body(lines: list[str]) -> list[Block]:
@@ -126,23 +133,35 @@ def parse_body(lines: list[str]) -> list[Block]:
             continue
         low = s.lower()
         if low == "[pagebreak]":
-            flush(); blocks.append(Block("pagebreak")); continue
+            flush()
+            blocks.append(Block("pagebreak"))
+            continue
         if low == "[columns]":
-            flush(); blocks.append(Block("columns")); continue
+            flush()
+            blocks.append(Block("columns"))
+            continue
         if low == "[/columns]":
-            flush(); blocks.append(Block("/columns")); continue
+            flush()
+            blocks.append(Block("/columns"))
+            continue
         if low.startswith("[box]"):
-            flush(); blocks.append(Block("box", s[5:].strip())); continue
+            flush()
+            blocks.append(Block("box", s[5:].strip()))
+            continue
         if low == "[/box]":
-            flush(); blocks.append(Block("/box")); continue
+            flush()
+            blocks.append(Block("/box"))
+            continue
         if low.startswith("[bullets-graphic]"):
             flush()
-            rest = s[len("[bullets-graphic]"):].strip()
+            rest = s[len("[bullets-graphic]") :].strip()
             blocks.append(Block("bgraphic", level=int(rest) if rest.isdigit() else 5))
             continue
         m = re.match(r"^(#{1,3})\s+(.*)$", s)
         if m and not line.startswith(" "):
-            flush(); blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1)))); continue
+            flush()
+            blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1))))
+            continue
         if s.startswith("|"):
             if para or cur:
                 flush()
@@ -160,17 +179,21 @@ def parse_body(lines: list[str]) -> list[Block]:
             if cur is not None and cur.kind == "quote":
                 cur.text += " " + text
             else:
-                flush(); cur = Block("quote", text); blocks.append(cur)
+                flush()
+                cur = Block("quote", text)
+                blocks.append(cur)
             continue
         if s.startswith("- ") or s == "-":
             flush()
             level = 2 if (len(line) - len(line.lstrip())) >= 2 else 1
-            cur = Block("bullet", s[2:].strip(), level=level); blocks.append(cur)
+            cur = Block("bullet", s[2:].strip(), level=level)
+            blocks.append(cur)
             continue
         m = _NUM_RE.match(s)
         if m and not para:
             flush()
-            cur = Block("num", m.group(2).strip(), label=m.group(1)); blocks.append(cur)
+            cur = Block("num", m.group(2).strip(), label=m.group(1))
+            blocks.append(cur)
             continue
         if cur is not None and cur.kind in ("bullet", "num") and line.startswith(" "):
             cur.text += " " + s
@@ -195,8 +218,18 @@ def build_pdf(doc: Doc, out: Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak,
-                                    PageTemplate, Paragraph, Spacer, Table, TableStyle)
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        CondPageBreak,
+        Frame,
+        NextPageTemplate,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
     from reportlab.platypus.flowables import BalancedColumns, HRFlowable
     from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -227,34 +260,114 @@ def build_pdf(doc: Doc, out: Path) -> None:
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=10.5, leading=14.5, spaceAfter=6)
     st = {
         "body": base,
-        "h1": ParagraphStyle("h1", parent=base, fontName="Helvetica-Bold", fontSize=16, leading=20,
-                             textColor=navy, spaceBefore=10, spaceAfter=8, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontName="Helvetica-Bold", fontSize=12.5, leading=16,
-                             textColor=teal, spaceBefore=8, spaceAfter=5, keepWithNext=1),
-        "h3": ParagraphStyle("h3", parent=base, fontName="Helvetica-Bold", fontSize=10.5, leading=14,
-                             textColor=navy, spaceBefore=6, spaceAfter=3, keepWithNext=1),
-        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=3),
-        "bullet2": ParagraphStyle("bullet2", parent=base, leftIndent=30, bulletIndent=18, spaceAfter=3),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=16,
+            leading=20,
+            textColor=navy,
+            spaceBefore=10,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=12.5,
+            leading=16,
+            textColor=teal,
+            spaceBefore=8,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=10.5,
+            leading=14,
+            textColor=navy,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=base, leftIndent=16, bulletIndent=4, spaceAfter=3
+        ),
+        "bullet2": ParagraphStyle(
+            "bullet2", parent=base, leftIndent=30, bulletIndent=18, spaceAfter=3
+        ),
         "num": ParagraphStyle("num", parent=base, leftIndent=30, bulletIndent=0, spaceAfter=6),
-        "quote": ParagraphStyle("quote", parent=base, fontName="Helvetica-Oblique", leftIndent=28,
-                                rightIndent=20, textColor=colors.HexColor("#333333"), spaceBefore=2,
-                                spaceAfter=8),
+        "quote": ParagraphStyle(
+            "quote",
+            parent=base,
+            fontName="Helvetica-Oblique",
+            leftIndent=28,
+            rightIndent=20,
+            textColor=colors.HexColor("#333333"),
+            spaceBefore=2,
+            spaceAfter=8,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5, spaceAfter=0),
-        "cellh": ParagraphStyle("cellh", parent=base, fontName="Helvetica-Bold", fontSize=9, leading=11.5,
-                                spaceAfter=0, textColor=colors.white),
-        "boxtitle": ParagraphStyle("boxtitle", parent=base, fontName="Helvetica-Bold", fontSize=11,
-                                   textColor=navy, spaceAfter=2),
-        "cover_title": ParagraphStyle("ct", parent=base, fontName="Helvetica-Bold", fontSize=30, leading=36,
-                                      textColor=colors.white),
-        "cover_sub": ParagraphStyle("cs", parent=base, fontName="Helvetica", fontSize=14, leading=18,
-                                    textColor=navy),
-        "band_title": ParagraphStyle("bt", parent=base, fontName="Helvetica-Bold", fontSize=18, leading=22,
-                                     textColor=colors.white),
-        "toc_h": ParagraphStyle("toch", parent=base, fontName="Helvetica-Bold", fontSize=16, leading=20,
-                                textColor=navy, spaceAfter=12),
-        "letterhead": ParagraphStyle("lh", parent=base, fontSize=9, leading=11.5, alignment=TA_RIGHT,
-                                     textColor=grey, spaceAfter=0),
-        "date": ParagraphStyle("date", parent=base, alignment=TA_LEFT, spaceBefore=8, spaceAfter=10),
+        "cellh": ParagraphStyle(
+            "cellh",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=9,
+            leading=11.5,
+            spaceAfter=0,
+            textColor=colors.white,
+        ),
+        "boxtitle": ParagraphStyle(
+            "boxtitle",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=11,
+            textColor=navy,
+            spaceAfter=2,
+        ),
+        "cover_title": ParagraphStyle(
+            "ct",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=30,
+            leading=36,
+            textColor=colors.white,
+        ),
+        "cover_sub": ParagraphStyle(
+            "cs", parent=base, fontName="Helvetica", fontSize=14, leading=18, textColor=navy
+        ),
+        "band_title": ParagraphStyle(
+            "bt",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=18,
+            leading=22,
+            textColor=colors.white,
+        ),
+        "toc_h": ParagraphStyle(
+            "toch",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=16,
+            leading=20,
+            textColor=navy,
+            spaceAfter=12,
+        ),
+        "letterhead": ParagraphStyle(
+            "lh",
+            parent=base,
+            fontSize=9,
+            leading=11.5,
+            alignment=TA_RIGHT,
+            textColor=grey,
+            spaceAfter=0,
+        ),
+        "date": ParagraphStyle(
+            "date", parent=base, alignment=TA_LEFT, spaceBefore=8, spaceAfter=10
+        ),
     }
 
     def esc(t: str) -> str:
@@ -288,7 +401,7 @@ def build_pdf(doc: Doc, out: Path) -> None:
         canv.setLineWidth(0.6)
         canv.line(margin_x, 15 * mm, W - margin_x, 15 * mm)
         canv.drawString(margin_x, 11 * mm, footer_text)
-        canv.drawRightString(W - margin_x, 11 * mm, "Page %d" % canv.getPageNumber())
+        canv.drawRightString(W - margin_x, 11 * mm, f"Page {canv.getPageNumber()}")
         canv.restoreState()
 
     def first_page(canv, d):
@@ -308,8 +421,17 @@ def build_pdf(doc: Doc, out: Path) -> None:
         draw_furniture(canv, d)
 
     def frame(fid):
-        return Frame(margin_x, bot_m, avail_w, H - top_m - bot_m, id=fid,
-                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return Frame(
+            margin_x,
+            bot_m,
+            avail_w,
+            H - top_m - bot_m,
+            id=fid,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
 
     class Builder(BaseDocTemplate):
         def afterFlowable(self, fl):
@@ -317,28 +439,49 @@ def build_pdf(doc: Doc, out: Path) -> None:
             if lvl is None:
                 return
             text = fl.getPlainText()
-            key = "h%d-p%d-%s" % (lvl, self.page, re.sub(r"\W+", "", text)[:30])
+            key = f"h{lvl}-p{self.page}-{''.join(re.findall(r'[A-Za-z0-9_]', text))[:30]}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=lvl - 1, closed=True)
             if lvl == 1:
                 self.notify("TOCEntry", (0, text, self.page, key))
 
     tmp = io.BytesIO()
-    d = Builder(tmp, pagesize=A4, leftMargin=margin_x, rightMargin=margin_x, topMargin=top_m,
-                bottomMargin=bot_m, title=doc.get("title"), author=doc.get("author", ""),
-                subject=doc.get("subject", ""), creator="kb tools/make_corpus.py", invariant=1)
-    d.addPageTemplates([
-        PageTemplate(id="First", frames=[frame("first")], onPage=first_page, onPageEnd=draw_footer),
-        PageTemplate(id="Later", frames=[frame("body")], onPage=draw_furniture, onPageEnd=draw_footer),
-    ])
+    d = Builder(
+        tmp,
+        pagesize=A4,
+        leftMargin=margin_x,
+        rightMargin=margin_x,
+        topMargin=top_m,
+        bottomMargin=bot_m,
+        title=doc.get("title"),
+        author=doc.get("author", ""),
+        subject=doc.get("subject", ""),
+        creator="kb tools/make_corpus.py",
+        invariant=1,
+    )
+    d.addPageTemplates(
+        [
+            PageTemplate(
+                id="First", frames=[frame("first")], onPage=first_page, onPageEnd=draw_footer
+            ),
+            PageTemplate(
+                id="Later", frames=[frame("body")], onPage=draw_furniture, onPageEnd=draw_footer
+            ),
+        ]
+    )
 
     title = doc.get("title", doc.name)
     story: list = [NextPageTemplate("Later")]
     toc = None
     if layout == "report":
-        cover = Table([[Paragraph(esc(title), st["cover_title"])]], colWidths=[avail_w], rowHeights=[110 * mm])
-        cover.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        cover = Table(
+            [[Paragraph(esc(title), st["cover_title"])]], colWidths=[avail_w], rowHeights=[110 * mm]
+        )
+        cover.setStyle(
+            TableStyle(
+                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            )
+        )
         story.append(cover)
         story.append(Spacer(1, 26 * mm))
         if doc.get("subtitle"):
@@ -348,20 +491,30 @@ def build_pdf(doc: Doc, out: Path) -> None:
         story.append(PageBreak())
         story.append(Paragraph("Contents", st["toc_h"]))
         toc = TableOfContents()
-        toc.levelStyles = [ParagraphStyle("toc1", parent=base, fontSize=10.5, leading=15, leftIndent=0,
-                                          firstLineIndent=0)]
+        toc.levelStyles = [
+            ParagraphStyle(
+                "toc1", parent=base, fontSize=10.5, leading=15, leftIndent=0, firstLineIndent=0
+            )
+        ]
         toc.dotsMinLevel = 0
         story.append(toc)
         story.append(PageBreak())
     elif layout in ("briefing", "bulletin"):
-        band = Table([[Paragraph(esc(title), st["band_title"])]], colWidths=[avail_w], rowHeights=[28 * mm])
-        band.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        band = Table(
+            [[Paragraph(esc(title), st["band_title"])]], colWidths=[avail_w], rowHeights=[28 * mm]
+        )
+        band.setStyle(
+            TableStyle(
+                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            )
+        )
         # The band is painted on the page by first_page(); the title sits over it.
         story.append(band)
         story.append(Spacer(1, 8 * mm))
     elif layout == "letter":
-        lines = [title] + [p.strip() for p in re.split(r"\s*\|\s*|\\n", doc.get("address", "")) if p.strip()]
+        lines = [title] + [
+            p.strip() for p in re.split(r"\s*\|\s*|\\n", doc.get("address", "")) if p.strip()
+        ]
         for ln in lines:
             story.append(Paragraph(esc(ln), st["letterhead"]))
         if doc.get("date"):
@@ -378,7 +531,7 @@ def build_pdf(doc: Doc, out: Path) -> None:
 
     def make_heading(b: Block):
         lvl = min(b.level, 3)
-        p = Paragraph(esc(b.text), st["h%d" % lvl])
+        p = Paragraph(esc(b.text), st[f"h{lvl}"])
         if lvl <= 2:
             p._toc_level = lvl
         return p
@@ -392,17 +545,23 @@ def build_pdf(doc: Doc, out: Path) -> None:
             weights.append(min(max(longest, 4), 42) + 3)
         tot = sum(weights)
         widths = [avail * w / tot for w in weights]
-        data = [[Paragraph(esc(c), st["cellh"] if ri == 0 else st["cell"]) for c in r]
-                for ri, r in enumerate(rows)]
+        data = [
+            [Paragraph(esc(c), st["cellh"] if ri == 0 else st["cell"]) for c in r]
+            for ri, r in enumerate(rows)
+        ]
         t = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        t.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#7a8a99")),
-            ("BACKGROUND", (0, 0), (-1, 0), navy),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, pale]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#7a8a99")),
+                    ("BACKGROUND", (0, 0), (-1, 0), navy),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, pale]),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
         return t
 
     def convert(blocks: list[Block], avail: float) -> list:
@@ -425,7 +584,7 @@ def build_pdf(doc: Doc, out: Path) -> None:
                 else:
                     g, f = glyph_and_font(list_counter[0] - 1)
                     style = st["bullet"]
-                s2 = ParagraphStyle("b%d" % i, parent=style, bulletFontName=f)
+                s2 = ParagraphStyle(f"b{i}", parent=style, bulletFontName=f)
                 out.append(Paragraph(esc(b.text), s2, bulletText=g))
             elif k == "num":
                 out.append(Paragraph(esc(b.text), st["num"], bulletText=b.label))
@@ -440,9 +599,12 @@ def build_pdf(doc: Doc, out: Path) -> None:
                 # a graphic list: solid bullets or arrows, never letters
                 g, f = glyph_and_font(list_counter[0] % 2)
                 list_counter[0] += 1
-                gs = ParagraphStyle("g%d" % i, parent=base, fontName=f, fontSize=18, leading=22)
-                t = Table([[Paragraph(esc(g), gs) for _ in range(b.level)]], colWidths=[14 * mm] * b.level,
-                          hAlign="LEFT")
+                gs = ParagraphStyle(f"g{i}", parent=base, fontName=f, fontSize=18, leading=22)
+                t = Table(
+                    [[Paragraph(esc(g), gs) for _ in range(b.level)]],
+                    colWidths=[14 * mm] * b.level,
+                    hAlign="LEFT",
+                )
                 t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), pale)]))
                 out.append(t)
                 out.append(Spacer(1, 6))
@@ -457,24 +619,32 @@ def build_pdf(doc: Doc, out: Path) -> None:
                         if depth == 0:
                             break
                     j += 1
-                inner = blocks[i + 1:j]
+                inner = blocks[i + 1 : j]
                 if k == "columns":
                     gap = 8 * mm
                     sub = convert(inner, (avail - gap) / 2)
-                    out.append(BalancedColumns(sub, nCols=2, innerPadding=gap / 2, spaceBefore=2, spaceAfter=6))
+                    out.append(
+                        BalancedColumns(
+                            sub, nCols=2, innerPadding=gap / 2, spaceBefore=2, spaceAfter=6
+                        )
+                    )
                 else:
                     sub = convert(inner, avail - 16)
                     rows = [[Paragraph(esc(b.text), st["boxtitle"])]] if b.text else []
                     rows += [[f] for f in sub]
                     t = Table(rows, colWidths=[avail], hAlign="LEFT")
-                    t.setStyle(TableStyle([
-                        ("BACKGROUND", (0, 0), (-1, -1), boxfill),
-                        ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#b9a66b")),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                        ("TOPPADDING", (0, 0), (-1, -1), 3),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ]))
+                    t.setStyle(
+                        TableStyle(
+                            [
+                                ("BACKGROUND", (0, 0), (-1, -1), boxfill),
+                                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#b9a66b")),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                            ]
+                        )
+                    )
                     out.append(Spacer(1, 4))
                     out.append(t)
                     out.append(Spacer(1, 8))
@@ -515,7 +685,7 @@ def build_docx(doc: Doc, out: Path) -> None:
     from docx.enum.text import WD_BREAK
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor, Cm
+    from docx.shared import Cm, Pt, RGBColor
 
     d = docx.Document()
     cp = d.core_properties
@@ -538,11 +708,17 @@ def build_docx(doc: Doc, out: Path) -> None:
 
     def add_field(par, instr):
         run = par.add_run()
-        b = OxmlElement("w:fldChar"); b.set(qn("w:fldCharType"), "begin")
-        it = OxmlElement("w:instrText"); it.set(qn("xml:space"), "preserve"); it.text = instr
-        s = OxmlElement("w:fldChar"); s.set(qn("w:fldCharType"), "separate")
-        t = OxmlElement("w:t"); t.text = "1"
-        e = OxmlElement("w:fldChar"); e.set(qn("w:fldCharType"), "end")
+        b = OxmlElement("w:fldChar")
+        b.set(qn("w:fldCharType"), "begin")
+        it = OxmlElement("w:instrText")
+        it.set(qn("xml:space"), "preserve")
+        it.text = instr
+        s = OxmlElement("w:fldChar")
+        s.set(qn("w:fldCharType"), "separate")
+        t = OxmlElement("w:t")
+        t.text = "1"
+        e = OxmlElement("w:fldChar")
+        e.set(qn("w:fldCharType"), "end")
         for el in (b, it, s, t, e):
             run._r.append(el)
 
@@ -551,7 +727,9 @@ def build_docx(doc: Doc, out: Path) -> None:
     def shade(cell, fill):
         tcPr = cell._tc.get_or_add_tcPr()
         shd = OxmlElement("w:shd")
-        shd.set(qn("w:val"), "clear"); shd.set(qn("w:color"), "auto"); shd.set(qn("w:fill"), fill)
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
         tcPr.append(shd)
 
     title = doc.get("title")
@@ -567,11 +745,14 @@ def build_docx(doc: Doc, out: Path) -> None:
                 if container is d:
                     d.add_heading(b.text, level=min(b.level, 3))
                 else:
-                    r = container.add_paragraph().add_run(b.text); r.bold = True
+                    r = container.add_paragraph().add_run(b.text)
+                    r.bold = True
             elif k == "para":
                 container.add_paragraph(b.text)
             elif k == "bullet":
-                container.add_paragraph(b.text, style="List Bullet" if b.level == 1 else "List Bullet 2")
+                container.add_paragraph(
+                    b.text, style="List Bullet" if b.level == 1 else "List Bullet 2"
+                )
             elif k == "num":
                 p = container.add_paragraph()
                 p.paragraph_format.left_indent = Cm(1.25)
@@ -580,7 +761,8 @@ def build_docx(doc: Doc, out: Path) -> None:
             elif k == "quote":
                 p = container.add_paragraph()
                 p.paragraph_format.left_indent = Cm(1)
-                r = p.add_run(b.text); r.italic = True
+                r = p.add_run(b.text)
+                r.italic = True
             elif k == "table":
                 ncols = max(len(r) for r in b.rows)
                 t = container.add_table(rows=0, cols=ncols)
@@ -605,7 +787,7 @@ def build_docx(doc: Doc, out: Path) -> None:
                 j = i + 1
                 while j < len(blocks) and blocks[j].kind != end:
                     j += 1
-                inner = blocks[i + 1:j]
+                inner = blocks[i + 1 : j]
                 if k == "box":
                     t = container.add_table(rows=1, cols=1)
                     t.style = d.styles["Table Grid"]
@@ -613,7 +795,8 @@ def build_docx(doc: Doc, out: Path) -> None:
                     shade(cell, "F3EFE2")
                     first = cell.paragraphs[0]
                     if b.text:
-                        r = first.add_run(b.text); r.bold = True
+                        r = first.add_run(b.text)
+                        r.bold = True
                         r.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
                     emit(inner, cell)
                     container.add_paragraph()
@@ -634,13 +817,15 @@ def build_docx(doc: Doc, out: Path) -> None:
 # --------------------------------------------------------------------------
 
 HTML_CSS = """
-body{font-family:Helvetica,Arial,sans-serif;max-width:46em;margin:0 auto;padding:0 1em;color:#222;line-height:1.45}
+body{font-family:Helvetica,Arial,sans-serif;max-width:46em;margin:0 auto;padding:0 1em;
+color:#222;line-height:1.45}
 header.site{border-bottom:3px solid #2a7f8f;padding:.6em 0;color:#555;font-size:.9em}
 .masthead{background:#1f3a5f;color:#fff;padding:1em;margin:1em 0}
 .masthead h1{margin:0;font-size:1.6em}
 h2{color:#1f3a5f;margin-top:1.4em}h3{color:#2a7f8f}h4{color:#1f3a5f}
 blockquote{font-style:italic;margin:.6em 2em;color:#333}
-table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #7a8a99;padding:.25em .5em;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.6em 0}
+th,td{border:1px solid #7a8a99;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#1f3a5f;color:#fff}
 .box{background:#f3efe2;border:1px solid #b9a66b;padding:.4em 1em;margin:1em 0}
 .columns{column-count:2;column-gap:2em}
@@ -656,18 +841,18 @@ def build_html(doc: Doc, out: Path) -> None:
     parts.append('<html lang="en-GB">')
     parts.append("<head>")
     parts.append('<meta charset="utf-8">')
-    parts.append("<title>%s</title>" % e(doc.get("title", doc.name)))
-    parts.append("<style>\n%s\n</style>" % HTML_CSS)
+    parts.append("<title>{}</title>".format(e(doc.get("title", doc.name))))
+    parts.append(f"<style>\n{HTML_CSS}\n</style>")
     parts.append("</head>")
     parts.append("<body>")
-    parts.append('<header class="site">%s</header>' % e(doc.get("header", "")))
-    parts.append('<main>')
-    parts.append('<div class="masthead"><h1>%s</h1></div>' % e(doc.get("title", doc.name)))
+    parts.append('<header class="site">{}</header>'.format(e(doc.get("header", ""))))
+    parts.append("<main>")
+    parts.append('<div class="masthead"><h1>{}</h1></div>'.format(e(doc.get("title", doc.name))))
     open_list: list[str] = []
 
     def close_list():
         while open_list:
-            parts.append("</%s>" % open_list.pop())
+            parts.append(f"</{open_list.pop()}>")
 
     for b in doc.blocks:
         k = b.kind
@@ -675,22 +860,23 @@ def build_html(doc: Doc, out: Path) -> None:
             close_list()
         if k == "heading":
             lvl = min(b.level, 3) + 1
-            parts.append("<h%d>%s</h%d>" % (lvl, e(b.text), lvl))
+            parts.append(f"<h{lvl}>{e(b.text)}</h{lvl}>")
         elif k == "para":
-            parts.append("<p>%s</p>" % e(b.text))
+            parts.append(f"<p>{e(b.text)}</p>")
         elif k == "bullet":
             if not open_list:
-                parts.append("<ul>"); open_list.append("ul")
-            parts.append("<li>%s</li>" % e(b.text))
+                parts.append("<ul>")
+                open_list.append("ul")
+            parts.append(f"<li>{e(b.text)}</li>")
         elif k == "num":
-            parts.append("<p><span class=\"num\">%s</span> %s</p>" % (e(b.label), e(b.text)))
+            parts.append(f'<p><span class="num">{e(b.label)}</span> {e(b.text)}</p>')
         elif k == "quote":
-            parts.append("<blockquote><p>%s</p></blockquote>" % e(b.text))
+            parts.append(f"<blockquote><p>{e(b.text)}</p></blockquote>")
         elif k == "table":
             parts.append("<table>")
             for ri, row in enumerate(b.rows):
                 tag = "th" if ri == 0 else "td"
-                parts.append("<tr>" + "".join("<%s>%s</%s>" % (tag, e(c), tag) for c in row) + "</tr>")
+                parts.append("<tr>" + "".join(f"<{tag}>{e(c)}</{tag}>" for c in row) + "</tr>")
             parts.append("</table>")
         elif k == "pagebreak":
             parts.append("<hr>")
@@ -701,12 +887,12 @@ def build_html(doc: Doc, out: Path) -> None:
         elif k == "box":
             parts.append('<div class="box">')
             if b.text:
-                parts.append("<h4>%s</h4>" % e(b.text))
+                parts.append(f"<h4>{e(b.text)}</h4>")
         elif k in ("/columns", "/box"):
             parts.append("</div>")
     close_list()
     parts.append("</main>")
-    parts.append('<footer class="site">%s</footer>' % e(doc.get("footer", "")))
+    parts.append('<footer class="site">{}</footer>'.format(e(doc.get("footer", ""))))
     parts.append("</body>")
     parts.append("</html>")
     out.write_text("\n".join(parts) + "\n", encoding="utf-8")
@@ -719,8 +905,14 @@ def build_text(doc: Doc, out: Path) -> None:
     out.write_text(doc.body_text, encoding="utf-8")
 
 
-WRITERS = {".pdf": build_pdf, ".docx": build_docx, ".html": build_html, ".htm": build_html,
-           ".txt": build_text, ".md": build_text}
+WRITERS = {
+    ".pdf": build_pdf,
+    ".docx": build_docx,
+    ".html": build_html,
+    ".htm": build_html,
+    ".txt": build_text,
+    ".md": build_text,
+}
 
 
 def build_one(src: Path) -> Path:
@@ -729,12 +921,14 @@ def build_one(src: Path) -> Path:
     ext = os.path.splitext(doc.name)[1].lower()
     writer = WRITERS.get(ext)
     if writer is None:
-        raise SystemExit("%s: no writer for extension %r" % (src.name, ext))
+        raise SystemExit(f"{src.name}: no writer for extension {ext!r}")
     writer(doc, out)
     meta_path = OUT_DIR / (doc.name + ".meta.json")
     if doc.meta is not None:
-        meta_path.write_text(json.dumps(doc.meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        meta_path.write_text(
+            json.dumps(doc.meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
     return out
 
 
@@ -747,10 +941,10 @@ def main(argv: list[str]) -> int:
     for src in sources:
         try:
             out = build_one(src)
-            print("built %s (%d bytes)" % (out.relative_to(ROOT), out.stat().st_size))
+            print(f"built {out.relative_to(ROOT)} ({out.stat().st_size} bytes)")
         except Exception as exc:  # keep going: report every broken source
             failed += 1
-            print("FAILED %s: %s: %s" % (src.name, type(exc).__name__, exc), file=sys.stderr)
+            print(f"FAILED {src.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
     return 1 if failed else 0
 
 
