@@ -7,7 +7,6 @@ from pathlib import Path
 import streamlit as st
 
 from kb.errors import KBError
-from kb_pages.common import TYPE_LABELS, call, include_restricted, library, wait_for_model
 from kb.uploads import (
     ALLOWED_SUFFIXES,
     MAX_UPLOAD_BYTES,
@@ -15,6 +14,7 @@ from kb.uploads import (
     ingest_uploads,
     remove_document,
 )
+from kb_pages.common import TYPE_LABELS, call, include_restricted, library, wait_for_model
 
 
 def render() -> None:
