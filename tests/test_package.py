@@ -18,3 +18,13 @@ def test_help_lists_every_command() -> None:
                          text=True, check=True).stdout
     for command in ("ingest", "search", "ask", "check", "reuse", "themes", "docs", "eval"):
         assert command in out
+
+
+def test_the_code_is_ruff_clean() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "app", "bench",
+                           "tools", "--output-format", "concise"], cwd=root, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout
