@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kb import KnowledgeBase
+from kb.ask import name_stems
 from kb.numbers import find_figures, values_figures
 
 
@@ -48,3 +49,26 @@ def test_ask_json_has_the_contract_shape(library: KnowledgeBase) -> None:
     for passage in data["passages"]:
         assert {"doc_id", "title", "path", "period", "doc_type", "page", "section", "text",
                 "score"} <= set(passage)
+
+
+def test_ask_prefers_the_sentence_about_the_agency_asked_about(library: KnowledgeBase) -> None:
+    answer = library.ask("How much money did the Metropolitan Police Service contribute in "
+                         "2021-22?")
+    assert answer.answer_found and answer.answer
+    assert "86,240" in answer.answer
+
+
+def test_names_are_capitalised_words_inside_a_sentence_and_acronyms() -> None:
+    assert name_stems("How much did the Metropolitan Police give to the MASH?") == {
+        "metropo", "polic", "mash"}
+
+
+def test_ask_does_not_answer_with_a_section_heading(library: KnowledgeBase) -> None:
+    answer = library.ask("On which date was the Ofsted focused visit letter published?")
+    assert answer.answer_found and answer.answer
+    assert answer.answer.endswith(".") or "March" in answer.answer
+
+
+def test_ask_declines_an_average_the_library_does_not_state(library: KnowledgeBase) -> None:
+    assert not library.ask("What was the average caseload of a social worker in "
+                           "2021-22?").answer_found

@@ -96,3 +96,8 @@ def test_shares_in_words_are_round_percentages() -> None:
 def test_a_paragraph_number_is_not_a_figure() -> None:
     found = values("5.8 The partnership held five rapid reviews.")
     assert [f.value for f in found] == [5]
+
+
+def test_a_line_break_inside_brackets_does_not_end_the_sentence() -> None:
+    [sentence] = split_sentences("Children flagged at risk (31\nMarch 2021) 64")
+    assert [f.kind for f in find_figures(sentence.text)] == ["date", "count"]

@@ -14,6 +14,7 @@ from kb import embed
 from kb.extract.metadata import periods_in
 from kb.models import Passage
 from kb.numbers import (
+    STOP,
     Figure,
     Sentence,
     content_words,
@@ -33,7 +34,7 @@ WANTS = [
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
-    ("count", re.compile(r"\b(?:how many|number of|how often)\b", re.I)),
+    ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
     ("time", re.compile(r"\b(?:when|what date|which date|what year|which year|how long ago)\b",
                         re.I)),
     ("who", re.compile(r"\b(?:who|which agency|which organisation|which partner|whom)\b", re.I)),
@@ -117,6 +118,8 @@ class Question:
     period: str | None
     terms: Terms
     rare: set[str] = field(default_factory=set)  # words the library seldom uses (names)
+    names: set[str] = field(default_factory=set)  # stems of the agencies and people it names
+    own: set[str] = field(default_factory=set)  # the library's own names ("Harrowden")
 
 
 @dataclass
@@ -135,8 +138,41 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     periods = periods_in(text) or [f.period for f in find_figures(text)
                                    if f.kind == "date" and f.period]
     rare = {w for w, n in engine._vocabulary.items() if n <= 25} if wants == "who" else set()
+    own = own_names(engine)
     return Question(text, wants, periods[0] if periods else None, term_weights(engine, text),
-                    rare)
+                    rare, name_stems(text) - own, own)
+
+
+def name_stems(text: str) -> set[str]:
+    """Stems of capitalised words that do not open a sentence, and of acronyms: the agencies,
+    places and people a text names."""
+    found = set()
+    for match in re.finditer(r"\b[A-Z][A-Za-z'’]*", text):
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in ".!?:•\"“(":
+            continue
+        word = match.group(0).lower().strip("'’")
+        if word not in STOP and len(word) > 1:
+            found.add(stem(word))
+    return found
+
+
+_OWN_NAMES: dict[int, set[str]] = {}
+
+
+def own_names(engine: SearchEngine) -> set[str]:
+    """Names in at least half the documents' titles (the borough, the partnership): every
+    passage is about them, stated or not."""
+    key = id(engine._vocabulary)
+    if key not in _OWN_NAMES:
+        titles = [row[0] for row in engine.connection.execute("SELECT title FROM documents")]
+        counts: dict[str, int] = {}
+        for title in titles:
+            for name in name_stems(" " + title) | {stem(w) for w in title.split()[:1]}:
+                counts[name] = counts.get(name, 0) + 1
+        _OWN_NAMES.clear()
+        _OWN_NAMES[key] = {name for name, n in counts.items() if 2 * n >= len(titles)}
+    return _OWN_NAMES[key]
 
 
 _STEM_COUNTS: dict[int, dict[str, int]] = {}
@@ -210,16 +246,31 @@ def rank_sentences(asked: Question, hits: list[Passage]) -> list[Candidate]:
     candidates = []
     for rank, hit in enumerate(hits):
         for sentence in split_sentences(hit.text):
-            if len(sentence.text.split()) < 4 or _LEADERS.search(sentence.text):
-                continue
+            if len(sentence.text.split()) < 4 or _LEADERS.search(sentence.text) or \
+                    sentence.text == " ".join((hit.section or "").split()):
+                continue  # a contents line, or the heading: context, not an answer
             figures = find_figures(sentence.text, hit.period)
             candidate = Candidate(hit, sentence, figures)
             candidate.score = score(asked, candidate, hit.section or "") - 0.01 * rank
             candidates.append(candidate)
+    corroborate(candidates)
     if candidates and SENTENCE_VECTORS:
         semantic_rerank(asked, candidates)
     candidates.sort(key=lambda c: -c.score)
     return candidates
+
+
+def corroborate(candidates: list[Candidate]) -> None:
+    """A figure that several passages state is likelier the answer than one only one states."""
+    sources: dict[tuple[str, float], set[int]] = {}
+    for candidate in candidates:
+        if candidate.key:
+            key = (candidate.key.kind, candidate.key.value)
+            sources.setdefault(key, set()).add(candidate.passage.passage_id)
+    for candidate in candidates:
+        if candidate.key:
+            others = len(sources[(candidate.key.kind, candidate.key.value)]) - 1
+            candidate.score += 0.02 * min(3, others)
 
 
 def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 8) -> None:
@@ -247,6 +298,9 @@ def score(asked: Question, candidate: Candidate, section: str) -> float:
         value += 0.2 if names(candidate.sentence.text, asked.text, asked.rare) else -0.3
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
+    if asked.names and not asked.names & asked.terms.present(words) and \
+            name_stems(candidate.sentence.text) - asked.own:
+        value -= 0.15  # the sentence is about another agency or person than the one asked about
     return value
 
 

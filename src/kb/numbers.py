@@ -102,6 +102,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if _ABBREVIATION.search(piece.rstrip()) or (piece.strip() and len(piece.split()) < 2
                                                      and not piece.strip().endswith(".")):
             continue
+        if "\n" in match.group(0) and piece.count("(") > piece.count(")"):
+            continue  # a line broken inside brackets: "(31\nMarch 2021)"
         _append(sentences, text, cursor, match.start())
         cursor = match.end()
     _append(sentences, text, cursor, len(text))
