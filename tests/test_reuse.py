@@ -105,3 +105,17 @@ def test_read_draft_refuses_a_broken_file(tmp_path: Path) -> None:
         read_draft(path)
     with pytest.raises(UnreadableFile):
         read_draft(tmp_path / "missing.txt")
+
+
+def test_a_paraphrase_needs_shared_wording_and_meaning_or_very_close_meaning() -> None:
+    from kb.reuse import paraphrase_source
+
+    passage = object()
+    # shared wording with related meaning: a rewrite of that passage
+    assert paraphrase_source([(0.6, 0.65, passage, None)]) is not None
+    # the same topic in other words (cosine alone, not close): new text
+    assert paraphrase_source([(0.5, 0.72, passage, None)]) is None
+    # meaning so close only a rewrite reaches it
+    assert paraphrase_source([(0.45, 0.85, passage, None)]) is not None
+    # words in common by chance, meaning unrelated
+    assert paraphrase_source([(0.6, 0.4, passage, None)]) is None

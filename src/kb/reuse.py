@@ -21,11 +21,23 @@ if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine
 
 KINDS = ("verbatim", "edited", "paraphrase", "new")
-# calibrated on the labelled set (tests/eval/reuse.jsonl)
-VERBATIM_MIN = 0.97  # character similarity of the paragraph to its aligned source span
-EDITED_MIN = 0.72
-PARAPHRASE_MIN = 0.72  # cosine of the paragraph's vector to the source passage's
+# Kinds from two scores: character similarity (rapidfuzz partial ratio of the paragraph to its
+# best-aligned span) and meaning similarity (cosine of the vectors). Fitted on the labelled
+# paragraphs (tests/eval/reuse.jsonl), thresholds at the midpoints of the gaps between kinds:
+# - A new paragraph of ~70 words still aligns at 0.45-0.53 by characters with some passage of
+#   the same library (stop words, the domain's vocabulary), and its topic alone can bring the
+#   cosine to ~0.73; a paraphrase keeps phrases and names (0.57-0.73 by characters) but may be
+#   reworded enough to fall to ~0.64 in cosine. Neither score alone separates them; together
+#   they do: shared wording (>= 0.55) with related meaning (>= 0.6), or meaning so close
+#   (>= 0.8) that only a rewrite of the same text reaches it.
+# - An edited paragraph keeps most of its characters (>= 0.81); a paraphrase keeps < 0.73.
+VERBATIM_MIN = 0.97
+EDITED_MIN = 0.77
+SHARED_WORDING = 0.55  # characters, with SHARED_MEANING: a paraphrase
+SHARED_MEANING = 0.6
+CLOSE_MEANING = 0.8  # cosine alone: a paraphrase
 CANDIDATES = 5
+KEYWORD_CANDIDATES = 3
 MIN_WORDS = 3
 
 
@@ -141,6 +153,7 @@ def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.nd
         return []
     vectors = embed.encode(paragraphs)  # one batch for the whole text
     found = nearest(engine, vectors, allowed)
+    add_keyword_candidates(engine, paragraphs, vectors, found, allowed)
     passages = engine.passages(list({pid for hits in found for pid, _ in hits}))
     return [classify(index, paragraph, [(passages[pid], cosine) for pid, cosine in hits])
             for index, (paragraph, hits) in enumerate(zip(paragraphs, found, strict=True))]
@@ -160,6 +173,24 @@ def nearest(engine: SearchEngine, vectors: np.ndarray, allowed: np.ndarray
     scores, ids = index.search(vectors, min(CANDIDATES, len(allowed)), params=params)
     return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if i >= 0]
             for row_ids, row_scores in zip(ids, scores, strict=True)]
+
+
+def add_keyword_candidates(engine: SearchEngine, paragraphs: list[str], vectors: np.ndarray,
+                           found: list[list[tuple[int, float]]], allowed: np.ndarray) -> None:
+    """Add the passages sharing most rare words with each paragraph: a paragraph copied from a
+    long passage on several topics can sit far from that passage's one vector."""
+    from kb.search import Filters
+
+    index = engine.vectors.ensure(engine.connection)
+    permitted = set(allowed.tolist())
+    for paragraph, vector, hits in zip(paragraphs, vectors, found, strict=True):
+        if len(paragraph.split()) < MIN_WORDS:
+            continue
+        known = {pid for pid, _ in hits}
+        ranked = engine.keyword(engine.parse(paragraph), KEYWORD_CANDIDATES * 4, Filters())
+        extra = [pid for pid, _ in ranked if pid in permitted and pid not in known]
+        for pid in extra[:KEYWORD_CANDIDATES]:
+            hits.append((pid, float(index.reconstruct(pid) @ vector)))
 
 
 def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
@@ -183,10 +214,9 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
         result.kind = "verbatim" if characters >= VERBATIM_MIN else "edited"
         result.similarity, result.source = characters, passage
         span = _widen(passage.text, alignment.dest_start, alignment.dest_end)
-    elif meaning_best[1] >= PARAPHRASE_MIN:
-        result.kind, result.similarity, result.source = "paraphrase", meaning_best[1], \
-            meaning_best[2]
-        span = best_sentence_span(paragraph, meaning_best[2].text)
+    elif reworded := paraphrase_source(scored):
+        result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[2]
+        span = best_sentence_span(paragraph, reworded[2].text)
     else:
         result.similarity = max(characters, meaning_best[1])
         return result
@@ -199,6 +229,17 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     if result.kind == "verbatim" and result.changes:
         result.kind = "edited" if any(_has_digit(c) for c in result.changes) else "verbatim"
     return result
+
+
+def paraphrase_source(scored: list[tuple[float, float, Passage, Any]]
+                      ) -> tuple[float, float, Passage, Any] | None:
+    """The passage the paragraph rewrites: shared wording and related meaning, or meaning
+    close enough on its own (see the thresholds above)."""
+    both = [s for s in scored if s[0] >= SHARED_WORDING and s[1] >= SHARED_MEANING]
+    if both:
+        return max(both, key=lambda s: s[0] + s[1])
+    meaning = max(scored, key=lambda s: s[1])
+    return meaning if meaning[1] >= CLOSE_MEANING else None
 
 
 def _fold(text: str) -> str:
