@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -75,12 +76,16 @@ def main(argv: list[str] | None = None) -> int:
         print("kb: interrupted; the library keeps its last committed state", file=sys.stderr)
         return 130
     data = result.to_dict() if hasattr(result, "to_dict") else result
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False))
-    else:
-        from kb.render import render
+    try:
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            from kb.render import render
 
-        print(render(args.command, data))
+            print(render(args.command, data))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `kb ... | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
