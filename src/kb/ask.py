@@ -42,6 +42,11 @@ WANTS = [
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
              "time": {"date", "year", "period"}}
+# words that name the kind of answer wanted, not the thing asked about: a source says "47%",
+# not "percentage", so they must not count against a sentence's coverage of the question
+_ASKING = re.compile(r"\b(?:what|which)\s+(?:percentage|proportion|share|date|year|agency|"
+                     r"organisation|partner)\b|\b(?:percentage|proportion|per ?cent|how many|"
+                     r"how much|number of|how often|when|who|whom)\b", re.I)
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
 
@@ -196,6 +201,7 @@ def term_weights(engine: SearchEngine, text: str) -> Terms:
     counts, acronyms = stem_counts(engine), engine.acronyms
     terms = Terms({})
     cleaned = re.sub(r"\b20\d\d\s?[-/]\s?\d\d(?:\d\d)?\b", " ", text)
+    cleaned = _ASKING.sub(" ", cleaned)
     for word in content_words(cleaned):
         weight = 1.0 / math.log(3 + counts.get(stem(word), 0))
         if word.upper() in acronyms:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from kb.extract.clean import _is_heading_line, _is_numeric
 
 PAGE_JOIN = "\n\n"
+# a row of a flattened table ends in a figure; a heading does not, unless it is a year
+FIGURE = re.compile(r"^(?!(?:19|20)\d\d$)[£$]?\d[\d,.]*%?$")
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ def split_blocks(text: str) -> list[Block]:
         if stripped:
             start = offset + line.index(stripped)
             kind = "numeric" if _is_numeric(stripped) else (
-                "heading" if _is_heading_line(stripped) and len(stripped.split()) >= 1
-                and not stripped.startswith("•") else "text")
+                "heading" if _is_heading_line(stripped) and not stripped.startswith("•")
+                and not FIGURE.match(stripped.split()[-1]) else "text")
             blocks.append(Block(start, start + len(stripped), stripped, kind))
         offset += len(line) + 1
     return blocks
