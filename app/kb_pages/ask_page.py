@@ -8,13 +8,10 @@ from kb_pages.common import (
     bold_markers_html,
     citation_html,
     esc,
-    include_restricted,
-    library,
     open_page_button,
     page_viewer,
     passage_card,
-    remembered,
-    wait_for_model,
+    run_job,
 )
 
 
@@ -26,13 +23,9 @@ def render() -> None:
         st.caption("Answers quote the documents and cite the page; when the library does not "
                    "say, kb says so.")
         return
-    wait_for_model()
-    with st.spinner("Reading the library…"):
-        answer = remembered("ask", library().kb.ask, question,
-                            include_restricted=include_restricted())
-    if answer is None:
+    data = run_job("ask", "Reading the library…", "ask", question)
+    if data is None:
         return
-    data = answer.to_dict()
     main, viewer = st.columns([3, 2], gap="large")
     with main:
         if data["answer_found"]:

@@ -9,13 +9,10 @@ import streamlit as st
 from kb_pages.common import (
     citation_html,
     esc,
-    include_restricted,
-    library,
     meta_html,
     open_page_button,
     page_viewer,
-    remembered,
-    wait_for_model,
+    run_job,
 )
 
 VERDICTS = {"supported": "Supported", "contradicted": "Contradicted", "not_found": "Not found"}
@@ -29,13 +26,9 @@ def render() -> None:
         st.caption("kb reads the figures in the claim, finds the sources that state the same "
                    "measure, and says whether they agree.")
         return
-    wait_for_model()
-    with st.spinner("Checking the sources…"):
-        verdict = remembered("check", library().kb.check, claim,
-                             include_restricted=include_restricted())
-    if verdict is None:
+    data = run_job("check", "Checking the sources…", "check", claim)
+    if data is None:
         return
-    data = verdict.to_dict()
     main, viewer = st.columns([3, 2], gap="large")
     with main:
         kind = data["verdict"]

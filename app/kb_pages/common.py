@@ -213,6 +213,16 @@ def passage_card(item: dict[str, Any], key: str, marks: list[tuple[int, int]] | 
             st.html(f'<div class="kb-passage">{marked(text, marks or [])}</div>')
 
 
+def run_job(name: str, message: str, method: str, argument: Any) -> dict[str, Any] | None:
+    """One model-backed call into kb (ask, check, reuse, themes) for a page: wait for the
+    model, call it once per argument, and give its JSON-shaped result (None after an error)."""
+    wait_for_model()
+    with st.spinner(message):
+        result = remembered(name, getattr(library().kb, method), argument,
+                            include_restricted=include_restricted())
+    return None if result is None else result.to_dict()
+
+
 def remembered(name: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     """call(), but the last result per page is kept for its arguments, so reruns (opening
     a page, expanding a passage) do not ask kb again."""

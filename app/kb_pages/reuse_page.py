@@ -13,12 +13,9 @@ from kb_pages.common import (
     call,
     citation_html,
     esc,
-    include_restricted,
-    library,
     open_page_button,
     page_viewer,
-    remembered,
-    wait_for_model,
+    run_job,
 )
 
 KINDS = {"verbatim": "Verbatim", "edited": "Edited", "paraphrase": "Paraphrase", "new": "New"}
@@ -38,13 +35,9 @@ def render() -> None:
     text = _draft_text(draft) if draft is not None else pasted
     if not text or not text.strip():
         return
-    wait_for_model()
-    with st.spinner("Matching paragraphs…"):
-        report = remembered("reuse", library().kb.reuse, text,
-                            include_restricted=include_restricted())
-    if report is None:
+    data = run_job("reuse", "Matching paragraphs…", "reuse", text)
+    if data is None:
         return
-    data = report.to_dict()
     main, viewer = st.columns([3, 2], gap="large")
     with main:
         counts = data.get("counts") or {}

@@ -9,12 +9,9 @@ import streamlit as st
 
 from kb_pages.common import (
     TYPE_LABELS,
-    include_restricted,
-    library,
     page_viewer,
     passage_card,
-    remembered,
-    wait_for_model,
+    run_job,
 )
 
 
@@ -27,12 +24,9 @@ def render() -> None:
         st.caption("See how often each theme comes up per reporting year, then read the "
                    "passages behind a count.")
         return
-    wait_for_model()
-    report = remembered("themes", library().kb.themes, terms,
-                        include_restricted=include_restricted())
-    if report is None:
+    data = run_job("themes", "Counting the themes…", "themes", terms)
+    if data is None:
         return
-    data = report.to_dict()
     themes = data["themes"]
     periods = data.get("periods") or sorted({p for t in themes for p in t["by_period"]})
     chart = pd.DataFrame({t["term"]: [t["by_period"].get(p, 0) for p in periods]
