@@ -22,6 +22,17 @@ def model_path() -> str:
 
 
 @lru_cache(maxsize=1)
+def model_words() -> frozenset[str]:
+    """The whole English words of the model's WordPiece vocabulary (no torch needed): a word
+    listed here is real even when the library lacks it, so it is not a typo to correct."""
+    from pathlib import Path
+
+    vocabulary = Path(model_path()) / "vocab.txt"
+    return frozenset(line.strip() for line in vocabulary.read_text(encoding="utf-8").splitlines()
+                     if line.strip().isalpha() and len(line.strip()) > 2)
+
+
+@lru_cache(maxsize=1)
 def _bulk_threads() -> int:
     import torch
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 STOPWORDS = set("""a about above after again against all am an and any are as at be because been
@@ -44,7 +45,8 @@ class ParsedQuery:
 
 
 def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
-                joined_forms: dict[str, list[str]]) -> ParsedQuery:
+                joined_forms: dict[str, list[str]],
+                is_word: Callable[[str], bool] = lambda word: False) -> ParsedQuery:
     """Split the query, correct words the library lacks, and expand acronyms both ways."""
     query = ParsedQuery(text=text.strip())
     for token in TOKEN.findall(query.text):
@@ -60,7 +62,7 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
             query.terms.append(word)
             query.expansions.setdefault(upper, []).append(acronyms[upper])
             continue
-        corrected = _correct(word, vocabulary)
+        corrected = word if word in vocabulary or is_word(word) else _correct(word, vocabulary)
         if corrected != word:
             query.corrections[word] = corrected
         query.terms.append(corrected)

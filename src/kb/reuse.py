@@ -32,6 +32,7 @@ KINDS = ("verbatim", "edited", "paraphrase", "new")
 #   (>= 0.8) that only a rewrite of the same text reaches it.
 # - An edited paragraph keeps most of its characters (>= 0.81); a paraphrase keeps < 0.73.
 VERBATIM_MIN = 0.97
+EDITED_TRIPLES = 0.5  # share of the paragraph's word triples found in one source passage
 EDITED_MIN = 0.77
 SHARED_WORDING = 0.55  # characters, with SHARED_MEANING: a paraphrase
 SHARED_MEANING = 0.6
@@ -210,6 +211,13 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     meaning_best = max(scored, key=lambda s: s[1])
     result.character_similarity, result.meaning_similarity = characters, meaning_best[1]
     short = len(paragraph.split()) < 8  # a heading matches some part of almost anything
+    if not short and characters < EDITED_MIN:
+        # sentences reordered or merged defeat a single alignment; an edit still keeps most of
+        # the source's word triples, where a paraphrase keeps few
+        kept, source = max((shared_triples(paragraph, s[2].text), s) for s in scored)
+        if kept >= EDITED_TRIPLES:
+            characters, _, passage, alignment = source
+            characters = max(characters, EDITED_MIN)
     if characters >= (0.9 if short else EDITED_MIN):
         result.kind = "verbatim" if characters >= VERBATIM_MIN else "edited"
         result.similarity, result.source = characters, passage
@@ -229,6 +237,16 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     if result.kind == "verbatim" and result.changes:
         result.kind = "edited" if any(_has_digit(c) for c in result.changes) else "verbatim"
     return result
+
+
+def shared_triples(paragraph: str, source: str) -> float:
+    """The share of the paragraph's consecutive word triples that stand in `source`."""
+    def triples(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"[a-z]+", text.lower())
+        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+    wanted = triples(paragraph)
+    return len(wanted & triples(source)) / len(wanted) if wanted else 0.0
 
 
 def paraphrase_source(scored: list[tuple[float, float, Passage, Any]]

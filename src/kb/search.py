@@ -121,7 +121,16 @@ class SearchEngine:
 
     def parse(self, text: str) -> ParsedQuery:
         self.refresh()
-        return parse_query(text, self._acronyms, self._vocabulary, self._joined)
+        return parse_query(text, self._acronyms, self._vocabulary, self._joined, self._is_word)
+
+    def _is_word(self, word: str) -> bool:
+        """Not a typo: an English word, or one the library holds in another form (the FTS
+        index stems, so "worries" finds "worried")."""
+        if word in embed.model_words():
+            return True
+        return self.connection.execute(
+            "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
+            ['{text section} : "' + word.replace('"', '') + '"']).fetchone() is not None
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid",
                filters: Filters = Filters()) -> SearchResult:
