@@ -119,3 +119,16 @@ def test_a_paraphrase_needs_shared_wording_and_meaning_or_very_close_meaning() -
     assert paraphrase_source([(0.45, 0.85, passage, None)]) is not None
     # words in common by chance, meaning unrelated
     assert paraphrase_source([(0.6, 0.4, passage, None)]) is None
+
+
+def test_an_edit_that_reorders_sentences_keeps_its_word_triples() -> None:
+    from kb.reuse import EDITED_TRIPLES, shared_triples
+
+    source = ("There were 189 LADO referrals in 2021-22, the highest number we have recorded. "
+              "The LADO manages allegations against adults who work with children.")
+    edited = ("The LADO manages allegations against adults who work with children. There were "
+              "203 LADO referrals in 2022-23, the highest number we have recorded.")
+    rewritten = ("Complaints about grown-ups employed around young people are handled by one "
+                 "officer, who saw more of them this year than ever.")
+    assert shared_triples(edited, source) >= EDITED_TRIPLES
+    assert shared_triples(rewritten, source) < EDITED_TRIPLES

@@ -126,3 +126,10 @@ def test_fusions_rank_agreement_first() -> None:
     semantic = [(2, 0.8), (4, 0.7), (1, 0.1)]
     assert [pid for pid, _ in fuse_reciprocal_ranks([keyword, semantic])][:2] == [2, 1]
     assert fuse_scores([keyword, semantic])[0][0] == 2
+
+
+def test_a_real_word_the_library_lacks_is_not_corrected(library: KnowledgeBase) -> None:
+    result = library.search("coverage of lads kept apart", k=3)
+    assert not set(result.corrections) & {"coverage", "lads", "apart"}
+    inflected = library.search("worries", k=3, mode="keyword")
+    assert inflected.corrections == {} and inflected.results  # the stemmer finds "worried"
