@@ -101,3 +101,12 @@ def test_a_paragraph_number_is_not_a_figure() -> None:
 def test_a_line_break_inside_brackets_does_not_end_the_sentence() -> None:
     [sentence] = split_sentences("Children flagged at risk (31\nMarch 2021) 64")
     assert [f.kind for f in find_figures(sentence.text)] == ["date", "count"]
+
+
+def test_money_written_short_is_read_to_its_stated_precision() -> None:
+    from kb.numbers import find_figures
+
+    short = find_figures("The budget was £412k in 2019-20.")[0]
+    assert (short.kind, short.value) == ("money", 412_000.0)
+    million = find_figures("It cost £1.2 million.")[0]
+    assert million.value == 1_200_000.0 and million.decimals == -5

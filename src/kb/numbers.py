@@ -127,6 +127,9 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures = _time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
+    for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
+        figures.append(_scaled_money(match))
+        taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
                 _LABEL.search(text[max(0, match.start() - 8):match.start()]):
@@ -139,6 +142,20 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         figure.measure = measure_words(text, figures, figure)
     _assign_periods(text, figures, default_period)
     return figures
+
+
+_SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
+                           re.I)
+_SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
+
+
+def _scaled_money(match: re.Match[str]) -> Figure:
+    """Money written short: "£412k" is 412,000 to the nearest thousand, "£1.2m" to 100,000."""
+    whole, fraction, scale = match.groups()
+    power = _SCALES[scale.lower()]
+    value = float(f"{whole}.{fraction or 0}") * 10 ** power
+    return Figure(match.group(0), match.start(), match.end(), value, "money", "£",
+                  decimals=len(fraction or "") - power)
 
 
 def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
