@@ -110,3 +110,10 @@ def test_money_written_short_is_read_to_its_stated_precision() -> None:
     assert (short.kind, short.value) == ("money", 412_000.0)
     million = find_figures("It cost £1.2 million.")[0]
     assert million.value == 1_200_000.0 and million.decimals == -5
+
+
+def test_a_change_written_as_a_share_is_a_round_percentage() -> None:
+    from kb.numbers import find_figures
+
+    change = find_figures("Contacts rose by about a fifth in 2021-22.")[0]
+    assert (change.kind, change.value, change.decimals) == ("percent", 20.0, -1)

@@ -27,7 +27,10 @@ _WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[A-Za-z])
                           r"(?:\s+of\s+(?:the\s+)?(" + "|".join(NUMBER_WORDS) + r"|\d+)\b)?", re.I)
 # shares written as words: "half of all plans", "two thirds", "a quarter"
 SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
-               "quarters": 25.0}
+               "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+# a change written as a share: "rose by about a fifth", "fell by a quarter"
+_CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
+                           r"(a|one|two|three)\s+(half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _SHARE = re.compile(r"\b(?:(a|one|two|three)\s+)?(half|thirds?|quarters?)\b(?=\s+(?:of\b|the\b))",
                     re.I)
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
@@ -171,6 +174,11 @@ def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
             figure.kind = "fraction"
             figure.total = float(NUMBER_WORDS.get(total.lower()) or total)
         figures.append(figure)
+    for match in _CHANGE_SHARE.finditer(text):
+        count = NUMBER_WORDS.get(match.group(1).lower(), 1)
+        figures.append(Figure(match.group(0), match.start(), match.end(),
+                              count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
+                              decimals=-1))
     for match in _SHARE.finditer(text):
         count = NUMBER_WORDS.get((match.group(1) or "").lower(), 1)
         # a share in words is a round figure: "half" stands for roughly 45% to 55%
