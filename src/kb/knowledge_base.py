@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from kb.errors import DocumentNotFound
 from kb.ingest import Progress, ingest, remove_document
 from kb.models import Document, IngestReport, Passage, SearchResult
-from kb.search import Filters, SearchEngine, make_filters
+from kb.search import SearchEngine, make_filters
 from kb.settings import Settings
 from kb.store import open_database
 
@@ -139,9 +139,6 @@ class KnowledgeBase:
 
     def glossary(self) -> dict[str, str]:
         return dict(self.engine.acronyms)
-
-    def filters(self, include_restricted: bool = False) -> Filters:
-        return make_filters(None, None, include_restricted)
 
 
 def _document(row: Any) -> Document:
