@@ -132,3 +132,10 @@ def test_an_edit_that_reorders_sentences_keeps_its_word_triples() -> None:
                  "officer, who saw more of them this year than ever.")
     assert shared_triples(edited, source) >= EDITED_TRIPLES
     assert shared_triples(rewritten, source) < EDITED_TRIPLES
+
+
+def test_paragraphs_equally_far_from_several_sources_are_classified(library) -> None:
+    draft = ("There were 189 LADO referrals in 2021-22.\n\n"
+             "A wholly new paragraph about gardening clubs for teenagers in the summer months.")
+    kinds = [p["kind"] for p in library.reuse(draft).to_dict()["paragraphs"]]
+    assert len(kinds) == 2 and kinds[1] == "new"

@@ -214,7 +214,8 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     if not short and characters < EDITED_MIN:
         # sentences reordered or merged defeat a single alignment; an edit still keeps most of
         # the source's word triples, where a paraphrase keeps few
-        kept, source = max((shared_triples(paragraph, s[2].text), s) for s in scored)
+        kept, source = max(((shared_triples(paragraph, s[2].text), s) for s in scored),
+                           key=lambda pair: pair[0])
         if kept >= EDITED_TRIPLES:
             characters, _, passage, alignment = source
             characters = max(characters, EDITED_MIN)
