@@ -153,20 +153,14 @@ def _store_documents(connection: sqlite3.Connection, documents: Iterable[ParsedD
     have = {row[0] for row in connection.execute("SELECT text_hash FROM vectors")}
     embedded = 0
     group: list[ParsedDocument] = []
-    for document in _with_end(documents):
-        if document is not None:
-            group.append(document)
-            if sum(len(doc.chunks) for doc in group) < settings.embed_group:
-                continue
-        if group:
+    for document in documents:
+        group.append(document)
+        if sum(len(doc.chunks) for doc in group) >= settings.embed_group:
             embedded += _commit_group(connection, group, have, settings)
             group = []
+    if group:
+        embedded += _commit_group(connection, group, have, settings)
     return embedded
-
-
-def _with_end(documents: Iterable[ParsedDocument]) -> Iterator[ParsedDocument | None]:
-    yield from documents
-    yield None
 
 
 def _commit_group(connection: sqlite3.Connection, group: list[ParsedDocument], have: set[str],
