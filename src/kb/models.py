@@ -40,6 +40,7 @@ class Passage:
     char_start: int
     char_end: int
     score: float = 0.0
+    access: str = "public"  # "restricted": from a document not everyone may see
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
