@@ -339,4 +339,5 @@ def _document(row: Any) -> Document:
     return Document(doc_id=row["doc_id"], path=row["path"], title=row["title"],
                     period=row["period"], doc_type=row["doc_type"], access=row["access"],
                     pages=row["pages"], passages=row["passages"],
-                    content_hash=row["content_hash"], size=row["size"])
+                    content_hash=row["content_hash"], size=row["size"],
+                    added=row["ingested_at"])

@@ -18,6 +18,7 @@ class Document:
     passages: int
     content_hash: str
     size: int
+    added: str | None = None  # when it entered the library (UTC, ISO)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
