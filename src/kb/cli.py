@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kb.cli_admin import ADMIN_COMMANDS, add_commands, add_user_option, credentials, run_admin
 from kb.errors import InvalidInput, KBError
 
 READ_COMMANDS = {"search", "ask", "check", "reuse", "themes", "docs", "eval", "remove"}
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="index folder (default: $KB_INDEX, else ./index)")
     common.add_argument("--json", action="store_true",
                         help="print one JSON object on stdout and nothing else there")
+    add_user_option(common)
     reading = argparse.ArgumentParser(add_help=False)
     reading.add_argument("--include-restricted", action="store_true",
                          help="also show documents marked restricted")
@@ -37,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", parents=[common], help="add or update files and folders")
     ingest.add_argument("paths", nargs="+", metavar="PATH",
                         help="a PDF, DOCX, HTML, TXT or MD file, or a folder (read recursively)")
+    ingest.add_argument("--progress", choices=["auto", "json", "none"], default="auto",
+                        help="auto: a bar on a terminal; json: one JSON line per step on "
+                             "stderr (long documents report each stored group)")
 
     search = commands.add_parser("search", parents=[common, reading], help="search passages")
     search.add_argument("query", metavar="QUERY",
@@ -73,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("docs", parents=[common, reading], help="list the documents")
 
-    remove = commands.add_parser("remove", parents=[common], help="remove a document")
+    remove = commands.add_parser("remove", parents=[common, reading],
+                                 help="remove a document (a restricted one with "
+                                      "--include-restricted)")
     remove.add_argument("doc", metavar="DOC", help="doc_id, file name or path")
 
     evaluate = commands.add_parser("eval", parents=[common, reading],
@@ -87,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="keep the library open so other kb commands answer warm")
     serve.add_argument("--port", type=int, default=0,
                        help="port on 127.0.0.1 (default: any free port)")
+    add_commands(commands, common)
     return parser
 
 
@@ -145,13 +153,17 @@ def run(args: argparse.Namespace) -> Any:
         return _ingest(args, settings)
     if args.command == "serve":
         return _serve(args, settings)
+    if args.command in ADMIN_COMMANDS:
+        return run_admin(args, settings)
+    user, password = credentials(args)
     if args.command in SERVED:
-        return answer(settings, args.command, request_args(args))
+        return answer(settings, args.command, request_args(args), user, password)
     from kb.knowledge_base import KnowledgeBase
 
-    with KnowledgeBase.open(settings=settings, create=False) as kb:
+    with KnowledgeBase.open(settings=settings, create=False, user=user,
+                            password=password) as kb:
         if args.command == "remove":
-            return {"removed": kb.remove(args.doc).to_dict()}
+            return {"removed": kb.remove(args.doc, args.include_restricted).to_dict()}
         if args.command == "eval":
             from kb.evaluate import evaluate
 
@@ -174,18 +186,21 @@ def request_args(args: argparse.Namespace) -> dict[str, Any]:
     return request
 
 
-def answer(settings: Any, command: str, request: dict[str, Any]) -> dict[str, Any]:
-    """A read command's JSON: from the running service for this index, else in-process."""
+def answer(settings: Any, command: str, request: dict[str, Any], user: str | None = None,
+           password: str | None = None) -> dict[str, Any]:
+    """A read command's JSON: from the running service for this index, else in-process (always
+    in-process for a named user: the service acts as nobody in particular)."""
     from kb.service import call_service, execute, find_service
 
-    service = find_service(settings.index_dir)
+    service = None if user else find_service(settings.index_dir)
     if service is not None:
         data = call_service(service, command, request)
         if data is not None:
             return data
     from kb.knowledge_base import KnowledgeBase
 
-    with KnowledgeBase.open(settings=settings, create=False) as kb:
+    with KnowledgeBase.open(settings=settings, create=False, user=user,
+                            password=password) as kb:
         return execute(kb, command, request)
 
 
@@ -198,8 +213,10 @@ def _ingest(args: argparse.Namespace, settings: Any) -> Any:
             raise InvalidInput(f"{path}: no such file or folder")
     index_dir = Path(settings.index_dir)
     new = not index_dir.exists()
-    with KnowledgeBase.open(settings=settings, create=True) as kb:
-        report = kb.ingest(args.paths, progress=None if args.json else _progress_bar())
+    user, password = credentials(args)
+    with KnowledgeBase.open(settings=settings, create=True, user=user, password=password) as kb:
+        report = kb.ingest(args.paths, progress=_progress_lines() if args.progress == "json"
+                           else None if args.progress == "none" or args.json else _progress_bar())
     if report.documents == 0 and new:
         shutil.rmtree(index_dir, ignore_errors=True)
     if report.added or report.updated or report.unchanged or report.removed:
@@ -230,6 +247,18 @@ def _serve(args: argparse.Namespace, settings: Any) -> None:
 def _color(stream: Any) -> bool:
     """Bold and colour on a terminal only; NO_COLOR switches them off (no-color.org)."""
     return bool(stream.isatty()) and not os.environ.get("NO_COLOR")
+
+
+def _progress_lines() -> Any:
+    """`--progress json`: progress as JSON lines on stderr, for a program that drives kb
+    (stdout keeps its one object)."""
+
+    def report(done: int, total: int, message: str) -> None:
+        sys.stderr.write(json.dumps({"progress": {"done": done, "total": total,
+                                                  "message": message}}) + "\n")
+        sys.stderr.flush()
+
+    return report
 
 
 def _progress_bar() -> Any:

@@ -24,27 +24,29 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    users = commands.add_parser("users", parents=[common],
+    users = commands.add_parser("users",
                                 help="add, remove or list users; change a password or role")
-    actions = users.add_subparsers(dest="users_action", required=True, metavar="ACTION")
+    actions = users.add_subparsers(dest="users_action", required=True, metavar="ACTION",
+                                   help="add, remove, list, passwd or role")
     add = actions.add_parser("add", parents=[common], help="add a user (the first: an admin)")
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", metavar="NAME", help="the new user's name")
     add.add_argument("--role", choices=["reader", "reviewer", "admin"], default="reader",
                      help="reader: published documents; reviewer: restricted too; admin: also "
                           "ingest, remove and users (default reader)")
     remove = actions.add_parser("remove", parents=[common], help="remove a user")
-    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("name", metavar="NAME", help="the user to remove")
     actions.add_parser("list", parents=[common], help="the users and their roles")
     passwd = actions.add_parser("passwd", parents=[common], help="change a password")
-    passwd.add_argument("name", metavar="NAME")
+    passwd.add_argument("name", metavar="NAME", help="whose password")
     role = actions.add_parser("role", parents=[common], help="change a user's role")
-    role.add_argument("name", metavar="NAME")
-    role.add_argument("role", choices=["reader", "reviewer", "admin"])
+    role.add_argument("name", metavar="NAME", help="whose role")
+    role.add_argument("role", choices=["reader", "reviewer", "admin"], help="the new role")
 
     audit = commands.add_parser("audit", parents=[common],
                                 help="who opened, downloaded, searched into or removed a "
                                      "restricted document, and when (admin)")
-    audit.add_argument("--limit", type=int, default=200, metavar="N")
+    audit.add_argument("--limit", type=int, default=200, metavar="N",
+                       help="how many entries, latest first (default 200)")
     audit.add_argument("--of", dest="of_user", metavar="NAME", help="one user's entries only")
     audit.add_argument("--doc", metavar="DOC_ID", help="one document's entries only")
     audit.add_argument("--action", help="one action only (search, open, download, remove, ...)")
