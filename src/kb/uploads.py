@@ -1,13 +1,16 @@
 """Uploads from the app: checked, saved under generated names in the index, then ingested.
 
-No path is ever taken from the uploader's file name; the name is kept only as display text.
-A file that fails to ingest is deleted again, so a failed upload leaves the library as it was.
+Each file goes in a folder of its own with a generated name, under its own file name made safe
+(no folders, no leading dots, only plain characters), so the document ID and the fallback title
+come from the name the user gave. A file that fails to ingest is deleted again, so a failed
+upload leaves the library as it was.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,11 +49,18 @@ def check_upload(name: str, size: int) -> str:
     return suffix
 
 
+def safe_name(name: str, suffix: str) -> str:
+    """The last part of an uploaded file's name, reduced to characters safe in a path."""
+    stem = Path(name.replace("\\", "/")).name[: -len(suffix) or None] if name else ""
+    stem = re.sub(r"[^\w.()\- ]+", "-", stem, flags=re.ASCII).strip(" .-")[:80]
+    return f"{stem or 'upload'}{suffix}"
+
+
 def save_upload(name: str, data: bytes, folder: Path) -> Path:
-    """Write `data` under a generated name in `folder`; the user's name picks only the suffix."""
+    """Write `data` as <folder>/<generated>/<safe name>: the user's name, never their path."""
     suffix = check_upload(name, len(data))
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{uuid.uuid4().hex}{suffix}"
+    target = folder / uuid.uuid4().hex / safe_name(name, suffix)
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
     os.replace(partial, target)
@@ -75,7 +85,8 @@ def _remember_names(index_dir: Path, saved: dict[Path, str]) -> None:
         names = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         names = {}
-    names.update({stored.name: original for stored, original in saved.items()})
+    names.update({stored.relative_to(folder).as_posix(): original
+                  for stored, original in saved.items()})
     names = {k: v for k, v in names.items() if (folder / k).exists()}
     partial = path.with_name(NAMES_FILE + ".part")
     partial.write_text(json.dumps(names, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -110,7 +121,7 @@ def ingest_uploads(index_dir: Path, files: list[tuple[str, bytes]],
     for failure in report.failed:
         stored = Path(failure.path)
         original = saved.pop(stored, stored.name)
-        stored.unlink(missing_ok=True)
+        _delete(stored)
         result.failed.append((original, failure.error.replace(str(stored), original)))
     result.added = [saved[Path(p)] for p in report.added if Path(p) in saved]
     result.updated = [saved[Path(p)] for p in report.updated if Path(p) in saved]
@@ -126,13 +137,22 @@ def _forget(index_dir: Path, saved: dict[Path, str]) -> None:
                 kb.remove(str(stored))
             except Exception:  # noqa: BLE001 - not committed: nothing to remove
                 pass
-            stored.unlink(missing_ok=True)
+            _delete(stored)
+
+
+def _delete(stored: Path) -> None:
+    """An uploaded file and its own folder."""
+    stored.unlink(missing_ok=True)
+    try:
+        stored.parent.rmdir()
+    except OSError:  # not empty, or already gone
+        pass
 
 
 def remove_document(kb: KnowledgeBase, doc_id: str) -> str:
     """Remove a document; an uploaded original goes too. Returns its title."""
     document = kb.remove(doc_id)
     stored = Path(document.path)
-    if stored.parent == uploads_folder(kb.settings.index_dir):
-        stored.unlink(missing_ok=True)
+    if uploads_folder(kb.settings.index_dir) in stored.parents:
+        _delete(stored)
     return document.title
