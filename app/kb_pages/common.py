@@ -41,8 +41,9 @@ def open_library(index_dir: str) -> Library:
     return Library(KnowledgeBase.open(index_dir), threading.RLock(), warm_model())
 
 
-def library() -> Library:
-    """The shared library; if it cannot be opened, say why in one line and stop the page."""
+def shared_library() -> Library:
+    """The library the whole server shares; if it cannot be opened, say why in one line and
+    stop the page."""
     try:
         return open_library(str(Settings.load().index_dir.resolve()))
     except KBError as error:
@@ -50,8 +51,23 @@ def library() -> Library:
         st.stop()
 
 
+def library() -> Library:
+    """The shared library as this session's signed-in user sees it (kb.login.py)."""
+    from kb_pages.login import signed_in
+
+    shared = shared_library()
+    try:
+        view = shared.kb.as_user(signed_in())
+    except KBError:  # the user was removed meanwhile: sign in again
+        st.session_state.clear()
+        st.rerun()
+    return Library(view, shared.lock, shared.model_ready)
+
+
 def include_restricted() -> bool:
-    return bool(st.session_state.get("include_restricted", False))
+    """The sidebar's switch, for a user whose role may see restricted documents."""
+    return bool(st.session_state.get("include_restricted", False)) and \
+        library().kb.user.sees_restricted
 
 
 def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
@@ -217,6 +233,10 @@ def _close_viewer() -> None:
     st.session_state.pop(VIEWER, None)
 
 
+def _record_download(doc_id: str) -> None:
+    call(library().kb.download_source, doc_id, include_restricted())
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _page_png(path: str, page: int, text: str, modified: float) -> tuple[bytes, bool, int]:
     from kb.page_image import render_page
@@ -229,8 +249,23 @@ def page_viewer() -> None:
     """The citation opened on this page, in a wide dialog: its PDF page with the passage
     highlighted, zoom, and the original file. A page opened elsewhere is not shown here."""
     target = st.session_state.get(VIEWER)
-    if target and target.get("scope") == st.session_state.get(PAGE):
+    if target and target.get("scope") == st.session_state.get(PAGE) and _may_open(target):
         _viewer_dialog(target)
+
+
+def _may_open(target: dict[str, Any]) -> bool:
+    """Asked of kb on every draw: a restricted page opened earlier closes, saying nothing,
+    once the switch is off or its user signed out. Logged once, when first opened."""
+    lib = library()
+    try:
+        with lib.lock:
+            lib.kb.open_source(target["doc_id"], target.get("page"), include_restricted(),
+                               record=not target.get("opened"))
+    except KBError:
+        st.session_state.pop(VIEWER, None)
+        return False
+    target["opened"] = True
+    return True
 
 
 @st.dialog("Source", width="large", on_dismiss=_close_viewer)
@@ -248,7 +283,8 @@ def _viewer_dialog(target: dict[str, Any]) -> None:
         columns = st.columns(2)
         columns[0].download_button("Download the original", data=path.read_bytes(),
                                    file_name=path.name, icon=":material/download:",
-                                   key="download_original", width="stretch")
+                                   key="download_original", width="stretch",
+                                   on_click=_record_download, args=(target["doc_id"],))
         columns[1].button("Close", key="close_viewer", on_click=_close_viewer,
                           icon=":material/close:", width="stretch")
 

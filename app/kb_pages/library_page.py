@@ -91,7 +91,7 @@ def _upload(index_dir: Path) -> None:
 
         try:
             result = ingest_uploads(index_dir, [(f.name, f.getvalue()) for f in files or []],
-                                    progress)
+                                    progress, user=library().kb.user)
         except KBError as error:
             st.error(plain(str(error).splitlines()[0]))
             return
@@ -119,7 +119,7 @@ def _remove(documents: list) -> None:
                           format_func=lambda i: f"{by_id[i].title} ({by_id[i].period or '–'})")
     sure = st.checkbox("Remove it from the library", key="remove_confirm")
     if st.button("Remove", disabled=not sure, key="remove_button", icon=":material/delete:"):
-        title = call(remove_document, library().kb, doc_id)
+        title = call(remove_document, library().kb, doc_id, include_restricted())
         if title is not None:
             st.session_state.pop("remove_confirm", None)
             st.toast(plain(f"Removed {title}"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb import KnowledgeBase
+from kb.access import User
 from kb.errors import InvalidInput
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
@@ -94,8 +95,10 @@ def _remember_names(index_dir: Path, saved: dict[Path, str]) -> None:
 
 
 def ingest_uploads(index_dir: Path, files: list[tuple[str, bytes]],
-                   progress: Callable[[int, int, str], None] | None = None) -> UploadResult:
-    """Save and ingest uploaded (name, bytes) pairs on a connection of their own."""
+                   progress: Callable[[int, int, str], None] | None = None,
+                   user: User | None = None) -> UploadResult:
+    """Save and ingest uploaded (name, bytes) pairs on a connection of their own, as `user`
+    (an admin, when the library has users)."""
     result = UploadResult()
     saved: dict[Path, str] = {}
     folder = uploads_folder(index_dir)
@@ -113,10 +116,10 @@ def ingest_uploads(index_dir: Path, files: list[tuple[str, bytes]],
             progress(done, total, message)
 
     try:
-        with KnowledgeBase.open(index_dir) as kb:
+        with KnowledgeBase.open(index_dir, user=user) as kb:
             report = kb.ingest(list(saved), progress=named)
     except BaseException:
-        _forget(index_dir, saved)
+        _forget(index_dir, saved, user)
         raise
     for failure in report.failed:
         stored = Path(failure.path)
@@ -129,12 +132,12 @@ def ingest_uploads(index_dir: Path, files: list[tuple[str, bytes]],
     return result
 
 
-def _forget(index_dir: Path, saved: dict[Path, str]) -> None:
+def _forget(index_dir: Path, saved: dict[Path, str], user: User | None = None) -> None:
     """Undo an interrupted upload: drop any of its documents already committed, and its files."""
-    with KnowledgeBase.open(index_dir) as kb:
+    with KnowledgeBase.open(index_dir, user=user) as kb:
         for stored in saved:
             try:
-                kb.remove(str(stored))
+                kb.remove(str(stored), include_restricted=kb.user.sees_restricted)
             except Exception:  # noqa: BLE001 - not committed: nothing to remove
                 pass
             _delete(stored)
@@ -149,9 +152,9 @@ def _delete(stored: Path) -> None:
         pass
 
 
-def remove_document(kb: KnowledgeBase, doc_id: str) -> str:
+def remove_document(kb: KnowledgeBase, doc_id: str, include_restricted: bool = False) -> str:
     """Remove a document; an uploaded original goes too. Returns its title."""
-    document = kb.remove(doc_id)
+    document = kb.remove(doc_id, include_restricted)
     stored = Path(document.path)
     if uploads_folder(kb.settings.index_dir) in stored.parents:
         _delete(stored)
