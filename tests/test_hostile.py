@@ -271,3 +271,34 @@ def test_searches_from_another_process_see_no_error_during_an_ingest(tmp_path: P
     assert ingest.wait(60) == 0, ingest.stderr.read() if ingest.stderr else ""
     assert errors == [] and searches > 20
     assert final.results and final.results[0].doc_id.startswith("report")
+
+
+def test_a_long_document_interrupted_keeps_its_committed_groups(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb import embed
+
+    long = tmp_path / "long.txt"
+    long.write_text("Long report\n\n" + "\n\n".join(
+        f"Paragraph {n}: the panel reviewed case {n} and saw father {n} at home, recording "
+        f"outcome {n * 3} for the child." for n in range(1000)))
+    real_encode, calls = embed.encode, []
+
+    def failing_encode(texts: list[str], *args: object, **kwargs: object) -> object:
+        calls.append(len(texts))
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as a kill would, in the middle of the third group
+        return real_encode(texts, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embed, "encode", failing_encode)
+    settings = Settings.load(embed_group=32, index_dir=tmp_path / "index")
+    with KnowledgeBase.open(settings=settings) as kb, pytest.raises(KeyboardInterrupt):
+        kb.ingest([long])
+    with KnowledgeBase.open(settings=settings) as kb:
+        stored = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+        assert stored == 64  # two groups of 32 passages
+        assert kb.documents()[0].content_hash == "partial"
+        monkeypatch.setattr(embed, "encode", real_encode)
+        report = kb.ingest([long])
+        total = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+        assert report.updated == [str(long)] and report.embedded == total - 64
+        assert kb.documents()[0].content_hash != "partial"
