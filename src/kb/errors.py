@@ -25,3 +25,11 @@ class DocumentNotFound(KBError):
 
 class InvalidInput(KBError):
     """An argument the caller gave cannot be used."""
+
+
+class AccessDenied(KBError):
+    """The acting user's role does not allow what was asked, or a login failed."""
+
+
+class DamagedIndex(KBError):
+    """A file of the index folder is damaged and cannot be read."""

@@ -6,9 +6,12 @@ import hashlib
 import multiprocessing
 import re
 import sqlite3
+import sys
 import time
+import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.context import TimeoutError as PoolTimeout
 from pathlib import Path
 from typing import Any
@@ -21,19 +24,14 @@ from kb.extract import SUPPORTED_SUFFIXES
 from kb.models import FailedFile, IngestReport
 from kb.parse import ParsedDocument, content_hash, parse_file
 from kb.settings import Settings
-from kb.store import bump_generation
+from kb.store import bump_generation, words_of
 
 Progress = Callable[[int, int, str], None]
-WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+PARTIAL = "partial"  # content_hash of a long document until its last group is committed
 
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def words_of(text: str) -> Counter[str]:
-    """Each word of a passage once: the words table counts passages (document frequency)."""
-    return Counter(set(WORD.findall(text.lower())))
 
 
 def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[FailedFile]]:
@@ -63,34 +61,68 @@ def parse_files(paths: list[Path], settings: Settings
     caller embeds one file while the workers read the next. A file that overruns the time
     limit is reported and its worker killed."""
     pending = list(paths)
-    # fork: workers need no re-import of the caller's __main__ (a notebook, stdin, the app), and
-    # they touch only the parsers, never the model the parent may hold
-    context = multiprocessing.get_context("fork")
+    # forkserver, not fork: the app's server is threaded, and a child forked while another
+    # thread held a lock (logging, imports) waits on it for ever. The server process is a fresh
+    # interpreter that preloads only the parsers, so starting workers stays cheap.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kb.parse"])
     while pending:
-        with context.Pool(max(1, min(settings.parse_workers, len(pending)))) as pool:
+        workers = max(1, min(settings.parse_workers, len(pending)))
+        with _without_main():
+            pool = context.Pool(workers, initializer=limit_memory,
+                                initargs=(settings.parse_memory_mb,))
+        with pool:
             jobs = [(path, pool.apply_async(parse_file, (str(path), settings.passage_min_words,
                                                          settings.passage_max_words)))
                     for path in pending]
             pending = []
             for index, (path, job) in enumerate(jobs):
                 try:
-                    yield path, _outcome(path, job, settings.parse_timeout_s)
+                    yield path, _outcome(path, job, settings)
                 except PoolTimeout:
                     yield path, UnreadableFile(
                         f"{path}: parsing took over {settings.parse_timeout_s:g} s, skipped")
                     rest = jobs[index + 1:]
-                    yield from ((p, _outcome(p, j, 0)) for p, j in rest if j.ready())
+                    yield from ((p, _outcome(p, j, settings, 0)) for p, j in rest if j.ready())
                     pending = [p for p, j in rest if not j.ready()]
                     break  # leaving the pool kills the stuck worker
 
 
-def _outcome(path: Path, job: Any, timeout: float) -> ParsedDocument | KBError:
+@contextmanager
+def _without_main() -> Iterator[None]:
+    """Start workers without re-running the caller's __main__ in each (a worker of the
+    forkserver would import it: the app's launcher, a benchmark, or `<stdin>` that is no file);
+    the parsers need nothing from it."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
     try:
-        return job.get(timeout=timeout)  # type: ignore[no-any-return]
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap a parse worker's address space, so one hostile file cannot take the machine's
+    memory (the worker fails with MemoryError, or dies and the time limit reports it)."""
+    import resource
+
+    if megabytes > 0:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _outcome(path: Path, job: Any, settings: Settings, timeout: float | None = None
+             ) -> ParsedDocument | KBError:
+    try:
+        return job.get(  # type: ignore[no-any-return]
+            timeout=settings.parse_timeout_s if timeout is None else timeout)
     except KBError as error:
         return error
     except PoolTimeout:
         raise
+    except MemoryError:
+        return UnreadableFile(f"{path}: needs over {settings.parse_memory_mb} MB to parse "
+                              "(KB_PARSE_MEMORY_MB), skipped")
     except Exception as error:  # a reader library's own failure on a bad file
         return UnreadableFile(f"{path}: unreadable ({type(error).__name__}: {str(error)[:120]})")
 
@@ -118,8 +150,11 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
             to_parse.append(path)
     _remove_missing(connection, known, files, folders, report)
 
+    position = [0]
+
     def parsed() -> Iterator[ParsedDocument]:
         for number, (path, outcome) in enumerate(parse_files(to_parse, settings), start=1):
+            position[0] = number
             if progress:
                 progress(number, len(to_parse), path.name)
             if isinstance(outcome, KBError):
@@ -128,7 +163,12 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
                 (report.updated if str(path) in known else report.added).append(str(path))
                 yield outcome
 
-    report.embedded = _store_documents(connection, parsed(), settings)
+    def stored(document: ParsedDocument, done: int) -> None:
+        if progress and len(document.chunks) > settings.embed_group:
+            progress(position[0], len(to_parse), f"{Path(document.path).name}: {done} of "
+                     f"{len(document.chunks)} passages stored")
+
+    report.embedded = _store_documents(connection, parsed(), settings, stored)
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -147,27 +187,48 @@ def _remove_missing(connection: sqlite3.Connection, known: dict, files: list[Pat
             report.removed.append(path_text)
 
 
+Piece = tuple[ParsedDocument, int, int]  # a document and the slice of its chunks to write
+
+
 def _store_documents(connection: sqlite3.Connection, documents: Iterable[ParsedDocument],
-                     settings: Settings) -> int:
-    """Embed what is new and commit documents in groups, so a kill loses at most one group."""
+                     settings: Settings,
+                     stored: Callable[[ParsedDocument, int], None] | None = None) -> int:
+    """Embed what is new and commit in groups of about `embed_group` passages, so a kill loses
+    at most one group. A long document spans several groups: it is marked partial until its
+    last group is in, so the next ingest reads it again (its stored vectors are kept)."""
     have = {row[0] for row in connection.execute("SELECT text_hash FROM vectors")}
-    embedded = 0
-    group: list[ParsedDocument] = []
+    embedded, size = 0, 0
+    group: list[Piece] = []
     for document in documents:
-        group.append(document)
-        if sum(len(doc.chunks) for doc in group) >= settings.embed_group:
-            embedded += _commit_group(connection, group, have, settings)
-            group = []
+        total, cursor = len(document.chunks), 0
+        while True:
+            end = min(total, cursor + settings.embed_group - size)
+            group.append((document, cursor, end))
+            size, cursor = size + end - cursor, end
+            if size >= settings.embed_group:
+                embedded += _commit_group(connection, group, have, settings)
+                _report_stored(group, stored)
+                group, size = [], 0
+            if cursor >= total:
+                break
     if group:
         embedded += _commit_group(connection, group, have, settings)
+        _report_stored(group, stored)
     return embedded
 
 
-def _commit_group(connection: sqlite3.Connection, group: list[ParsedDocument], have: set[str],
+def _report_stored(group: list[Piece], stored: Callable[[ParsedDocument, int], None] | None
+                   ) -> None:
+    if stored is not None:
+        for document, _, end in group:
+            stored(document, end)
+
+
+def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[str],
                   settings: Settings) -> int:
     new_texts = {}
-    for doc in group:
-        for chunk in doc.chunks:
+    for doc, start, end in group:
+        for chunk in doc.chunks[start:end]:
             key = text_hash(chunk.text)
             if key not in have:
                 new_texts[key] = chunk.text
@@ -177,8 +238,8 @@ def _commit_group(connection: sqlite3.Connection, group: list[ParsedDocument], h
         connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
             (key, vector.astype(np.float32).tobytes())
             for key, vector in zip(new_texts, vectors, strict=True)])
-        for doc in group:
-            _write_document(connection, doc)
+        for doc, start, end in group:
+            _write_piece(connection, doc, start, end)
         bump_generation(connection)
         connection.execute("COMMIT")
     except BaseException:
@@ -193,6 +254,46 @@ def _slug(text: str) -> str:
 
 
 def _write_document(connection: sqlite3.Connection, doc: ParsedDocument) -> None:
+    """Write a whole document (inside the caller's transaction)."""
+    _write_piece(connection, doc, 0, len(doc.chunks))
+
+
+def _write_piece(connection: sqlite3.Connection, doc: ParsedDocument, start: int, end: int
+                 ) -> None:
+    """Write chunks [start, end) of a document; the first piece writes its row and pages, the
+    last one its real content hash."""
+    complete = end >= len(doc.chunks)
+    if start == 0:
+        document = _document_row(connection, doc, complete)
+    else:
+        document = connection.execute("SELECT id FROM documents WHERE path = ?",
+                                      (doc.path,)).fetchone()["id"]
+        if complete:
+            connection.execute("UPDATE documents SET content_hash = ? WHERE id = ?",
+                               (doc.content_hash, document))
+    words: Counter[str] = Counter()
+    for ordinal, chunk in enumerate(doc.chunks[start:end], start=start):
+        cursor = connection.execute(
+            "INSERT INTO passages (document, ordinal, page, page_end, section, text, char_start, "
+            "char_end, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document, ordinal, chunk.page, chunk.page_end, chunk.section, chunk.text,
+             chunk.char_start, chunk.char_end, text_hash(chunk.text)))
+        connection.execute("INSERT INTO passages_fts (rowid, text, section, title) "
+                           "VALUES (?, ?, ?, ?)",
+                           (cursor.lastrowid, chunk.text, chunk.section or "", doc.title))
+        words.update(words_of(chunk.text))
+    for table in _word_tables(doc.access):
+        connection.executemany(
+            f"INSERT INTO {table} VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + "
+            "excluded.count", words.items())
+
+
+def _word_tables(access: str) -> tuple[str, ...]:
+    """`words` counts every document; `public_words` only those anyone may see."""
+    return ("words",) if access == "restricted" else ("words", "public_words")
+
+
+def _document_row(connection: sqlite3.Connection, doc: ParsedDocument, complete: bool) -> int:
     existing = connection.execute("SELECT id, doc_id FROM documents WHERE path = ?",
                                   (doc.path,)).fetchone()
     if existing:
@@ -207,26 +308,14 @@ def _write_document(connection: sqlite3.Connection, doc: ParsedDocument) -> None
         "INSERT INTO documents (doc_id, path, title, period, doc_type, access, pages, "
         "content_hash, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_id, doc.path, doc.title, doc.period, doc.doc_type, doc.access,
-         len(doc.pages) if doc.paged else None, doc.content_hash, doc.size))
-    document = cursor.lastrowid
+         len(doc.pages) if doc.paged else None, doc.content_hash if complete else PARTIAL,
+         doc.size))
+    document = int(cursor.lastrowid or 0)
     connection.executemany("INSERT INTO pages VALUES (?, ?, ?)",
                            [(document, number, text) for number, text in enumerate(doc.pages, 1)])
-    words: Counter[str] = Counter()
-    for ordinal, chunk in enumerate(doc.chunks):
-        cursor = connection.execute(
-            "INSERT INTO passages (document, ordinal, page, page_end, section, text, char_start, "
-            "char_end, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (document, ordinal, chunk.page, chunk.page_end, chunk.section, chunk.text,
-             chunk.char_start, chunk.char_end, text_hash(chunk.text)))
-        connection.execute("INSERT INTO passages_fts (rowid, text, section, title) "
-                           "VALUES (?, ?, ?, ?)",
-                           (cursor.lastrowid, chunk.text, chunk.section or "", doc.title))
-        words.update(words_of(chunk.text))
-    connection.executemany(
-        "INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + "
-        "excluded.count", words.items())
     connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
                            [(document, a, e) for a, e in doc.acronyms.items()])
+    return document
 
 
 def _delete_document(connection: sqlite3.Connection, document: int) -> None:
@@ -235,10 +324,13 @@ def _delete_document(connection: sqlite3.Connection, document: int) -> None:
                               (document,)).fetchall()
     for row in rows:
         words.update(words_of(row["text"]))
+    access = connection.execute("SELECT access FROM documents WHERE id = ?",
+                                (document,)).fetchone()
     connection.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(r["id"],) for r in rows])
-    connection.executemany("UPDATE words SET count = count - ? WHERE word = ?",
-                           [(n, w) for w, n in words.items()])
-    connection.execute("DELETE FROM words WHERE count <= 0")
+    for table in _word_tables(access["access"] if access else "restricted"):
+        connection.executemany(f"UPDATE {table} SET count = count - ? WHERE word = ?",
+                               [(n, w) for w, n in words.items()])
+        connection.execute(f"DELETE FROM {table} WHERE count <= 0")
     connection.execute("DELETE FROM documents WHERE id = ?", (document,))
 
 

@@ -18,6 +18,7 @@ class Document:
     passages: int
     content_hash: str
     size: int
+    added: str | None = None  # when it entered the library (UTC, ISO)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -40,6 +41,7 @@ class Passage:
     char_start: int
     char_end: int
     score: float = 0.0
+    access: str = "public"  # "restricted": from a document not everyone may see
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -180,7 +180,7 @@ def add_keyword_candidates(engine: SearchEngine, paragraphs: list[str], vectors:
                            found: list[list[tuple[int, float]]], allowed: np.ndarray) -> None:
     """Add the passages sharing most rare words with each paragraph: a paragraph copied from a
     long passage on several topics can sit far from that passage's one vector."""
-    from kb.search import Filters
+    from kb.search import Filters, audience
 
     index = engine.vectors.ensure(engine.connection)
     permitted = set(allowed.tolist())
@@ -188,7 +188,8 @@ def add_keyword_candidates(engine: SearchEngine, paragraphs: list[str], vectors:
         if len(paragraph.split()) < MIN_WORDS:
             continue
         known = {pid for pid, _ in hits}
-        ranked = engine.keyword(engine.parse(paragraph), KEYWORD_CANDIDATES * 4, Filters())
+        ranked = engine.keyword(engine.parse(paragraph), KEYWORD_CANDIDATES * 4,
+                                Filters(include_restricted=audience.get()))
         extra = [pid for pid, _ in ranked if pid in permitted and pid not in known]
         for pid in extra[:KEYWORD_CANDIDATES]:
             hits.append((pid, float(index.reconstruct(pid) @ vector)))

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,8 +23,10 @@ from kb.store import DB_NAME, generation
 from kb.vectors import VectorIndex
 
 MODES = ("hybrid", "keyword", "semantic")
+# whether the caller of the current call may draw on restricted documents (see parse)
+audience: ContextVar[bool] = ContextVar("kb_audience", default=False)
 PASSAGE_COLUMNS = """p.id, d.doc_id, d.title, d.path, d.period, d.doc_type, p.page, p.page_end,
-    p.section, p.text, p.char_start, p.char_end"""
+    p.section, p.text, p.char_start, p.char_end, d.access"""
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def row_to_passage(row: sqlite3.Row, score: float = 0.0) -> Passage:
                    path=row["path"], period=row["period"], doc_type=row["doc_type"],
                    page=row["page"], page_end=row["page_end"], section=row["section"],
                    text=row["text"], char_start=row["char_start"], char_end=row["char_end"],
-                   score=score)
+                   score=score, access=row["access"] if "access" in row.keys() else "public")
 
 
 class SearchEngine:
@@ -75,6 +78,9 @@ class SearchEngine:
         self._vocabulary: dict[str, int] = {}
         self._joined: dict[str, list[str]] = {}
         self._acronyms: dict[str, str] = {}
+        # what typo correction and acronym expansion may draw on, per audience (True: also
+        # restricted documents), so nothing of a restricted text reaches anyone else
+        self._lexicons: dict[bool, tuple[dict[str, int], dict[str, list[str]], dict[str, str]]] = {}
         self._allowed: dict[Filters, np.ndarray | None] = {}
         self._allowed_sets: dict[Filters, set[int] | None] = {}
         self._passage_count = 0
@@ -99,38 +105,62 @@ class SearchEngine:
         current = generation(self.connection)
         if current == self._generation:
             return
-        self._vocabulary = dict(self.connection.execute("SELECT word, count FROM words"))
-        self._joined = defaultdict(list)
-        for word in self._vocabulary:
-            if "-" in word:
-                self._joined[word.replace("-", "")].append(word.replace("-", " "))
-                self._joined[word.replace("-", " ")].append(word.replace("-", ""))
-        self._acronyms = dict(COMMON)
-        for acronym, expansion in self.connection.execute(
-                "SELECT acronym, expansion FROM glossary GROUP BY acronym"):
-            self._acronyms[acronym] = expansion.lower()
+        self._lexicons = {audience: self._lexicon(audience) for audience in (False, True)}
+        self._vocabulary, self._joined, self._acronyms = self._lexicons[True]
         self._allowed = {}
         self._allowed_sets = {}
         self._passage_count = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         self._generation = current
 
+    def _lexicon(self, restricted: bool
+                 ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, str]]:
+        """Vocabulary, joined forms and acronyms of the documents one audience may see."""
+        table = "words" if restricted else "public_words"
+        vocabulary = dict(self.connection.execute(f"SELECT word, count FROM {table}"))
+        joined: dict[str, list[str]] = defaultdict(list)
+        for word in vocabulary:
+            if "-" in word:
+                joined[word.replace("-", "")].append(word.replace("-", " "))
+                joined[word.replace("-", " ")].append(word.replace("-", ""))
+        acronyms = dict(COMMON)
+        where = "" if restricted else "WHERE d.access != 'restricted'"
+        for acronym, expansion in self.connection.execute(
+                f"SELECT g.acronym, g.expansion FROM glossary g JOIN documents d "
+                f"ON d.id = g.document {where} GROUP BY g.acronym"):
+            acronyms[acronym] = expansion.lower()
+        return vocabulary, joined, acronyms
+
     @property
     def acronyms(self) -> dict[str, str]:
-        self.refresh()
-        return self._acronyms
+        return self.glossary(audience.get())
 
-    def parse(self, text: str) -> ParsedQuery:
+    def glossary(self, include_restricted: bool = False) -> dict[str, str]:
         self.refresh()
-        return parse_query(text, self._acronyms, self._vocabulary, self._joined, self._is_word)
+        return self._lexicons[include_restricted][2]
 
-    def _is_word(self, word: str) -> bool:
+    def parse(self, text: str, include_restricted: bool | None = None) -> ParsedQuery:
+        """The query understood with what its audience may see: the facade sets `audience`
+        for ask, check, themes and reuse; search passes its filters' choice."""
+        self.refresh()
+        restricted = audience.get() if include_restricted is None else include_restricted
+        vocabulary, joined, acronyms = self._lexicons[restricted]
+        return parse_query(text, acronyms, vocabulary, joined,
+                           lambda word: self._is_word(word, restricted))
+
+    def _is_word(self, word: str, include_restricted: bool = False) -> bool:
         """Not a typo: an English word, or one the library holds in another form (the FTS
-        index stems, so "worries" finds "worried")."""
+        index stems, so "worries" finds "worried") in a document the audience may see."""
         if word in embed.model_words():
             return True
+        match = ['{text section} : "' + word.replace('"', '') + '"']
+        if include_restricted:
+            return self.connection.execute(
+                "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
+                match).fetchone() is not None
         return self.connection.execute(
-            "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
-            ['{text section} : "' + word.replace('"', '') + '"']).fetchone() is not None
+            "SELECT 1 FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d "
+            "ON d.id = p.document WHERE passages_fts MATCH ? AND d.access != 'restricted' "
+            "LIMIT 1", match).fetchone() is not None
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid",
                filters: Filters = Filters()) -> SearchResult:
@@ -139,7 +169,7 @@ class SearchEngine:
             raise InvalidInput(f"mode {mode!r} is not one of {', '.join(MODES)}")
         if k < 1:
             raise InvalidInput(f"k must be at least 1, not {k}")
-        query = self.parse(text)
+        query = self.parse(text, filters.include_restricted)
         depth = max(50, 5 * k)
         semantic = mode in ("semantic", "hybrid") and bool(query.text) and not query.phrases
         if mode == "hybrid" and semantic:

@@ -21,6 +21,7 @@ class Settings:
     max_file_bytes: int = 50 * 1024 * 1024
     parse_timeout_s: float = 60.0
     parse_workers: int = 2
+    parse_memory_mb: int = 2048  # address space per parse worker (0: no ceiling)
     passage_min_words: int = 100
     passage_max_words: int = 250
     embed_batch_size: int = 32

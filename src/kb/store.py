@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from kb.errors import IndexMismatch, IndexNotFound
+from kb.errors import DamagedIndex, IndexMismatch, IndexNotFound
 from kb.settings import Settings
 
 DB_NAME = "kb.sqlite"
@@ -63,8 +65,34 @@ MIGRATIONS: list[str] = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta VALUES ('generation', '0');
     """,
+    # 2: users and roles, the audit log, and the vocabulary of public documents alone (the
+    # spelling corrections offered to someone who may not see restricted text)
+    """
+    CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('reader', 'reviewer', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        doc_id TEXT,
+        detail TEXT
+    );
+    CREATE TABLE public_words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+PUBLIC_WORDS_MIGRATION = 2  # after it is applied, public_words is filled from the passages
+WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def words_of(text: str) -> Counter[str]:
+    """Each word of a passage once: the words tables count passages (document frequency)."""
+    return Counter(set(WORD.findall(text.lower())))
 
 
 def manifest_for(settings: Settings) -> dict[str, Any]:
@@ -83,15 +111,16 @@ def open_database(index_dir: Path, settings: Settings, create: bool) -> sqlite3.
     db_path = index_dir / DB_NAME
     if not db_path.exists() and not create:
         raise IndexNotFound(f"no index at {index_dir}: run `kb ingest corpus/` first")
-    index_dir.mkdir(parents=True, exist_ok=True)
+    if not index_dir.exists():
+        index_dir.mkdir(parents=True, mode=0o700)  # the library is its owner's alone
     _check_manifest(index_dir, settings)
-    connection = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None,
-                                 timeout=30)
-    connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    try:
+        connection = _connect(db_path)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise DamagedIndex(
+            f"{db_path} is damaged ({error}): restore it from a `kb backup` copy (see README), "
+            f"or delete {index_dir} and run `kb ingest` again") from None
     if version > SCHEMA_VERSION:
         connection.close()
         raise IndexMismatch(
@@ -100,8 +129,50 @@ def open_database(index_dir: Path, settings: Settings, create: bool) -> sqlite3.
     for number in range(version, SCHEMA_VERSION):
         connection.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = "
                                  f"{number + 1}; COMMIT;")
+    if version < PUBLIC_WORDS_MIGRATION <= SCHEMA_VERSION:
+        fill_public_words(connection)
     _write_manifest(index_dir, settings)
     return connection
+
+
+def _connect(db_path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None,
+                                 timeout=30)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads page 1
+    return connection
+
+
+def fill_public_words(connection: sqlite3.Connection) -> None:
+    """Count the words of public documents' passages (a library made before migration 2)."""
+    words: Counter[str] = Counter()
+    for row in connection.execute(
+            "SELECT p.text FROM passages p JOIN documents d ON d.id = p.document "
+            "WHERE d.access != 'restricted'"):
+        words.update(words_of(row[0]))
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("DELETE FROM public_words")
+    connection.executemany("INSERT INTO public_words VALUES (?, ?)", words.items())
+    connection.execute("COMMIT")
+
+
+def backup_database(connection: sqlite3.Connection, destination: Path) -> Path:
+    """A consistent copy of the library's database made with SQLite's online backup API."""
+    if destination.is_dir():
+        destination = destination / DB_NAME
+    if destination.exists():
+        raise FileExistsError(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(destination)
+    try:
+        connection.backup(target)
+    finally:
+        target.close()
+    destination.chmod(0o600)
+    return destination
 
 
 def _check_manifest(index_dir: Path, settings: Settings) -> None:
