@@ -32,6 +32,13 @@ def model_words() -> frozenset[str]:
                      if line.strip().isalpha() and len(line.strip()) > 2)
 
 
+def passage_input(title: str, section: str | None, text: str) -> str:
+    """What is embedded for a passage: its text with the document and section it stands in,
+    so a passage that says "this duty" is found by what the duty is about."""
+    context = f"{title} > {section}" if section else title
+    return f"{context}\n{text}"
+
+
 @lru_cache(maxsize=1)
 def _bulk_threads() -> int:
     import torch

@@ -16,7 +16,11 @@ class Settings:
     index_dir: Path = Path("index")
     model_name: str = MODEL_NAME
     dimension: int = MODEL_DIMENSION
-    fusion: str = "score"  # "score" or "rrf": score fusion won on the labelled set (README)
+    # "evidence" (keyword coverage and absolute closeness), "score" (min-max) or "rrf"
+    fusion: str = "evidence"
+    fusion_keyword: float = 0.5  # evidence fusion's weights, fitted on the tuning half
+    fusion_floor: float = 0.15
+    fusion_ceiling: float = 0.65
     rrf_k: int = 60
     max_file_bytes: int = 50 * 1024 * 1024
     parse_timeout_s: float = 60.0

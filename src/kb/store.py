@@ -84,6 +84,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE public_words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
     """,
+    # 3: table cells as facts (row label, column header, value, period), each in its passage
+    """
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        passage INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+        page INTEGER,
+        caption TEXT NOT NULL,
+        label TEXT NOT NULL,
+        column_name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        period TEXT
+    );
+    CREATE INDEX facts_passage ON facts(passage);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PUBLIC_WORDS_MIGRATION = 2  # after it is applied, public_words is filled from the passages
