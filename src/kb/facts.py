@@ -53,8 +53,11 @@ def facts_from_blocks(blocks: list[Block], page_starts: list[int], paged: bool) 
         if block.kind != "row":
             index += 1
             continue
+        # rows of one table have as many cells as its first: a different count starts another
+        width = block.text.count("\t")
         end = index
-        while end < len(blocks) and blocks[end].kind == "row":
+        while end < len(blocks) and blocks[end].kind == "row" and \
+                blocks[end].text.count("\t") == width:
             end += 1
         facts.extend(_table_facts(blocks[index:end], name, page_starts, paged))
         index = end

@@ -216,10 +216,29 @@ def _time_figures(text: str) -> list[Figure]:
     spans = [(f.start, f.end) for f in figures]
     for match in _YEAR.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in spans) and \
-                not re.match(r"[,.]\d", text[match.end():match.end() + 2]):
+                not re.match(r"[,.]\d", text[match.end():match.end() + 2]) and \
+                not counts_things(text, match.start(), match.end()):
             figures.append(Figure(match.group(0), match.start(), match.end(),
                                   float(match.group(0)), "year"))
     return figures
+
+
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|on|since|by|from|until|till|during|before|after|of|year|years|early|late|mid|"
+    r"spring|summer|autumn|winter|" + "|".join(MONTHS) + r")[\s-]*$", re.I)
+# a plural noun after the number ("referrals"; not "census", "process", "analysis")
+_COUNTED = re.compile(r"^\s+(?:[a-z]*[a-hj-rtv-z]s|children|people|staff|police|women|men)\b")
+
+
+def counts_things(text: str, start: int, end: int) -> bool:
+    """A four-digit number that counts something ("1980 referrals", "2000 children", "Early
+    Help referrals: 1980") rather than naming a year ("in 1980", "the 2021 census")."""
+    if _YEAR_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    if re.search(r"[:=]\s*$", text[max(0, start - 3):start]):
+        return True  # a stat panel's figure after its label: "Referrals 2021-22: 1980"
+    following = _COUNTED.match(text[end:end + 24])
+    return following is not None and following.group(0).strip() not in ("was", "has", "is")
 
 
 def _number_figure(match: re.Match[str]) -> Figure:

@@ -1,4 +1,4 @@
-"""Arrange a PDF's lines into blocks from their layout: headings by font size and weight,
+"""Arrange a document's lines into blocks from their layout: headings by font size and weight,
 paragraphs by line spacing, list items by their glyph, table rows and stat panels kept whole.
 
 The input is what `extract.pdf` read (one `Line` per visual line, with size, weight and
@@ -45,8 +45,9 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     levels = _heading_levels(pages, body)
     vocabulary = _vocabulary([[line.text for line in lines] for lines in pages])
     arranged = []
-    for lines in pages:
-        marked = [_classify(line, body, levels) for line in lines]
+    for number, lines in enumerate(pages):
+        cover = number == 0 and len(pages) > 2
+        marked = [_classify(line, body, levels, cover) for line in lines]
         marked = _mark_items(marked)
         marked = _mark_stat_rows(marked)
         arranged.append([_demote_run_on(block) for block in _join(marked, vocabulary)])
@@ -57,7 +58,7 @@ def _demote_run_on(block: Line) -> Line:
     """A bold lead-in that turns out to be a sentence (long, or ending mid-phrase) is text."""
     if block.kind == "heading":
         words = block.text.split()
-        if len(words) > 20 or words[-1].lower() in RUN_ON or block.text.endswith((".", ",")):
+        if len(words) > 20 or words[-1].lower() in RUN_ON or block.text.endswith((".", ",", ":")):
             block.kind, block.level = "text", 0
     return block
 
@@ -73,21 +74,28 @@ def _normalised(line: Line) -> Line:
 
 
 def _drop_margins(pages: list[list[Line]]) -> list[list[Line]]:
-    """Lines repeated in the top or bottom lines of most pages, and page numbers, go."""
+    """Lines repeated in the top or bottom lines of most pages go, and page numbers: a bare
+    number in the margin counts as one only in step with the page count, so a figure of a
+    stat panel at a page's foot stays."""
     counts: Counter[str] = Counter()
     for lines in pages:
         counts.update({_signature(line.text) for line in lines[:MARGIN] + lines[-MARGIN:]})
     needed = max(2, round(0.4 * len(pages)))
     repeated = {sig for sig, n in counts.items() if n >= needed} if len(pages) >= 3 else set()
+    offsets = Counter(int(line.text) - number for number, lines in enumerate(pages, start=1)
+                      for line in lines[:MARGIN] + lines[-MARGIN:] if BARE_NUMBER.match(line.text))
+    common = offsets.most_common(1)
+    offset = common[0][0] if common and common[0][1] >= max(2, len(pages) // 2) else None
     kept = []
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         keep = []
         for index, line in enumerate(lines):
             in_margin = index < MARGIN or index >= len(lines) - MARGIN
+            page_number = BARE_NUMBER.match(line.text) is not None and offset is not None \
+                and int(line.text) - number == offset
             if in_margin and line.kind != "row" and (
                     _signature(line.text) in repeated or PAGE_WORD.match(line.text)
-                    or (BARE_NUMBER.match(line.text) and index >= len(lines) - MARGIN
-                        and len(lines) > 2 * MARGIN)):
+                    or page_number):
                 continue
             keep.append(line)
         kept.append(keep)
@@ -127,9 +135,14 @@ def _heading_levels(pages: list[list[Line]], body: float) -> dict[tuple[float, b
     return {style: min(rank + 1, 4) for rank, style in enumerate(ranked)}
 
 
-def _classify(line: Line, body: float, levels: dict[tuple[float, bool], int]) -> Line:
+def _classify(line: Line, body: float, levels: dict[tuple[float, bool], int], cover: bool
+              ) -> Line:
+    """Headings by their style; a cover page's display lines in a style the body never uses
+    for headings are not sections of the document."""
     if _is_heading(line, body):
-        line.kind, line.level = "heading", levels.get((line.size, line.bold), 1)
+        style = (line.size, line.bold)
+        if style in levels or not cover:
+            line.kind, line.level = "heading", levels.get(style, 1)
     return line
 
 
@@ -157,7 +170,22 @@ def _mark_items(lines: list[Line]) -> list[Line]:
         pending = None
         if line.text:
             out.append(line)
-    return out
+    return _relative_item_levels(out)
+
+
+def _relative_item_levels(lines: list[Line]) -> list[Line]:
+    """An item's depth by its indent against the page's outermost item, whatever glyph."""
+    indents = sorted({round(line.x0) for line in lines if line.kind == "item"})
+    if not indents or not any(line.x1 for line in lines):
+        return lines
+    outer = indents[0]
+    for line in lines:
+        if line.kind == "item":
+            level = 2 if line.x0 > outer + 8 else 1
+            if level != line.level:
+                line.level = level
+                line.text = _item(line.text[2:], level)
+    return lines
 
 
 def _item(text: str, level: int) -> str:
@@ -228,8 +256,7 @@ def _line_pitch(lines: list[Line]) -> float:
 def _continues(previous: Line, line: Line, pitch: float) -> bool:
     """True when `line` carries on the block `previous` (same kind, close below it)."""
     if not pitch:
-        # no geometry: a line carries on unless the one before ended a sentence
-        return line.kind == previous.kind == "text" and not previous.text.endswith(TERMINAL)
+        return False  # no geometry (a DOCX paragraph, a lone line): every block stands alone
     gap = line.top - previous.bottom
     close = -0.5 * pitch < line.top - previous.top <= 1.45 * pitch or 0 <= gap < 0.6 * pitch
     if not close:

@@ -7,6 +7,7 @@ pages that draw enough ruled lines to hold a table (bench/bench_tables.py has th
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from kb.extract import Line, RawDocument
 
 LINE_SPAN = re.compile(r"[^\r\n]+")
 # a page drawing this many path objects (rules, cell borders) may hold a ruled table
-TABLE_PATHS = 12
+TABLE_PATHS = 6
 
 
 def read_pdf(path: Path) -> RawDocument:
@@ -73,9 +74,14 @@ class _Chars:
         self.box = [ctypes.c_double() for _ in range(4)]
         self.name = ctypes.create_string_buffer(96)
         self.flags = ctypes.c_int()
+        self.matrix = raw.FS_MATRIX()
 
     def size(self, index: int) -> float:
-        return float(self.raw.FPDFText_GetFontSize(self.handle, index))
+        """The size the character is set in: the font's size scaled by the text matrix (a PDF
+        may set every font at size 1 and scale it)."""
+        self.raw.FPDFText_GetMatrix(self.handle, index, self.matrix)
+        scale = math.hypot(self.matrix.c, self.matrix.d) or 1.0
+        return float(self.raw.FPDFText_GetFontSize(self.handle, index)) * scale
 
     def bold(self, index: int) -> bool:
         if self.raw.FPDFText_GetFontWeight(self.handle, index) >= 600:
