@@ -15,6 +15,7 @@ CORPUS = ROOT / "corpus"
 EVAL = ROOT / "tests" / "eval"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("KB_ADDRESS", "127.0.0.1")  # AppTest has no server: say it is loopback
 
 
 @pytest.fixture(autouse=True)

@@ -73,11 +73,13 @@ def test_open_page_shows_the_page_image_and_the_download(demo: Path) -> None:
                   and b.label.startswith("Open page"))
     opener.click().run()
     assert not app.exception and not app.error
-    images = app.get("image")
-    assert images and images[0].proto.imgs[0].caption.startswith("Page ")
-    assert [b for b in app.get("download_button") if b.proto.label == "Download"]
-    app.button(key="close_viewer").click().run()
-    assert not app.get("image")
+    assert any('class="kb-page-image"' in body for body in html_of(app))
+    assert any(c.value.startswith("Page ") for c in app.caption)
+    assert [b for b in app.get("download_button") if "Download" in b.proto.label]
+    app.switch_page("kb_pages/ask_page.py").run()  # the viewer stays with its own page
+    assert not any('class="kb-page-image"' in body for body in html_of(app))
+    app.switch_page("kb_pages/search_page.py").run()
+    assert not any('class="kb-page-image"' in body for body in html_of(app))
 
 
 def test_filters_narrow_the_results(demo: Path) -> None:
@@ -94,9 +96,10 @@ def test_ask_shows_an_answer_with_a_citation(demo: Path) -> None:
         "How many rapid reviews were completed in 2021-22?").run()
     assert not app.exception and not app.error
     bodies = html_of(app)
-    assert any('class="kb-answer"' in body and "<sup>[1]</sup>" in body for body in bodies)
+    assert any('class="kb-answer"' in body and 'data-kb-open="ask_cite_1"' in body
+               for body in bodies)
     assert any('class="kb-cite"' in body and ", p. " in body for body in bodies)
-    assert any((b.key or "").startswith("ask_cite_") for b in app.button)
+    assert any((b.key or "").startswith("open_ask_cite_") for b in app.button)
 
 
 def test_ask_shows_the_not_found_state_with_the_closest_passages(demo: Path) -> None:
@@ -139,6 +142,14 @@ def test_themes_draw_a_chart_and_list_the_passages(demo: Path) -> None:
     assert any('class="kb-card"' in body for body in html_of(app))
     app.selectbox(key="themes_pick").select("fathers").run()
     assert not app.exception
+    assert any("<mark>" in body for body in html_of(app))  # the matched words
+
+
+def test_themes_take_any_input_without_a_traceback(demo: Path) -> None:
+    app = start("themes")
+    for typed in ("neglect, x: y", "a.b[0], 'quote\", {}", ":, ,", "neglect, neglect"):
+        app.text_input(key="themes_terms").input(typed).run()
+        assert not app.exception, typed
 
 
 def test_library_lists_documents_and_restricted_only_on_request(demo: Path) -> None:
@@ -169,8 +180,9 @@ def test_an_upload_is_saved_under_a_generated_name_and_ingested(own_copy: Path) 
     result = ingest_uploads(own_copy, [("../../etc/evil name.txt", text.encode())],
                             lambda done, total, message: seen.append((done, total, message)))
     assert result.added == ["../../etc/evil name.txt"] and not result.failed
-    stored = list(uploads_folder(own_copy).glob("*.txt"))
-    assert len(stored) == 1 and "evil" not in stored[0].name
+    stored = list(uploads_folder(own_copy).rglob("*.txt"))
+    assert len(stored) == 1 and stored[0].name == "evil name.txt"  # its own name, no path
+    assert stored[0].parent.parent == uploads_folder(own_copy)
     assert display_names(own_copy) == {str(stored[0]): "../../etc/evil name.txt"}
     assert seen and seen[-1][0] == seen[-1][1]
     app = start()
@@ -180,8 +192,9 @@ def test_an_upload_is_saved_under_a_generated_name_and_ingested(own_copy: Path) 
     assert "../../etc/evil name.txt" in set(app.get("dataframe")[0].value["File"])
     with KnowledgeBase.open(own_copy) as kb:
         doc_id = next(d.doc_id for d in kb.documents() if d.path == str(stored[0]))
+        assert doc_id.startswith("evil")  # the document ID comes from the user's file name
         remove_document(kb, doc_id)
-    assert not stored[0].exists()
+    assert not stored[0].exists() and not stored[0].parent.exists()
 
 
 def test_a_failed_upload_leaves_the_library_as_it_was(own_copy: Path) -> None:
@@ -192,7 +205,7 @@ def test_a_failed_upload_leaves_the_library_as_it_was(own_copy: Path) -> None:
     assert not result.added
     assert {name for name, _ in result.failed} == {"broken.pdf", "notes.exe", "empty.txt"}
     assert all(name in reason for name, reason in result.failed)  # the user's name, not ours
-    assert not list(uploads_folder(own_copy).glob("*.pdf"))
+    assert not list(uploads_folder(own_copy).rglob("*.pdf"))
     with KnowledgeBase.open(own_copy) as kb:
         assert [d.doc_id for d in kb.documents(include_restricted=True)] == before
 

@@ -111,3 +111,80 @@ def test_every_page_renders_in_chromium(corpus_index: Path, tmp_path: Path) -> N
             shot = tmp_path / f"{page}.png"
             assert driver.save_screenshot(str(shot))
             keep(shot, f"{page}.png")
+
+
+def upload(driver, path: Path) -> None:
+    wait_for(driver, 'input[type="file"]', timeout=30, visible=False).send_keys(str(path))
+
+
+def no_traceback(driver) -> None:
+    from selenium.webdriver.common.by import By
+
+    assert not driver.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
+    assert "Traceback" not in driver.page_source
+
+
+def test_daily_use_fixes_in_chromium(corpus_index: Path, tmp_path: Path) -> None:
+    """The viewer stays with its page and opens from an inline [1]; Themes takes any input;
+    names of uploaded files show as typed; a draft's upload error names the user's file."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    index = tmp_path / "index"
+    shutil.copytree(corpus_index, index)
+    odd = tmp_path / "**Bold** notes [x](y).md"
+    odd.write_text("# \n\nThe lantern scheme for young carers started in the east.\n")
+    broken = tmp_path / "my draft.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really a pdf")
+    with running_app(index, tmp_path / "server.log") as url, chromium() as driver:
+        driver.set_page_load_timeout(30)
+        driver.get(url)
+        search(driver, "professional curiosity", timeout=60)
+        open_first_page(driver)
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+            "const i = document.querySelector('.st-key-page_viewer img');"
+            "return i && i.complete && i.naturalWidth > 1000 && i.clientWidth > 700;"))
+        driver.get(f"{url}/ask")  # another page: the viewer opened on Search is not here
+        fill(driver, "Ask a question of the library",
+             "How many rapid reviews were completed in 2021-22?")
+        wait_for(driver, ".kb-answer", timeout=60)
+        settle(driver)
+        assert not driver.find_elements(By.CSS_SELECTOR, ".st-key-page_viewer")
+        driver.find_element(By.CSS_SELECTOR, ".kb-answer a.kb-cite-link").click()
+        wait_for(driver, ".st-key-page_viewer img.kb-page-image", timeout=30)
+        assert "Page " in driver.find_element(By.CSS_SELECTOR, ".st-key-page_viewer").text
+
+        driver.get(f"{url}/themes")
+        fill(driver, "Themes, separated by commas", "neglect")
+        wait_for(driver, ".kb-card mark", timeout=60)
+        field = wait_for(driver, '[aria-label="Themes, separated by commas"]')
+        field.send_keys(", x: y")
+        from selenium.webdriver.common.keys import Keys
+
+        field.send_keys(Keys.ENTER)
+        settle(driver)
+        wait_for(driver, '[data-testid="stVegaLiteChart"], .stVegaLiteChart', timeout=60)
+        no_traceback(driver)
+        shot = tmp_path / "themes.png"
+        assert driver.save_screenshot(str(shot))
+        keep(shot, "themes.png")
+
+        driver.get(f"{url}/library")
+        wait_for(driver, '[data-testid="stDataFrame"]', timeout=60)
+        upload(driver, odd)
+        wait_for_button(driver, "Add to library").click()
+        WebDriverWait(driver, 120).until(lambda d: "Added 1 file" in d.page_source)
+        message = driver.find_element(By.CSS_SELECTOR, '[data-testid="stAlert"]').text
+        assert "**Bold** notes [x](y).md" in message
+        no_traceback(driver)
+        settle(driver)
+        shot = tmp_path / "library.png"
+        assert driver.save_screenshot(str(shot))
+        keep(shot, "library.png")
+
+        driver.get(f"{url}/reuse")
+        wait_for(driver, '[aria-label="Draft text (paragraphs separated by a blank line)"]')
+        upload(driver, broken)  # the uploader sits in the second tab, drawn but hidden
+        alert = wait_for(driver, '[data-testid="stAlert"]', timeout=60)
+        assert "my draft.pdf" in alert.text and "kb-draft-" not in alert.text
+        no_traceback(driver)

@@ -8,7 +8,10 @@ import streamlit as st
 
 from kb_pages.common import (
     citation_html,
+    cite_link_bridge,
+    cite_links_html,
     esc,
+    guarded,
     meta_html,
     open_page_button,
     page_viewer,
@@ -29,19 +32,18 @@ def render() -> None:
     data = run_job("check", "Checking the sources…", "check", claim)
     if data is None:
         return
-    main, viewer = st.columns([3, 2], gap="large")
-    with main:
-        kind = data["verdict"]
-        with st.container(border=True, key="check_verdict"):
-            st.html(f'<span class="kb-badge kb-{esc(kind)}" id="kb-verdict">'
-                    f'{esc(VERDICTS.get(kind, kind))}</span>'
-                    f'<div class="kb-answer">{esc(data["explanation"])}</div>')
-        if data["evidence"]:
-            st.subheader("Evidence")
-        for number, evidence in enumerate(data["evidence"], start=1):
-            _evidence(evidence, number)
-    with viewer:
-        page_viewer()
+    kind = data["verdict"]
+    links = cite_links_html(len(data["evidence"]), "check_open_")
+    with st.container(border=True, key="check_verdict"):
+        st.html(f'<span class="kb-badge kb-{esc(kind)}" id="kb-verdict">'
+                f'{esc(VERDICTS.get(kind, kind))}</span>'
+                f'<div class="kb-answer">{esc(data["explanation"])} {links}</div>')
+    if data["evidence"]:
+        cite_link_bridge()
+        st.subheader("Evidence")
+    for number, evidence in enumerate(data["evidence"], start=1):
+        _evidence(evidence, number)
+    page_viewer()
 
 
 def _figures(figures: list[dict[str, Any]]) -> str:
@@ -65,7 +67,7 @@ def _evidence(evidence: dict[str, Any], number: int) -> None:
             f'<td>{_figures(evidence.get("numbers_in_source", []))}</td></tr></table>'
             f'<blockquote class="kb-quote">{esc(evidence.get("quote", ""))}</blockquote></div>')
         quoted = {**evidence, "text": evidence.get("quote") or evidence.get("text", "")}
-        open_page_button(quoted, key=f"check_open_{number}")
+        open_page_button(quoted, key=f"open_check_open_{number}")
 
 
-render()
+guarded(render, "check")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import logging
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +19,10 @@ from kb.app_launch import warm_model
 from kb.errors import KBError
 
 T = TypeVar("T")
-VIEWER = "viewer"  # session key: the citation whose page is open
+VIEWER = "viewer"  # session key: the citation whose page is open, and the page it was opened on
+PAGE = "kb_page"  # session key: the page of the app being drawn
+ZOOMS = {"Fit": 100, "150%": 150, "200%": 200, "300%": 300}
+log = logging.getLogger("kb.app")
 TYPE_LABELS = {"annual-report": "Annual report", "practice-review": "Practice review",
                "inspection": "Inspection", "committee-report": "Committee report",
                "other": "Other"}
@@ -35,8 +41,9 @@ def open_library(index_dir: str) -> Library:
     return Library(KnowledgeBase.open(index_dir), threading.RLock(), warm_model())
 
 
-def library() -> Library:
-    """The shared library; if it cannot be opened, say why in one line and stop the page."""
+def shared_library() -> Library:
+    """The library the whole server shares; if it cannot be opened, say why in one line and
+    stop the page."""
     try:
         return open_library(str(Settings.load().index_dir.resolve()))
     except KBError as error:
@@ -44,12 +51,27 @@ def library() -> Library:
         st.stop()
 
 
+def library() -> Library:
+    """The shared library as this session's signed-in user sees it (kb.login.py)."""
+    from kb_pages.login import signed_in
+
+    shared = shared_library()
+    try:
+        view = shared.kb.as_user(signed_in())
+    except KBError:  # the user was removed meanwhile: sign in again
+        st.session_state.clear()
+        st.rerun()
+    return Library(view, shared.lock, shared.model_ready)
+
+
 def include_restricted() -> bool:
-    return bool(st.session_state.get("include_restricted", False))
+    """The sidebar's switch, for a user whose role may see restricted documents."""
+    return bool(st.session_state.get("include_restricted", False)) and \
+        library().kb.user.sees_restricted
 
 
 def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-    """One call into kb under the library's lock; a KBError becomes a one-line st.error."""
+    """One call into kb under the library's lock; an error becomes a one-line st.error."""
     lib = library()
     try:
         with lib.lock:
@@ -57,6 +79,30 @@ def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     except KBError as error:
         st.error(str(error).splitlines()[0] if str(error) else type(error).__name__)
         return None
+
+
+def guarded(render: Callable[[], None], page: str) -> None:
+    """Draw a page; anything unexpected is logged on the server and shown as one line, never
+    as a traceback with server paths in the browser."""
+    if st.session_state.get(PAGE) != page:
+        st.session_state[PAGE] = page
+        st.session_state.pop(VIEWER, None)  # a page opened elsewhere does not follow you here
+    try:
+        render()
+    except KBError as error:
+        st.error(str(error).splitlines()[0] if str(error) else type(error).__name__)
+    except Exception as error:  # noqa: BLE001 - shown in one line, the traceback goes to the log
+        log.exception("the %s page failed", page)
+        st.error(f"Something went wrong on this page ({type(error).__name__}). Try other "
+                 "input; the details are in the server's log.", icon=":material/error:")
+
+
+def restricted_ids() -> set[str]:
+    """The doc_ids of restricted documents the current view may show (empty when hidden)."""
+    if not include_restricted():
+        return set()
+    documents = call(library().kb.documents, True) or []
+    return {d.doc_id for d in documents if d.access == "restricted"}
 
 
 def wait_for_model(timeout: float = 60.0) -> None:
@@ -72,6 +118,11 @@ def wait_for_model(timeout: float = 60.0) -> None:
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def plain(text: object) -> str:
+    """Text for st.error/st.success (which read Markdown) shown exactly as written."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
 
 
 def marked(text: str, marks: list[tuple[int, int]] | list[list[int]], start: int = 0,
@@ -115,6 +166,8 @@ def bold_markers_html(text: str) -> str:
 
 def meta_html(item: dict[str, Any]) -> str:
     chips = []
+    if item.get("access") == "restricted" or item.get("doc_id") in restricted_ids():
+        chips.append('<span class="kb-chip kb-chip-restricted">Restricted</span>')
     if item.get("period"):
         chips.append(f'<span class="kb-chip">{esc(item["period"])}</span>')
     if item.get("doc_type"):
@@ -133,13 +186,39 @@ def meta_html(item: dict[str, Any]) -> str:
 
 def citation_html(item: dict[str, Any]) -> str:
     page = f", p. {item['page']}" if item.get("page") else ""
-    return f'<span class="kb-cite">{esc(item.get("title", ""))}{page}</span>'
+    restricted = ('<span class="kb-chip kb-chip-restricted">Restricted</span>'
+                  if item.get("doc_id") in restricted_ids() else "")
+    return f'<span class="kb-cite">{esc(item.get("title", ""))}{page}</span> {restricted}'
+
+
+def cite_links_html(count: int, prefix: str) -> str:
+    """Inline [1] [2] … that open their source's page (see cite_link_bridge)."""
+    return " ".join(f'<a class="kb-cite-link" href="#" data-kb-open="{prefix}{n}" '
+                    f'title="Open the page of source {n}">[{n}]</a>' for n in range(1, count + 1))
+
+
+def cite_link_bridge() -> None:
+    """st.html runs no script: this zero-height component makes a click on an inline [n] click
+    the button of that source (the one with key `<prefix><n>`)."""
+    st.iframe("""<script>
+const doc = window.parent.document;
+if (!doc.kbCiteBridge) {
+  doc.kbCiteBridge = true;
+  doc.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-kb-open]');
+    if (!link) return;
+    event.preventDefault();
+    const button = doc.querySelector('.st-key-open_' + link.dataset.kbOpen + ' button');
+    if (button) button.click();
+  });
+}
+</script>""", height=1)
 
 
 def open_page_button(item: dict[str, Any], key: str, label: str | None = None) -> None:
     """A button that opens the item's page (or passage) in the viewer."""
     page = item.get("page")
-    label = label or (f"Open page {page}" if page else "Open source")
+    label = label or (f"Open page {page}" if page else "Open passage")
     st.button(label, key=key, icon=":material/description:", on_click=_open_viewer,
               args=({"doc_id": item["doc_id"], "title": item.get("title", ""),
                      "path": item["path"], "page": page,
@@ -147,53 +226,84 @@ def open_page_button(item: dict[str, Any], key: str, label: str | None = None) -
 
 
 def _open_viewer(target: dict[str, Any]) -> None:
-    st.session_state[VIEWER] = target
+    st.session_state[VIEWER] = {**target, "scope": st.session_state.get(PAGE)}
 
 
 def _close_viewer() -> None:
     st.session_state.pop(VIEWER, None)
 
 
+def _record_download(doc_id: str) -> None:
+    call(library().kb.download_source, doc_id, include_restricted())
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _page_png(path: str, page: int, text: str, modified: float) -> tuple[bytes, bool, int]:
     from kb.page_image import render_page
 
-    image = render_page(path, page, text)
+    image = render_page(path, page, text, scale=2.5)
     return image.png, image.found, image.pages
 
 
 def page_viewer() -> None:
-    """The open citation: its PDF page with the passage highlighted, and the original file."""
+    """The citation opened on this page, in a wide dialog: its PDF page with the passage
+    highlighted, zoom, and the original file. A page opened elsewhere is not shown here."""
     target = st.session_state.get(VIEWER)
-    with st.container(key="page_viewer", border=True):
-        if not target:
-            st.caption("Open a result's page to read it here, with the passage highlighted.")
-            return
+    if target and target.get("scope") == st.session_state.get(PAGE) and _may_open(target):
+        _viewer_dialog(target)
+
+
+def _may_open(target: dict[str, Any]) -> bool:
+    """Asked of kb on every draw: a restricted page opened earlier closes, saying nothing,
+    once the switch is off or its user signed out. Logged once, when first opened."""
+    lib = library()
+    try:
+        with lib.lock:
+            lib.kb.open_source(target["doc_id"], target.get("page"), include_restricted(),
+                               record=not target.get("opened"))
+    except KBError:
+        st.session_state.pop(VIEWER, None)
+        return False
+    target["opened"] = True
+    return True
+
+
+@st.dialog("Source", width="large", on_dismiss=_close_viewer)
+def _viewer_dialog(target: dict[str, Any]) -> None:
+    with st.container(key="page_viewer"):
         st.html(f'<div class="kb-viewer-title">{esc(target["title"])}</div>')
         path = Path(target["path"])
         if not path.is_file():
             st.error(f"The original file is missing: {path.name}. Ingest it again.")
             return
         if target.get("page") and path.suffix.lower() == ".pdf":
-            try:
-                png, found, pages = _page_png(str(path), int(target["page"]), target["text"],
-                                              path.stat().st_mtime)
-            except KBError as error:
-                st.error(str(error).splitlines()[0])
-                return
-            st.image(png, caption=f"Page {target['page']} of {pages}", width="stretch")
-            if not found:
-                st.caption("The passage could not be located on this page image.")
+            _page_image(path, target)
         else:
             st.html(f'<div class="kb-passage">{esc(target["text"])}</div>')
         columns = st.columns(2)
-        with columns[0]:
-            st.download_button("Download", data=path.read_bytes(), file_name=path.name,
-                               icon=":material/download:", key="download_original",
-                               width="stretch")
-        with columns[1]:
-            st.button("Close", key="close_viewer", on_click=_close_viewer,
-                      icon=":material/close:", width="stretch")
+        columns[0].download_button("Download the original", data=path.read_bytes(),
+                                   file_name=path.name, icon=":material/download:",
+                                   key="download_original", width="stretch",
+                                   on_click=_record_download, args=(target["doc_id"],))
+        columns[1].button("Close", key="close_viewer", on_click=_close_viewer,
+                          icon=":material/close:", width="stretch")
+
+
+def _page_image(path: Path, target: dict[str, Any]) -> None:
+    try:
+        png, found, pages = _page_png(str(path), int(target["page"]), target["text"],
+                                      path.stat().st_mtime)
+    except KBError as error:
+        st.error(str(error).splitlines()[0])
+        return
+    zoom = st.segmented_control("Zoom", list(ZOOMS), default="Fit", key="viewer_zoom") or "Fit"
+    note = ("The passage is highlighted in yellow." if found
+            else "The passage could not be located on this page image.")
+    st.caption(f"Page {target['page']} of {pages} · {note}")
+    encoded = base64.b64encode(png).decode("ascii")
+    st.html(f'<div class="kb-page-scroll"><img class="kb-page-image" alt="Page '
+            f'{int(target["page"])}" style="width:{ZOOMS[zoom]}%" '
+            f'src="data:image/png;base64,{encoded}"></div>')
 
 
 def passage_card(item: dict[str, Any], key: str, marks: list[tuple[int, int]] | None = None,

@@ -14,7 +14,15 @@ from kb.uploads import (
     ingest_uploads,
     remove_document,
 )
-from kb_pages.common import TYPE_LABELS, call, include_restricted, library, wait_for_model
+from kb_pages.common import (
+    TYPE_LABELS,
+    call,
+    guarded,
+    include_restricted,
+    library,
+    plain,
+    wait_for_model,
+)
 
 
 def render() -> None:
@@ -30,14 +38,7 @@ def render() -> None:
     cols[2].metric("Reporting years", len({d.period for d in documents if d.period}))
     cols[3].metric("Restricted shown", restricted if include_restricted() else "hidden")
     if documents:
-        st.dataframe([{
-            "Title": d.title, "Year": d.period or "–", "Type": TYPE_LABELS.get(d.doc_type,
-                                                                           d.doc_type),
-            "Pages": str(d.pages) if d.pages else "–", "Passages": d.passages, "Access": d.access,
-            "File": names.get(d.path, Path(d.path).name), "ID": d.doc_id,
-        } for d in documents], hide_index=True, width="stretch", key="documents_table",
-            column_config={"Title": st.column_config.TextColumn(width="large"),
-                           "File": st.column_config.TextColumn(width="medium")})
+        _table(documents, names)
     else:
         st.info("No documents yet: add some below.")
     left, right = st.columns([3, 2], gap="large")
@@ -45,6 +46,32 @@ def render() -> None:
         _upload(index_dir)
     with right:
         _remove(documents)
+
+
+def _table(documents: list, names: dict[str, str]) -> None:
+    """Every document in a sortable table (click a column header) that a search narrows."""
+    needle = st.text_input("Find a document", key="library_filter",
+                           placeholder="title, year, type, file name or ID").strip().lower()
+    rows = [{
+        "Title": d.title, "Type": TYPE_LABELS.get(d.doc_type, d.doc_type), "Year": d.period or "–",
+        "Pages": d.pages, "Access": d.access, "Added": (d.added or "")[:16],
+        "File": names.get(d.path, Path(d.path).name), "ID": d.doc_id, "Passages": d.passages,
+    } for d in documents]
+    if needle:
+        rows = [row for row in rows if needle in " ".join(str(v) for v in row.values()).lower()]
+    st.caption(f"{len(rows)} of {len(documents)} documents · click a column header to sort")
+    st.dataframe(rows, hide_index=True, width="stretch", key="documents_table",
+                 height=min(36 * (len(rows) + 1) + 3, 640), row_height=36,
+                 column_config={
+                     "Title": st.column_config.TextColumn(width="large"),
+                     "Type": st.column_config.TextColumn(width="small"),
+                     "Year": st.column_config.TextColumn(width="small"),
+                     "Pages": st.column_config.NumberColumn(width="small", format="%d"),
+                     "Access": st.column_config.TextColumn(width="small"),
+                     "Added": st.column_config.TextColumn("Added (UTC)", width="small"),
+                     "File": st.column_config.TextColumn(width="medium"),
+                     "ID": st.column_config.TextColumn(width="medium"),
+                     "Passages": st.column_config.NumberColumn(width="small")})
 
 
 def _upload(index_dir: Path) -> None:
@@ -64,9 +91,9 @@ def _upload(index_dir: Path) -> None:
 
         try:
             result = ingest_uploads(index_dir, [(f.name, f.getvalue()) for f in files or []],
-                                    progress)
+                                    progress, user=library().kb.user)
         except KBError as error:
-            st.error(str(error).splitlines()[0])
+            st.error(plain(str(error).splitlines()[0]))
             return
         bar.empty()
         st.session_state["upload_result"] = result
@@ -75,10 +102,11 @@ def _upload(index_dir: Path) -> None:
     result = st.session_state.get("upload_result")
     if result is not None:
         if result.added or result.updated:
-            st.success(f"Added {len(result.added) + len(result.updated)} file(s): "
-                       + ", ".join(result.added + result.updated), icon=":material/check:")
+            st.success(plain(f"Added {len(result.added) + len(result.updated)} file(s): "
+                             + ", ".join(result.added + result.updated)), icon=":material/check:")
         for name, reason in result.failed:
-            st.error(f"{name}: {reason.removeprefix(name + ': ')}", icon=":material/error:")
+            st.error(plain(f"{name}: {reason.removeprefix(name + ': ')}"),
+                     icon=":material/error:")
 
 
 def _remove(documents: list) -> None:
@@ -91,11 +119,11 @@ def _remove(documents: list) -> None:
                           format_func=lambda i: f"{by_id[i].title} ({by_id[i].period or '–'})")
     sure = st.checkbox("Remove it from the library", key="remove_confirm")
     if st.button("Remove", disabled=not sure, key="remove_button", icon=":material/delete:"):
-        title = call(remove_document, library().kb, doc_id)
+        title = call(remove_document, library().kb, doc_id, include_restricted())
         if title is not None:
             st.session_state.pop("remove_confirm", None)
-            st.toast(f"Removed {title}")
+            st.toast(plain(f"Removed {title}"))
             st.rerun()
 
 
-render()
+guarded(render, "library")

@@ -8,13 +8,15 @@ from typing import Any
 
 import streamlit as st
 
+from kb.errors import KBError
 from kb.reuse import read_draft
 from kb_pages.common import (
-    call,
     citation_html,
     esc,
+    guarded,
     open_page_button,
     page_viewer,
+    plain,
     run_job,
 )
 
@@ -38,24 +40,28 @@ def render() -> None:
     data = run_job("reuse", "Matching paragraphs…", "reuse", text)
     if data is None:
         return
-    main, viewer = st.columns([3, 2], gap="large")
-    with main:
-        counts = data.get("counts") or {}
-        st.html("".join(f'<span class="kb-kind {k}">{esc(KINDS[k])} · {counts.get(k, 0)}</span>'
-                        for k in KINDS))
-        for paragraph in data["paragraphs"]:
-            _paragraph(paragraph)
-    with viewer:
-        page_viewer()
+    counts = data.get("counts") or {}
+    st.html("".join(f'<span class="kb-kind {k}">{esc(KINDS[k])} · {counts.get(k, 0)}</span>'
+                    for k in KINDS))
+    for paragraph in data["paragraphs"]:
+        _paragraph(paragraph)
+    page_viewer()
 
 
 def _draft_text(upload: Any) -> str | None:
-    """The uploaded draft's text, read by kb from a temporary copy under a generated name."""
+    """The uploaded draft's text, read by kb from a temporary copy under a generated name;
+    an error names the user's file, never the server's temporary path."""
     suffix = Path(upload.name).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="kb-draft-") as folder:
         path = Path(folder) / f"draft{suffix}"
         path.write_bytes(upload.getvalue())
-        return call(read_draft, path)
+        try:
+            return read_draft(path)
+        except KBError as error:
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            message = message.replace(str(path), upload.name).replace(folder, "")
+            st.error(plain(message.replace(path.name, upload.name)), icon=":material/error:")
+            return None
 
 
 def _paragraph(paragraph: dict[str, Any]) -> None:
@@ -82,7 +88,7 @@ def _paragraph(paragraph: dict[str, Any]) -> None:
                 quote = paragraph.get("source_quote") or source.get("text", "")
                 st.html(f'<blockquote class="kb-quote">{esc(quote)}</blockquote>')
                 open_page_button({**source, "text": quote},
-                                 key=f"reuse_open_{paragraph['index']}")
+                                 key=f"open_reuse_{paragraph['index']}")
 
 
 def _diff_html(changes: list[dict[str, str]]) -> str:
@@ -95,4 +101,4 @@ def _diff_html(changes: list[dict[str, str]]) -> str:
     return f"<ul>{''.join(rows)}</ul>"
 
 
-render()
+guarded(render, "reuse")

@@ -9,6 +9,7 @@ from kb_pages.common import (
     TYPE_LABELS,
     call,
     esc,
+    guarded,
     include_restricted,
     library,
     page_viewer,
@@ -51,14 +52,10 @@ def render() -> None:
                   include_restricted=include_restricted())
     if result is None:
         return
-    results_col, viewer_col = st.columns([3, 2], gap="large")
-    with results_col:
-        _summary(result, notice)
-        for hit in result.results:
-            passage_card(hit.to_dict(), key=f"hit_{hit.passage_id}", marks=hit.marks,
-                         rank=hit.rank)
-    with viewer_col:
-        page_viewer()
+    _summary(result, notice)
+    for hit in result.results:
+        passage_card(hit.to_dict(), key=f"hit_{hit.passage_id}", marks=hit.marks, rank=hit.rank)
+    page_viewer()
 
 
 def _summary(result, notice: str | None) -> None:
@@ -81,4 +78,4 @@ def _refresh_when_model_ready() -> None:
         st.rerun(scope="app")
 
 
-render()
+guarded(render, "search")

@@ -20,6 +20,12 @@ mark { background: #ffe58a; padding: 0 .1em; border-radius: 2px; color: inherit;
 .kb-quote { border-left: 3px solid #c9a227; margin: .3rem 0; padding: .2rem .8rem;
   color: #333; background: #fcfaf2; white-space: pre-wrap; }
 .kb-cite { color: #5b6673; font-size: .85rem; }
+.kb-page-scroll { max-height: 78vh; overflow: auto; border: 1px solid #e2e6ea;
+  border-radius: .4rem; background: #f6f7f9; }
+.kb-page-image { display: block; max-width: none; margin: 0 auto; }
+a.kb-cite-link { color: #1f6feb; font-weight: 600; text-decoration: none; font-size: .85em;
+  vertical-align: super; cursor: pointer; }
+a.kb-cite-link:hover { text-decoration: underline; }
 .kb-viewer-title { font-weight: 600; color: #1f3b57; margin-bottom: .3rem; }
 .kb-answer { font-size: 1.08rem; line-height: 1.6; padding: .2rem 0 .4rem; }
 .kb-answer sup { color: #1f6feb; font-weight: 600; }

@@ -70,12 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", help="index folder (default: $KB_INDEX, else ./index)")
     parser.add_argument("--corpus", default=str(CORPUS), help="demo corpus for a missing index")
     parser.add_argument("--port", type=int, default=8501)
-    parser.add_argument("--address", default="127.0.0.1")
+    parser.add_argument("--address", default="127.0.0.1",
+                        help="listen here; beyond loopback the app always asks for a login")
     args = parser.parse_args(argv)
     index = Path(args.index or os.environ.get("KB_INDEX") or "index").resolve()
     if not (index / "kb.sqlite").exists():
         build_demo_library(index, Path(args.corpus))
     os.environ["KB_INDEX"] = str(index)
+    os.environ["KB_ADDRESS"] = args.address  # beyond loopback, the app always asks for a login
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     warm_model()
     from streamlit.web import cli

@@ -78,6 +78,11 @@ class KnowledgeBase:
             return access.ANONYMOUS
         return self._user
 
+    @property
+    def needs_login(self) -> bool:
+        """True once the library has users: then only who signs in sees more than a reader."""
+        return access.has_users(self.connection)
+
     def login(self, name: str, password: str) -> User:
         """Check a name and password; the User to pass to as_user() (or open())."""
         try:
@@ -255,11 +260,13 @@ class KnowledgeBase:
         return str(row[0])
 
     def open_source(self, doc_id: str, page: int | None = None,
-                    include_restricted: bool = False) -> Document:
+                    include_restricted: bool = False, record: bool = True) -> Document:
         """The document a viewer is about to show (its page image or text), checked against
-        the acting user and logged when restricted; DocumentNotFound when it may not be seen."""
+        the acting user and logged when restricted (unless record=False: a viewer redrawn);
+        DocumentNotFound when it may not be seen."""
         document = self.document(doc_id, include_restricted)
-        self._audit_opened(document, "open", f"page {page}" if page else None)
+        if record:
+            self._audit_opened(document, "open", f"page {page}" if page else None)
         return document
 
     def download_source(self, doc_id: str, include_restricted: bool = False) -> Path:

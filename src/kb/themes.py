@@ -28,22 +28,27 @@ class Theme:
     by_period: dict[str, int]
     by_type: dict[str, int]
     passages: list[Passage] = field(default_factory=list)
+    per_100: dict[str, float] = field(default_factory=dict)  # per 100 passages of that period
+    marks: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # matched words
 
     def to_dict(self) -> dict[str, Any]:
         return {"term": self.term, "searched": self.searched, "total": self.total,
-                "by_period": self.by_period, "by_type": self.by_type,
+                "by_period": self.by_period, "per_100": self.per_100, "by_type": self.by_type,
                 "passage_ids": [p.passage_id for p in self.passages],
-                "passages": [passage_dict(p) for p in self.passages]}
+                "passages": [{**passage_dict(p), "marks": self.marks.get(p.passage_id, [])}
+                             for p in self.passages]}
 
 
 @dataclass
 class ThemesReport:
     themes: list[Theme]
-    periods: list[str]
+    periods: list[str]  # every period of the library (in view), matched or not, oldest first
     took_ms: float = 0.0
+    passages_per_period: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"themes": [t.to_dict() for t in self.themes], "periods": self.periods,
+                "passages_per_period": self.passages_per_period,
                 "took_ms": round(self.took_ms, 2)}
 
 
@@ -58,10 +63,25 @@ def count_themes(engine: SearchEngine, terms: list[str], filters: Filters | None
     if not terms:
         raise InvalidInput("themes needs at least one term, e.g. `kb themes neglect fathers`")
     themes = [count_theme(engine, term, filters) for term in terms]
-    periods = sorted({period for theme in themes for period in theme.by_period})
-    report = ThemesReport(themes, periods)
+    sizes = passages_per_period(engine, filters)
+    for theme in themes:
+        theme.per_100 = {period: round(100 * count / sizes[period], 2)
+                         for period, count in theme.by_period.items() if sizes.get(period)}
+    periods = sorted(set(sizes) | {period for theme in themes for period in theme.by_period},
+                     key=lambda period: (period == UNDATED, period))
+    report = ThemesReport(themes, periods, passages_per_period=sizes)
     report.took_ms = (time.perf_counter() - started) * 1000
     return report
+
+
+def passages_per_period(engine: SearchEngine, filters: Filters) -> dict[str, int]:
+    """How many passages each period of the library holds, under the same filters: the base
+    a count is set against (a year with twice the documents has twice the chances to match)."""
+    where, values = filters.sql()
+    rows = engine.connection.execute(
+        f"SELECT coalesce(d.period, '{UNDATED}'), count(*) FROM passages p "
+        f"JOIN documents d ON d.id = p.document WHERE {where} GROUP BY 1", values)
+    return {str(period): int(count) for period, count in rows}
 
 
 def as_phrase(query: ParsedQuery) -> ParsedQuery:
@@ -79,8 +99,11 @@ def as_phrase(query: ParsedQuery) -> ParsedQuery:
 
 
 def count_theme(engine: SearchEngine, term: str, filters: Filters) -> Theme:
+    from kb.search import find_marks
+
     query = engine.parse(term)
-    ranked = engine.keyword(as_phrase(query), DEPTH, filters)
+    phrase = as_phrase(query)
+    ranked = engine.keyword(phrase, DEPTH, filters)
     ids = list(dict.fromkeys(pid for pid, _ in ranked))
     found = engine.passages(ids)
     passages = []
@@ -91,5 +114,7 @@ def count_theme(engine: SearchEngine, term: str, filters: Filters) -> Theme:
             passages.append(passage)
     by_period = Counter(p.period or UNDATED for p in passages)
     by_type = Counter(p.doc_type for p in passages)
+    words = phrase.highlight_terms()
+    marks = {p.passage_id: find_marks(p.text, words) for p in passages}
     return Theme(term, query.searched, len(passages), dict(sorted(by_period.items())),
-                 dict(sorted(by_type.items())), passages)
+                 dict(sorted(by_type.items())), passages, marks=marks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 import numpy as np
 
 from kb.store import FAISS_NAME, generation
+
+log = logging.getLogger("kb")
 
 
 class VectorIndex:
@@ -35,15 +38,36 @@ class VectorIndex:
         current = generation(connection)
         if self._index is not None and self._generation == current:
             return self._index
-        import faiss
-
-        if self.path.exists() and self._stamp() == current:
-            self._index = faiss.read_index(str(self.path))
+        loaded = self._load() if self.path.exists() and self._stamp() == current else None
+        if loaded is not None:
+            self._index = loaded
         else:
             self._index = self._build(connection)
             self._save(current)
         self._generation = current
         return self._index
+
+    def _load(self) -> Any:
+        """The saved index, or None (with a one-line notice) when the file is damaged: it is a
+        cache, and the caller rebuilds it from SQLite."""
+        import faiss
+
+        try:
+            index = faiss.read_index(str(self.path))
+        except (RuntimeError, MemoryError, ValueError):
+            log.warning("kb: %s is damaged (unreadable): rebuilding it from the database",
+                        self.path)
+            return None
+        if index.d != self.dimension or index.ntotal != self._stamp_count():
+            log.warning("kb: %s does not match the database: rebuilding it", self.path)
+            return None
+        return index
+
+    def _stamp_count(self) -> int | None:
+        try:
+            return int(json.loads(self.stamp_path.read_text())["count"])
+        except (OSError, ValueError, KeyError):
+            return None
 
     def _stamp(self) -> int | None:
         try:

@@ -50,7 +50,9 @@ def read_file(path: Path) -> RawDocument:
         raw = read_pdf(path)
     elif suffix == ".docx":
         from kb.extract.docx import read_docx
+        from kb.extract.safety import check_zip_container
 
+        check_zip_container(path)  # a zip bomb is refused before python-docx inflates it
         raw = read_docx(path)
     elif suffix in {".html", ".htm"}:
         from kb.extract.html import read_html

@@ -36,7 +36,7 @@ def read_pdf(path: Path) -> RawDocument:
         layout: list[list[Line]] = []
         candidates: list[int] = []
         for number in range(len(pdf)):
-            page = pdf[number]
+            page = _load_page(pdf, number, path)
             layout.append(_page_lines(page))
             if _path_count(page) >= TABLE_PATHS:
                 candidates.append(number)
@@ -129,6 +129,32 @@ def _line(chars: _Chars, text: str, start: int, end: int) -> Line | None:
         top, bottom, x1 = min(top, t), max(bottom, b), max(x1, left)
     return Line(stripped, size=round(sizes[len(sizes) // 2], 1), bold=bold, x0=x0, x1=x1,
                 top=top, bottom=bottom)
+
+
+def _load_page(pdf: Any, index: int, path: Path) -> Any:
+    """One page; a page PDFium cannot load is damage (a page tree that loops, a missing
+    page object), said as such rather than read as a page without text."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError:
+        raise UnreadableFile(
+            f"{path}: damaged PDF, page {index + 1} of {len(pdf)} cannot be loaded (a broken "
+            "or looping page tree): repair or re-export the file") from None
+
+
+def _load_page(pdf: Any, index: int, path: Path) -> Any:
+    """One page; a page PDFium cannot load is damage (a page tree that loops, a missing
+    page object), said as such rather than read as a page without text."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError:
+        raise UnreadableFile(
+            f"{path}: damaged PDF, page {index + 1} of {len(pdf)} cannot be loaded (a broken "
+            "or looping page tree): repair or re-export the file") from None
 
 
 def _short(error: Exception) -> str:

@@ -2,25 +2,63 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
+from kb.errors import UnreadableFile
 from kb.extract import RawDocument
 
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_BULLET = re.compile(r"^\s*[*+-]\s+")
+BOMS = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be")]
 
 
 def decode(path: Path) -> str:
+    """A text file's characters, its encoding told from the file itself: a BOM (UTF-8, UTF-16,
+    UTF-32), UTF-16 without one (NULs in every other byte), stray NULs dropped, UTF-8 (a stray
+    bad byte replaced, not the whole file read as cp1252), else cp1252."""
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        from kb.errors import UnreadableFile
-
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    codec = _utf16_without_bom(data[:4096])
+    if codec:
+        return data.decode(codec, errors="replace")
+    nuls = data.count(b"\x00")
+    if nuls > max(8, len(data) // 100) or _control_share(data[:4096]) > 0.05:
         raise UnreadableFile(f"{path}: binary data, not text")
+    data = data.replace(b"\x00", b"")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 127) - bad
+    # valid multi-byte sequences outnumber the bad bytes: UTF-8 with a flaw, not cp1252
+    return text if good >= bad else data.decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text of mostly ASCII has a NUL in nearly every even (BE) or odd (LE) byte."""
+    if len(sample) < 8:
+        return None
+    pairs = len(sample) // 2
+    even = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    if odd > 0.7 * pairs and even < 0.1 * pairs:
+        return "utf-16-le"
+    if even > 0.7 * pairs and odd < 0.1 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(sample: bytes) -> float:
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 0))
+    return controls / max(len(sample), 1)
 
 
 def read_text(path: Path) -> RawDocument:
