@@ -144,18 +144,5 @@ def _load_page(pdf: Any, index: int, path: Path) -> Any:
             "or looping page tree): repair or re-export the file") from None
 
 
-def _load_page(pdf: Any, index: int, path: Path) -> Any:
-    """One page; a page PDFium cannot load is damage (a page tree that loops, a missing
-    page object), said as such rather than read as a page without text."""
-    import pypdfium2 as pdfium
-
-    try:
-        return pdf[index]
-    except pdfium.PdfiumError:
-        raise UnreadableFile(
-            f"{path}: damaged PDF, page {index + 1} of {len(pdf)} cannot be loaded (a broken "
-            "or looping page tree): repair or re-export the file") from None
-
-
 def _short(error: Exception) -> str:
     return str(error).splitlines()[0][:120]
