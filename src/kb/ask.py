@@ -208,6 +208,13 @@ def term_weights(engine: SearchEngine, text: str) -> Terms:
             parts = {stem(part) for part in content_words(acronyms[word.upper()])}
             terms.expansions[stem(word)] = parts
         terms.weights[stem(word)] = max(terms.weights.get(stem(word), 0), weight)
+    # an expansion written out in full stands for its acronym too ("Data to Insight": D2I)
+    lowered = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
+    for acronym, expansion in acronyms.items():
+        spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
+        if len(spelled.split()) > 1 and f" {spelled} " in lowered:
+            parts = {stem(part) for part in content_words(expansion)}
+            terms.expansions[stem(acronym.lower())] = parts
     return terms
 
 

@@ -235,7 +235,8 @@ def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[
             key = text_hash(passage)
             if key not in have:
                 new_texts[key] = passage
-    vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size)
+    vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size,
+                           settings.model_name)
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [

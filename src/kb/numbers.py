@@ -142,10 +142,17 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
+        if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 30):figure.start]) \
+                or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]):
+            figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
     _assign_periods(text, figures, default_period)
     return figures
 
+
+# an age: "under 18", "aged 16", "the age of consent is 16", "16 year olds"
+_AGE = re.compile(r"(?:\b(?:under|over|aged?|age of \w+ is|age of)\s*(?:the age of\s*)?)$", re.I)
+_AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
                            re.I)
@@ -404,3 +411,10 @@ def direction(text: str) -> int:
 def values_figures(figures: list[Figure]) -> list[Figure]:
     """The figures that are quantities (not the years, periods and dates they are stated for)."""
     return [f for f in figures if f.kind not in ("period", "date", "year")]
+
+
+def stated_figures(figures: list[Figure]) -> list[Figure]:
+    """Quantities and the days a claim states ("16 October 2025"; not "March 2022", which
+    names a period)."""
+    return [f for f in figures if f.kind not in ("period", "year") and not (
+        f.kind == "date" and not re.match(r"\d", f.text))]

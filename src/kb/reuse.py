@@ -152,7 +152,7 @@ def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.nd
                      ) -> list[ReusedParagraph]:
     if not paragraphs:
         return []
-    vectors = embed.encode(paragraphs)  # one batch for the whole text
+    vectors = embed.encode(paragraphs, model_name=engine.settings.model_name)  # one batch
     found = nearest(engine, vectors, allowed)
     add_keyword_candidates(engine, paragraphs, vectors, found, allowed)
     passages = engine.passages(list({pid for hits in found for pid, _ in hits}))

@@ -157,7 +157,7 @@ class SearchEngine:
     def _is_word(self, word: str, include_restricted: bool = False) -> bool:
         """Not a typo: an English word, or one the library holds in another form (the FTS
         index stems, so "worries" finds "worried") in a document the audience may see."""
-        if word in embed.model_words():
+        if word in embed.model_words(self.settings.model_name):
             return True
         match = ['{text section} : "' + word.replace('"', '') + '"']
         if include_restricted:
@@ -184,7 +184,7 @@ class SearchEngine:
             if self._threads is None:
                 self._threads = ThreadPoolExecutor(1, thread_name_prefix="kb-keyword")
             pending = self._threads.submit(self.keyword, query, depth, filters)
-            vector = embed.encode_query(query.searched)
+            vector = embed.encode_query(query.searched, self.settings.model_name)
             closest = self.vectors.search(self.connection, vector, depth,
                                           self._allowed_ids(filters))
             fused = self.fuse(query, pending.result(), closest, vector, filters)
@@ -240,7 +240,7 @@ class SearchEngine:
 
     def semantic(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
         text = query.searched
-        vector = embed.encode_query(text)
+        vector = embed.encode_query(text, self.settings.model_name)
         return self.vectors.search(self.connection, vector, depth, self._allowed_ids(filters))
 
     def _allowed_ids(self, filters: Filters) -> np.ndarray | None:

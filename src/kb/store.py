@@ -201,11 +201,16 @@ def _check_manifest(index_dir: Path, settings: Settings) -> None:
     except (OSError, ValueError) as error:
         raise IndexMismatch(f"index at {index_dir}: unreadable {MANIFEST_NAME} ({error})") from None
     wanted = manifest_for(settings)
-    for key in ("embedding_model", "dimension"):
-        if found.get(key) != wanted[key]:
-            raise IndexMismatch(
-                f"index at {index_dir} was built with {key} {found.get(key)!r}, this kb uses "
-                f"{wanted[key]!r}: delete {index_dir} and run `kb ingest` again to rebuild it")
+    if found.get("embedding_model") != wanted["embedding_model"]:
+        raise IndexMismatch(
+            f"index at {index_dir} was built with embedding model {found.get('embedding_model')!r}"
+            f" and this kb is set to {wanted['embedding_model']!r}: set KB_MODEL_NAME="
+            f"{found.get('embedding_model')} to use it, or delete {index_dir} and run "
+            "`kb ingest` again to rebuild it with the new model")
+    if found.get("dimension") != wanted["dimension"]:
+        raise IndexMismatch(
+            f"index at {index_dir} holds vectors of dimension {found.get('dimension')!r}, the model"
+            f" makes {wanted['dimension']!r}: delete {index_dir} and run `kb ingest` again")
     if int(found.get("schema_version", 0)) > SCHEMA_VERSION:
         raise IndexMismatch(
             f"index at {index_dir} has schema {found.get('schema_version')}, newer than this kb "
