@@ -22,6 +22,7 @@ from kb.fusion import (
     fuse_scores,
     make_terms,
 )
+from kb.facts import Fact
 from kb.glossary import COMMON
 from kb.models import Hit, Passage, SearchResult
 from kb.query import ParsedQuery, can_require_every_term, fts_expression, parse_query
@@ -136,6 +137,26 @@ class SearchEngine:
                 f"ON d.id = g.document {where} GROUP BY g.acronym"):
             acronyms[acronym] = expansion.lower()
         return vocabulary, joined, acronyms
+
+    def vocabulary(self, include_restricted: bool = False) -> dict[str, int]:
+        """Each word of the library an audience may see, with the passages that hold it."""
+        self.refresh()
+        return self._lexicons[include_restricted][0]
+
+    def passage_count(self) -> int:
+        self.refresh()
+        return self._passage_count
+
+    def facts(self, passage_ids: list[int]) -> list[tuple[int, Fact]]:
+        """The table facts stated in these passages, with the passage each stands in."""
+        if not passage_ids:
+            return []
+        marks = ",".join("?" * len(passage_ids))
+        rows = self.connection.execute(
+            f"SELECT passage, page, caption, label, column_name, value, period FROM facts "
+            f"WHERE passage IN ({marks}) ORDER BY id", passage_ids).fetchall()
+        return [(row[0], Fact(row[1], 0, row[2], row[3], row[4], row[5], row[6]))
+                for row in rows]
 
     @property
     def acronyms(self) -> dict[str, str]:
