@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -230,7 +231,7 @@ def test_a_long_document_is_committed_in_groups_and_reports_progress(tmp_path: P
     done = subprocess.run(
         [sys.executable, "-m", "kb.cli", "ingest", str(long), "--index", str(tmp_path / "i"),
          "--json", "--progress", "json"], capture_output=True, text=True, timeout=600,
-        env={**__import__("os").environ, "KB_EMBED_GROUP": "32"})
+        env={**os.environ, "KB_EMBED_GROUP": "32"})
     assert done.returncode == 0, done.stderr
     steps = [json.loads(line)["progress"] for line in done.stderr.splitlines()]
     stored = [s["message"] for s in steps if "passages stored" in s["message"]]
@@ -239,4 +240,65 @@ def test_a_long_document_is_committed_in_groups_and_reports_progress(tmp_path: P
         generation = int(kb.connection.execute(
             "SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
         assert generation == len(stored)  # one commit per group
+        assert kb.documents()[0].content_hash != "partial"
+
+
+def test_searches_from_another_process_see_no_error_during_an_ingest(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "first.txt").write_text("First\n\nFathers and male carers were seen at home.")
+    index = tmp_path / "index"
+    with KnowledgeBase.open(index) as kb:
+        kb.ingest([docs])
+    for number in range(6):
+        (docs / f"report{number}.txt").write_text(f"Report {number}\n\n" + "\n\n".join(
+            f"Paragraph {n}: neglect and early help for family {n} in report {number}, with "
+            "fathers seen and the voice of the child recorded." for n in range(40)))
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "kb.cli", "ingest", str(docs), "--index", str(index), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "KB_EMBED_GROUP": "16", "KB_SERVICE": "off"})
+    errors: list[str] = []
+    searches = 0
+    with KnowledgeBase.open(index) as kb:
+        while ingest.poll() is None or searches < 20:
+            try:
+                kb.search("fathers neglect", k=5)
+            except Exception as error:  # noqa: BLE001 - any error at all fails the test
+                errors.append(repr(error))
+            searches += 1
+        final = kb.search("early help family", k=5, mode="keyword")
+    assert ingest.wait(60) == 0, ingest.stderr.read() if ingest.stderr else ""
+    assert errors == [] and searches > 20
+    assert final.results and final.results[0].doc_id.startswith("report")
+
+
+def test_a_long_document_interrupted_keeps_its_committed_groups(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb import embed
+
+    long = tmp_path / "long.txt"
+    long.write_text("Long report\n\n" + "\n\n".join(
+        f"Paragraph {n}: the panel reviewed case {n} and saw father {n} at home, recording "
+        f"outcome {n * 3} for the child." for n in range(1000)))
+    real_encode, calls = embed.encode, []
+
+    def failing_encode(texts: list[str], *args: object, **kwargs: object) -> object:
+        calls.append(len(texts))
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as a kill would, in the middle of the third group
+        return real_encode(texts, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embed, "encode", failing_encode)
+    settings = Settings.load(embed_group=32, index_dir=tmp_path / "index")
+    with KnowledgeBase.open(settings=settings) as kb, pytest.raises(KeyboardInterrupt):
+        kb.ingest([long])
+    with KnowledgeBase.open(settings=settings) as kb:
+        stored = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+        assert stored == 64  # two groups of 32 passages
+        assert kb.documents()[0].content_hash == "partial"
+        monkeypatch.setattr(embed, "encode", real_encode)
+        report = kb.ingest([long])
+        total = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+        assert report.updated == [str(long)] and report.embedded == total - 64
         assert kb.documents()[0].content_hash != "partial"

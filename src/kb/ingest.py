@@ -80,7 +80,12 @@ def parse_files(paths: list[Path], settings: Settings
             pending = []
             for index, (path, job) in enumerate(jobs):
                 try:
-                    yield path, _outcome(path, job, settings)
+                    outcome = _outcome(path, job, settings)
+                    if all(later.ready() for _, later in jobs[index + 1:]):
+                        # every file is read: end the workers now, not after the caller has
+                        # embedded the last one (a worker that read a large file holds memory)
+                        pool.terminate()
+                    yield path, outcome
                 except PoolTimeout:
                     yield path, UnreadableFile(
                         f"{path}: parsing took over {settings.parse_timeout_s:g} s, skipped")

@@ -113,7 +113,7 @@ class SearchEngine:
         current = generation(self.connection)
         if current == self._generation:
             return
-        self._lexicons = {audience: self._lexicon(audience) for audience in (False, True)}
+        self._lexicons = {level: self._lexicon(level) for level in (False, True)}
         self._vocabulary, self._joined, self._acronyms = self._lexicons[True]
         self._allowed = {}
         self._allowed_sets = {}

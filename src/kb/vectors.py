@@ -91,10 +91,11 @@ class VectorIndex:
     def _save(self, current: int) -> None:
         import faiss
 
-        temporary = self.path.with_suffix(".tmp")
+        # a name of this process's own: a searcher and an ingest may both save at once
+        temporary = self.path.with_name(f"{FAISS_NAME}.{os.getpid()}.tmp")
         faiss.write_index(self._index, str(temporary))
         os.replace(temporary, self.path)
-        stamp = self.stamp_path.with_suffix(".tmp")
+        stamp = self.stamp_path.with_name(f"{FAISS_NAME}.json.{os.getpid()}.tmp")
         stamp.write_text(json.dumps({"generation": current, "count": int(self._index.ntotal)}))
         os.replace(stamp, self.stamp_path)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from kb.errors import UnreadableFile
 
 MAX_ENTRIES = 2_000  # a real report has tens of parts; thousands is a crafted archive
-MAX_INFLATED_BYTES = 200 * 1024 * 1024  # all parts inflated together
+MAX_INFLATED_BYTES = 200_000_000  # all parts inflated together
 MAX_RATIO = 200  # inflated / compressed for one large entry; XML packs ~10-30x
 RATIO_FLOOR = 10 * 1024 * 1024  # entries smaller than this may pack as well as they like
 BLOCK = 1 << 16
