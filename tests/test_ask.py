@@ -10,11 +10,14 @@ from kb.numbers import find_figures, values_figures
 def test_ask_answers_a_count_with_its_cited_sentence(library: KnowledgeBase) -> None:
     answer = library.ask("How many LADO referrals were there in 2019-20?")
     assert answer.answer_found and answer.answer
-    [citation] = answer.citations
+    citation = answer.citations[0]
     assert citation.quote == answer.answer
     assert citation.page is not None
     source = next(p for p in answer.passages if p.doc_id == citation.doc_id)
     assert " ".join(citation.quote.split()) in " ".join(source.text.split())
+    # every further citation is another passage stating the same figure
+    key = answer.marked.split("**")[1] if answer.marked else ""
+    assert all(key in c.quote for c in answer.citations[1:])
     assert answer.marked and "**" in answer.marked
 
 

@@ -139,3 +139,44 @@ def test_paragraphs_equally_far_from_several_sources_are_classified(library) -> 
              "A wholly new paragraph about gardening clubs for teenagers in the summer months.")
     kinds = [p["kind"] for p in library.reuse(draft).to_dict()["paragraphs"]]
     assert len(kinds) == 2 and kinds[1] == "new"
+
+
+SOURCE = ("Health visitors saw 2,431 families in the year. At the six-week check the health "
+          "visitor asks who else lives in the home and speaks to the father where he is there. "
+          "Children under 18 who care for a parent are referred to the young carers service.")
+
+
+def _passage(text: str):  # type: ignore[no-untyped-def]
+    from kb.models import Passage
+
+    return Passage(7, "review", "Review", "review.pdf", "2022-23", "other", 3, 3, None, text,
+                   0, len(text))
+
+
+def test_one_word_changed_is_edited_and_only_an_unchanged_paragraph_is_verbatim() -> None:
+    from kb.reuse import classify
+
+    copied = ("At the six-week check the health visitor asks who else lives in the home and "
+              "speaks to the father where he is there.")
+    changed = copied.replace("speaks to", "talks with")
+    assert classify(0, copied, [(_passage(SOURCE), 0.9)]).kind == "verbatim"
+    assert classify(0, changed, [(_passage(SOURCE), 0.9)]).kind == "edited"
+
+
+def test_a_changed_figure_shows_as_a_replacement_beside_what_it_replaced() -> None:
+    from kb.reuse import classify
+
+    draft = ("At the eight-week check the health visitor asks who else lives in the home and "
+             "speaks to the father where he is there.")
+    result = classify(0, draft, [(_passage(SOURCE), 0.9)])
+    assert result.kind == "edited"
+    assert {"op": "replace", "source": "six-week", "draft": "eight-week"} in result.changes
+
+
+def test_stale_figures_are_measures_carried_over_not_ages_or_small_counts() -> None:
+    from kb.reuse import carried_figures
+
+    draft = ("This year health visitors again saw 2,431 families, and two children under 18 "
+             "were referred to the young carers service.")
+    stale = [figure["text"] for figure in carried_figures(draft, SOURCE)]
+    assert stale == ["2,431"]

@@ -20,7 +20,6 @@ from kb.numbers import (
     Sentence,
     content_words,
     find_figures,
-    split_sentences,
     stem,
 )
 

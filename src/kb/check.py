@@ -18,7 +18,6 @@ from kb.numbers import (
     shift_period,
     stated_figures,
     stem,
-    values_figures,
 )
 
 if TYPE_CHECKING:

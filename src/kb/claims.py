@@ -94,6 +94,11 @@ def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
     return sorted(chosen, key=lambda a: -a.score)
 
 
+def _parts(text: str) -> set[str]:
+    """Stems of the words, hyphenated ones split ("half-day": half, day)."""
+    return {stem(word.lower()) for word in re.findall(r"[A-Za-z0-9]+", text)}
+
+
 def _negated(text: str) -> bool:
     return len(NEGATION.findall(text)) % 2 == 1
 
@@ -108,7 +113,7 @@ def clash(claim: str, sentence: str) -> str | None:
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
             PERMISSION.search(claim) and not OBLIGATION.search(sentence):
         return "the claim makes it a rule; the source allows otherwise"
-    claim_words, source_words = words_of(claim), words_of(sentence)
+    claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = stem(one), stem(other)
         if (a in claim_words and b in source_words and b not in claim_words) or \

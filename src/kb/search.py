@@ -15,6 +15,7 @@ import numpy as np
 from kb import embed
 from kb.errors import InvalidInput
 from kb.extract.metadata import DOC_TYPES, normalise_period
+from kb.facts import Fact
 from kb.fusion import (
     FusionWeights,
     fuse_evidence,
@@ -22,7 +23,6 @@ from kb.fusion import (
     fuse_scores,
     make_terms,
 )
-from kb.facts import Fact
 from kb.glossary import COMMON
 from kb.models import Hit, Passage, SearchResult
 from kb.query import ParsedQuery, can_require_every_term, fts_expression, parse_query

@@ -64,8 +64,8 @@ def normalise_period(text: str | None) -> str | None:
 
 
 _SEASON = re.compile(r"\b(spring|summer|autumn|winter)\s+(?:term\s+)?(20\d\d)\b", re.I)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?[\s_-]+(20\d\d|\d\d)\b",
-                         re.I)
+_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?[\s_-]+(20\d\d|\d\d)\b", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d/-])(20\d\d)(?![\d/-])")
 _MULTI_YEAR = re.compile(r"\b(20\d\d)\s?(?:-|/|–|to)\s?(20)?(\d\d)\b")
 # the month a season's edition or term is dated by
