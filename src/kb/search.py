@@ -198,6 +198,11 @@ class SearchEngine:
         if k < 1:
             raise InvalidInput(f"k must be at least 1, not {k}")
         query = self.parse(text, filters.include_restricted)
+        if not query.terms and not query.phrases:
+            return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started)
+                                * 1000, results=[], searched=query.searched,
+                                note="nothing to search for: the query holds only common words "
+                                     "or punctuation")
         depth = max(50, 5 * k)
         semantic = mode in ("semantic", "hybrid") and bool(query.text) and not query.phrases
         if mode == "hybrid" and semantic:
