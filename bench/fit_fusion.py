@@ -84,8 +84,8 @@ def main() -> None:
                 kb.ingest([docs])
             rows_by_set[eval_dir] = gather(kb, load_cases(Path(eval_dir) / "search.jsonl"))
     every = [row for rows in rows_by_set.values() for row in rows]
-    grid = itertools.product([0.3, 0.4, 0.5, 0.6, 0.7], [0.0, 0.1, 0.15, 0.2, 0.25, 0.3],
-                             [0.5, 0.6, 0.7, 0.8])
+    grid = itertools.product([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.0, 0.1, 0.15, 0.2, 0.25, 0.3],
+                             [0.5, 0.6, 0.7, 0.8, 0.9])
     best = max((FusionWeights(k, f, c) for k, f, c in grid if c > f),
                key=lambda w: (score(every, w, "tune")["mrr"], score(every, w, "tune")["hit@5"]))
     print("fitted on the tuning halves:", best)

@@ -22,8 +22,8 @@ class FusionWeights:
     of the keyword side, `floor` and `ceiling` the cosines read as no and full agreement."""
 
     keyword: float = 0.5
-    floor: float = 0.15
-    ceiling: float = 0.65
+    floor: float = 0.25
+    ceiling: float = 0.8
 
 
 @dataclass(frozen=True)
