@@ -302,3 +302,35 @@ def test_a_long_document_interrupted_keeps_its_committed_groups(
         total = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         assert report.updated == [str(long)] and report.embedded == total - 64
         assert kb.documents()[0].content_hash != "partial"
+
+
+def test_an_open_library_follows_another_process_commits_without_a_rebuild(
+        tmp_path: Path) -> None:
+    """Between an ingest's commits a searcher updates its FAISS index with what changed only;
+    it then holds exactly what a rebuild from SQLite would (ids may be reused)."""
+    import faiss
+    import numpy as np
+
+    from kb.vectors import VectorIndex
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a", "b", "c"):
+        (docs / f"{name}.txt").write_text(f"Report {name}\n\nFathers were seen in area {name}.")
+    index = tmp_path / "index"
+    with KnowledgeBase.open(index) as searcher:
+        searcher.ingest([docs])
+        searcher.search("fathers", mode="semantic")
+        with KnowledgeBase.open(index) as writer:
+            (docs / "c.txt").unlink()  # the highest ids go, and are given out again
+            (docs / "d.txt").write_text("Report d\n\nNeglect and early help in area d.")
+            (docs / "a.txt").write_text("Report a\n\nMale carers were invisible in area a.")
+            writer.ingest([docs])
+        searcher.search("fathers", mode="semantic")
+        held = searcher.engine.vectors._index
+        rebuilt = VectorIndex(index, searcher.settings.dimension)._build(searcher.connection)
+        held_ids = sorted(faiss.vector_to_array(held.id_map).tolist())
+        rebuilt_ids = sorted(faiss.vector_to_array(rebuilt.id_map).tolist())
+        assert held_ids == rebuilt_ids
+        for pid in rebuilt_ids:
+            assert np.allclose(held.reconstruct(pid), rebuilt.reconstruct(pid))

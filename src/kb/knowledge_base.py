@@ -145,7 +145,7 @@ class KnowledgeBase:
                ) -> IngestReport:
         self._require_admin("ingest")
         report = ingest(self.connection, paths, self.settings, progress)
-        self.engine.vectors.ensure(self.connection)  # leave a fresh vectors.faiss behind
+        self.engine.vectors.ensure(self.connection, persist=True)  # a fresh vectors.faiss
         if access.has_users(self.connection):
             audit_log.record(self.connection, self.user.name, "ingest",
                          detail=f"{len(report.added)} added, {len(report.updated)} updated")

@@ -24,6 +24,7 @@ class VectorIndex:
         self.dimension = dimension
         self._index: Any = None
         self._generation = -1
+        self._hashes: dict[int, str] = {}  # passage id -> text hash of what the index holds
 
     @property
     def path(self) -> Path:
@@ -33,10 +34,18 @@ class VectorIndex:
     def stamp_path(self) -> Path:
         return self.index_dir / (FAISS_NAME + ".json")
 
-    def ensure(self, connection: sqlite3.Connection) -> Any:
-        """The index for the database's current generation: loaded, or rebuilt and saved."""
+    def ensure(self, connection: sqlite3.Connection, persist: bool = False) -> Any:
+        """The index for the database's current generation: loaded, or rebuilt and saved; an
+        index already in memory is brought up to date with only the passages that changed (a
+        search between an ingest's commits must not rebuild it all), and saved if `persist`."""
         current = generation(connection)
         if self._index is not None and self._generation == current:
+            return self._index
+        if self._index is not None:
+            self._update(connection)
+            if persist:
+                self._save(current)
+            self._generation = current
             return self._index
         loaded = self._load() if self.path.exists() and self._stamp() == current else None
         if loaded is not None:
@@ -44,8 +53,29 @@ class VectorIndex:
         else:
             self._index = self._build(connection)
             self._save(current)
+        self._hashes = dict(connection.execute("SELECT id, text_hash FROM passages"))
         self._generation = current
         return self._index
+
+    def _update(self, connection: sqlite3.Connection) -> None:
+        """Remove passages gone or changed (an id can be reused), add the new ones."""
+        import faiss
+
+        now = dict(connection.execute("SELECT id, text_hash FROM passages"))
+        stale = [pid for pid, key in self._hashes.items() if now.get(pid) != key]
+        if stale:
+            self._index.remove_ids(faiss.IDSelectorBatch(np.array(stale, dtype=np.int64)))
+        fresh = [pid for pid, key in now.items() if self._hashes.get(pid) != key]
+        for start in range(0, len(fresh), 500):
+            part = fresh[start:start + 500]
+            rows = connection.execute(
+                "SELECT p.id, v.vector FROM passages p JOIN vectors v ON v.text_hash = "
+                f"p.text_hash WHERE p.id IN ({','.join('?' * len(part))})", part).fetchall()
+            if rows:
+                ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+                matrix = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float32)
+                self._index.add_with_ids(matrix.reshape(len(rows), self.dimension), ids)
+        self._hashes = now
 
     def _load(self) -> Any:
         """The saved index, or None (with a one-line notice) when the file is damaged: it is a
