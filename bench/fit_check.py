@@ -27,7 +27,8 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
 
 
 def verdicts(rows: list[dict], about: float, supports: float, weight: float,
-             figures: float) -> list[bool]:
+             figures: float, contradict: float) -> list[bool]:
+    check.CONTRADICT_FIT = contradict
     check.SUPPORTS = supports
     check.ABOUT = about
     check.ABOUT_FIGURES = figures
@@ -61,10 +62,10 @@ def main() -> None:
         with KnowledgeBase.open(index, create=False) as kb:
             sets[eval_dir] = gather(kb, load_cases(Path(eval_dir) / "check.jsonl"))
     every = [row for rows in sets.values() for row in rows]
-    grid = itertools.product([0.45, 0.5, 0.55, 0.6, 0.65, 0.7], [0.4, 0.5, 0.6, 0.7],
-                             [0.3, 0.5, 0.7], [0.4, 0.45, 0.5, 0.55, 0.6])
+    grid = itertools.product([0.45, 0.5, 0.55, 0.6, 0.65], [0.4, 0.5, 0.6, 0.7],
+                             [0.3, 0.5, 0.7], [0.4, 0.45, 0.5, 0.55, 0.6], [0.45, 0.6, 0.75])
     best = max(grid, key=lambda g: share(verdicts(every, *g), every, "tune"))
-    print("ABOUT, SUPPORTS, ALIGN_WEIGHT, ABOUT_FIGURES fitted on the tuning halves:", best)
+    print("ABOUT, SUPPORTS, ALIGN_WEIGHT, ABOUT_FIGURES, CONTRADICT_FIT fitted on the tuning halves:", best)
     for name, rows in sets.items():
         outcomes = verdicts(rows, *best)
         print(f"  {name:24s} tune {share(outcomes, rows, 'tune')} "

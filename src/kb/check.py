@@ -29,6 +29,7 @@ MEASURE_MIN = 0.45  # share of the claim's (weighted) measure words a source fig
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
 ABOUT_FIGURES = 0.6  # the same for a claim with figures (their measures must agree as well)
 TIE = 0.03  # sentences this close to the best are read as well for a contradiction
+CONTRADICT_FIT = 0.45  # a figure contradicts only when its measure fits this well
 SUPPORTS = 0.4  # share of the claim's words a sentence must hold to support it
 ALIGN_WEIGHT = 0.5
 _HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|"
@@ -256,6 +257,9 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         top = max(m.fit for m in own)
         close = sorted((m for m in own if m.fit >= top - 0.3), key=lambda m: (-m.agrees, -m.fit))
         best = close[0]
+        if not best.agrees and best.fit < CONTRADICT_FIT:
+            verdicts.append("not_found")  # another figure of a measure only half alike
+            continue
         chosen.append(best)
         verdicts.append("supported" if best.agrees else "contradicted")
     chosen = chosen + _corroborating(chosen, matches)

@@ -99,13 +99,26 @@ def _parts(text: str) -> set[str]:
     return {stem(word.lower()) for word in re.findall(r"[A-Za-z0-9]+", text)}
 
 
-def _negated(text: str) -> bool:
-    return len(NEGATION.findall(text)) % 2 == 1
+def _negated(text: str, shared: set[str]) -> bool:
+    """Whether the text denies what it says of the words it shares with the other text: the
+    negations standing within three words of a shared word, counted for their parity (a
+    "not" elsewhere in a long sentence says nothing of the claim)."""
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z0-9'-]+", text)]
+    count = 0
+    for cue in NEGATION.finditer(text):
+        at = next((i for i, (start, _) in enumerate(tokens) if start >= cue.start() - 3), None)
+        if at is None:
+            continue
+        window = tokens[max(0, at - 3):at + 4]
+        if any(stem(word.lower()) in shared for _, word in window):
+            count += 1
+    return count % 2 == 1
 
 
 def clash(claim: str, sentence: str) -> str | None:
     """Why the sentence says the opposite of the claim, or None when its English does not."""
-    if _negated(claim) != _negated(sentence):
+    shared = (words_of(claim) & words_of(sentence)) - {stem(w) for w in ("the", "a", "an")}
+    if _negated(claim, shared) != _negated(sentence, shared):
         return "one of them denies what the other states"
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):
