@@ -65,7 +65,8 @@ def main() -> None:
     grid = itertools.product([0.45, 0.5, 0.55, 0.6, 0.65], [0.4, 0.5, 0.6, 0.7],
                              [0.3, 0.5, 0.7], [0.4, 0.45, 0.5, 0.55, 0.6], [0.45, 0.6, 0.75])
     best = max(grid, key=lambda g: share(verdicts(every, *g), every, "tune"))
-    print("ABOUT, SUPPORTS, ALIGN_WEIGHT, ABOUT_FIGURES, CONTRADICT_FIT fitted on the tuning halves:", best)
+    print("ABOUT, SUPPORTS, ALIGN_WEIGHT, ABOUT_FIGURES, CONTRADICT_FIT fitted on the tuning "
+          "halves:", best)
     for name, rows in sets.items():
         outcomes = verdicts(rows, *best)
         print(f"  {name:24s} tune {share(outcomes, rows, 'tune')} "

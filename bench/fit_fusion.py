@@ -40,6 +40,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
         relevant = {pid for pid, passage in passages.items()
                     if any(is_relevant(passage, gold) for gold in case["gold"])}
         rows.append({"half": half_of(position), "kind": case["kind"], "terms": terms,
+                     "query": case["query"],
                      "keyword": keyword, "cosines": cosines, "texts": texts,
                      "relevant": relevant, "phrases": bool(query.phrases)})
     return rows
@@ -59,7 +60,7 @@ def score(rows: list[dict], weights: FusionWeights, half: str | None) -> dict[st
             ranked = row["keyword"]
         else:
             ranked = fuse_evidence(row["terms"], row["keyword"], row["cosines"], row["texts"],
-                                   weights)
+                                   weights, row["query"])
         first = next((rank for rank, (pid, _) in enumerate(ranked[:10], 1)
                       if pid in row["relevant"]), None)
         hit1 += first == 1

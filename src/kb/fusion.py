@@ -65,15 +65,22 @@ def coverage(terms: list[Term], text: str) -> float:
     return held / total
 
 
+def _folded(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
 def fuse_evidence(terms: list[Term], keyword: list[tuple[int, float]],
                   cosines: dict[int, float], texts: dict[int, str],
-                  weights: FusionWeights) -> list[tuple[int, float]]:
-    """Rank every candidate by keyword evidence and semantic closeness together."""
+                  weights: FusionWeights, query: str = "") -> list[tuple[int, float]]:
+    """Rank every candidate by keyword evidence and semantic closeness together; a passage
+    that holds a query of three words or more as written holds all of it, in order."""
     best = max((score for _, score in keyword), default=0.0)
     bm25 = dict(keyword)
+    phrase = _folded(query) if len(query.split()) >= 3 else ""
     scores = {}
     for pid in set(bm25) | set(cosines):
-        held = coverage(terms, texts.get(pid, ""))
+        text = texts.get(pid, "")
+        held = coverage(terms, text) + (0.5 if phrase and phrase in _folded(text) else 0.0)
         relative = bm25.get(pid, 0.0) / best if best > 0 else 0.0
         lexical = held * (0.5 + 0.5 * relative)
         span = weights.ceiling - weights.floor

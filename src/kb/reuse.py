@@ -41,8 +41,11 @@ EDITED_MIN = 0.72
 # new paragraph on the same topic shares only the field's common words: the rarity-weighted
 # share of the paragraph's words in the passage, plus its cosine, against one threshold
 # (fitted on the tuning half of the labelled drafts, bench/fit_reuse.py).
-MEANING_WEIGHT = 0.5
-PARAPHRASE_MIN = 0.75
+MEANING_WEIGHT = 0.25
+PARAPHRASE_MIN = 0.4
+# or: wording shared in a run (characters) with related meaning: a rewrite that keeps phrases
+SHARED_WORDING = 0.55
+SHARED_MEANING = 0.6
 CANDIDATES = 5
 KEYWORD_CANDIDATES = 3
 MIN_WORDS = 3
@@ -267,11 +270,14 @@ def shared_triples(paragraph: str, source: str) -> float:
 def paraphrase_source(scored: list[tuple[float, float, Passage, Any]], terms: Terms | None
                       ) -> tuple[Passage, float] | None:
     """The passage the paragraph rewrites: the one keeping most of its rare words and its
-    meaning, when together they pass PARAPHRASE_MIN; with its score."""
+    meaning, when together they pass PARAPHRASE_MIN, or sharing runs of its wording with
+    related meaning; with its score."""
     best: tuple[Passage, float] | None = None
-    for _, cosine, passage, _ in scored:
+    for characters, cosine, passage, _ in scored:
         kept = terms.share(_words(passage.text)) if terms is not None else 0.0
         value = kept + MEANING_WEIGHT * cosine
+        if characters >= SHARED_WORDING and cosine >= SHARED_MEANING:
+            value = max(value, PARAPHRASE_MIN)
         if best is None or value > best[1]:
             best = (passage, value)
     return best if best is not None and best[1] >= PARAPHRASE_MIN else None

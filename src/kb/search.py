@@ -299,7 +299,8 @@ class SearchEngine:
         terms = make_terms(query.term_groups(), vocabulary, self._passage_count)
         weights = FusionWeights(self.settings.fusion_keyword, self.settings.fusion_floor,
                                 self.settings.fusion_ceiling)
-        return fuse_evidence(terms, keyword, cosines, self._texts(list(cosines)), weights)
+        return fuse_evidence(terms, keyword, cosines, self._texts(list(cosines)), weights,
+                             query.text)
 
     def _texts(self, ids: list[int]) -> dict[int, str]:
         """Passage text with its section heading, for counting the query words it holds."""
