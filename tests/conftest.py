@@ -13,6 +13,8 @@ from kb import KnowledgeBase
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 EVAL = ROOT / "tests" / "eval"
+# the real documents and their labelled set, beside the project (read-only, never copied)
+REAL = ROOT.parent / "shared" / "real"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("KB_ADDRESS", "127.0.0.1")  # AppTest has no server: say it is loopback
@@ -37,4 +39,16 @@ def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def library(corpus_index: Path) -> Iterator[KnowledgeBase]:
     """The demo library, opened once and shared (read-only) by the tests that query it."""
     with KnowledgeBase.open(corpus_index) as kb:
+        yield kb
+
+
+@pytest.fixture(scope="session")
+def real_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    """The ten real documents of ../shared/real/docs, built once per test session."""
+    if not (REAL / "docs").is_dir():
+        pytest.skip("../shared/real is not beside the project")
+    index = tmp_path_factory.mktemp("real") / "index"
+    with KnowledgeBase.open(index) as kb:
+        report = kb.ingest([REAL / "docs"])
+        assert not report.failed, report.failed
         yield kb

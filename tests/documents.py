@@ -7,7 +7,8 @@ from pathlib import Path
 
 def make_pdf(path: Path, pages: list[list[str]], header: str = "Testborough Partnership | Report",
              footer: str = "Published 2022", title: str | None = None) -> Path:
-    """A PDF whose every page carries a header, a footer and 'Page N', then the given lines."""
+    """A PDF whose every page carries a header, a footer and 'Page N', then the given lines;
+    a line starting "## " is set as a heading (14 pt bold), the rest in 11 pt."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -20,11 +21,12 @@ def make_pdf(path: Path, pages: list[list[str]], header: str = "Testborough Part
         pdf.drawString(50, height - 40, header)
         pdf.drawString(50, 30, footer)
         pdf.drawRightString(width - 50, 30, f"Page {number}")
-        pdf.setFont("Helvetica", 11)
         y = height - 80
         for line in lines:
-            pdf.drawString(50, y, line)
-            y -= 15
+            heading = line.startswith("## ")
+            pdf.setFont("Helvetica-Bold" if heading else "Helvetica", 14 if heading else 11)
+            pdf.drawString(50, y, line[3:] if heading else line)
+            y -= 18 if heading else 15
         pdf.showPage()
     pdf.save()
     return path
@@ -69,7 +71,7 @@ PROSE = [
     "beyond what a parent says. Practitioners should think about fathers and male",
     "carers, who were often invisible to the agencies working with the family.",
     "",
-    "Neglect",
+    "## Neglect",
     "Chronic neglect remained the most common category for child protection plans in",
     "2021-22. The Graded Care Profile 2 (GCP2) was used in 140 assessments, and the",
     "multi-agency neglect strategy was refreshed with partners in the spring.",

@@ -10,11 +10,14 @@ from kb.numbers import find_figures, values_figures
 def test_ask_answers_a_count_with_its_cited_sentence(library: KnowledgeBase) -> None:
     answer = library.ask("How many LADO referrals were there in 2019-20?")
     assert answer.answer_found and answer.answer
-    [citation] = answer.citations
+    citation = answer.citations[0]
     assert citation.quote == answer.answer
     assert citation.page is not None
     source = next(p for p in answer.passages if p.doc_id == citation.doc_id)
     assert " ".join(citation.quote.split()) in " ".join(source.text.split())
+    # every further citation is another passage stating the same figure
+    key = answer.marked.split("**")[1] if answer.marked else ""
+    assert all(key in c.quote for c in answer.citations[1:])
     assert answer.marked and "**" in answer.marked
 
 
@@ -72,3 +75,15 @@ def test_ask_does_not_answer_with_a_section_heading(library: KnowledgeBase) -> N
 def test_ask_declines_an_average_the_library_does_not_state(library: KnowledgeBase) -> None:
     assert not library.ask("What was the average caseload of a social worker in "
                            "2021-22?").answer_found
+
+
+def test_the_same_question_gets_the_same_answer_on_a_fresh_and_a_used_library(
+        corpus_index, library: KnowledgeBase) -> None:  # type: ignore[no-untyped-def]
+    question = "How many LADO referrals were there in 2020-21?"
+    library.search("neglect")
+    library.ask("Who chairs the partnership?")
+    used = library.ask(question).to_dict()
+    with KnowledgeBase.open(corpus_index) as fresh:
+        first = fresh.ask(question).to_dict()
+    for key in ("answer_found", "answer", "citations"):
+        assert first[key] == used[key], key

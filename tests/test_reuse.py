@@ -107,18 +107,25 @@ def test_read_draft_refuses_a_broken_file(tmp_path: Path) -> None:
         read_draft(tmp_path / "missing.txt")
 
 
-def test_a_paraphrase_needs_shared_wording_and_meaning_or_very_close_meaning() -> None:
+def test_a_paraphrase_keeps_its_sources_rare_words_or_runs_of_its_wording() -> None:
+    from kb.ask import Terms
     from kb.reuse import paraphrase_source
 
-    passage = object()
-    # shared wording with related meaning: a rewrite of that passage
-    assert paraphrase_source([(0.6, 0.65, passage, None)]) is not None
-    # the same topic in other words (cosine alone, not close): new text
-    assert paraphrase_source([(0.5, 0.72, passage, None)]) is None
-    # meaning so close only a rewrite reaches it
-    assert paraphrase_source([(0.45, 0.85, passage, None)]) is not None
+    # the draft's words, the rare ones (a name, a term) weighing most
+    terms = Terms({"jay": 3.0, "interview": 2.0, "return": 1.5, "missing": 1.0, "child": 0.3,
+                   "police": 0.5})
+    keeps = _passage("When Jay came back, the return interview was late and the police "
+                     "were not told he had been missing.")
+    topic = _passage("A child should be seen quickly, and the police told.")
+    # the rare words kept, meaning related: a rewrite of that passage
+    found = paraphrase_source([(0.45, 0.62, keeps, None), (0.45, 0.66, topic, None)], terms)
+    assert found is not None and found[0] is keeps
+    # the same topic in the field's common words: new text
+    assert paraphrase_source([(0.45, 0.66, topic, None)], terms) is None
+    # runs of shared wording with related meaning: a rewrite, even of few rare words
+    assert paraphrase_source([(0.6, 0.65, topic, None)], terms) is not None
     # words in common by chance, meaning unrelated
-    assert paraphrase_source([(0.6, 0.4, passage, None)]) is None
+    assert paraphrase_source([(0.6, 0.4, topic, None)], terms) is None
 
 
 def test_an_edit_that_reorders_sentences_keeps_its_word_triples() -> None:
@@ -139,3 +146,44 @@ def test_paragraphs_equally_far_from_several_sources_are_classified(library) -> 
              "A wholly new paragraph about gardening clubs for teenagers in the summer months.")
     kinds = [p["kind"] for p in library.reuse(draft).to_dict()["paragraphs"]]
     assert len(kinds) == 2 and kinds[1] == "new"
+
+
+SOURCE = ("Health visitors saw 2,431 families in the year. At the six-week check the health "
+          "visitor asks who else lives in the home and speaks to the father where he is there. "
+          "Children under 18 who care for a parent are referred to the young carers service.")
+
+
+def _passage(text: str):  # type: ignore[no-untyped-def]
+    from kb.models import Passage
+
+    return Passage(7, "review", "Review", "review.pdf", "2022-23", "other", 3, 3, None, text,
+                   0, len(text))
+
+
+def test_one_word_changed_is_edited_and_only_an_unchanged_paragraph_is_verbatim() -> None:
+    from kb.reuse import classify
+
+    copied = ("At the six-week check the health visitor asks who else lives in the home and "
+              "speaks to the father where he is there.")
+    changed = copied.replace("speaks to", "talks with")
+    assert classify(0, copied, [(_passage(SOURCE), 0.9)]).kind == "verbatim"
+    assert classify(0, changed, [(_passage(SOURCE), 0.9)]).kind == "edited"
+
+
+def test_a_changed_figure_shows_as_a_replacement_beside_what_it_replaced() -> None:
+    from kb.reuse import classify
+
+    draft = ("At the eight-week check the health visitor asks who else lives in the home and "
+             "speaks to the father where he is there.")
+    result = classify(0, draft, [(_passage(SOURCE), 0.9)])
+    assert result.kind == "edited"
+    assert {"op": "replace", "source": "six-week", "draft": "eight-week"} in result.changes
+
+
+def test_stale_figures_are_measures_carried_over_not_ages_or_small_counts() -> None:
+    from kb.reuse import carried_figures
+
+    draft = ("This year health visitors again saw 2,431 families, and two children under 18 "
+             "were referred to the young carers service.")
+    stale = [figure["text"] for figure in carried_figures(draft, SOURCE)]
+    assert stale == ["2,431"]

@@ -133,3 +133,20 @@ def test_a_real_word_the_library_lacks_is_not_corrected(library: KnowledgeBase) 
     assert not set(result.corrections) & {"coverage", "lads", "apart"}
     inflected = library.search("worries", k=3, mode="keyword")
     assert inflected.corrections == {} and inflected.results  # the stemmer finds "worried"
+
+
+def test_a_query_of_stop_words_or_punctuation_finds_nothing_and_says_why(
+        library: KnowledgeBase) -> None:
+    for query in ("the of and", "?!", "what is it"):
+        result = library.search(query)
+        assert result.results == []
+        assert "nothing to search for" in result.to_dict()["note"]
+
+
+def test_hybrid_weighs_a_rare_exact_match_above_a_common_word_match(
+        library: KnowledgeBase) -> None:
+    # "HEAT" is the borough's own exploitation team: the passages naming it must lead, though
+    # "children" (in most passages) would bring many others on the keyword side alone
+    hits = library.search("HEAT children", k=3).results
+    assert any("exploitation action team" in hit.text.lower() or "HEAT" in hit.text
+               for hit in hits[:2])

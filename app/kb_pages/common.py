@@ -327,21 +327,34 @@ def run_job(name: str, message: str, method: str, argument: Any) -> dict[str, An
     """One model-backed call into kb (ask, check, reuse, themes) for a page: wait for the
     model, call it once per argument, and give its JSON-shaped result (None after an error)."""
     wait_for_model()
-    with st.spinner(message):
+    if method == "reuse":  # a long draft: a bar that moves per paragraph, not a spinner
+        bar = st.progress(0.0, text=message)
+
+        def advance(done: int, total: int, what: str) -> None:
+            bar.progress(done / max(1, total), text=f"{done} of {total} {what}")
+
         result = remembered(name, getattr(library().kb, method), argument,
-                            include_restricted=include_restricted())
+                            include_restricted=include_restricted(),
+                            untracked={"progress": advance})
+        bar.empty()
+    else:
+        with st.spinner(message):
+            result = remembered(name, getattr(library().kb, method), argument,
+                                include_restricted=include_restricted())
     return None if result is None else result.to_dict()
 
 
-def remembered(name: str, function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+def remembered(name: str, function: Callable[..., T], *args: Any,
+               untracked: dict[str, Any] | None = None, **kwargs: Any) -> T | None:
     """call(), but the last result per page is kept for its arguments, so reruns (opening
-    a page, expanding a passage) do not ask kb again."""
+    a page, expanding a passage) do not ask kb again; `untracked` arguments (a progress
+    callback) are passed but are no part of what is remembered."""
     key = f"_last_{name}"
     signature = (args, tuple(sorted(kwargs.items())))
     last = st.session_state.get(key)
     if last is not None and last[0] == signature:
         return last[1]
-    result = call(function, *args, **kwargs)
+    result = call(function, *args, **kwargs, **(untracked or {}))
     if result is not None:
         st.session_state[key] = (signature, result)
     return result

@@ -12,6 +12,7 @@ import numpy as np
 
 from kb import embed
 from kb.extract.metadata import periods_in
+from kb.facts import Fact
 from kb.models import Passage
 from kb.numbers import (
     STOP,
@@ -19,7 +20,6 @@ from kb.numbers import (
     Sentence,
     content_words,
     find_figures,
-    split_sentences,
     stem,
 )
 
@@ -27,10 +27,15 @@ if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine
 
 # calibrated on the labelled set (tests/eval/ask.jsonl): below this the library has no answer
-ANSWER_THRESHOLD = 0.42
+ANSWER_THRESHOLD = 0.3
 COVERAGE_MIN = 0.5
 SENTENCE_VECTORS = False  # measured: no gain on the labelled set, and 8 encodes cost ~50 ms
 WANTS = [
+    ("duration", re.compile(r"\b(?:how long|how often|how soon|what timescale|what time ?limit|"
+                            r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
+                            r"hours|years)|what age|until what age|up to what age)\b", re.I)),
+    ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
+                          r"\bwhat is meant by\b", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
@@ -48,6 +53,21 @@ _ASKING = re.compile(r"\b(?:what|which)\s+(?:percentage|proportion|share|date|ye
                      r"organisation|partner)\b|\b(?:percentage|proportion|per ?cent|how many|"
                      r"how much|number of|how often|when|who|whom)\b", re.I)
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
+# a length of time or an age: "within one working day", "every 12 months", "up to 25"
+DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|a|an)\s+(?:working |school |calendar |consecutive |clear )?"
+    r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b",
+    re.I)
+# who answers a "who" question: a named body, or a role
+ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
+                  r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
+                  r"programme|agency|council|department|bodies|body|group|chair|director|"
+                  r"governor|proprietor)s?\b", re.I)
+# the code or term a "what does X mean" question asks about
+DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
+                     r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
+SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
 
 
@@ -134,6 +154,7 @@ class Candidate:
     figures: list[Figure]
     score: float = 0.0
     key: Figure | None = None
+    defines: bool = False  # a row that gives the meaning of the code asked about
     covered: float = 0.0  # weighted share of the question's words in the sentence
     fit: float = 0.0
 
@@ -142,7 +163,8 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
     periods = periods_in(text) or [f.period for f in find_figures(text)
                                    if f.kind == "date" and f.period]
-    rare = {w for w, n in engine._vocabulary.items() if n <= 25} if wants == "who" else set()
+    vocabulary = engine.vocabulary(audience_of(engine))
+    rare = {w for w, n in vocabulary.items() if n <= 25} if wants == "who" else set()
     own = own_names(engine)
     return Question(text, wants, periods[0] if periods else None, term_weights(engine, text),
                     rare, name_stems(text) - own, own)
@@ -168,7 +190,7 @@ _OWN_NAMES: dict[int, set[str]] = {}
 def own_names(engine: SearchEngine) -> set[str]:
     """Names in at least half the documents' titles (the borough, the partnership): every
     passage is about them, stated or not."""
-    key = id(engine._vocabulary)
+    key = id(engine.vocabulary(audience_of(engine)))
     if key not in _OWN_NAMES:
         titles = [row[0] for row in engine.connection.execute("SELECT title FROM documents")]
         counts: dict[str, int] = {}
@@ -183,13 +205,20 @@ def own_names(engine: SearchEngine) -> set[str]:
 _STEM_COUNTS: dict[int, dict[str, int]] = {}
 
 
+def audience_of(engine: SearchEngine) -> bool:
+    """Whether the job runs for someone who may see restricted documents."""
+    from kb.search import audience
+
+    return bool(audience.get())
+
+
 def stem_counts(engine: SearchEngine) -> dict[str, int]:
     """How often the library uses each stem ('fostering' and 'fostered' count for 'foster')."""
-    engine.refresh()
-    key = id(engine._vocabulary)
+    vocabulary = engine.vocabulary(audience_of(engine))
+    key = id(vocabulary)
     if key not in _STEM_COUNTS:
         counts: dict[str, int] = {}
-        for word, count in engine._vocabulary.items():
+        for word, count in vocabulary.items():
             counts[stem(word)] = counts.get(stem(word), 0) + count
         _STEM_COUNTS.clear()
         _STEM_COUNTS[key] = counts
@@ -208,6 +237,13 @@ def term_weights(engine: SearchEngine, text: str) -> Terms:
             parts = {stem(part) for part in content_words(acronyms[word.upper()])}
             terms.expansions[stem(word)] = parts
         terms.weights[stem(word)] = max(terms.weights.get(stem(word), 0), weight)
+    # an expansion written out in full stands for its acronym too ("Data to Insight": D2I)
+    lowered = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
+    for acronym, expansion in acronyms.items():
+        spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
+        if len(spelled.split()) > 1 and f" {spelled} " in lowered:
+            parts = {stem(part) for part in content_words(expansion)}
+            terms.expansions[stem(acronym.lower())] = parts
     return terms
 
 
@@ -220,16 +256,18 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     filters = filters or Filters()
     asked = read_question(engine, question)
     hits = engine.search(question, k=max(k, 8), mode="hybrid", filters=filters).results
-    candidates = rank_sentences(asked, hits)
+    candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits)
+    candidates.sort(key=lambda c: -c.score)
     best = candidates[0] if candidates else None
     found = best is not None and best.score >= ANSWER_THRESHOLD and holds_answer(asked, best)
     answer = Answer(question=question, answer_found=found, answer=None,
                     passages=list(hits[:k]), period=asked.period,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
+        best = complete_lead_in(asked, best)
         answer.answer = best.sentence.text
         answer.marked = mark(best)
-        answer.citations = [citation(engine, best)]
+        answer.citations = [citation(engine, c) for c in [best, *corroborating(best, candidates)]]
         answer.passages = [best.passage] + [h for h in hits[:k] if
                                             h.passage_id != best.passage.passage_id][: k - 1]
     answer.took_ms = (time.perf_counter() - started) * 1000
@@ -237,9 +275,14 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
 
 
 def holds_answer(asked: Question, best: Candidate) -> bool:
-    """A figure question needs a figure of that kind, stated for the period asked about."""
+    """A figure question needs a figure of that kind, stated for the period asked about; a
+    question about a length of time needs one; a question about a code needs that code."""
     if best.covered < COVERAGE_MIN:
         return False
+    if asked.wants == "duration":
+        return DURATION.search(best.sentence.text) is not None
+    if asked.wants == "define":
+        return best.key is not None or best.defines
     if asked.wants not in KINDS_FOR:
         return True
     if best.key is None:
@@ -249,21 +292,111 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
 
 
 def rank_sentences(asked: Question, hits: list[Passage]) -> list[Candidate]:
+    from kb.claims import sentences_of
+
     candidates = []
     for rank, hit in enumerate(hits):
-        for sentence in split_sentences(hit.text):
-            if len(sentence.text.split()) < 4 or _LEADERS.search(sentence.text) or \
-                    sentence.text == " ".join((hit.section or "").split()):
+        heading = " ".join((hit.section or "").split(" > ")[-1].split())
+        for text, start in sentences_of(hit):
+            if len(text.split()) < 3 or _LEADERS.search(text) or text == heading:
                 continue  # a contents line, or the heading: context, not an answer
-            figures = find_figures(sentence.text, hit.period)
-            candidate = Candidate(hit, sentence, figures)
+            figures = find_figures(text, hit.period)
+            candidate = Candidate(hit, Sentence(text, start, start + len(text)), figures)
             candidate.score = score(asked, candidate, hit.section or "") - 0.01 * rank
             candidates.append(candidate)
     corroborate(candidates)
-    if candidates and SENTENCE_VECTORS:
+    if candidates and SEMANTIC_WEIGHT:
         semantic_rerank(asked, candidates)
     candidates.sort(key=lambda c: -c.score)
     return candidates
+
+
+def corroborating(best: Candidate, candidates: list[Candidate], most: int = 2
+                  ) -> list[Candidate]:
+    """Other passages that state the answer's figure for the same measure (the prose that
+    reports a table's row): each is cited as well."""
+    if best.key is None:
+        return []
+    found: list[Candidate] = []
+    for other in candidates[1:12]:
+        key = other.key
+        if key is None or other.passage.passage_id == best.passage.passage_id or \
+                any(c.passage.passage_id == other.passage.passage_id for c in found):
+            continue
+        if (key.kind, key.value, key.period) == (best.key.kind, best.key.value, best.key.period) \
+                and other.covered >= COVERAGE_MIN and len(found) < most:
+            found.append(other)
+    return found
+
+
+def complete_lead_in(asked: Question, best: Candidate) -> Candidate:
+    """A sentence that ends in a colon leads into a list: the answer is the item of that list
+    that best covers the question, quoted with its lead-in."""
+    from kb.claims import sentences_of
+
+    if not best.sentence.text.rstrip().endswith(":"):
+        return best
+    following = [(text, start) for text, start in sentences_of(best.passage)
+                 if start > best.sentence.start]
+    items = [(text, start) for text, start in following[:12] if text.startswith(("•", "◦"))]
+    if not items:
+        return best
+    text, start = max(items, key=lambda item: asked.terms.share(
+        {stem(w) for w in content_words(item[0])}))
+    joined = f"{best.sentence.text} {text.lstrip('•◦ ')}"
+    return Candidate(best.passage, Sentence(joined, start, start + len(text)), best.figures,
+                     best.score, best.key, best.defines, best.covered, best.fit)
+
+
+def fact_candidates(engine: SearchEngine, asked: Question, hits: list[Passage]
+                    ) -> list[Candidate]:
+    """Table rows as answers: a row whose label and column hold the question's words and
+    whose value is of the kind asked for ("Not relevant · Percentage · 18%")."""
+    if asked.wants not in KINDS_FOR and asked.wants != "define":
+        return []
+    by_id = {hit.passage_id: hit for hit in hits}
+    defined = DEFINED.search(asked.text)
+    code = (defined.group(1) or defined.group(2)) if defined else None
+    found = []
+    for passage_id, fact in engine.facts(list(by_id)):
+        passage = by_id[passage_id]
+        row = _row_of(passage, fact)
+        if row is None:
+            continue
+        words = {stem(w) for w in content_words(f"{fact.label} {fact.column}")}
+        context = {stem(w) for w in content_words(
+            f"{passage.title} {fact.caption} {passage.section or ''}")}
+        covered = asked.terms.share(words, context, partial=0.6)
+        figures = find_figures(fact.value, fact.period)
+        kinds = KINDS_FOR.get(asked.wants or "", set())
+        key = next((f for f in figures if f.kind in kinds), None)
+        if asked.wants == "define":
+            if code is None or fact.label.strip().lower() != code.lower():
+                continue
+            covered, key = max(covered, COVERAGE_MIN), None
+        elif key is None:
+            continue
+        if key is not None:  # the same figure, where it stands in the row's text
+            key = next((f for f in reversed(find_figures(row.text, fact.period))
+                        if f.text == key.text), None)
+        candidate = Candidate(passage, row, figures, key=key)
+        candidate.covered = covered
+        candidate.defines = asked.wants == "define"
+        candidate.score = covered + 0.3
+        found.append(candidate)
+    return found
+
+
+def _row_of(passage: Passage, fact: Fact) -> Sentence | None:
+    """The line of the passage that holds the fact's row, as a sentence to quote."""
+    offset = 0
+    for line in passage.text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 1 and cells[0].strip() == fact.label.strip() and fact.value in cells:
+            text = " ".join(line.split())
+            return Sentence(text, offset, offset + len(line))
+        offset += len(line) + 1
+    return None
 
 
 def corroborate(candidates: list[Candidate]) -> None:
@@ -279,29 +412,39 @@ def corroborate(candidates: list[Candidate]) -> None:
             candidate.score += 0.02 * min(3, others)
 
 
-def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 8) -> None:
-    """Blend in the model's sense of the question for the best lexical candidates."""
+def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10) -> None:
+    """Blend in the model's sense of the question for the best lexical candidates; the rest
+    fall behind them."""
     candidates.sort(key=lambda c: -c.score)
     shortlist = candidates[:top]
     vectors = embed.encode([c.sentence.text for c in shortlist])
     query = embed.encode_query(asked.text)
     for candidate, similarity in zip(shortlist, vectors @ query, strict=True):
-        candidate.score = 0.7 * candidate.score + 0.5 * float(np.clip(similarity, 0, 1))
+        candidate.score = (1 - SEMANTIC_WEIGHT) * candidate.score + \
+            SEMANTIC_WEIGHT * float(np.clip(similarity, 0, 1))
+    floor = min((c.score for c in shortlist), default=0.0)
     for candidate in candidates[top:]:
-        candidate.score *= 0.7
+        candidate.score = min(candidate.score, floor) - 0.01
 
 
 def score(asked: Question, candidate: Candidate, section: str) -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for."""
     words = {stem(w) for w in content_words(candidate.sentence.text)}
-    context = {stem(w) for w in content_words(f"{section} {candidate.passage.text}")}
+    context = {stem(w) for w in content_words(
+        f"{candidate.passage.title} {section} {candidate.passage.text}")}
     covered = asked.terms.share(words, context)
     candidate.covered = covered
     value = covered
+    text = candidate.sentence.text
     if asked.wants in KINDS_FOR:
         value += figure_fit(asked, candidate)
     elif asked.wants == "who":
-        value += 0.2 if names(candidate.sentence.text, asked.text, asked.rare) else -0.3
+        named = names(text, asked.text, asked.rare) or [
+            m.group(0) for m in ROLE.finditer(text) if m.group(0).lower() not in
+            asked.text.lower()]
+        value += 0.2 if named else -0.3
+    elif asked.wants == "duration":
+        value += 0.2 if DURATION.search(text) else -0.3
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     if asked.names and not asked.names & asked.terms.present(words) and \
@@ -353,7 +496,7 @@ def period_fit(asked: Question, candidate: Candidate) -> float:
 def mark(candidate: Candidate) -> str:
     text = candidate.sentence.text
     key = candidate.key
-    if key is None:
+    if key is None or text[key.start:key.end] != key.text:
         return text
     return f"{text[:key.start]}**{text[key.start:key.end]}**{text[key.end:]}"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kb.ask import Terms, page_of, passage_dict, term_weights
+from kb.claims import Aligned, align, clash
 from kb.extract.metadata import periods_in
 from kb.models import Passage
 from kb.numbers import (
@@ -15,9 +16,8 @@ from kb.numbers import (
     direction,
     find_figures,
     shift_period,
-    split_sentences,
+    stated_figures,
     stem,
-    values_figures,
 )
 
 if TYPE_CHECKING:
@@ -25,10 +25,18 @@ if TYPE_CHECKING:
 
 VERDICTS = ("supported", "contradicted", "not_found")
 MEASURE_MIN = 0.45  # share of the claim's (weighted) measure words a source figure must carry
+# fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
+ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
+ABOUT_FIGURES = 0.6  # the same for a claim with figures (their measures must agree as well)
+TIE = 0.03  # sentences this close to the best are read as well for a contradiction
+CONTRADICT_FIT = 0.45  # a figure contradicts only when its measure fits this well
+SUPPORTS = 0.4  # share of the claim's words a sentence must hold to support it
+ALIGN_WEIGHT = 0.5
 _HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|"
+                    r"close to|getting on for|"
                     r"just (?:over|under)|over|more than|fewer than|less than|under|c\.)\s*£?$",
                     re.I)
-_ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?|no)\b(?= \w+)", re.I)
+_ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)", re.I)
 _ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*£?$", re.I)
 _BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*£?$", re.I)
 
@@ -77,7 +85,7 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
     dated = [f.period for f in figures if f.kind == "date" and f.period]
     period = periods[0] if periods else (dated[0] if dated else None)
     measure_text = " ".join(w for w in re.split(r"\s+", text) if not re.search(r"\d", w))
-    values = claim_totals(text, values_figures(figures), period)
+    values = claim_totals(text, stated_figures(figures), period)
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
                  [term_weights(engine, f.measure) for f in values])
 
@@ -99,22 +107,76 @@ def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Fi
 
 
 def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None) -> Verdict:
-    """supported, contradicted or not_found, with the claimed and source figures side by side."""
+    """supported, contradicted or not_found: the claim is read against the sentences closest
+    to it; its figures against theirs, its English (negation, scope, duty) against theirs."""
     from kb.search import Filters
 
     started = time.perf_counter()
     filters = filters or Filters()
     parsed = read_claim(engine, claim)
-    hits = engine.search(claim, k=8, mode="hybrid", filters=filters).results
-    matches = [m for hit in hits for m in read_passage(parsed, hit)]
-    if parsed.figures:
-        verdict, chosen = judge_figures(parsed, matches)
-    else:
-        verdict, chosen = judge_direction(parsed, hits)
-    result = Verdict(claim, verdict, explain(parsed, verdict, chosen),
+    hits = engine.search(claim, k=10, mode="hybrid", filters=filters).results
+    aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT)
+    verdict, chosen, reason = judge(parsed, aligned)
+    result = Verdict(claim, verdict, explain(parsed, verdict, chosen, reason),
                      evidence=evidence(engine, parsed, chosen, hits))
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
+    """The verdict from the sentences about the claim: none close enough, not_found."""
+    about = [a for a in aligned if a.score >= (ABOUT_FIGURES if claim.figures else ABOUT)]
+    if not about:
+        return "not_found", [_as_match(a) for a in aligned[:1]], ""
+    if claim.figures:
+        matches = [m for a in about for m in read_sentence(claim, a)]
+        verdict, chosen = judge_figures(claim, matches)
+        if verdict != "not_found" or chosen:
+            return verdict, chosen, ""
+        return "not_found", [_as_match(about[0])], ""
+    best = about[0]
+    for near in (a for a in about if a.score >= best.score - TIE):
+        if reason := clash(claim.text, near.sentence):
+            return "contradicted", [_as_match(near, agrees=False)], reason
+    if best.coverage >= SUPPORTS:
+        return "supported", [_as_match(best, agrees=True)], ""
+    return "not_found", [_as_match(best)], ""
+
+
+def _as_match(aligned: Aligned, agrees: bool = False) -> Match:
+    anchor = Figure("", 0, 0, 0.0, "count")
+    return Match(anchor, anchor, aligned.score, agrees, aligned.passage, aligned.sentence,
+                 aligned.start, [])
+
+
+def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
+    """Each claimed figure against the sentence's figures of the same kind and measure; the
+    passage's section and other words count as the measure's context (a table row's
+    header and caption)."""
+    passage = aligned.passage
+    # a document's own year stands for its figures only in a yearly report
+    own = passage.period if passage.doc_type in ("annual-report", "committee-report") else None
+    figures = stated_figures(find_figures(aligned.sentence, own))
+    words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
+    context = words | {stem(w) for w in re.findall(
+        r"[A-Za-z][A-Za-z'-]*", f"{passage.title} {passage.section or ''} {passage.text}")}
+    matches = []
+    for index, claimed in enumerate(claim.figures):
+        for source in figures:
+            if not comparable(claimed, source):
+                continue
+            earlier = bool(claimed.period) and source.period == shift_period(claimed.period, -1)
+            if claimed.period and source.period and claimed.period != source.period \
+                    and not earlier:
+                continue
+            fit = max(measure_fit(claim, index, source, words),
+                      0.8 * measure_fit(claim, index, source, context))
+            if fit >= MEASURE_MIN:
+                matches.append(Match(claimed, source, fit,
+                                     agrees(claimed, source, claim.text, aligned.sentence),
+                                     passage, aligned.sentence, aligned.start, figures,
+                                     earlier))
+    return matches
 
 
 def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str]) -> float:
@@ -126,31 +188,6 @@ def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[st
     if whole < MEASURE_MIN or own is None or not own.weights:
         return whole
     return max(MEASURE_MIN, 0.5 * whole + 0.5 * own.share(near, sentence_words, partial=0.4))
-
-
-def read_passage(claim: Claim, passage: Passage) -> list[Match]:
-    matches = []
-    for sentence in split_sentences(passage.text):
-        figures = values_figures(find_figures(sentence.text, passage.period))
-        if not figures:
-            continue
-        words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence.text)}
-        for index, claimed in enumerate(claim.figures):
-            for source in figures:
-                if not comparable(claimed, source):
-                    continue
-                earlier = bool(claimed.period) and source.period == shift_period(
-                    claimed.period, -1)
-                if claimed.period and source.period and claimed.period != source.period \
-                        and not earlier:
-                    continue
-                fit = measure_fit(claim, index, source, words)
-                if fit >= MEASURE_MIN:
-                    matches.append(Match(claimed, source, fit,
-                                         agrees(claimed, source, claim.text, sentence.text),
-                                         passage, sentence.text, sentence.start, figures,
-                                         earlier))
-    return matches
 
 
 def comparable(claimed: Figure, source: Figure) -> bool:
@@ -166,6 +203,8 @@ def bound(text: str, figure: Figure) -> int:
 
 def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = "") -> bool:
     """Equal, allowing other formats and the rounding the claim itself states."""
+    if claimed.kind == source.kind == "date":
+        return same_date(claimed.text, source.text)
     if bound(source_text, source):  # "more than half": only the same bound agrees
         return bound(claim_text, claimed) == bound(source_text, source) and \
             claimed.value == source.value
@@ -191,6 +230,21 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
     return abs(value - claimed.value) <= tolerance
 
 
+def _date_parts(text: str) -> tuple[int | None, str, str]:
+    match = re.search(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\s+(\d{4})", text)
+    if not match:
+        return None, "", text
+    day = int(match.group(1)) if match.group(1) else None
+    return day, match.group(2)[:3].lower(), match.group(3)
+
+
+def same_date(claimed: str, source: str) -> bool:
+    """The same day, or the same month when the claim names no day ("by July 2024")."""
+    day, month, year = _date_parts(claimed)
+    source_day, source_month, source_year = _date_parts(source)
+    return (month, year) == (source_month, source_year) and (day is None or day == source_day)
+
+
 def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]:
     """Every claimed figure found as stated: supported; any stated otherwise: contradicted."""
     chosen, verdicts = [], []
@@ -203,8 +257,12 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         top = max(m.fit for m in own)
         close = sorted((m for m in own if m.fit >= top - 0.3), key=lambda m: (-m.agrees, -m.fit))
         best = close[0]
+        if not best.agrees and best.fit < CONTRADICT_FIT:
+            verdicts.append("not_found")  # another figure of a measure only half alike
+            continue
         chosen.append(best)
         verdicts.append("supported" if best.agrees else "contradicted")
+    chosen = chosen + _corroborating(chosen, matches)
     if "contradicted" in verdicts:
         return "contradicted", [m for m in chosen if not m.agrees] + [m for m in chosen if m.agrees]
     if verdicts and all(v == "supported" for v in verdicts):
@@ -216,6 +274,22 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         # one figure found as stated, another nowhere: not enough to support the claim
         return "not_found", chosen
     return "not_found", chosen
+
+
+def _corroborating(chosen: list[Match], matches: list[Match], most: int = 2) -> list[Match]:
+    """Other sentences that state the chosen figures the same way (a table and the prose that
+    reports it): the scrutineer sees every source, not one."""
+    extra: list[Match] = []
+    seen = {(m.passage.passage_id, m.sentence) for m in chosen}
+    for best in chosen:
+        for match in sorted(matches, key=lambda m: -m.fit):
+            key = (match.passage.passage_id, match.sentence)
+            if match.claimed is best.claimed and match.agrees == best.agrees and \
+                    not match.earlier and match.fit >= best.fit - 0.15 and key not in seen \
+                    and len(extra) < most:
+                extra.append(match)
+                seen.add(key)
+    return extra
 
 
 def direction_of(match: Match, earlier: list[Match] | None = None) -> int:
@@ -237,33 +311,18 @@ def direction_of(match: Match, earlier: list[Match] | None = None) -> int:
     return (current.value > value) - (current.value < value)
 
 
-def judge_direction(claim: Claim, hits: list[Passage]) -> tuple[str, list[Match]]:
-    """A claim with no figures ('referrals fell'): the source's own direction words decide."""
-    best: tuple[float, Match] | None = None
-    for passage in hits:
-        for sentence in split_sentences(passage.text):
-            figures = values_figures(find_figures(sentence.text, passage.period))
-            if claim.period and passage.period != claim.period and not any(
-                    f.period == claim.period for f in figures):
-                continue
-            words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence.text)}
-            fit = claim.terms.share(words)
-            anchor = figures[0] if figures else Figure("", 0, 0, 0.0, "count")
-            match = Match(anchor, anchor, fit, False, passage, sentence.text, sentence.start,
-                          figures)
-            if direction_of(match) and (best is None or fit > best[0]):
-                best = (fit, match)
-    if best is None or best[0] < 0.6 or not claim.direction:
-        return "not_found", [best[1]] if best else []
-    same = direction_of(best[1]) == claim.direction
-    best[1].agrees = same
-    return ("supported" if same else "contradicted"), [best[1]]
-
-
-def explain(claim: Claim, verdict: str, chosen: list[Match]) -> str:
+def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "") -> str:
     claimed = ", ".join(f.stated() for f in claim.figures) or _way(claim.direction)
     if not chosen:
         return f"no source states this measure (claimed: {claimed})"
+    if not claim.figures:
+        first = chosen[0]
+        where = first.passage.title + (f", p. {first.passage.page}" if first.passage.page
+                                       else "")
+        lead = {"supported": "the source says the same",
+                "contradicted": f"the source says otherwise: {reason}",
+                "not_found": "no source says this"}[verdict]
+        return f"{lead} ({where})"
     first = chosen[0]
     where = first.passage.title + (f", p. {first.passage.page}" if first.passage.page else "")
     found = ", ".join(f.stated() for f in first.source_figures) or _way(direction_of(first))

@@ -1,7 +1,9 @@
 """Chunk: cut a document's blocks into passages of about 100-250 words that keep their place.
 
-A passage is an exact slice of the document's text (pages joined by a blank line), so its
-offsets, page range and quoted text can always be checked against the source.
+A passage is an exact slice of the document's text (pages joined by a blank line, blocks by a
+line break), so its offsets, page range and quoted text can always be checked against the
+source. A passage never crosses a heading; a table's caption and rows stay together as far as
+the size allows; each passage carries its section path (chapter > section).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from kb.extract import Line
 from kb.extract.clean import _is_heading_line, _is_numeric
 
 PAGE_JOIN = "\n\n"
 # a row of a flattened table ends in a figure; a heading does not, unless it is a year
 FIGURE = re.compile(r"^(?!(?:19|20)\d\d$)[£$]?\d[\d,.]*%?$")
+PATH_DEPTH = 2  # chapter > section
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,8 @@ class Block:
     start: int
     end: int
     text: str
-    kind: str  # heading | numeric | text
+    kind: str  # heading | text | item | row | caption | numeric
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,44 +49,73 @@ def join_pages(pages: list[str]) -> tuple[str, list[int]]:
     return PAGE_JOIN.join(pages), starts
 
 
-def split_blocks(text: str) -> list[Block]:
-    blocks, offset = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = offset + line.index(stripped)
-            kind = "numeric" if _is_numeric(stripped) else (
-                "heading" if _is_heading_line(stripped) and not stripped.startswith("•")
-                and not FIGURE.match(stripped.split()[-1]) else "text")
-            blocks.append(Block(start, start + len(stripped), stripped, kind))
-        offset += len(line) + 1
-    return blocks
+def guess_kind(text: str) -> str:
+    """The kind of a block of text with no layout to tell it: by its shape alone."""
+    if _is_numeric(text):
+        return "numeric"
+    if text.startswith("•"):
+        return "item"
+    if " | " in text or "\t" in text:
+        return "row"
+    if _is_heading_line(text) and not FIGURE.match(text.split()[-1]):
+        return "heading"
+    return "text"
+
+
+def lines_from_text(page: str) -> list[Line]:
+    return [Line(line.strip(), guess_kind(line.strip()), 1) for line in page.split("\n")
+            if line.strip()]
+
+
+def page_texts(pages: list[list[Line]]) -> list[str]:
+    return ["\n".join(line.text for line in lines) for lines in pages]
+
+
+def blocks_of(pages: list[list[Line]]) -> tuple[str, list[int], list[Block]]:
+    """The document's text, its page starts and its blocks with their offsets."""
+    text, starts = join_pages(page_texts(pages))
+    blocks = []
+    for lines, offset in zip(pages, starts, strict=True):
+        for line in lines:
+            blocks.append(Block(offset, offset + len(line.text), line.text, line.kind, line.level))
+            offset += len(line.text) + 1
+    return text, starts, blocks
 
 
 def chunk_document(pages: list[str], paged: bool, min_words: int = 100,
                    max_words: int = 250) -> tuple[str, list[Chunk]]:
-    """Cut the cleaned pages into passages; returns the document text and its chunks."""
-    text, page_starts = join_pages(pages)
-    blocks = _split_long(split_blocks(text), text, max_words)
+    """Cut cleaned text pages (blocks one a line, no layout) into passages."""
+    return chunk_lines([lines_from_text(page) for page in pages], paged, min_words, max_words)
+
+
+def chunk_lines(pages: list[list[Line]], paged: bool, min_words: int = 100,
+                max_words: int = 250) -> tuple[str, list[Chunk]]:
+    """Cut pages of kinded blocks into passages; returns the document text and its chunks."""
+    text, page_starts, blocks = blocks_of(pages)
+    blocks = _split_long(_prepare(blocks), text, max_words)
     groups: list[tuple[list[Block], str | None]] = []
     current: list[Block] = []
     words = 0
-    section: str | None = None
+    path: dict[int, str] = {}
     current_section: str | None = None
     for index, block in enumerate(blocks):
         count = len(block.text.split())
         if block.kind == "heading" and _heading_starts_section(blocks, index):
-            if words >= min_words * 0.4:
+            if current and not all(b.kind == "heading" for b in current):
                 groups.append((current, current_section))
                 current, words = [], 0
-            section = block.text
+            path = {lvl: name for lvl, name in path.items() if lvl < block.level}
+            path[block.level] = block.text
         over = words + count > max_words
-        keep_with_table = block.kind == "numeric" and words + count <= max_words * 1.3
-        if current and over and not keep_with_table:
+        table_tail = block.kind in ("row", "numeric") and words + count <= max_words * 1.3
+        if current and _opens_table(blocks, index) and words + _table_words(blocks, index) \
+                > max_words and current[-1].kind != "caption":
+            over, table_tail = True, False  # a table starts a passage rather than split
+        if current and over and not table_tail:
             groups.append((current, current_section))
             current, words = [], 0
         if not current:
-            current_section = section
+            current_section = _section(path)
         current.append(block)
         words += count
     if current:
@@ -89,11 +123,37 @@ def chunk_document(pages: list[str], paged: bool, min_words: int = 100,
     return text, [_make_chunk(text, group, sec, page_starts, paged) for group, sec in groups]
 
 
+def _prepare(blocks: list[Block]) -> list[Block]:
+    """Headings without a level (no layout to rank them) are all level 1."""
+    return [Block(b.start, b.end, b.text, b.kind, 1) if b.kind == "heading" and not b.level
+            else b for b in blocks]
+
+
+def _opens_table(blocks: list[Block], index: int) -> bool:
+    block = blocks[index]
+    return block.kind == "caption" or block.kind == "row" and (
+        index == 0 or blocks[index - 1].kind not in ("row", "caption"))
+
+
+def _table_words(blocks: list[Block], index: int) -> int:
+    words = 0
+    for block in blocks[index:]:
+        if block.kind not in ("row", "caption") or words and block.kind == "caption":
+            break
+        words += len(block.text.split())
+    return words
+
+
+def _section(path: dict[int, str]) -> str | None:
+    names = [path[level] for level in sorted(path)]
+    return " > ".join(names[-PATH_DEPTH:]) if names else None
+
+
 def _heading_starts_section(blocks: list[Block], index: int) -> bool:
-    """A heading-shaped block followed by prose, not a row of a flattened table."""
+    """A heading followed by prose, a list, a table or another heading: not a row label of a
+    flattened table (a heading-shaped line followed by a bare figure)."""
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return following is not None and following.kind != "numeric" and (
-        following.kind == "text" or len(following.text.split()) > 3)
+    return following is not None and following.kind != "numeric"
 
 
 def _split_long(blocks: list[Block], text: str, max_words: int) -> list[Block]:
@@ -108,9 +168,9 @@ def _split_long(blocks: list[Block], text: str, max_words: int) -> list[Block]:
             end = block.start + match.start() + 1
             words = len(text[piece_start:end].split())
             if words >= max_words * 0.5:
-                out.append(Block(piece_start, end, text[piece_start:end], "text"))
+                out.append(Block(piece_start, end, text[piece_start:end], block.kind))
                 piece_start = block.start + match.end()
-        out.append(Block(piece_start, block.end, text[piece_start:block.end], "text"))
+        out.append(Block(piece_start, block.end, text[piece_start:block.end], block.kind))
     return out
 
 

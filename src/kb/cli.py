@@ -157,7 +157,9 @@ def run(args: argparse.Namespace) -> Any:
         return run_admin(args, settings)
     user, password = credentials(args)
     if args.command in SERVED:
-        return answer(settings, args.command, request_args(args), user, password)
+        # a long draft shows its progress on a terminal (when answered in this process)
+        progress = _progress_bar() if args.command == "reuse" and not args.json else None
+        return answer(settings, args.command, request_args(args), user, password, progress)
     from kb.knowledge_base import KnowledgeBase
 
     with KnowledgeBase.open(settings=settings, create=False, user=user,
@@ -187,7 +189,7 @@ def request_args(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def answer(settings: Any, command: str, request: dict[str, Any], user: str | None = None,
-           password: str | None = None) -> dict[str, Any]:
+           password: str | None = None, progress: Any = None) -> dict[str, Any]:
     """A read command's JSON: from the running service for this index, else in-process (always
     in-process for a named user: the service acts as nobody in particular)."""
     from kb.service import call_service, execute, find_service
@@ -201,7 +203,7 @@ def answer(settings: Any, command: str, request: dict[str, Any], user: str | Non
 
     with KnowledgeBase.open(settings=settings, create=False, user=user,
                             password=password) as kb:
-        return execute(kb, command, request)
+        return execute(kb, command, request, progress)
 
 
 def _ingest(args: argparse.Namespace, settings: Any) -> Any:

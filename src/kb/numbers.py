@@ -142,10 +142,17 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
+        if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 30):figure.start]) \
+                or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]):
+            figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
     _assign_periods(text, figures, default_period)
     return figures
 
+
+# an age: "under 18", "aged 16", "the age of consent is 16", "16 year olds"
+_AGE = re.compile(r"(?:\b(?:under|over|aged?|age of \w+ is|age of)\s*(?:the age of\s*)?)$", re.I)
+_AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
                            re.I)
@@ -216,10 +223,29 @@ def _time_figures(text: str) -> list[Figure]:
     spans = [(f.start, f.end) for f in figures]
     for match in _YEAR.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in spans) and \
-                not re.match(r"[,.]\d", text[match.end():match.end() + 2]):
+                not re.match(r"[,.]\d", text[match.end():match.end() + 2]) and \
+                not counts_things(text, match.start(), match.end()):
             figures.append(Figure(match.group(0), match.start(), match.end(),
                                   float(match.group(0)), "year"))
     return figures
+
+
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|on|since|by|from|until|till|during|before|after|of|year|years|early|late|mid|"
+    r"spring|summer|autumn|winter|" + "|".join(MONTHS) + r")[\s-]*$", re.I)
+# a plural noun after the number ("referrals"; not "census", "process", "analysis")
+_COUNTED = re.compile(r"^\s+(?:[a-z]*[a-hj-rtv-z]s|children|people|staff|police|women|men)\b")
+
+
+def counts_things(text: str, start: int, end: int) -> bool:
+    """A four-digit number that counts something ("1980 referrals", "2000 children", "Early
+    Help referrals: 1980") rather than naming a year ("in 1980", "the 2021 census")."""
+    if _YEAR_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    if re.search(r"[:=]\s*$", text[max(0, start - 3):start]):
+        return True  # a stat panel's figure after its label: "Referrals 2021-22: 1980"
+    following = _COUNTED.match(text[end:end + 24])
+    return following is not None and following.group(0).strip() not in ("was", "has", "is")
 
 
 def _number_figure(match: re.Match[str]) -> Figure:
@@ -385,3 +411,10 @@ def direction(text: str) -> int:
 def values_figures(figures: list[Figure]) -> list[Figure]:
     """The figures that are quantities (not the years, periods and dates they are stated for)."""
     return [f for f in figures if f.kind not in ("period", "date", "year")]
+
+
+def stated_figures(figures: list[Figure]) -> list[Figure]:
+    """Quantities and the days a claim states ("16 October 2025"; not "March 2022", which
+    names a period)."""
+    return [f for f in figures if f.kind not in ("period", "year") and not (
+        f.kind == "date" and not re.match(r"\d", f.text))]

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.chunk import Chunk, chunk_document
+from kb.chunk import Chunk, blocks_of, chunk_lines, lines_from_text, page_texts
 from kb.errors import UnreadableFile
 from kb.extract import read_file
 from kb.extract.clean import clean_pages, normalise
+from kb.extract.layout import arrange
 from kb.extract.metadata import (
     DOC_TYPES,
     detect_access,
@@ -20,6 +21,7 @@ from kb.extract.metadata import (
     detect_title,
     normalise_period,
 )
+from kb.facts import Fact, facts_from_blocks
 from kb.glossary import learn_acronyms
 
 SIDECAR_FIELDS = {"title", "period", "doc_type", "access"}
@@ -38,6 +40,7 @@ class ParsedDocument:
     paged: bool
     chunks: list[Chunk]
     acronyms: dict[str, str] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
 
 
 def sidecar_for(path: Path) -> Path | None:
@@ -86,12 +89,17 @@ def parse_file(path_text: str, min_words: int = 100, max_words: int = 250) -> Pa
     path = Path(path_text)
     overrides = read_sidecar(path)
     raw = read_file(path)
-    pages = clean_pages(raw.pages, reflow=raw.paged)
+    if raw.layout is not None:
+        structured = arrange(raw.layout)
+    else:
+        structured = [lines_from_text(page) for page in clean_pages(raw.pages, raw.paged)]
+    pages = page_texts(structured)
     if not any(page.strip() for page in pages):
         raise UnreadableFile(f"{path}: no text left after cleaning")
     title = detect_title(normalise(raw.title_hint) if raw.title_hint else None, pages, path)
     first_page = pages[0] if pages else ""
-    text, chunks = chunk_document(pages, raw.paged, min_words, max_words)
+    text, chunks = chunk_lines(structured, raw.paged, min_words, max_words)
+    _, page_starts, blocks = blocks_of(structured)
     return ParsedDocument(
         path=str(path),
         content_hash=content_hash(path),
@@ -104,4 +112,5 @@ def parse_file(path_text: str, min_words: int = 100, max_words: int = 250) -> Pa
         paged=raw.paged,
         chunks=chunks,
         acronyms=learn_acronyms(text.split("\n")),
+        facts=facts_from_blocks(blocks, page_starts, raw.paged),
     )

@@ -34,6 +34,14 @@ class ParsedQuery:
         extra = [form for forms in self.expansions.values() for form in forms]
         return f"{text} ({'; '.join(extra)})" if extra else text
 
+    def term_groups(self) -> list[list[str]]:
+        """Each query word with the forms that count as it; each quoted phrase alone."""
+        groups = [[phrase] for phrase in self.phrases]
+        for term in dict.fromkeys(self.terms):
+            groups.append([term, *self.expansions.get(term.upper(), []),
+                           *self.expansions.get(term, [])])
+        return groups
+
     def highlight_terms(self) -> list[str]:
         words = list(self.terms)
         for phrase in self.phrases:

@@ -15,9 +15,11 @@ from kb import embed
 from kb.ask import passage_dict
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage
-from kb.numbers import find_figures, values_figures
+from kb.numbers import find_figures, stated_figures, stem
 
 if TYPE_CHECKING:
+    from kb.ask import Terms
+    from kb.ingest import Progress
     from kb.search import Filters, SearchEngine
 
 KINDS = ("verbatim", "edited", "paraphrase", "new")
@@ -31,12 +33,19 @@ KINDS = ("verbatim", "edited", "paraphrase", "new")
 #   they do: shared wording (>= 0.55) with related meaning (>= 0.6), or meaning so close
 #   (>= 0.8) that only a rewrite of the same text reaches it.
 # - An edited paragraph keeps most of its characters (>= 0.81); a paraphrase keeps < 0.73.
-VERBATIM_MIN = 0.97
+# Verbatim means the paragraph stands in the source as it is, once case, quotes, dashes and
+# spacing are folded: one word changed makes it edited.
 EDITED_TRIPLES = 0.5  # share of the paragraph's word triples found in one source passage
-EDITED_MIN = 0.77
-SHARED_WORDING = 0.55  # characters, with SHARED_MEANING: a paraphrase
+EDITED_MIN = 0.72
+# A paraphrase keeps the rare words of its source (names, terms, figures' measures) while a
+# new paragraph on the same topic shares only the field's common words: the rarity-weighted
+# share of the paragraph's words in the passage, plus its cosine, against one threshold
+# (fitted on the tuning half of the labelled drafts, bench/fit_reuse.py).
+MEANING_WEIGHT = 0.25
+PARAPHRASE_MIN = 0.4
+# or: wording shared in a run (characters) with related meaning: a rewrite that keeps phrases
+SHARED_WORDING = 0.55
 SHARED_MEANING = 0.6
-CLOSE_MEANING = 0.8  # cosine alone: a paraphrase
 CANDIDATES = 5
 KEYWORD_CANDIDATES = 3
 MIN_WORDS = 3
@@ -108,14 +117,15 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def find_reuse(engine: SearchEngine, text: str, filters: Filters | None = None,
-               exclude_doc: str | None = None) -> ReuseReport:
+               exclude_doc: str | None = None, progress: Progress | None = None
+               ) -> ReuseReport:
     """Each paragraph of `text` with its closest library passage, kind and changes."""
     from kb.search import Filters
 
     started = time.perf_counter()
     allowed = _allowed(engine, filters or Filters(), exclude_doc)
     paragraphs = split_paragraphs(text)
-    report = ReuseReport(match_paragraphs(engine, paragraphs, allowed))
+    report = ReuseReport(match_paragraphs(engine, paragraphs, allowed, progress))
     report.took_ms = (time.perf_counter() - started) * 1000
     return report
 
@@ -148,16 +158,23 @@ def _allowed(engine: SearchEngine, filters: Filters | None, exclude_doc: str | N
         values)], dtype=np.int64)
 
 
-def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.ndarray
-                     ) -> list[ReusedParagraph]:
+def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.ndarray,
+                     progress: Progress | None = None) -> list[ReusedParagraph]:
     if not paragraphs:
         return []
-    vectors = embed.encode(paragraphs)  # one batch for the whole text
+    from kb.ask import term_weights
+
+    vectors = embed.encode(paragraphs, model_name=engine.settings.model_name)  # one batch
     found = nearest(engine, vectors, allowed)
     add_keyword_candidates(engine, paragraphs, vectors, found, allowed)
     passages = engine.passages(list({pid for hits in found for pid, _ in hits}))
-    return [classify(index, paragraph, [(passages[pid], cosine) for pid, cosine in hits])
-            for index, (paragraph, hits) in enumerate(zip(paragraphs, found, strict=True))]
+    results = []
+    for index, (paragraph, hits) in enumerate(zip(paragraphs, found, strict=True)):
+        results.append(classify(index, paragraph, [(passages[pid], cosine) for pid, cosine
+                                                   in hits], term_weights(engine, paragraph)))
+        if progress is not None:
+            progress(index + 1, len(paragraphs), "paragraphs matched")
+    return results
 
 
 def nearest(engine: SearchEngine, vectors: np.ndarray, allowed: np.ndarray
@@ -195,9 +212,9 @@ def add_keyword_candidates(engine: SearchEngine, paragraphs: list[str], vectors:
             hits.append((pid, float(index.reconstruct(pid) @ vector)))
 
 
-def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
-             ) -> ReusedParagraph:
-    """The best source by characters, else by meaning; the kind follows from the two scores."""
+def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]],
+             terms: Terms | None = None) -> ReusedParagraph:
+    """The best source by characters, else by kept rare words and meaning; the kind follows."""
     from rapidfuzz import fuzz
 
     result = ReusedParagraph(index, paragraph, "new", 0.0)
@@ -221,12 +238,13 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
             characters, _, passage, alignment = source
             characters = max(characters, EDITED_MIN)
     if characters >= (0.9 if short else EDITED_MIN):
-        result.kind = "verbatim" if characters >= VERBATIM_MIN else "edited"
+        verbatim = wanted in " ".join(_fold(passage.text).split())
+        result.kind = "verbatim" if verbatim else "edited"
         result.similarity, result.source = characters, passage
-        span = _widen(passage.text, alignment.dest_start, alignment.dest_end)
-    elif reworded := paraphrase_source(scored):
-        result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[2]
-        span = best_sentence_span(paragraph, reworded[2].text)
+        span = sentence_span(passage.text, alignment.dest_start, alignment.dest_end)
+    elif reworded := paraphrase_source(scored, terms):
+        result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[0]
+        span = best_sentence_span(paragraph, reworded[0].text)
     else:
         result.similarity = max(characters, meaning_best[1])
         return result
@@ -235,9 +253,7 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     result.changes = word_changes(source_text, paragraph)
     if result.kind != "paraphrase":
         result.changes = _trim_edges(result.changes)
-    result.stale_figures = carried_figures(paragraph, source_text)
-    if result.kind == "verbatim" and result.changes:
-        result.kind = "edited" if any(_has_digit(c) for c in result.changes) else "verbatim"
+    result.stale_figures = carried_figures(paragraph, result.source.text)
     return result
 
 
@@ -251,15 +267,24 @@ def shared_triples(paragraph: str, source: str) -> float:
     return len(wanted & triples(source)) / len(wanted) if wanted else 0.0
 
 
-def paraphrase_source(scored: list[tuple[float, float, Passage, Any]]
-                      ) -> tuple[float, float, Passage, Any] | None:
-    """The passage the paragraph rewrites: shared wording and related meaning, or meaning
-    close enough on its own (see the thresholds above)."""
-    both = [s for s in scored if s[0] >= SHARED_WORDING and s[1] >= SHARED_MEANING]
-    if both:
-        return max(both, key=lambda s: s[0] + s[1])
-    meaning = max(scored, key=lambda s: s[1])
-    return meaning if meaning[1] >= CLOSE_MEANING else None
+def paraphrase_source(scored: list[tuple[float, float, Passage, Any]], terms: Terms | None
+                      ) -> tuple[Passage, float] | None:
+    """The passage the paragraph rewrites: the one keeping most of its rare words and its
+    meaning, when together they pass PARAPHRASE_MIN, or sharing runs of its wording with
+    related meaning; with its score."""
+    best: tuple[Passage, float] | None = None
+    for characters, cosine, passage, _ in scored:
+        kept = terms.share(_words(passage.text)) if terms is not None else 0.0
+        value = kept + MEANING_WEIGHT * cosine
+        if characters >= SHARED_WORDING and cosine >= SHARED_MEANING:
+            value = max(value, PARAPHRASE_MIN)
+        if best is None or value > best[1]:
+            best = (passage, value)
+    return best if best is not None and best[1] >= PARAPHRASE_MIN else None
+
+
+def _words(text: str) -> set[str]:
+    return {stem(word.lower()) for word in re.findall(r"[A-Za-z][A-Za-z0-9'-]*", text)}
 
 
 def _fold(text: str) -> str:
@@ -268,18 +293,16 @@ def _fold(text: str) -> str:
     return re.sub(r"\s", " ", text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--")))
 
 
-def _has_digit(change: dict[str, str]) -> bool:
-    return bool(re.search(r"\d", change["source"] + change["draft"]))
-
-
-def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Map an aligned span of the folded text back to whole words of the original."""
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an aligned span to the whole sentences it touches, so a changed word shows as a
+    replacement next to what it replaced, never as a trimmed edge."""
     end = min(len(text), end)
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
+    boundary = re.compile(r"[.!?:;]\s|\n")
+    before = [m.end() for m in boundary.finditer(text, 0, max(0, start))]
+    start = before[-1] if before else 0
+    after = boundary.search(text, max(start, end - 1))
+    end = after.start() + 1 if after else len(text)
+    return start, min(len(text), end)
 
 
 def best_sentence_span(paragraph: str, text: str) -> tuple[int, int]:
@@ -322,13 +345,15 @@ def _trim_edges(changes: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def carried_figures(paragraph: str, source: str) -> list[dict[str, Any]]:
-    """Figures the draft repeats unchanged from its source: likely out of date."""
-    source_values = {(f.kind, f.value) for f in values_figures(find_figures(source))}
+    """Figures that state a measure (counts, rates, shares, money, days) which the draft
+    repeats unchanged from its source: likely out of date. Ages ("under 18") and small counts
+    (list numbers, "two-thirds") are not."""
+    source_values = {(f.kind, f.value) for f in stated_figures(find_figures(source))}
     stale = []
-    for figure in values_figures(find_figures(paragraph)):
-        if (figure.kind, figure.value) in source_values and figure.kind != "count" or (
-                figure.kind == "count" and figure.value >= 10
-                and (figure.kind, figure.value) in source_values):
+    for figure in stated_figures(find_figures(paragraph)):
+        if figure.kind == "age" or figure.kind == "count" and figure.value < 10:
+            continue
+        if (figure.kind, figure.value) in source_values:
             stale.append({"text": figure.text, "value": figure.value, "kind": figure.kind,
                           "measure": figure.measure})
     return stale

@@ -15,6 +15,14 @@ import numpy as np
 from kb import embed
 from kb.errors import InvalidInput
 from kb.extract.metadata import DOC_TYPES, normalise_period
+from kb.facts import Fact
+from kb.fusion import (
+    FusionWeights,
+    fuse_evidence,
+    fuse_reciprocal_ranks,
+    fuse_scores,
+    make_terms,
+)
 from kb.glossary import COMMON
 from kb.models import Hit, Passage, SearchResult
 from kb.query import ParsedQuery, can_require_every_term, fts_expression, parse_query
@@ -130,6 +138,26 @@ class SearchEngine:
             acronyms[acronym] = expansion.lower()
         return vocabulary, joined, acronyms
 
+    def vocabulary(self, include_restricted: bool = False) -> dict[str, int]:
+        """Each word of the library an audience may see, with the passages that hold it."""
+        self.refresh()
+        return self._lexicons[include_restricted][0]
+
+    def passage_count(self) -> int:
+        self.refresh()
+        return self._passage_count
+
+    def facts(self, passage_ids: list[int]) -> list[tuple[int, Fact]]:
+        """The table facts stated in these passages, with the passage each stands in."""
+        if not passage_ids:
+            return []
+        marks = ",".join("?" * len(passage_ids))
+        rows = self.connection.execute(
+            f"SELECT passage, page, caption, label, column_name, value, period FROM facts "
+            f"WHERE passage IN ({marks}) ORDER BY id", passage_ids).fetchall()
+        return [(row[0], Fact(row[1], 0, row[2], row[3], row[4], row[5], row[6]))
+                for row in rows]
+
     @property
     def acronyms(self) -> dict[str, str]:
         return self.glossary(audience.get())
@@ -150,7 +178,7 @@ class SearchEngine:
     def _is_word(self, word: str, include_restricted: bool = False) -> bool:
         """Not a typo: an English word, or one the library holds in another form (the FTS
         index stems, so "worries" finds "worried") in a document the audience may see."""
-        if word in embed.model_words():
+        if word in embed.model_words(self.settings.model_name):
             return True
         match = ['{text section} : "' + word.replace('"', '') + '"']
         if include_restricted:
@@ -170,6 +198,11 @@ class SearchEngine:
         if k < 1:
             raise InvalidInput(f"k must be at least 1, not {k}")
         query = self.parse(text, filters.include_restricted)
+        if not query.terms and not query.phrases:
+            return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started)
+                                * 1000, results=[], searched=query.searched,
+                                note="nothing to search for: the query holds only common words "
+                                     "or punctuation")
         depth = max(50, 5 * k)
         semantic = mode in ("semantic", "hybrid") and bool(query.text) and not query.phrases
         if mode == "hybrid" and semantic:
@@ -177,12 +210,14 @@ class SearchEngine:
             if self._threads is None:
                 self._threads = ThreadPoolExecutor(1, thread_name_prefix="kb-keyword")
             pending = self._threads.submit(self.keyword, query, depth, filters)
-            rankings = [self.semantic(query, depth, filters), pending.result()]
+            vector = embed.encode_query(query.searched, self.settings.model_name)
+            closest = self.vectors.search(self.connection, vector, depth,
+                                          self._allowed_ids(filters))
+            fused = self.fuse(query, pending.result(), closest, vector, filters)
         elif semantic:
-            rankings = [self.semantic(query, depth, filters)]
+            fused = self.semantic(query, depth, filters)
         else:
-            rankings = [self.keyword(query, depth, filters)]
-        fused = rankings[0] if len(rankings) == 1 else self.fuse(rankings)
+            fused = self.keyword(query, depth, filters)
         hits = self._hits(query, diversify(fused, self._page_of, self.settings.per_page_limit, k))
         return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started) * 1000,
                             results=hits, searched=query.searched, corrections=query.corrections,
@@ -231,7 +266,7 @@ class SearchEngine:
 
     def semantic(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
         text = query.searched
-        vector = embed.encode_query(text)
+        vector = embed.encode_query(text, self.settings.model_name)
         return self.vectors.search(self.connection, vector, depth, self._allowed_ids(filters))
 
     def _allowed_ids(self, filters: Filters) -> np.ndarray | None:
@@ -250,10 +285,28 @@ class SearchEngine:
             self._allowed_sets[filters] = None if ids is None else set(ids.tolist())
         return self._allowed_sets[filters]
 
-    def fuse(self, rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
+    def fuse(self, query: ParsedQuery, keyword: list[tuple[int, float]],
+             closest: list[tuple[int, float]], vector: np.ndarray, filters: Filters
+             ) -> list[tuple[int, float]]:
         if self.settings.fusion == "score":
-            return fuse_scores(rankings)
-        return fuse_reciprocal_ranks(rankings, self.settings.rrf_k)
+            return fuse_scores([closest, keyword])
+        if self.settings.fusion == "rrf":
+            return fuse_reciprocal_ranks([closest, keyword], self.settings.rrf_k)
+        cosines = dict(closest)
+        cosines.update(self.vectors.cosines(
+            self.connection, vector, [pid for pid, _ in keyword if pid not in cosines]))
+        vocabulary = self._lexicons[filters.include_restricted][0]
+        terms = make_terms(query.term_groups(), vocabulary, self._passage_count)
+        weights = FusionWeights(self.settings.fusion_keyword, self.settings.fusion_floor,
+                                self.settings.fusion_ceiling)
+        return fuse_evidence(terms, keyword, cosines, self._texts(list(cosines)), weights,
+                             query.text)
+
+    def _texts(self, ids: list[int]) -> dict[int, str]:
+        """Passage text with its section heading, for counting the query words it holds."""
+        marks = ",".join("?" * len(ids))
+        return {row[0]: f"{row[1] or ''}\n{row[2]}" for row in self.connection.execute(
+            f"SELECT id, section, text FROM passages WHERE id IN ({marks})", ids)}
 
     def _page_of(self, ids: list[int]) -> dict[int, tuple[int, int | None]]:
         marks = ",".join("?" * len(ids))
@@ -279,28 +332,6 @@ class SearchEngine:
             hits.append(Hit(**{**passage.__dict__, "score": round(score, 6)}, rank=rank,
                             snippet=make_snippet(passage.text, marks), marks=marks))
         return hits
-
-
-def fuse_reciprocal_ranks(rankings: list[list[tuple[int, float]]], k: int = 60
-                          ) -> list[tuple[int, float]]:
-    scores: dict[int, float] = defaultdict(float)
-    for ranking in rankings:
-        for rank, (pid, _) in enumerate(ranking, start=1):
-            scores[pid] += 1.0 / (k + rank)
-    return sorted(scores.items(), key=lambda item: -item[1])
-
-
-def fuse_scores(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
-    """Min-max normalise each ranking's scores and add them."""
-    scores: dict[int, float] = defaultdict(float)
-    for ranking in rankings:
-        if not ranking:
-            continue
-        values = [score for _, score in ranking]
-        low, high = min(values), max(values)
-        for pid, score in ranking:
-            scores[pid] += (score - low) / (high - low) if high > low else 1.0
-    return sorted(scores.items(), key=lambda item: -item[1])
 
 
 def diversify(ranked: list[tuple[int, float]], page_of, limit: int, k: int

@@ -43,8 +43,10 @@ class Service:
     token: str
 
 
-def execute(kb: KnowledgeBase, command: str, args: dict[str, Any]) -> dict[str, Any]:
-    """Run one read command on an open library; the JSON the CLI prints for it."""
+def execute(kb: KnowledgeBase, command: str, args: dict[str, Any], progress: Any = None
+            ) -> dict[str, Any]:
+    """Run one read command on an open library; the JSON the CLI prints for it. `progress`
+    is drawn for a long reuse draft when the caller runs in-process."""
     restricted = bool(args.get("include_restricted", False))
     result: Any
     if command == "search":
@@ -59,7 +61,7 @@ def execute(kb: KnowledgeBase, command: str, args: dict[str, Any]) -> dict[str, 
         first, second = args["between"]
         result = kb.reuse_between(first, second, include_restricted=restricted)
     elif command == "reuse":
-        result = kb.reuse(args["text"], include_restricted=restricted)
+        result = kb.reuse(args["text"], include_restricted=restricted, progress=progress)
     elif command == "themes":
         result = kb.themes(list(args["terms"]), include_restricted=restricted)
     elif command == "docs":

@@ -7,16 +7,23 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kb.errors import InvalidInput
+
 MODEL_NAME = "all-MiniLM-L6-v2"
 MODEL_DIMENSION = 384
+# The embedding models kb can load offline, with the length of their vectors.
+MODEL_DIMENSIONS = {MODEL_NAME: MODEL_DIMENSION, "all-mpnet-base-v2": 768}
 
 
 @dataclass(frozen=True)
 class Settings:
     index_dir: Path = Path("index")
-    model_name: str = MODEL_NAME
-    dimension: int = MODEL_DIMENSION
-    fusion: str = "score"  # "score" or "rrf": score fusion won on the labelled set (README)
+    model_name: str = MODEL_NAME  # one of MODEL_DIMENSIONS; the index records it
+    # "evidence" (keyword coverage and absolute closeness), "score" (min-max) or "rrf"
+    fusion: str = "evidence"
+    fusion_keyword: float = 0.5  # evidence fusion's weights, fitted on the tuning half
+    fusion_floor: float = 0.25
+    fusion_ceiling: float = 0.8
     rrf_k: int = 60
     max_file_bytes: int = 50 * 1024 * 1024
     parse_timeout_s: float = 60.0
@@ -27,6 +34,17 @@ class Settings:
     embed_batch_size: int = 32
     embed_group: int = 256  # passages embedded and committed in one transaction
     per_page_limit: int = 2
+
+    def __post_init__(self) -> None:
+        if self.model_name not in MODEL_DIMENSIONS:
+            raise InvalidInput(
+                f"embedding model {self.model_name!r} is not one kb can load: set KB_MODEL_NAME "
+                f"to one of {', '.join(MODEL_DIMENSIONS)}")
+
+    @property
+    def dimension(self) -> int:
+        """The length of the model's vectors: it follows the model, never set apart from it."""
+        return MODEL_DIMENSIONS[self.model_name]
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

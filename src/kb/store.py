@@ -84,6 +84,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE public_words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
     """,
+    # 3: table cells as facts (row label, column header, value, period), each in its passage
+    """
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        passage INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+        page INTEGER,
+        caption TEXT NOT NULL,
+        label TEXT NOT NULL,
+        column_name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        period TEXT
+    );
+    CREATE INDEX facts_passage ON facts(passage);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PUBLIC_WORDS_MIGRATION = 2  # after it is applied, public_words is filled from the passages
@@ -187,11 +201,16 @@ def _check_manifest(index_dir: Path, settings: Settings) -> None:
     except (OSError, ValueError) as error:
         raise IndexMismatch(f"index at {index_dir}: unreadable {MANIFEST_NAME} ({error})") from None
     wanted = manifest_for(settings)
-    for key in ("embedding_model", "dimension"):
-        if found.get(key) != wanted[key]:
-            raise IndexMismatch(
-                f"index at {index_dir} was built with {key} {found.get(key)!r}, this kb uses "
-                f"{wanted[key]!r}: delete {index_dir} and run `kb ingest` again to rebuild it")
+    if found.get("embedding_model") != wanted["embedding_model"]:
+        raise IndexMismatch(
+            f"index at {index_dir} was built with embedding model {found.get('embedding_model')!r}"
+            f" and this kb is set to {wanted['embedding_model']!r}: set KB_MODEL_NAME="
+            f"{found.get('embedding_model')} to use it, or delete {index_dir} and run "
+            "`kb ingest` again to rebuild it with the new model")
+    if found.get("dimension") != wanted["dimension"]:
+        raise IndexMismatch(
+            f"index at {index_dir} holds vectors of dimension {found.get('dimension')!r}, the model"
+            f" makes {wanted['dimension']!r}: delete {index_dir} and run `kb ingest` again")
     if int(found.get("schema_version", 0)) > SCHEMA_VERSION:
         raise IndexMismatch(
             f"index at {index_dir} has schema {found.get('schema_version')}, newer than this kb "

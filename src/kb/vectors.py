@@ -145,3 +145,12 @@ class VectorIndex:
         scores, ids = index.search(vector.reshape(1, -1).astype(np.float32),
                                    min(k, index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def cosines(self, connection: sqlite3.Connection, vector: np.ndarray, ids: list[int]
+                ) -> dict[int, float]:
+        """The query's cosine with each of these passages (unit vectors: a dot product)."""
+        index = self.ensure(connection)
+        if not ids or index.ntotal == 0:
+            return {}
+        matrix = np.vstack([index.reconstruct(int(pid)) for pid in ids])
+        return dict(zip(ids, (matrix @ vector.astype(np.float32)).tolist(), strict=True))

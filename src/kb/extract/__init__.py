@@ -11,12 +11,34 @@ SUPPORTED_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}
 
 
 @dataclass
+class Line:
+    """One visual line (PDF) or one paragraph (other formats) with what the layout says of it.
+
+    `kind` is text, heading, item (a list item, glyph removed), row (a table row, cells joined
+    by tabs) or caption (a table's title). Sizes and positions are in points; `top` grows down
+    the page. Readers without layout leave the geometry at zero.
+    """
+
+    text: str
+    kind: str = "text"
+    level: int = 0  # heading level, 1 the largest; list depth for items
+    size: float = 0.0
+    bold: bool = False
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+
+
+@dataclass
 class RawDocument:
     """Text as a reader found it: one entry per PDF page, or one for the whole file."""
 
     pages: list[str]
     paged: bool  # True for PDFs: pages are real pages and lines need reflowing
     title_hint: str | None = None
+    # structured lines per page, when the reader can tell headings, items and table rows
+    layout: list[list[Line]] | None = None
 
 
 def read_file(path: Path) -> RawDocument:

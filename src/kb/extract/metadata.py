@@ -63,19 +63,66 @@ def normalise_period(text: str | None) -> str | None:
     return found[0] if found else None
 
 
+_SEASON = re.compile(r"\b(spring|summer|autumn|winter)\s+(?:term\s+)?(20\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?[\s_-]+(20\d\d|\d\d)\b", re.I)
+_BARE_YEAR = re.compile(r"(?<![\d/-])(20\d\d)(?![\d/-])")
+_MULTI_YEAR = re.compile(r"\b(20\d\d)\s?(?:-|/|–|to)\s?(20)?(\d\d)\b")
+# the month a season's edition or term is dated by
+_SEASON_MONTH = {"spring": 3, "summer": 7, "autumn": 10, "winter": 1}
+
+
+def financial_year(year: int, month: int) -> str:
+    """The April-to-March reporting year a date falls in."""
+    start = year if month >= 4 else year - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def _dated(text: str) -> str | None:
+    """The reporting year of a date written in `text`: a full date, a season, a month."""
+    if match := _DATE.search(text):
+        return financial_year(int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1)
+    if match := _SEASON.search(text):
+        return financial_year(int(match.group(2)), _SEASON_MONTH[match.group(1).lower()])
+    if match := _MONTH_YEAR.search(text):
+        year = int(match.group(2))
+        month = [m[:3] for m in MONTHS].index(match.group(1)[:3].lower()) + 1
+        return financial_year(year + 2000 if year < 100 else year, month)
+    return None
+
+
+def _first_year_of_span(text: str) -> str | None:
+    """A plan for several years ("2020-23") is filed under its first year."""
+    for match in _MULTI_YEAR.finditer(text):
+        start = int(match.group(1))
+        end = int((match.group(2) or str(start)[:2]) + match.group(3))
+        if start < end <= start + 10:
+            return f"{start}-{(start + 1) % 100:02d}"
+    return None
+
+
 def detect_period(title: str, pages: list[str], file_name: str) -> str | None:
-    for text in (title, file_name.replace("_", "-")):
-        if found := periods_in(text):
-            return found[0]
+    """The reporting year a document is of, from what it says of itself, most telling first:
+    its title (a reporting year, a date, season or month, a span of years), its file name,
+    a date at the head of its first page (a letter's date), a year in its title, the
+    reporting year its opening pages name most, any date they give."""
+    stem = re.sub(r"[_]+", " ", file_name.rsplit(".", 1)[0])
     head = "\n".join(pages[:2])
+    for text in (title, stem):
+        found = periods_in(text)
+        if found:
+            return found[0]
+        if dated := _dated(text) or _first_year_of_span(text):
+            return dated
+    if match := _DATE.search(pages[0][:600] if pages else ""):
+        return financial_year(int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1)
+    if match := _BARE_YEAR.search(title):
+        year = int(match.group(1))
+        return f"{year}-{(year + 1) % 100:02d}"
     counts = Counter(periods_in(head))
     if counts:
         return counts.most_common(1)[0][0]
-    if match := _DATE.search(head[:3000]):
-        year, month = int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1
-        start = year if month >= 4 else year - 1
-        return f"{start}-{(start + 1) % 100:02d}"
-    return None
+    return _dated(head[:3000])
 
 
 def detect_doc_type(title: str, first_page: str) -> str:
@@ -86,7 +133,7 @@ def detect_doc_type(title: str, first_page: str) -> str:
         return "committee-report"
     if re.search(r"\b(bulletin|newsletter)\b", title, re.I):
         return "other"
-    for text in (title, first_page[:1500]):
+    for text in (title, first_page[:400]):
         for doc_type, pattern in _TYPE_RULES[1:]:
             if pattern.search(text):
                 return doc_type

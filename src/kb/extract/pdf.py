@@ -1,12 +1,23 @@
-"""PDF reader: pypdfium2, page by page (measured ~10x faster than pypdf here, see README)."""
+"""PDF reader: pypdfium2 lines with their font size, weight and position; tables by pdfplumber.
+
+pypdfium2 reads every page (1-5 ms a page); pdfplumber, ten times slower, is asked only about
+pages that draw enough ruled lines to hold a table (bench/bench_tables.py has the comparison).
+"""
 
 from __future__ import annotations
 
+import ctypes
+import math
+import re
 from pathlib import Path
 from typing import Any
 
 from kb.errors import UnreadableFile
-from kb.extract import RawDocument
+from kb.extract import Line, RawDocument
+
+LINE_SPAN = re.compile(r"[^\r\n]+")
+# a page drawing this many path objects (rules, cell borders) may hold a ruled table
+TABLE_PATHS = 6
 
 
 def read_pdf(path: Path) -> RawDocument:
@@ -22,19 +33,102 @@ def read_pdf(path: Path) -> RawDocument:
     try:
         if len(pdf) == 0:
             raise UnreadableFile(f"{path}: empty PDF, no pages")
-        pages = []
-        for index in range(len(pdf)):
-            page = _load_page(pdf, index, path)
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
-            textpage.close()
+        layout: list[list[Line]] = []
+        candidates: list[int] = []
+        for number in range(len(pdf)):
+            page = _load_page(pdf, number, path)
+            layout.append(_page_lines(page))
+            if _path_count(page) >= TABLE_PATHS:
+                candidates.append(number)
             page.close()
         title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
     finally:
         pdf.close()
-    if not any(text.strip() for text in pages):
+    if not any(line.text.strip() for lines in layout for line in lines):
         raise UnreadableFile(f"{path}: no text layer, needs OCR")
-    return RawDocument(pages=pages, paged=True, title_hint=title)
+    if candidates:
+        from kb.extract.tables import place_tables
+
+        place_tables(path, layout, candidates)
+    pages = ["\n".join(line.text for line in lines) for lines in layout]
+    return RawDocument(pages=pages, paged=True, title_hint=title, layout=layout)
+
+
+def _path_count(page: Any) -> int:
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFPage_CountObjects(page.raw)
+    return sum(1 for index in range(count) if raw.FPDFPageObj_GetType(
+        raw.FPDFPage_GetObject(page.raw, index)) == raw.FPDF_PAGEOBJ_PATH)
+
+
+class _Chars:
+    """Font size, weight and box of single characters of one text page (pdfium's C API)."""
+
+    def __init__(self, textpage: Any, height: float) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.handle = textpage.raw
+        self.height = height
+        self.box = [ctypes.c_double() for _ in range(4)]
+        self.name = ctypes.create_string_buffer(96)
+        self.flags = ctypes.c_int()
+        self.matrix = raw.FS_MATRIX()
+
+    def size(self, index: int) -> float:
+        """The size the character is set in: the font's size scaled by the text matrix (a PDF
+        may set every font at size 1 and scale it)."""
+        self.raw.FPDFText_GetMatrix(self.handle, index, self.matrix)
+        scale = math.hypot(self.matrix.c, self.matrix.d) or 1.0
+        return float(self.raw.FPDFText_GetFontSize(self.handle, index)) * scale
+
+    def bold(self, index: int) -> bool:
+        if self.raw.FPDFText_GetFontWeight(self.handle, index) >= 600:
+            return True
+        self.raw.FPDFText_GetFontInfo(self.handle, index, self.name, 96, self.flags)
+        name = self.name.value.decode("latin-1").lower()
+        return any(mark in name for mark in ("bold", "black", "heavy", "semibold"))
+
+    def bounds(self, index: int) -> tuple[float, float, float]:
+        """left, top and bottom of a character, top measured down from the page's top."""
+        left, right, bottom, top = self.box
+        self.raw.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
+        return left.value, self.height - top.value, self.height - bottom.value
+
+
+def _page_lines(page: Any) -> list[Line]:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        if len(text) != textpage.count_chars():
+            # characters outside the BMP: offsets no longer line up, so no geometry
+            return [Line(m.group(0).strip()) for m in LINE_SPAN.finditer(text)
+                    if m.group(0).strip()]
+        chars = _Chars(textpage, page.get_height())
+        return [line for match in LINE_SPAN.finditer(text)
+                if (line := _line(chars, text, match.start(), match.end())) is not None]
+    finally:
+        textpage.close()
+
+
+def _line(chars: _Chars, text: str, start: int, end: int) -> Line | None:
+    body = text[start:end]
+    stripped = body.strip()
+    if not stripped:
+        return None
+    first = start + len(body) - len(body.lstrip())
+    letters = [start + i for i, c in enumerate(body) if c.isalnum()]
+    samples = sorted({letters[0], letters[len(letters) // 2], letters[-1]}) if letters else [first]
+    sizes = sorted(chars.size(i) for i in samples)
+    bold = sum(chars.bold(i) for i in samples) * 2 > len(samples)
+    x0, top, bottom = chars.bounds(first)
+    x1 = x0
+    for index in samples:
+        left, t, b = chars.bounds(index)
+        top, bottom, x1 = min(top, t), max(bottom, b), max(x1, left)
+    return Line(stripped, size=round(sizes[len(sizes) // 2], 1), bold=bold, x0=x0, x1=x1,
+                top=top, bottom=bottom)
 
 
 def _load_page(pdf: Any, index: int, path: Path) -> Any:

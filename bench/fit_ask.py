@@ -1,0 +1,91 @@
+"""Fit ask's thresholds (ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT) on the tuning half
+of the labelled questions, and report the held half and the whole beside it.
+
+    .venv/bin/python bench/fit_ask.py --set tests/eval=INDEX --set ../shared/real/eval=INDEX
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from pathlib import Path
+
+import numpy as np
+
+from kb import KnowledgeBase, ask, embed
+from kb.evaluate import answer_matches, cites_gold, half_of, load_cases
+
+
+def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
+    engine = kb.engine
+    rows = []
+    ask.SEMANTIC_WEIGHT = 0.0
+    for position, case in enumerate(cases):
+        asked = ask.read_question(engine, case["question"])
+        hits = engine.search(case["question"], k=8, mode="hybrid").results
+        lexical = ask.rank_sentences(asked, hits)[:10]
+        vectors = embed.encode([c.sentence.text for c in lexical]) if lexical else []
+        query = embed.encode_query(asked.text)
+        cosines = [float(np.clip(v @ query, 0, 1)) for v in vectors]
+        facts = ask.fact_candidates(engine, asked, hits)
+        items = []
+        for candidate, cosine in [*zip(lexical, cosines, strict=True), *((f, None) for f in facts)]:
+            page = ask.page_of(engine, candidate.passage, candidate.sentence.start)
+            items.append((candidate, candidate.score, cosine, page))
+        rows.append({"case": case, "half": half_of(position), "asked": asked, "items": items})
+    return rows
+
+
+def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float) -> list[bool]:
+    ask.COVERAGE_MIN = coverage
+    results = []
+    for row in rows:
+        scored = []
+        for candidate, lexical, cosine, page in row["items"]:
+            value = lexical if cosine is None else (1 - weight) * lexical + weight * cosine
+            scored.append((value, candidate, page))
+        scored.sort(key=lambda item: -item[0])
+        case = row["case"]
+        found = bool(scored) and scored[0][0] >= threshold and ask.holds_answer(
+            row["asked"], scored[0][1])
+        if not case["answers"]:
+            results.append(not found)
+            continue
+        if not found:
+            results.append(False)
+            continue
+        _, best, page = scored[0]
+        text = best.sentence.text
+        results.append(answer_matches(text, case["answers"]) and cites_gold(
+            best.passage.path, page, None, case["gold"]))
+    return results
+
+
+def share(values: list[bool], rows: list[dict], half: str | None) -> float:
+    picked = [ok for ok, row in zip(values, rows, strict=True)
+              if half is None or row["half"] == half]
+    return round(sum(picked) / max(1, len(picked)), 3)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--set", action="append", required=True, help="EVAL_DIR=INDEX_DIR")
+    args = parser.parse_args()
+    sets = {}
+    for pair in args.set:
+        eval_dir, index = pair.split("=")
+        with KnowledgeBase.open(index, create=False) as kb:
+            sets[eval_dir] = gather(kb, load_cases(Path(eval_dir) / "ask.jsonl"))
+    every = [row for rows in sets.values() for row in rows]
+    grid = itertools.product([0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6], [0.3, 0.4, 0.5, 0.6],
+                             [0.0, 0.2, 0.3, 0.4, 0.5, 0.6])
+    best = max(grid, key=lambda g: share(outcomes(every, *g), every, "tune"))
+    print("ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT fitted on the tuning halves:", best)
+    for name, rows in sets.items():
+        values = outcomes(rows, *best)
+        print(f"  {name:24s} tune {share(values, rows, 'tune')} "
+              f"held {share(values, rows, 'held')} whole {share(values, rows, None)}")
+
+
+if __name__ == "__main__":
+    main()

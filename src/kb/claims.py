@@ -1,0 +1,136 @@
+"""Claims against sentences: which sentences of the library a claim is about, and whether a
+sentence says the same or the opposite by the shape of its English (negation, a universal
+against a restriction, a duty against a permission, opposite modifiers).
+
+Every rule here names a pattern of English, not a case; each is tested on sentences written
+for the test (tests/test_claims.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from kb import embed
+from kb.models import Passage
+from kb.numbers import split_sentences, stem
+
+if TYPE_CHECKING:
+    from kb.ask import Terms
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing)\b|"
+                      r"n't\b|\bnon-|\bun(?:able|lawful|necessary)\b", re.I)
+# a claim that something holds for everyone or always, against a source that limits it
+UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
+RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to|relates? to)\b", re.I)
+# a duty or an exclusive condition, against a source that permits alternatives
+OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
+PERMISSION = re.compile(r"\b(?:may|can|could|might|or other|alternative\w*|including those)\b",
+                        re.I)
+# modifiers that exclude each other when they qualify the same thing
+OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
+             ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
+             ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
+             ("public", "private"), ("internal", "external"), ("voluntary", "compulsory"),
+             ("formal", "informal"), ("weekly", "monthly"), ("daily", "weekly"),
+             ("annual", "monthly"), ("written", "verbal"), ("permanent", "temporary")]
+
+
+@dataclass
+class Aligned:
+    """One sentence of a passage with how closely it speaks to the claim."""
+
+    passage: Passage
+    sentence: str
+    start: int  # the sentence's offset in the passage's text
+    coverage: float  # the rarity-weighted share of the claim's words it holds
+    closeness: float  # the cosine between the claim and the sentence
+    score: float = 0.0
+
+
+def words_of(text: str) -> set[str]:
+    return {stem(word.lower()) for word in WORD.findall(text)}
+
+
+def sentences_of(passage: Passage) -> list[tuple[str, int]]:
+    """A passage's sentences; each line of a table is a sentence of its own."""
+    found = []
+    offset = 0
+    for line in passage.text.split("\n"):
+        if "\t" in line:
+            found.append((" ".join(line.split()), offset))
+        else:
+            found.extend((s.text, offset + s.start) for s in split_sentences(line))
+        offset += len(line) + 1
+    return found
+
+
+def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
+          weight: float = 0.5) -> list[Aligned]:
+    """The sentences of the hits closest to the claim: first by the claim words they hold,
+    then the best `keep` by meaning too (one batch of embeddings)."""
+    candidates = []
+    for rank, passage in enumerate(hits):
+        # the document and section a sentence stands in count for the claim's words that
+        # name them ("KCSIE says ...", "the Essex study found ...")
+        context = words_of(f"{passage.title} {passage.section or ''}")
+        for sentence, start in sentences_of(passage):
+            coverage = terms.share(words_of(sentence), context, partial=0.3)
+            candidates.append(Aligned(passage, sentence, start, coverage, 0.0,
+                                      coverage - 0.01 * rank))
+    candidates.sort(key=lambda a: -a.score)
+    chosen = candidates[:keep]
+    if not chosen:
+        return []
+    vectors = embed.encode([claim] + [a.sentence for a in chosen])
+    closeness = vectors[1:] @ vectors[0]
+    for aligned, cosine in zip(chosen, np.asarray(closeness).tolist(), strict=True):
+        aligned.closeness = float(cosine)
+        aligned.score = weight * aligned.coverage + (1 - weight) * aligned.closeness
+    return sorted(chosen, key=lambda a: -a.score)
+
+
+def _parts(text: str) -> set[str]:
+    """Stems of the words, hyphenated ones split ("half-day": half, day)."""
+    return {stem(word.lower()) for word in re.findall(r"[A-Za-z0-9]+", text)}
+
+
+def _negated(text: str, shared: set[str]) -> bool:
+    """Whether the text denies what it says of the words it shares with the other text: the
+    negations standing within three words of a shared word, counted for their parity (a
+    "not" elsewhere in a long sentence says nothing of the claim)."""
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z0-9'-]+", text)]
+    count = 0
+    for cue in NEGATION.finditer(text):
+        at = next((i for i, (start, _) in enumerate(tokens) if start >= cue.start() - 3), None)
+        if at is None:
+            continue
+        window = tokens[max(0, at - 3):at + 4]
+        if any(stem(word.lower()) in shared for _, word in window):
+            count += 1
+    return count % 2 == 1
+
+
+def clash(claim: str, sentence: str) -> str | None:
+    """Why the sentence says the opposite of the claim, or None when its English does not."""
+    shared = (words_of(claim) & words_of(sentence)) - {stem(w) for w in ("the", "a", "an")}
+    if _negated(claim, shared) != _negated(sentence, shared):
+        return "one of them denies what the other states"
+    if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
+            RESTRICTIVE.search(claim):
+        return "the claim says it holds for all; the source limits it"
+    if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
+            PERMISSION.search(claim) and not OBLIGATION.search(sentence):
+        return "the claim makes it a rule; the source allows otherwise"
+    claim_words, source_words = _parts(claim), _parts(sentence)
+    for one, other in OPPOSITES:
+        a, b = stem(one), stem(other)
+        if (a in claim_words and b in source_words and b not in claim_words) or \
+                (b in claim_words and a in source_words and a not in claim_words):
+            return f"the claim says {one if a in claim_words else other}, the source " \
+                   f"{other if a in claim_words else one}"
+    return None

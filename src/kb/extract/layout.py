@@ -1,0 +1,270 @@
+"""Arrange a document's lines into blocks from their layout: headings by font size and weight,
+paragraphs by line spacing, list items by their glyph, table rows and stat panels kept whole.
+
+The input is what `extract.pdf` read (one `Line` per visual line, with size, weight and
+position); the output is one `Line` per block, with its kind: heading (with a level), text,
+item, caption or row. Nothing here looks at what the words say, only at how they are set.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from kb.extract import Line
+from kb.extract.clean import (
+    BARE_NUMBER,
+    MARGIN,
+    PAGE_WORD,
+    _mend_hyphen,
+    _signature,
+    _vocabulary,
+    normalise,
+)
+
+# glyphs that open a list item; "o" and "-" only when followed by a space and text
+BULLET = re.compile(r"^(?:[•●▪■◦○➢➤►▶✓✔·∙‣⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[o\-–*](?=\s))\s*")
+LONE_BULLET = re.compile(r"^[•●▪■◦○➢➤►▶✓✔·∙‣⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fco\-–*\s]+$")
+FIGURE = r"(?:[£$]?\d[\d,]*(?:\.\d+)?%?|-)"
+STAT_ROW = re.compile(rf"^(?P<label>.*?[A-Za-z)].*?)\s+(?P<figures>{FIGURE}(?:\s+{FIGURE})*)$")
+NUMERIC = re.compile(rf"^{FIGURE}(?:\s+{FIGURE})*$")
+TERMINAL = (".", "!", "?", ":", ";", '"', "'")
+NUMBERED_NAME = re.compile(r"\b(section|part|table|figure|chart|theme|appendix|annex|chapter|"
+                           r"step|phase|wave|module|stage|level|tier|priority|key stage)\s+\S+$",
+                           re.I)
+RUN_ON = {"and", "or", "of", "the", "to", "for", "in", "with", "a", "an", "by", "on", "at",
+          "that", "which", "their", "its", "from", "as", "is", "are", "be"}
+
+
+def arrange(pages: list[list[Line]]) -> list[list[Line]]:
+    """Blocks per page from the visual lines of every page of one document."""
+    pages = [[_normalised(line) for line in lines] for lines in pages]
+    pages = _drop_margins(pages)
+    body = _body_size(pages)
+    levels = _heading_levels(pages, body)
+    vocabulary = _vocabulary([[line.text for line in lines] for lines in pages])
+    arranged = []
+    for number, lines in enumerate(pages):
+        cover = number == 0 and len(pages) > 2
+        marked = [_classify(line, body, levels, cover) for line in lines]
+        marked = _mark_items(marked)
+        marked = _mark_stat_rows(marked)
+        arranged.append([_demote_run_on(block) for block in _join(marked, vocabulary)])
+    return arranged
+
+
+def _demote_run_on(block: Line) -> Line:
+    """A bold lead-in that turns out to be a sentence (long, or ending mid-phrase) is text."""
+    if block.kind == "heading":
+        words = block.text.split()
+        if len(words) > 20 or words[-1].lower() in RUN_ON or block.text.endswith((".", ",", ":")):
+            block.kind, block.level = "text", 0
+    return block
+
+
+def _normalised(line: Line) -> Line:
+    if line.kind == "row":
+        text = "\t".join(re.sub(r"\s+", " ", normalise(cell)).strip()
+                         for cell in line.text.split("\t"))
+    else:
+        text = re.sub(r"\s+", " ", normalise(line.text)).strip()
+    return Line(text, line.kind, line.level, line.size, line.bold, line.x0, line.x1, line.top,
+                line.bottom)
+
+
+def _drop_margins(pages: list[list[Line]]) -> list[list[Line]]:
+    """Lines repeated in the top or bottom lines of most pages go, and page numbers: a bare
+    number in the margin counts as one only in step with the page count, so a figure of a
+    stat panel at a page's foot stays."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_signature(line.text) for line in lines[:MARGIN] + lines[-MARGIN:]})
+    needed = max(2, round(0.4 * len(pages)))
+    repeated = {sig for sig, n in counts.items() if n >= needed} if len(pages) >= 3 else set()
+    offsets = Counter(int(line.text) - number for number, lines in enumerate(pages, start=1)
+                      for line in lines[:MARGIN] + lines[-MARGIN:] if BARE_NUMBER.match(line.text))
+    common = offsets.most_common(1)
+    offset = common[0][0] if common and common[0][1] >= max(2, len(pages) // 2) else None
+    kept = []
+    for number, lines in enumerate(pages, start=1):
+        keep = []
+        for index, line in enumerate(lines):
+            in_margin = index < MARGIN or index >= len(lines) - MARGIN
+            page_number = BARE_NUMBER.match(line.text) is not None and offset is not None \
+                and int(line.text) - number == offset
+            if in_margin and line.kind != "row" and (
+                    _signature(line.text) in repeated or PAGE_WORD.match(line.text)
+                    or page_number):
+                continue
+            keep.append(line)
+        kept.append(keep)
+    return kept
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    """The size most of the document's characters are set in."""
+    weights: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            if line.kind == "text" and line.size:
+                weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _is_heading(line: Line, body: float) -> bool:
+    words = line.text.split()
+    if line.kind != "text" or not body or not 0 < len(words) <= 18 or len(line.text) > 140:
+        return False
+    if line.text.endswith((".", ",", ";")) or not any(c.isalpha() for c in line.text):
+        return False
+    if BULLET.match(line.text) or NUMERIC.match(line.text) or "@" in line.text:
+        return False
+    if re.search(r"\s\d{1,3}$", line.text) and not NUMBERED_NAME.search(line.text):
+        return False  # a line of a contents page
+    return line.size >= body * 1.15 or (line.bold and line.size >= body * 0.95)
+
+
+def _heading_levels(pages: list[list[Line]], body: float) -> dict[tuple[float, bool], int]:
+    """Heading styles (size, bold) ranked: the largest is level 1. A cover page's display
+    type does not count, so the body's chapters are level 1."""
+    body_pages = pages[1:] if len(pages) > 2 else pages
+    styles = {(line.size, line.bold) for lines in body_pages for line in lines
+              if _is_heading(line, body)}
+    ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
+    return {style: min(rank + 1, 4) for rank, style in enumerate(ranked)}
+
+
+def _classify(line: Line, body: float, levels: dict[tuple[float, bool], int], cover: bool
+              ) -> Line:
+    """Headings by their style; a cover page's display lines in a style the body never uses
+    for headings are not sections of the document."""
+    if _is_heading(line, body):
+        style = (line.size, line.bold)
+        if style in levels or not cover:
+            line.kind, line.level = "heading", levels.get(style, 1)
+    return line
+
+
+def _mark_items(lines: list[Line]) -> list[Line]:
+    """A bullet glyph opens a list item and is dropped; a glyph alone joins the next line."""
+    out: list[Line] = []
+    pending: Line | None = None
+    margin = min((line.x0 for line in lines if line.kind == "text"), default=0.0)
+    for line in lines:
+        if line.kind not in ("text", "heading"):
+            out.append(line)
+            continue
+        if LONE_BULLET.match(line.text) and len(line.text) <= 12:
+            pending = line
+            continue
+        match = BULLET.match(line.text)
+        glyph = match.group(0).strip() if match else ""
+        sub_bullet = glyph in ("o", "-", "–", "*")
+        if match and (not sub_bullet or line.x0 > margin + 4 or (out and out[-1].kind == "item")):
+            level = 2 if sub_bullet or line.x0 > margin + 20 else 1
+            line.text, line.kind, line.level = _item(line.text[match.end():], level), "item", level
+        elif pending is not None:
+            line.text, line.kind, line.level = _item(line.text, 1), "item", 1
+            line.x0 = pending.x0
+        pending = None
+        if line.text:
+            out.append(line)
+    return _relative_item_levels(out)
+
+
+def _relative_item_levels(lines: list[Line]) -> list[Line]:
+    """An item's depth by its indent against the page's outermost item, whatever glyph."""
+    indents = sorted({round(line.x0) for line in lines if line.kind == "item"})
+    if not indents or not any(line.x1 for line in lines):
+        return lines
+    outer = indents[0]
+    for line in lines:
+        if line.kind == "item":
+            level = 2 if line.x0 > outer + 8 else 1
+            if level != line.level:
+                line.level = level
+                line.text = _item(line.text[2:], level)
+    return lines
+
+
+def _item(text: str, level: int) -> str:
+    """A list item as kb writes every one, whatever glyph the source used."""
+    return f"{'•' if level == 1 else '◦'} {text.strip()}"
+
+
+def _mark_stat_rows(lines: list[Line]) -> list[Line]:
+    """Short lines that end in figures, two or more in a run, are rows of an unruled table; a
+    label line followed by a line of figures alone is a stat panel: the two become one row."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (line.kind in ("text", "heading") and following is not None
+                and following.kind == "text" and NUMERIC.match(following.text)
+                and len(line.text.split()) <= 14 and not line.text.endswith(".")):
+            figures = following.text.split()
+            out.append(Line("\t".join([line.text, *figures]), "row", 0, line.size, False,
+                            line.x0, following.x1, line.top, following.bottom))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    for i, line in enumerate(out):
+        if line.kind == "text" and _stat_shaped(line) and (
+                (i > 0 and _stat_shaped(out[i - 1])) or
+                (i + 1 < len(out) and _stat_shaped(out[i + 1]))):
+            match = STAT_ROW.match(line.text)
+            assert match is not None
+            line.text = "\t".join([match.group("label"), *match.group("figures").split()])
+            line.kind = "row"
+    return out
+
+
+def _stat_shaped(line: Line) -> bool:
+    if line.kind == "row":
+        return "\t" in line.text
+    return line.kind == "text" and len(line.text.split()) <= 12 and bool(
+        STAT_ROW.match(line.text)) and not line.text.endswith(".")
+
+
+def _join(lines: list[Line], vocabulary: set[str]) -> list[Line]:
+    """Visual lines into blocks: a paragraph runs on while lines follow at the usual spacing."""
+    pitch = _line_pitch(lines)
+    blocks: list[Line] = []
+    for line in lines:
+        previous = blocks[-1] if blocks else None
+        if previous is not None and _continues(previous, line, pitch):
+            if previous.text.endswith("-"):
+                previous.text = _mend_hyphen(previous.text, line.text, vocabulary)
+            else:
+                previous.text = f"{previous.text} {line.text}"
+            previous.x1, previous.bottom = max(previous.x1, line.x1), line.bottom
+            continue
+        blocks.append(Line(line.text, line.kind, line.level, line.size, line.bold, line.x0,
+                           line.x1, line.top, line.bottom))
+    return blocks
+
+
+def _line_pitch(lines: list[Line]) -> float:
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
+            if a.kind == b.kind == "text" and 0 < b.top - a.top < 3 * max(a.size, 1)]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _continues(previous: Line, line: Line, pitch: float) -> bool:
+    """True when `line` carries on the block `previous` (same kind, close below it)."""
+    if not pitch:
+        return False  # no geometry (a DOCX paragraph, a lone line): every block stands alone
+    gap = line.top - previous.bottom
+    close = -0.5 * pitch < line.top - previous.top <= 1.45 * pitch or 0 <= gap < 0.6 * pitch
+    if not close:
+        return False
+    if previous.kind == "heading" and line.kind == "heading":
+        return previous.level == line.level and abs(previous.size - line.size) < 0.5
+    if line.kind != "text" or previous.kind not in ("text", "item"):
+        return False
+    if previous.kind == "item":
+        return line.x0 > previous.x0 - 2  # an item's wrapped lines hang under its text
+    return abs(line.size - previous.size) < 1.0

@@ -1,0 +1,85 @@
+"""Facts: each cell of a table row or stat panel as (row label, column header, value, period).
+
+Rows come from the layout (`row` blocks: cells joined by tabs). A run of rows is one table;
+its first row is the header when it holds no figures other than years; the caption above it,
+or else the nearest heading, names it. Search, ask and check read facts with their page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kb.chunk import Block
+from kb.extract.metadata import periods_in
+
+VALUE = re.compile(r"^[£$]?\d[\d,]*(?:\.\d+)?\s*(?:%|per cent|k|m)?$", re.I)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Fact:
+    page: int | None
+    char_start: int  # where the row starts in the document's text
+    caption: str
+    label: str
+    column: str
+    value: str
+    period: str | None
+
+    def describe(self) -> str:
+        """One line a person can read: "caption · label · column · value"."""
+        parts = [self.caption, self.label, self.column, self.value]
+        return " · ".join(part for part in parts if part)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _is_value(cell: str) -> bool:
+    return bool(VALUE.match(cell)) and not YEAR.match(cell)
+
+
+def facts_from_blocks(blocks: list[Block], page_starts: list[int], paged: bool) -> list[Fact]:
+    facts: list[Fact] = []
+    name = ""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind in ("heading", "caption"):
+            name = block.text
+        if block.kind != "row":
+            index += 1
+            continue
+        # rows of one table have as many cells as its first: a different count starts another
+        width = block.text.count("\t")
+        end = index
+        while end < len(blocks) and blocks[end].kind == "row" and \
+                blocks[end].text.count("\t") == width:
+            end += 1
+        facts.extend(_table_facts(blocks[index:end], name, page_starts, paged))
+        index = end
+    return facts
+
+
+def _table_facts(rows: list[Block], name: str, page_starts: list[int], paged: bool
+                 ) -> list[Fact]:
+    cells = [row.text.split("\t") for row in rows]
+    header: list[str] = []
+    if len(cells) > 1 and not any(_is_value(cell) for cell in cells[0][1:]):
+        header, cells, rows = cells[0], cells[1:], rows[1:]
+    facts = []
+    for row, values in zip(rows, cells, strict=True):
+        filled = [(column, cell) for column, cell in enumerate(values) if cell.strip()]
+        if len(filled) < 2:
+            continue
+        label = filled[0][1]
+        page = bisect.bisect_right(page_starts, row.start) if paged else None
+        for column, value in filled[1:]:
+            heading = header[column] if column < len(header) else ""
+            found = periods_in(heading) or periods_in(label) or periods_in(name)
+            facts.append(Fact(page, row.start, name, label, heading, value,
+                              found[0] if found else None))
+    return facts

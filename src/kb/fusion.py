@@ -1,0 +1,111 @@
+"""Fusion: one ranking from the keyword and semantic sides, each weighed by its evidence.
+
+Min-max normalising each side lifts the best keyword match to 1.0 even when it matched one
+common word of the query; here the keyword side counts for how much of the query a passage
+holds (words weighted by their rarity in the library) and the semantic side for how close
+the passage is in absolute terms. Both are computed for every candidate either side found.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Fitted on the tuning half of the labelled sets (see README); `keyword` is the share
+    of the keyword side, `floor` and `ceiling` the cosines read as no and full agreement."""
+
+    keyword: float = 0.5
+    floor: float = 0.25
+    ceiling: float = 0.8
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query word with the other forms that count as it (acronym expansions, spellings)."""
+
+    forms: tuple[str, ...]
+    weight: float  # inverse document frequency in the library
+
+
+def make_terms(groups: list[list[str]], document_frequency: dict[str, int], passages: int
+               ) -> list[Term]:
+    terms = []
+    for forms in groups:
+        frequency = max((document_frequency.get(form.lower(), 0) for form in forms), default=0)
+        weight = math.log(1 + (passages - frequency + 0.5) / (frequency + 0.5))
+        terms.append(Term(tuple(form.lower() for form in forms), weight))
+    return terms
+
+
+def _stem(word: str) -> str:
+    return word[: max(4, len(word) - 2)] if len(word) > 4 else word
+
+
+def coverage(terms: list[Term], text: str) -> float:
+    """The rarity-weighted share of the query's words that `text` holds (a word matches any
+    word of the text sharing its stem; a form of several words must appear as a phrase)."""
+    if not terms:
+        return 0.0
+    lowered = text.lower()
+    stems = {_stem(word) for word in WORD.findall(lowered)}
+    total = sum(term.weight for term in terms) or 1.0
+    held = 0.0
+    for term in terms:
+        for form in term.forms:
+            if (" " in form and form in lowered) or (" " not in form and _stem(form) in stems):
+                held += term.weight
+                break
+    return held / total
+
+
+def _folded(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def fuse_evidence(terms: list[Term], keyword: list[tuple[int, float]],
+                  cosines: dict[int, float], texts: dict[int, str],
+                  weights: FusionWeights, query: str = "") -> list[tuple[int, float]]:
+    """Rank every candidate by keyword evidence and semantic closeness together; a passage
+    that holds a query of three words or more as written holds all of it, in order."""
+    best = max((score for _, score in keyword), default=0.0)
+    bm25 = dict(keyword)
+    phrase = _folded(query) if len(query.split()) >= 3 else ""
+    scores = {}
+    for pid in set(bm25) | set(cosines):
+        text = texts.get(pid, "")
+        held = coverage(terms, text) + (0.5 if phrase and phrase in _folded(text) else 0.0)
+        relative = bm25.get(pid, 0.0) / best if best > 0 else 0.0
+        lexical = held * (0.5 + 0.5 * relative)
+        span = weights.ceiling - weights.floor
+        closeness = min(1.0, max(0.0, (cosines.get(pid, 0.0) - weights.floor) / span))
+        scores[pid] = weights.keyword * lexical + (1 - weights.keyword) * closeness
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def fuse_reciprocal_ranks(rankings: list[list[tuple[int, float]]], k: int = 60
+                          ) -> list[tuple[int, float]]:
+    scores: dict[int, float] = defaultdict(float)
+    for ranking in rankings:
+        for rank, (pid, _) in enumerate(ranking, start=1):
+            scores[pid] += 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+def fuse_scores(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
+    """Min-max normalise each ranking's scores and add them."""
+    scores: dict[int, float] = defaultdict(float)
+    for ranking in rankings:
+        if not ranking:
+            continue
+        values = [score for _, score in ranking]
+        low, high = min(values), max(values)
+        for pid, score in ranking:
+            scores[pid] += (score - low) / (high - low) if high > low else 1.0
+    return sorted(scores.items(), key=lambda item: -item[1])

@@ -1,0 +1,69 @@
+"""Claims read by the shape of their English, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.check import agrees, same_date
+from kb.claims import clash, sentences_of
+from kb.models import Passage
+from kb.numbers import find_figures
+
+
+@pytest.mark.parametrize("claim, source", [
+    ("The toolkit is statutory guidance for schools.",
+     "The toolkit is non-statutory and replaces the earlier leaflet."),
+    ("Foster carers are required to attend the panel.",
+     "Foster carers are not required to attend the panel."),
+    ("The duty covers children of every age.",
+     "The duty only relates to children of compulsory school age."),
+    ("The review must always be chaired by a social worker.",
+     "The review may be chaired by a health visitor or a teacher."),
+    ("The induction is a half-day session.",
+     "The induction is a full day session for new staff."),
+])
+def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
+    assert clash(claim, source) is not None
+
+
+@pytest.mark.parametrize("claim, source", [
+    ("The toolkit is not statutory guidance.", "The toolkit isn't statutory guidance."),
+    ("Consent is generally not the best basis for sharing.",
+     "Consent is not usually the most appropriate basis for sharing."),
+    ("The panel meets every month.", "The panel meets every month to review cases."),
+    ("Schools must tell the council when a pupil leaves.",
+     "Schools must make a return to the council when a pupil leaves."),
+])
+def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
+    assert clash(claim, source) is None
+
+
+def test_days_are_compared_as_days_and_a_month_as_a_month() -> None:
+    assert same_date("16 October 2025", "16th October 2025")
+    assert not same_date("16 October 2025", "16th September 2025")
+    assert same_date("July 2024", "31 July 2024")
+
+
+def test_an_age_is_compared_with_ages_only() -> None:
+    claimed = next(f for f in find_figures("The age of consent is 18.") if f.text == "18")
+    source = next(f for f in find_figures("the age of consent is 16") if f.text == "16")
+    note = next(f for f in find_figures("14 If a pupil under 18 is at risk") if f.text == "14")
+    assert claimed.kind == source.kind == "age"
+    assert note.kind != "age"
+    assert not agrees(claimed, source, "The age of consent is 18.", "the age of consent is 16")
+
+
+def test_hedged_figures_agree_within_their_rounding() -> None:
+    claimed = find_figures("close to 90 councils took part")[0]
+    source = find_figures("89 councils took part")[0]
+    assert agrees(claimed, source, "close to 90 councils took part", "89 councils took part")
+
+
+def test_each_table_row_and_list_item_is_a_sentence_of_its_own() -> None:
+    text = ("Requests by source\nSchools\t412\t468\nPolice\t96\t88\n"
+            "Staff should:\n• listen to the child. • record what was said.")
+    passage = Passage(1, "d", "T", "p", None, "other", 1, 1, None, text, 0, len(text))
+    sentences = [s for s, _ in sentences_of(passage)]
+    assert "Schools 412 468" in sentences and "Police 96 88" in sentences
+    for sentence, start in sentences_of(passage):
+        assert " ".join(text[start:start + len(sentence) + 5].split()).startswith(sentence[:10])

@@ -1,0 +1,140 @@
+"""Layout: PDFs made here with real type and rules read back as headings, lists, table rows,
+stat panels and facts; periods, figures and acronyms read by pattern, not by case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.extract.metadata import detect_period
+from kb.glossary import learn_acronyms
+from kb.numbers import find_figures
+from kb.parse import parse_file
+
+
+def _report(path: Path) -> Path:
+    """A two-page report: a chapter heading, a bold section heading, a list with a sub-item,
+    a ruled table under its caption, and a stat panel (a label over its figure)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _, height = A4
+    y = height - 80
+
+    def write(text: str, font: str = "Helvetica", size: float = 11, x: float = 50,
+              step: float = 15) -> None:
+        nonlocal y
+        pdf.setFont(font, size)
+        pdf.drawString(x, y, text)
+        y -= step
+
+    write("Early help in Brackley", "Helvetica-Bold", 18, step=28)
+    write("Families told us that help came sooner this year than last, and that one worker")
+    write("stayed with them from the first conversation to the end of the plan.", step=24)
+    write("What we did", "Helvetica-Bold", 11, step=20)
+    write("The partnership agreed three changes:", step=18)
+    write("\u2022  a single front door for every request for help", x=60)
+    write("o  with a duty worker on each weekday", x=80)
+    write("\u2022  a shared plan held by the family", x=60, step=30)
+    write("Table 3 - Requests for early help by source", "Helvetica-Bold", 11, step=20)
+    top = y + 12
+    rows = [("Source", "2022-23", "2023-24"), ("Schools", "412", "468"),
+            ("Health visitors", "207", "251"), ("Police", "96", "88")]
+    for row in rows:
+        for column, cell in enumerate(row):
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(55 + column * 150, y, cell)
+        y -= 20
+    bottom = y + 12
+    for line_y in [top - 20 * i for i in range(len(rows) + 1)]:
+        pdf.line(50, line_y, 500, line_y)
+    for x in (50, 200, 350, 500):
+        pdf.line(x, top, x, bottom - 8)
+    y -= 30
+    write("Number of referrals into Early Help 2023-24", "Helvetica", 11, step=16)
+    write("1980", "Helvetica-Bold", 20, step=30)
+    write("The rest of the page explains how the figures were counted and who checked them")
+    write("before this report was approved by the executive in the summer.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    return parse_file(str(_report(tmp_path_factory.mktemp("layout") / "brackley.pdf")))
+
+
+def test_headings_are_told_by_size_and_weight_and_nest(report) -> None:  # type: ignore
+    sections = [chunk.section for chunk in report.chunks]
+    assert "Early help in Brackley > What we did" in sections
+
+
+def test_bullets_of_any_glyph_are_items_with_their_depth(report) -> None:  # type: ignore
+    text = "\n".join(report.pages)
+    assert "• a single front door for every request for help" in text
+    assert "◦ with a duty worker on each weekday" in text
+    assert "\no " not in text
+
+
+def test_a_ruled_table_is_rows_under_its_caption_and_facts(report) -> None:  # type: ignore
+    holding = [c.text for c in report.chunks if "Health visitors" in c.text]
+    assert holding and "Table 3 - Requests for early help by source" in holding[0]
+    assert "Health visitors\t207\t251" in holding[0]
+    fact = next(f for f in report.facts if f.label == "Health visitors" and f.value == "251")
+    assert (fact.column, fact.period, fact.page) == ("2023-24", "2023-24", 1)
+
+
+def test_a_stat_panel_keeps_its_label_and_figure_as_one_fact(report) -> None:  # type: ignore
+    fact = next(f for f in report.facts if f.value == "1980")
+    assert fact.label == "Number of referrals into Early Help 2023-24"
+    assert fact.period == "2023-24"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("There were 1980 referrals into early help.", "count"),
+    ("Early help referrals 2023-24: 1980", "count"),
+    ("2000 children were seen by the team.", "count"),
+    ("The service has run since 1980 in the borough.", "year"),
+    ("The 2021 census counted every household.", "year"),
+])
+def test_a_four_digit_number_is_a_year_only_where_the_words_say_so(text: str, kind: str) -> None:
+    figure = next(f for f in find_figures(text) if f.text in ("1980", "2000", "2021"))
+    assert figure.kind == kind
+
+
+@pytest.mark.parametrize("title, first_page, file_name, period", [
+    ("Learning bulletin - Autumn 2023", "", "bulletin.html", "2023-24"),
+    ("Learning bulletin - Spring 2024", "", "bulletin.html", "2023-24"),
+    ("Focused visit to Brackley", "Ofsted\n3 February 2024\nDear Ms Ray", "letter.pdf",
+     "2023-24"),
+    ("Guidance for schools", "", "Guidance_for_schools_Sept_2024.pdf", "2024-25"),
+    ("Exploitation strategy 2022-25", "Figures for 2020-21 follow.", "s.md", "2022-23"),
+    ("Annual report", "This report covers 2022-23.\nIn 2021-22 we said ...\n2022-23 again",
+     "r.pdf", "2022-23"),
+])
+def test_periods_from_what_the_document_says_of_itself(title: str, first_page: str,
+                                                       file_name: str, period: str) -> None:
+    assert detect_period(title, [first_page], file_name) == period
+
+
+def test_acronyms_from_flattened_glossaries_and_brackets_both_ways() -> None:
+    learned = learn_acronyms([
+        "Glossary",
+        "BRT Brackley Response Team FLO Family Liaison Officer PLO Public Law Outline",
+        "Children referred to the Youth Justice Service (YJS) were seen within a week.",
+        "YJT (youth justice team) staff attended.",
+        "EHAT: Early Help Assessment Tool",
+        "RHI\tReturn home interview",
+        "The panel met (WEEKLY) and OK'd the plan.",
+    ])
+    assert learned["BRT"] == "Brackley Response Team"
+    assert learned["FLO"] == "Family Liaison Officer"
+    assert learned["PLO"] == "Public Law Outline"
+    assert learned["YJS"] == "Youth Justice Service"
+    assert learned["YJT"] == "youth justice team"
+    assert learned["EHAT"] == "Early Help Assessment Tool"
+    assert learned["RHI"] == "Return home interview"
+    assert "WEEKLY" not in learned
