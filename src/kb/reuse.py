@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
-from kb.ask import passage_dict
 from kb.errors import UnreadableFile
-from kb.models import Document, Passage
+from kb.models import Document, Passage, passage_dict
 from kb.numbers import find_figures, stated_figures, stem
 
 if TYPE_CHECKING:

@@ -143,6 +143,15 @@ class SearchEngine:
         self.refresh()
         return self._lexicons[include_restricted][0]
 
+    def titles(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT title FROM documents")]
+
+    def page_lengths(self, doc_id: str) -> list[tuple[int, int]]:
+        """Each page of a document with the length of its text, in order."""
+        return [(int(row[0]), int(row[1])) for row in self.connection.execute(
+            "SELECT pg.page, length(pg.text) FROM pages pg JOIN documents d "
+            "ON d.id = pg.document WHERE d.doc_id = ? ORDER BY pg.page", (doc_id,))]
+
     def passage_count(self) -> int:
         self.refresh()
         return self._passage_count
