@@ -139,7 +139,7 @@ def main() -> int:
               f"{ingest['model_rate']:.1f} passages/s on the same passages; ratio "
               f"{ingest['ingest_rate'] / ingest['model_rate']:.0%}")
         print(f"re-ingest of the unchanged library: {ingest['reingest_s'] * 1000:.0f} ms")
-        sizes = [("demo", Path(ingest["index"]), ingest["passages"])]
+        sizes = [(args.corpus.name, Path(ingest["index"]), ingest["passages"])]
         for size in args.sizes:
             target = work / f"scaled-{size}"
             started = time.perf_counter()

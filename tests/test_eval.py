@@ -14,11 +14,11 @@ from kb.evaluate import evaluate, load_cases, squash
 # Floors: a little under what was measured (README, "Quality"), on the demo corpus and on the
 # real documents of ../shared/real with their labelled set.
 FLOORS = {
-    ("search", "hybrid", "all", "hit@5"): 0.90,
-    ("ask", "accuracy"): 0.80,
+    ("search", "hybrid", "all", "hit@5"): 0.88,
+    ("ask", "accuracy"): 0.78,
     ("ask", "abstention_recall"): 0.83,
-    ("check", "accuracy"): 0.80,
-    ("reuse", "kind_accuracy"): 0.80,
+    ("check", "accuracy"): 0.78,
+    ("reuse", "kind_accuracy"): 0.82,
 }
 REAL_FLOORS = {
     ("search", "hybrid", "all", "hit@5"): 0.88,
@@ -28,7 +28,7 @@ REAL_FLOORS = {
     ("ask", "accuracy"): 0.70,
     ("ask", "abstention_recall"): 0.85,
     ("check", "accuracy"): 0.45,
-    ("reuse", "kind_accuracy"): 0.80,
+    ("reuse", "kind_accuracy"): 0.79,
     ("reuse", "reused_f1"): 0.88,
 }
 KINDS = {"exact", "theme", "paraphrase", "acronym", "typo", "number"}

@@ -13,7 +13,7 @@ import numpy as np
 from kb import embed
 from kb.extract.metadata import periods_in
 from kb.facts import Fact
-from kb.models import Passage
+from kb.models import Passage, passage_dict
 from kb.numbers import (
     STOP,
     Figure,
@@ -104,14 +104,6 @@ class Answer:
                 "confidence": round(self.confidence, 3), "period": self.period}
 
 
-def passage_dict(passage: Passage) -> dict[str, Any]:
-    data = passage.to_dict()
-    for extra in ("rank", "snippet", "marks"):
-        data.pop(extra, None)
-    data["score"] = round(float(data["score"]), 6)
-    return data
-
-
 @dataclass
 class Terms:
     """The content words of a text, weighted by rarity, with acronyms and their expansions
@@ -192,7 +184,7 @@ def own_names(engine: SearchEngine) -> set[str]:
     passage is about them, stated or not."""
     key = id(engine.vocabulary(audience_of(engine)))
     if key not in _OWN_NAMES:
-        titles = [row[0] for row in engine.connection.execute("SELECT title FROM documents")]
+        titles = engine.titles()
         counts: dict[str, int] = {}
         for title in titles:
             for name in name_stems(" " + title) | {stem(w) for w in title.split()[:1]}:
@@ -511,11 +503,8 @@ def page_of(engine: SearchEngine, passage: Passage, offset: int) -> int | None:
     """The page a character of a passage stands on (passages may run over a page break)."""
     if passage.page is None or passage.page_end in (None, passage.page):
         return passage.page
-    rows = engine.connection.execute(
-        "SELECT pg.page, length(pg.text) FROM pages pg JOIN documents d ON d.id = pg.document "
-        "WHERE d.doc_id = ? ORDER BY pg.page", (passage.doc_id,)).fetchall()
     position, cursor = passage.char_start + offset, 0
-    for page, length in rows:
+    for page, length in engine.page_lengths(passage.doc_id):
         if position < cursor + length + 2:
             return int(page)
         cursor += length + 2

@@ -7,10 +7,10 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.ask import Terms, page_of, passage_dict, term_weights
+from kb.ask import Terms, page_of, term_weights
 from kb.claims import Aligned, align, clash
 from kb.extract.metadata import periods_in
-from kb.models import Passage
+from kb.models import Passage, passage_dict
 from kb.numbers import (
     Figure,
     direction,

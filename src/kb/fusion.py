@@ -12,6 +12,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
@@ -44,8 +45,18 @@ def make_terms(groups: list[list[str]], document_frequency: dict[str, int], pass
     return terms
 
 
+@lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     return word[: max(4, len(word) - 2)] if len(word) > 4 else word
+
+
+@lru_cache(maxsize=4096)
+def _pattern(form: str) -> re.Pattern[str]:
+    """A word of the text that begins with the form's stem; a form of several words as a
+    phrase."""
+    if " " in form:
+        return re.compile(re.escape(form))
+    return re.compile(r"(?<![a-z0-9'-])" + re.escape(_stem(form)))
 
 
 def coverage(terms: list[Term], text: str) -> float:
@@ -54,14 +65,9 @@ def coverage(terms: list[Term], text: str) -> float:
     if not terms:
         return 0.0
     lowered = text.lower()
-    stems = {_stem(word) for word in WORD.findall(lowered)}
     total = sum(term.weight for term in terms) or 1.0
-    held = 0.0
-    for term in terms:
-        for form in term.forms:
-            if (" " in form and form in lowered) or (" " not in form and _stem(form) in stems):
-                held += term.weight
-                break
+    held = sum(term.weight for term in terms
+               if any(_pattern(form).search(lowered) for form in term.forms))
     return held / total
 
 

@@ -111,3 +111,12 @@ class IngestReport:
             "embedded": self.embedded,
             "took_ms": round(self.took_ms, 2),
         }
+
+
+def passage_dict(passage: Passage) -> dict[str, Any]:
+    """A passage as the JSON of ask, check, reuse and themes give it (no search marks)."""
+    data = passage.to_dict()
+    for extra in ("rank", "snippet", "marks"):
+        data.pop(extra, None)
+    data["score"] = round(float(data["score"]), 6)
+    return data

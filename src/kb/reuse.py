@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
-from kb.ask import passage_dict
 from kb.errors import UnreadableFile
-from kb.models import Document, Passage
+from kb.models import Document, Passage, passage_dict
 from kb.numbers import find_figures, stated_figures, stem
 
 if TYPE_CHECKING:
@@ -41,8 +40,8 @@ EDITED_MIN = 0.72
 # new paragraph on the same topic shares only the field's common words: the rarity-weighted
 # share of the paragraph's words in the passage, plus its cosine, against one threshold
 # (fitted on the tuning half of the labelled drafts, bench/fit_reuse.py).
-MEANING_WEIGHT = 0.25
-PARAPHRASE_MIN = 0.4
+MEANING_WEIGHT = 0.5
+PARAPHRASE_MIN = 0.75
 # or: wording shared in a run (characters) with related meaning: a rewrite that keeps phrases
 SHARED_WORDING = 0.55
 SHARED_MEANING = 0.6
@@ -221,10 +220,8 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     if len(paragraph.split()) < MIN_WORDS or not candidates:
         return result
     wanted = " ".join(_fold(paragraph).split())
-    scored = []
-    for passage, cosine in candidates:
-        alignment = fuzz.partial_ratio_alignment(wanted, _fold(passage.text))
-        scored.append((alignment.score / 100 if alignment else 0.0, cosine, passage, alignment))
+    scored = [(aligned_characters(paragraph, passage.text), cosine, passage, None)
+              for passage, cosine in candidates]
     characters, _, passage, alignment = max(scored, key=lambda s: (s[0], s[1]))
     meaning_best = max(scored, key=lambda s: s[1])
     result.character_similarity, result.meaning_similarity = characters, meaning_best[1]
@@ -241,6 +238,7 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
         verbatim = wanted in " ".join(_fold(passage.text).split())
         result.kind = "verbatim" if verbatim else "edited"
         result.similarity, result.source = characters, passage
+        alignment = fuzz.partial_ratio_alignment(wanted, _fold(passage.text))
         span = sentence_span(passage.text, alignment.dest_start, alignment.dest_end)
     elif reworded := paraphrase_source(scored, terms):
         result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[0]
@@ -255,6 +253,22 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
         result.changes = _trim_edges(result.changes)
     result.stale_figures = carried_figures(paragraph, result.source.text)
     return result
+
+
+def aligned_characters(paragraph: str, source: str) -> float:
+    """How much of the paragraph stands in the source by characters: each of its sentences
+    aligned on its own (a draft reorders and drops sentences), weighted by length. Aligning
+    sentences rather than the whole paragraph also keeps the cost linear in its length."""
+    from rapidfuzz import fuzz
+
+    from kb.numbers import split_sentences
+
+    folded = _fold(source)
+    sentences = [" ".join(_fold(s.text).split()) for s in split_sentences(paragraph)]
+    sentences = [s for s in sentences if len(s.split()) >= 3] or [" ".join(
+        _fold(paragraph).split())]
+    total = sum(len(s) for s in sentences)
+    return sum(len(s) * fuzz.partial_ratio(s, folded) for s in sentences) / (100 * total)
 
 
 def shared_triples(paragraph: str, source: str) -> float:

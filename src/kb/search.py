@@ -9,6 +9,7 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -142,6 +143,15 @@ class SearchEngine:
         """Each word of the library an audience may see, with the passages that hold it."""
         self.refresh()
         return self._lexicons[include_restricted][0]
+
+    def titles(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT title FROM documents")]
+
+    def page_lengths(self, doc_id: str) -> list[tuple[int, int]]:
+        """Each page of a document with the length of its text, in order."""
+        return [(int(row[0]), int(row[1])) for row in self.connection.execute(
+            "SELECT pg.page, length(pg.text) FROM pages pg JOIN documents d "
+            "ON d.id = pg.document WHERE d.doc_id = ? ORDER BY pg.page", (doc_id,))]
 
     def passage_count(self) -> int:
         self.refresh()
@@ -355,14 +365,16 @@ def find_marks(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Spans of words in `text` that match a query term or share its stem."""
     if not terms:
         return []
-    stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
-    marks = []
-    for match in re.finditer(r"[A-Za-z0-9][A-Za-z0-9'-]*", text):
-        word = match.group(0).lower()
-        if any(word == term or (len(term) > 4 and word.startswith(stem))
-               for term, stem in zip(terms, stems, strict=True)):
-            marks.append((match.start(), match.end()))
-    return marks
+    return [(m.start(), m.end()) for m in _marker(tuple(terms)).finditer(text)]
+
+
+@lru_cache(maxsize=1024)
+def _marker(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the words a query marks: a term of more than four letters by its stem
+    (it and its endings), a shorter one as the whole word."""
+    forms = [re.escape(term[: max(4, len(term) - 2)]) + r"[A-Za-z0-9'-]*" if len(term) > 4
+             else re.escape(term) for term in terms]
+    return re.compile(r"(?<![A-Za-z0-9'-])(?:" + "|".join(forms) + r")(?![A-Za-z0-9'-])", re.I)
 
 
 def make_snippet(text: str, marks: list[tuple[int, int]], width: int = 240) -> str:

@@ -8,9 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.ask import passage_dict
 from kb.errors import InvalidInput
-from kb.models import Passage
+from kb.models import Passage, passage_dict
 from kb.query import ParsedQuery
 
 if TYPE_CHECKING:
