@@ -9,8 +9,8 @@ from __future__ import annotations
 from fitting import fit
 
 from kb import KnowledgeBase, embed, reuse
-from kb.ask import term_weights
 from kb.evaluate import half_of
+from kb.terms import term_weights
 
 
 def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
