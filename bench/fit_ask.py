@@ -6,14 +6,11 @@ of the labelled questions, and report the held half and the whole beside it.
 
 from __future__ import annotations
 
-import argparse
-import itertools
-from pathlib import Path
-
 import numpy as np
+from fitting import fit
 
 from kb import KnowledgeBase, ask, embed
-from kb.evaluate import answer_matches, cites_gold, half_of, load_cases
+from kb.evaluate import answer_matches, cites_gold, half_of
 
 
 def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
@@ -61,30 +58,10 @@ def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float)
     return results
 
 
-def share(values: list[bool], rows: list[dict], half: str | None) -> float:
-    picked = [ok for ok, row in zip(values, rows, strict=True)
-              if half is None or row["half"] == half]
-    return round(sum(picked) / max(1, len(picked)), 3)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--set", action="append", required=True, help="EVAL_DIR=INDEX_DIR")
-    args = parser.parse_args()
-    sets = {}
-    for pair in args.set:
-        eval_dir, index = pair.split("=")
-        with KnowledgeBase.open(index, create=False) as kb:
-            sets[eval_dir] = gather(kb, load_cases(Path(eval_dir) / "ask.jsonl"))
-    every = [row for rows in sets.values() for row in rows]
-    grid = itertools.product([0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6], [0.3, 0.4, 0.5, 0.6],
-                             [0.0, 0.2, 0.3, 0.4, 0.5, 0.6])
-    best = max(grid, key=lambda g: share(outcomes(every, *g), every, "tune"))
-    print("ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT fitted on the tuning halves:", best)
-    for name, rows in sets.items():
-        values = outcomes(rows, *best)
-        print(f"  {name:24s} tune {share(values, rows, 'tune')} "
-              f"held {share(values, rows, 'held')} whole {share(values, rows, None)}")
+    fit("ask", "ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT",
+        [[0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6], [0.3, 0.4, 0.5, 0.6],
+         [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]], gather, outcomes)
 
 
 if __name__ == "__main__":

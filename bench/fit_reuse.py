@@ -6,13 +6,11 @@ the labelled drafts, and report the held half and the whole beside it.
 
 from __future__ import annotations
 
-import argparse
-import itertools
-from pathlib import Path
+from fitting import fit
 
 from kb import KnowledgeBase, embed, reuse
-from kb.ask import term_weights
-from kb.evaluate import half_of, load_cases
+from kb.evaluate import half_of
+from kb.terms import term_weights
 
 
 def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
@@ -36,30 +34,10 @@ def kinds(rows: list[dict], edited: float, weight: float, paraphrase: float) -> 
             == row["case"]["kind"] for row in rows]
 
 
-def share(values: list[bool], rows: list[dict], half: str | None) -> float:
-    picked = [ok for ok, row in zip(values, rows, strict=True)
-              if half is None or row["half"] == half]
-    return round(sum(picked) / max(1, len(picked)), 3)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--set", action="append", required=True, help="EVAL_DIR=INDEX_DIR")
-    args = parser.parse_args()
-    sets = {}
-    for pair in args.set:
-        eval_dir, index = pair.split("=")
-        with KnowledgeBase.open(index, create=False) as kb:
-            sets[eval_dir] = gather(kb, load_cases(Path(eval_dir) / "reuse.jsonl"))
-    every = [row for rows in sets.values() for row in rows]
-    grid = itertools.product([0.72, 0.75, 0.77, 0.8], [0.0, 0.25, 0.5, 0.75, 1.0],
-                             [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9])
-    best = max(grid, key=lambda g: share(kinds(every, *g), every, "tune"))
-    print("EDITED_MIN, MEANING_WEIGHT, PARAPHRASE_MIN fitted on the tuning halves:", best)
-    for name, rows in sets.items():
-        values = kinds(rows, *best)
-        print(f"  {name:24s} tune {share(values, rows, 'tune')} "
-              f"held {share(values, rows, 'held')} whole {share(values, rows, None)}")
+    fit("reuse", "EDITED_MIN, MEANING_WEIGHT, PARAPHRASE_MIN",
+        [[0.72, 0.75, 0.77, 0.8], [0.0, 0.25, 0.5, 0.75, 1.0],
+         [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]], gather, kinds)
 
 
 if __name__ == "__main__":

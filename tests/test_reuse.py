@@ -108,8 +108,8 @@ def test_read_draft_refuses_a_broken_file(tmp_path: Path) -> None:
 
 
 def test_a_paraphrase_keeps_its_sources_rare_words_or_runs_of_its_wording() -> None:
-    from kb.ask import Terms
     from kb.reuse import paraphrase_source
+    from kb.terms import Terms
 
     # the draft's words, the rare ones (a name, a term) weighing most
     terms = Terms({"jay": 3.0, "interview": 2.0, "return": 1.5, "missing": 1.0, "child": 0.3,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from kb.numbers import (
     find_figures,
     stem,
 )
+from kb.terms import Terms, audience_of, term_weights
 
 if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine
@@ -47,11 +47,6 @@ WANTS = [
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
              "time": {"date", "year", "period"}}
-# words that name the kind of answer wanted, not the thing asked about: a source says "47%",
-# not "percentage", so they must not count against a sentence's coverage of the question
-_ASKING = re.compile(r"\b(?:what|which)\s+(?:percentage|proportion|share|date|year|agency|"
-                     r"organisation|partner)\b|\b(?:percentage|proportion|per ?cent|how many|"
-                     r"how much|number of|how often|when|who|whom)\b", re.I)
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
 # a length of time or an age: "within one working day", "every 12 months", "up to 25"
 DURATION = re.compile(
@@ -102,30 +97,6 @@ class Answer:
                 "passages": [passage_dict(p) for p in self.passages],
                 "took_ms": round(self.took_ms, 2), "marked": self.marked,
                 "confidence": round(self.confidence, 3), "period": self.period}
-
-
-@dataclass
-class Terms:
-    """The content words of a text, weighted by rarity, with acronyms and their expansions
-    as alternatives: "LADO" is covered by "Local Authority Designated Officer" and back."""
-
-    weights: dict[str, float]  # stem -> weight
-    expansions: dict[str, set[str]] = field(default_factory=dict)  # acronym -> its words
-
-    def present(self, words: set[str]) -> set[str]:
-        found = set(words)
-        for acronym, parts in self.expansions.items():
-            if acronym in found or (parts and 2 * len(parts & found) >= len(parts)):
-                found |= parts | {acronym}
-        return found
-
-    def share(self, words: set[str], context: set[str] | None = None,
-              partial: float = 0.5) -> float:
-        """The weighted share of the terms in `words`, those only in `context` at `partial`."""
-        inside, around = self.present(words), self.present(context or set())
-        total = sum(self.weights.values()) or 1.0
-        return sum(w if s in inside else (partial * w if s in around else 0.0)
-                   for s, w in self.weights.items()) / total
 
 
 @dataclass
@@ -192,51 +163,6 @@ def own_names(engine: SearchEngine) -> set[str]:
         _OWN_NAMES.clear()
         _OWN_NAMES[key] = {name for name, n in counts.items() if 2 * n >= len(titles)}
     return _OWN_NAMES[key]
-
-
-_STEM_COUNTS: dict[int, dict[str, int]] = {}
-
-
-def audience_of(engine: SearchEngine) -> bool:
-    """Whether the job runs for someone who may see restricted documents."""
-    from kb.search import audience
-
-    return bool(audience.get())
-
-
-def stem_counts(engine: SearchEngine) -> dict[str, int]:
-    """How often the library uses each stem ('fostering' and 'fostered' count for 'foster')."""
-    vocabulary = engine.vocabulary(audience_of(engine))
-    key = id(vocabulary)
-    if key not in _STEM_COUNTS:
-        counts: dict[str, int] = {}
-        for word, count in vocabulary.items():
-            counts[stem(word)] = counts.get(stem(word), 0) + count
-        _STEM_COUNTS.clear()
-        _STEM_COUNTS[key] = counts
-    return _STEM_COUNTS[key]
-
-
-def term_weights(engine: SearchEngine, text: str) -> Terms:
-    """Rarer words weigh more; an acronym brings its expansion's words as an alternative."""
-    counts, acronyms = stem_counts(engine), engine.acronyms
-    terms = Terms({})
-    cleaned = re.sub(r"\b20\d\d\s?[-/]\s?\d\d(?:\d\d)?\b", " ", text)
-    cleaned = _ASKING.sub(" ", cleaned)
-    for word in content_words(cleaned):
-        weight = 1.0 / math.log(3 + counts.get(stem(word), 0))
-        if word.upper() in acronyms:
-            parts = {stem(part) for part in content_words(acronyms[word.upper()])}
-            terms.expansions[stem(word)] = parts
-        terms.weights[stem(word)] = max(terms.weights.get(stem(word), 0), weight)
-    # an expansion written out in full stands for its acronym too ("Data to Insight": D2I)
-    lowered = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
-    for acronym, expansion in acronyms.items():
-        spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
-        if len(spelled.split()) > 1 and f" {spelled} " in lowered:
-            parts = {stem(part) for part in content_words(expansion)}
-            terms.expansions[stem(acronym.lower())] = parts
-    return terms
 
 
 def answer_question(engine: SearchEngine, question: str, k: int = 5,

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.ask import Terms, page_of, term_weights
+from kb.ask import page_of
 from kb.claims import Aligned, align, clash
 from kb.extract.metadata import periods_in
 from kb.models import Passage, passage_dict
@@ -19,6 +19,7 @@ from kb.numbers import (
     stated_figures,
     stem,
 )
+from kb.terms import Terms, term_weights
 
 if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine

@@ -19,7 +19,7 @@ from kb.models import Passage
 from kb.numbers import split_sentences, stem
 
 if TYPE_CHECKING:
-    from kb.ask import Terms
+    from kb.terms import Terms
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing)\b|"

@@ -17,9 +17,9 @@ from kb.models import Document, Passage, passage_dict
 from kb.numbers import find_figures, stated_figures, stem
 
 if TYPE_CHECKING:
-    from kb.ask import Terms
     from kb.ingest import Progress
     from kb.search import Filters, SearchEngine
+    from kb.terms import Terms
 
 KINDS = ("verbatim", "edited", "paraphrase", "new")
 # Kinds from two scores: character similarity (rapidfuzz partial ratio of the paragraph to its
@@ -161,7 +161,7 @@ def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.nd
                      progress: Progress | None = None) -> list[ReusedParagraph]:
     if not paragraphs:
         return []
-    from kb.ask import term_weights
+    from kb.terms import term_weights
 
     vectors = embed.encode(paragraphs, model_name=engine.settings.model_name)  # one batch
     found = nearest(engine, vectors, allowed)
