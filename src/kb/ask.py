@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
+from kb.claims import sentences_of
 from kb.extract.metadata import periods_in
 from kb.facts import Fact
 from kb.models import Passage, passage_dict
@@ -210,8 +211,6 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
 
 
 def rank_sentences(asked: Question, hits: list[Passage]) -> list[Candidate]:
-    from kb.claims import sentences_of
-
     candidates = []
     for rank, hit in enumerate(hits):
         heading = " ".join((hit.section or "").split(" > ")[-1].split())
@@ -250,8 +249,6 @@ def corroborating(best: Candidate, candidates: list[Candidate], most: int = 2
 def complete_lead_in(asked: Question, best: Candidate) -> Candidate:
     """A sentence that ends in a colon leads into a list: the answer is the item of that list
     that best covers the question, quoted with its lead-in."""
-    from kb.claims import sentences_of
-
     if not best.sentence.text.rstrip().endswith(":"):
         return best
     following = [(text, start) for text, start in sentences_of(best.passage)

@@ -92,6 +92,12 @@ def chunk_lines(pages: list[list[Line]], paged: bool, min_words: int = 100,
                 max_words: int = 250) -> tuple[str, list[Chunk]]:
     """Cut pages of kinded blocks into passages; returns the document text and its chunks."""
     text, page_starts, blocks = blocks_of(pages)
+    return text, chunk_blocks(text, page_starts, blocks, paged, max_words)
+
+
+def chunk_blocks(text: str, page_starts: list[int], blocks: list[Block], paged: bool,
+                 max_words: int = 250) -> list[Chunk]:
+    """The passages of a document's blocks (see blocks_of)."""
     blocks = _split_long(_prepare(blocks), text, max_words)
     groups: list[tuple[list[Block], str | None]] = []
     current: list[Block] = []
@@ -120,7 +126,7 @@ def chunk_lines(pages: list[list[Line]], paged: bool, min_words: int = 100,
         words += count
     if current:
         groups.append((current, current_section))
-    return text, [_make_chunk(text, group, sec, page_starts, paged) for group, sec in groups]
+    return [_make_chunk(text, group, sec, page_starts, paged) for group, sec in groups]
 
 
 def _prepare(blocks: list[Block]) -> list[Block]:

@@ -46,7 +46,6 @@ _ACRONYM = re.compile(rf"^{ACRONYM}$")
 _AFTER = re.compile(rf"\(\s*({ACRONYM}?)(?:\(s\)|s)?\s*\)")  # words (ACR)
 _BEFORE = re.compile(rf"\b({ACRONYM})\s*\(([^()]{{3,120}})\)")  # ACR (words)
 _LEAD = re.compile(rf"^[•◦\s]*({ACRONYM})\s*(?:[:=|\t]|\s[-–—]\s)\s*(.{{3,120}})$")  # ACR: words
-_TOKEN = re.compile(r"\S+")
 _MINOR = {"and", "of", "for", "the", "in", "on", "to", "&", "with", "at", "a", "an", "or",
           "by", "from"}
 _DIGIT_WORDS = {"2": ("to", "two"), "4": ("for", "four"), "3": ("three",)}

@@ -281,7 +281,7 @@ def _write_piece(connection: sqlite3.Connection, doc: ParsedDocument, start: int
             connection.execute("UPDATE documents SET content_hash = ? WHERE id = ?",
                                (doc.content_hash, document))
     words: Counter[str] = Counter()
-    starts = [chunk.char_start for chunk in doc.chunks]
+    facts = _facts_by_passage(doc)
     for ordinal, chunk in enumerate(doc.chunks[start:end], start=start):
         cursor = connection.execute(
             "INSERT INTO passages (document, ordinal, page, page_end, section, text, char_start, "
@@ -293,13 +293,20 @@ def _write_piece(connection: sqlite3.Connection, doc: ParsedDocument, start: int
                            "VALUES (?, ?, ?, ?)",
                            (cursor.lastrowid, chunk.text, chunk.section or "", doc.title))
         words.update(words_of(chunk.text))
-        _write_facts(connection, cursor.lastrowid, [
-            fact for fact in doc.facts
-            if bisect.bisect_right(starts, fact.char_start) - 1 == ordinal])
+        _write_facts(connection, cursor.lastrowid, facts.get(ordinal, []))
     for table in _word_tables(doc.access):
         connection.executemany(
             f"INSERT INTO {table} VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + "
             "excluded.count", words.items())
+
+
+def _facts_by_passage(doc: ParsedDocument) -> dict[int, list[Fact]]:
+    """Each fact under the ordinal of the passage its row stands in."""
+    starts = [chunk.char_start for chunk in doc.chunks]
+    found: dict[int, list[Fact]] = {}
+    for fact in doc.facts:
+        found.setdefault(bisect.bisect_right(starts, fact.char_start) - 1, []).append(fact)
+    return found
 
 
 def _write_facts(connection: sqlite3.Connection, passage: int | None, facts: list[Fact]

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.chunk import Chunk, blocks_of, chunk_lines, lines_from_text, page_texts
+from kb.chunk import Chunk, blocks_of, chunk_blocks, lines_from_text, page_texts
 from kb.errors import UnreadableFile
-from kb.extract import read_file
+from kb.extract import Line, RawDocument, read_file
 from kb.extract.clean import clean_pages, normalise
 from kb.extract.layout import arrange
 from kb.extract.metadata import (
@@ -53,10 +53,8 @@ def sidecar_for(path: Path) -> Path | None:
 
 def content_hash(path: Path) -> str:
     """Hash of the file's bytes and its sidecar's, so editing either re-reads the file."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        digest = hashlib.file_digest(handle, "sha256")
     sidecar = sidecar_for(path)
     if sidecar is not None:
         digest.update(b"\0sidecar\0" + sidecar.read_bytes())
@@ -85,21 +83,26 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     return data
 
 
+def structure(raw: RawDocument) -> list[list[Line]]:
+    """A document's blocks per page: from its reader's layout where it has one, else told by
+    their shape from the cleaned text."""
+    if raw.layout is not None:
+        return arrange(raw.layout)
+    return [lines_from_text(page) for page in clean_pages(raw.pages, raw.paged)]
+
+
 def parse_file(path_text: str, min_words: int = 100, max_words: int = 250) -> ParsedDocument:
     path = Path(path_text)
     overrides = read_sidecar(path)
     raw = read_file(path)
-    if raw.layout is not None:
-        structured = arrange(raw.layout)
-    else:
-        structured = [lines_from_text(page) for page in clean_pages(raw.pages, raw.paged)]
+    structured = structure(raw)
     pages = page_texts(structured)
     if not any(page.strip() for page in pages):
         raise UnreadableFile(f"{path}: no text left after cleaning")
     title = detect_title(normalise(raw.title_hint) if raw.title_hint else None, pages, path)
     first_page = pages[0] if pages else ""
-    text, chunks = chunk_lines(structured, raw.paged, min_words, max_words)
-    _, page_starts, blocks = blocks_of(structured)
+    text, page_starts, blocks = blocks_of(structured)
+    chunks = chunk_blocks(text, page_starts, blocks, raw.paged, max_words)
     return ParsedDocument(
         path=str(path),
         content_hash=content_hash(path),

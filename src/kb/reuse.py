@@ -14,7 +14,7 @@ import numpy as np
 from kb import embed
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage, passage_dict
-from kb.numbers import find_figures, stated_figures, stem
+from kb.numbers import find_figures, split_sentences, stated_figures, stem
 
 if TYPE_CHECKING:
     from kb.ingest import Progress
@@ -86,8 +86,9 @@ class ReuseReport:
 
 def read_draft(path: Path) -> str:
     """The text of a draft (TXT, MD, DOCX, PDF), one paragraph per blank-line-separated block."""
+    from kb.chunk import page_texts
     from kb.extract import SUPPORTED_SUFFIXES, read_file
-    from kb.extract.clean import clean_pages
+    from kb.parse import structure
 
     path = Path(path)
     if not path.is_file():
@@ -96,8 +97,8 @@ def read_draft(path: Path) -> str:
         raise UnreadableFile(f"{path}: unsupported file type {path.suffix or '(none)'}: "
                              "give a TXT, MD, DOCX or PDF file")
     try:
-        raw = read_file(path)
-        pages = clean_pages(raw.pages, reflow=raw.paged)
+        # read as the library reads its documents, so a draft's paragraphs are the same blocks
+        pages = page_texts(structure(read_file(path)))
     except UnreadableFile:
         raise
     except Exception as error:  # a reader's own failure on a malformed file
@@ -261,8 +262,6 @@ def aligned_characters(paragraph: str, source: str) -> float:
     sentences rather than the whole paragraph also keeps the cost linear in its length."""
     from rapidfuzz import fuzz
 
-    from kb.numbers import split_sentences
-
     folded = _fold(source)
     sentences = [" ".join(_fold(s.text).split()) for s in split_sentences(paragraph)]
     sentences = [s for s in sentences if len(s.split()) >= 3] or [" ".join(
@@ -321,8 +320,6 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def best_sentence_span(paragraph: str, text: str) -> tuple[int, int]:
     """For a paraphrase: the run of source sentences sharing most words with the paragraph."""
-    from kb.numbers import split_sentences
-
     words = set(re.findall(r"\w+", paragraph.lower()))
     sentences = split_sentences(text)
     if not sentences:

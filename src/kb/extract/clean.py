@@ -10,6 +10,8 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 BULLETS = "•●▪■◦○➢➤►▶✓✔·∙‣⁃*o-–"
 LONE_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]$")
@@ -19,6 +21,7 @@ PAGE_WORD = re.compile(r"^(page\s+\d+(\s*(of|/)\s*\d+)?|\d+\s*(of|/)\s*\d+|-\s*\
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 TERMINAL = tuple('.!?:;"\')')
 MARGIN = 3  # lines at the top and bottom of a page where headers and footers live
+T = TypeVar("T")
 
 TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -38,7 +41,7 @@ def clean_pages(pages: list[str], reflow: bool) -> list[str]:
     """Clean every page; `reflow` joins visual lines into blocks (PDF text)."""
     lines_per_page = [_lines(normalise(page)) for page in pages]
     if reflow:
-        lines_per_page = _drop_margins(lines_per_page)
+        lines_per_page = drop_margins(lines_per_page)
     vocabulary = _vocabulary(lines_per_page)
     # the prose line width of the whole document: a page of table rows has no prose to tell it
     long_lines = [len(line) for lines in lines_per_page for line in lines
@@ -60,37 +63,37 @@ def _signature(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower())
 
 
-def _drop_margins(pages: list[list[str]]) -> list[list[str]]:
-    """Drop lines repeated in the margins of most pages, and page numbers."""
-    if len(pages) >= 2:
-        counts: Counter[str] = Counter()
-        for lines in pages:
-            counts.update({_signature(line) for line in lines[:MARGIN] + lines[-MARGIN:]})
-        needed = max(2, round(0.6 * len(pages)))
-        repeated = {sig for sig, n in counts.items() if n >= needed}
-    else:
-        repeated = set()
-    offsets = Counter(
-        int(line) - number
-        for number, lines in enumerate(pages, start=1)
-        for line in lines[:MARGIN] + lines[-MARGIN:]
-        if BARE_NUMBER.match(line)
-    )
-    offset = offsets.most_common(1)[0][0] if offsets and offsets.most_common(1)[0][1] >= max(
-        2, len(pages) // 2) else None
-    result = []
+def drop_margins(pages: list[list[T]], text: Callable[[T], str] = str,
+                 share: float = 0.6, least_pages: int = 2,
+                 keep: Callable[[T], bool] = lambda item: False) -> list[list[T]]:
+    """Drop lines repeated in the top or bottom lines of `share` of the pages (headers,
+    footers) and page numbers: a bare number in the margin counts as one only in step with
+    the page count, so a table's or a stat panel's figure stays. `keep` protects a line."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_signature(text(line)) for line in lines[:MARGIN] + lines[-MARGIN:]})
+    needed = max(2, round(share * len(pages)))
+    repeated = {sig for sig, n in counts.items() if n >= needed} \
+        if len(pages) >= least_pages else set()
+    offsets = Counter(int(text(line)) - number for number, lines in enumerate(pages, start=1)
+                      for line in lines[:MARGIN] + lines[-MARGIN:]
+                      if BARE_NUMBER.match(text(line)))
+    common = offsets.most_common(1)
+    offset = common[0][0] if common and common[0][1] >= max(2, len(pages) // 2) else None
+    kept = []
     for number, lines in enumerate(pages, start=1):
-        keep = []
+        page = []
         for index, line in enumerate(lines):
+            words = text(line)
             in_margin = index < MARGIN or index >= len(lines) - MARGIN
-            if in_margin and (_signature(line) in repeated or PAGE_WORD.match(line)):
+            page_number = offset is not None and BARE_NUMBER.match(words) is not None \
+                and int(words) - number == offset
+            if in_margin and not keep(line) and (
+                    _signature(words) in repeated or PAGE_WORD.match(words) or page_number):
                 continue
-            if in_margin and offset is not None and BARE_NUMBER.match(line) \
-                    and int(line) - number == offset:
-                continue
-            keep.append(line)
-        result.append(keep)
-    return result
+            page.append(line)
+        kept.append(page)
+    return kept
 
 
 def _vocabulary(pages: list[list[str]]) -> set[str]:

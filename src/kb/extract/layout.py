@@ -13,15 +13,7 @@ import statistics
 from collections import Counter
 
 from kb.extract import Line
-from kb.extract.clean import (
-    BARE_NUMBER,
-    MARGIN,
-    PAGE_WORD,
-    _mend_hyphen,
-    _signature,
-    _vocabulary,
-    normalise,
-)
+from kb.extract.clean import _mend_hyphen, _vocabulary, drop_margins, normalise
 
 # glyphs that open a list item; "o" and "-" only when followed by a space and text
 BULLET = re.compile(r"^(?:[•●▪■◦○➢➤►▶✓✔·∙‣⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[o\-–*](?=\s))\s*")
@@ -40,7 +32,9 @@ RUN_ON = {"and", "or", "of", "the", "to", "for", "in", "with", "a", "an", "by", 
 def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     """Blocks per page from the visual lines of every page of one document."""
     pages = [[_normalised(line) for line in lines] for lines in pages]
-    pages = _drop_margins(pages)
+    # a header need only recur on 40% of pages (chapters have their own); table rows stay
+    pages = drop_margins(pages, lambda line: line.text, share=0.4, least_pages=3,
+                         keep=lambda line: line.kind == "row")
     body = _body_size(pages)
     levels = _heading_levels(pages, body)
     vocabulary = _vocabulary([[line.text for line in lines] for lines in pages])
@@ -71,35 +65,6 @@ def _normalised(line: Line) -> Line:
         text = re.sub(r"\s+", " ", normalise(line.text)).strip()
     return Line(text, line.kind, line.level, line.size, line.bold, line.x0, line.x1, line.top,
                 line.bottom)
-
-
-def _drop_margins(pages: list[list[Line]]) -> list[list[Line]]:
-    """Lines repeated in the top or bottom lines of most pages go, and page numbers: a bare
-    number in the margin counts as one only in step with the page count, so a figure of a
-    stat panel at a page's foot stays."""
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        counts.update({_signature(line.text) for line in lines[:MARGIN] + lines[-MARGIN:]})
-    needed = max(2, round(0.4 * len(pages)))
-    repeated = {sig for sig, n in counts.items() if n >= needed} if len(pages) >= 3 else set()
-    offsets = Counter(int(line.text) - number for number, lines in enumerate(pages, start=1)
-                      for line in lines[:MARGIN] + lines[-MARGIN:] if BARE_NUMBER.match(line.text))
-    common = offsets.most_common(1)
-    offset = common[0][0] if common and common[0][1] >= max(2, len(pages) // 2) else None
-    kept = []
-    for number, lines in enumerate(pages, start=1):
-        keep = []
-        for index, line in enumerate(lines):
-            in_margin = index < MARGIN or index >= len(lines) - MARGIN
-            page_number = BARE_NUMBER.match(line.text) is not None and offset is not None \
-                and int(line.text) - number == offset
-            if in_margin and line.kind != "row" and (
-                    _signature(line.text) in repeated or PAGE_WORD.match(line.text)
-                    or page_number):
-                continue
-            keep.append(line)
-        kept.append(keep)
-    return kept
 
 
 def _body_size(pages: list[list[Line]]) -> float:
