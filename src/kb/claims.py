@@ -26,11 +26,10 @@ NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody
                       r"n't\b|\bnon-|\bun(?:able|lawful|necessary)\b", re.I)
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
-RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to|relates? to)\b", re.I)
+RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
 # a duty or an exclusive condition, against a source that permits alternatives
 OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
-PERMISSION = re.compile(r"\b(?:may|can|could|might|or other|alternative\w*|including those)\b",
-                        re.I)
+PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
              ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
