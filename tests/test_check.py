@@ -79,3 +79,16 @@ def test_check_finds_the_direction_from_the_year_befores_figure(library: Knowled
 def test_check_reads_a_share_written_in_words(library: KnowledgeBase) -> None:
     assert library.check("In 2021-22 more than half of child protection plans were made under "
                          "the category of neglect.").verdict == "supported"
+
+
+def test_an_age_bound_written_out_is_the_same_bound() -> None:
+    from kb.check import agrees
+    from kb.numbers import find_figures, stated_figures
+
+    claim = "The duty covers any girl under 18 who is found to be at risk."
+    source = "The duty covers a girl under the age of 18 who is found to be at risk."
+    claimed = stated_figures(find_figures(claim))[0]
+    stated = stated_figures(find_figures(source))[0]
+    assert agrees(claimed, stated, claim, source)
+    older = "The duty covers a girl under the age of 16 who is found to be at risk."
+    assert not agrees(claimed, stated_figures(find_figures(older))[0], claim, older)

@@ -117,3 +117,26 @@ def test_a_change_written_as_a_share_is_a_round_percentage() -> None:
 
     change = find_figures("Contacts rose by about a fifth in 2021-22.")[0]
     assert (change.kind, change.value, change.decimals) == ("percent", 20.0, -1)
+
+
+def test_the_edge_of_a_named_month_is_a_day() -> None:
+    from kb.numbers import stated_figures
+
+    deadline = stated_figures(find_figures("Returns were due by the end of February 2023."))
+    assert [(f.text, f.kind) for f in deadline] == [("28 February 2023", "date")]
+    opening = stated_figures(find_figures("The hub opened at the start of May 2025."))
+    assert [f.text for f in opening] == ["1 May 2025"]
+    # a month named alone names a period, not a day the text states
+    assert stated_figures(find_figures("The review reported in May 2025.")) == []
+
+
+def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
+    from kb.numbers import stem
+
+    for one, other in [("tagged", "tag"), ("planning", "plan"), ("tags", "tag"),
+                       ("referrals", "referral"), ("attendees", "attended"),
+                       ("staffed", "staff"), ("agencies", "agency")]:
+        assert stem(one) == stem(other), (one, other)
+    for one, other in [("care", "car"), ("staff", "staf"), ("process", "proce")]:
+        assert stem(one) != stem(other), (one, other)
+    assert stem("RC8") == "rc8" and stem("LAs") == "las"

@@ -187,3 +187,27 @@ def test_stale_figures_are_measures_carried_over_not_ages_or_small_counts() -> N
              "were referred to the young carers service.")
     stale = [figure["text"] for figure in carried_figures(draft, SOURCE)]
     assert stale == ["2,431"]
+
+
+def test_a_rewrite_followed_sentence_by_sentence_is_a_paraphrase_and_a_new_text_is_not(
+        ) -> None:
+    from kb.embed import MODEL_NAME
+    from kb.reuse import ReusedParagraph, follow_sentences
+
+    source = _passage(
+        "Health visitors offer every family a home visit before the baby is two weeks old. "
+        "At that visit they ask each parent about their mood and about support at home. "
+        "Where a parent is struggling, the visitor arranges a follow-up within a month.")
+    rewrite = ("Every family is offered a visit at home by a health visitor before their baby "
+               "is a fortnight old. During the visit each parent is asked about how they feel "
+               "and what support they have at home. If a parent is not coping, the health "
+               "visitor books another visit within the month.")
+    # the same service, other facts: a new paragraph on the topic
+    other = ("Our health visiting service was recommissioned this year under a new contract. "
+             "Caseloads have fallen since two more posts were filled in the spring. The service "
+             "now reports its waiting times to the partnership board every quarter.")
+    results = [ReusedParagraph(0, rewrite, "new", 0.0), ReusedParagraph(1, other, "new", 0.0)]
+    follow_sentences(results, [[(source, 0.6)], [(source, 0.5)]], MODEL_NAME)
+    assert results[0].kind == "paraphrase" and results[0].source is source
+    assert results[0].source_quote and "home visit" in results[0].source_quote
+    assert results[1].kind == "new" and results[1].source is None

@@ -150,3 +150,20 @@ def test_hybrid_weighs_a_rare_exact_match_above_a_common_word_match(
     hits = library.search("HEAT children", k=3).results
     assert any("exploitation action team" in hit.text.lower() or "HEAT" in hit.text
                for hit in hits[:2])
+
+
+def test_query_words_count_by_their_stem_not_by_a_shared_prefix() -> None:
+    from kb.fusion import Term, coverage
+
+    tagged = [Term(("tagged",), 1.0)]
+    assert coverage(tagged, "Items by tag name") == 1.0
+    crying = [Term(("crying",), 1.0)]
+    assert coverage(crying, "Criminal exploitation and critical incidents") == 0.0
+    assert coverage(crying, "Advice for parents of a baby who is crying") == 1.0
+    # a form of several words must stand as a phrase
+    expansion = [Term(("child protection",), 1.0)]
+    assert coverage(expansion, "protection of the child") == 0.0
+    assert coverage(expansion, "a child protection plan") == 1.0
+    # a figure as written, separators and all
+    assert coverage([Term(("2,215",), 1.0)], "with 2,215 attendees") == 1.0
+    assert coverage([Term(("2,215",), 1.0)], "with 2 new and 215 old") == 0.0

@@ -332,7 +332,7 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
     fall behind them."""
     candidates.sort(key=lambda c: -c.score)
     shortlist = candidates[:top]
-    vectors = embed.encode([c.sentence.text for c in shortlist])
+    vectors = embed.encode([c.sentence.text for c in shortlist], interactive=True)
     query = embed.encode_query(asked.text)
     for candidate, similarity in zip(shortlist, vectors @ query, strict=True):
         candidate.score = (1 - SEMANTIC_WEIGHT) * candidate.score + \

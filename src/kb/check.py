@@ -38,8 +38,8 @@ _HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|a
                     r"just (?:over|under)|over|more than|fewer than|less than|under|c\.)\s*£?$",
                     re.I)
 _ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)", re.I)
-_ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*£?$", re.I)
-_BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*£?$", re.I)
+_ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*(?:the age of\s*)?£?$", re.I)
+_BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*(?:the age of\s*)?£?$", re.I)
 
 
 @dataclass
@@ -116,7 +116,8 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     filters = filters or Filters()
     parsed = read_claim(engine, claim)
     hits = engine.search(claim, k=10, mode="hybrid", filters=filters).results
-    aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT)
+    aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
+                    model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
     result = Verdict(claim, verdict, explain(parsed, verdict, chosen, reason),
                      evidence=evidence(engine, parsed, chosen, hits))

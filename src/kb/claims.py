@@ -69,7 +69,7 @@ def sentences_of(passage: Passage) -> list[tuple[str, int]]:
 
 
 def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
-          weight: float = 0.5) -> list[Aligned]:
+          weight: float = 0.5, model_name: str = embed.MODEL_NAME) -> list[Aligned]:
     """The sentences of the hits closest to the claim: first by the claim words they hold,
     then the best `keep` by meaning too (one batch of embeddings)."""
     candidates = []
@@ -85,7 +85,8 @@ def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
     chosen = candidates[:keep]
     if not chosen:
         return []
-    vectors = embed.encode([claim] + [a.sentence for a in chosen])
+    vectors = embed.encode([claim] + [a.sentence for a in chosen], model_name=model_name,
+                           interactive=True)
     closeness = vectors[1:] @ vectors[0]
     for aligned, cosine in zip(chosen, np.asarray(closeness).tolist(), strict=True):
         aligned.closeness = float(cosine)

@@ -146,9 +146,11 @@ def _load_model(model_name: str) -> Any:
     return SentenceTransformer(path, device="cpu")
 
 
-def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_NAME
-           ) -> np.ndarray:
-    """Unit-length float32 vectors, one row per text."""
+def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_NAME,
+           interactive: bool = False) -> np.ndarray:
+    """Unit-length float32 vectors, one row per text. `interactive` work (a question's or a
+    draft's sentences, while someone waits) runs on one thread: on a machine whose other core
+    is busy, as during an ingest, two threads' spin-waits made 76 sentences 4x slower."""
     if not texts:
         return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
     import torch
@@ -157,7 +159,7 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
     with _lock:  # the app may call from several script threads
         # One thread for a query: a short input gains nothing from a second thread, and when
         # another process holds a core the threads' spin-waits made it 25x slower (measured).
-        torch.set_num_threads(1 if len(texts) <= 2 else _bulk_threads())
+        torch.set_num_threads(1 if interactive or len(texts) <= 2 else _bulk_threads())
         vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
                                convert_to_numpy=True, show_progress_bar=False)
     return np.ascontiguousarray(vectors, dtype=np.float32)

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.numbers import stem
+
 WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
@@ -46,28 +48,35 @@ def make_terms(groups: list[list[str]], document_frequency: dict[str, int], pass
 
 
 @lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    return word[: max(4, len(word) - 2)] if len(word) > 4 else word
+def _phrase(form: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])")
 
 
-@lru_cache(maxsize=4096)
-def _pattern(form: str) -> re.Pattern[str]:
-    """A word of the text that begins with the form's stem; a form of several words as a
-    phrase."""
-    if " " in form:
-        return re.compile(re.escape(form))
-    return re.compile(r"(?<![a-z0-9'-])" + re.escape(_stem(form)))
+@lru_cache(maxsize=1024)
+def _stems_of(lowered: str) -> frozenset[str]:
+    """The stems of a text's words, and of each part of a hyphenated word."""
+    stems = set()
+    for word in WORD.findall(lowered):
+        stems.add(stem(word))
+        if "-" in word:
+            stems.update(stem(part) for part in word.split("-") if part)
+    return frozenset(stems)
+
+
+def _holds(form: str, lowered: str) -> bool:
+    if not WORD.fullmatch(form):  # several words, or a figure written "2,215" or "46.2"
+        return _phrase(form).search(lowered) is not None
+    return stem(form) in _stems_of(lowered)
 
 
 def coverage(terms: list[Term], text: str) -> float:
     """The rarity-weighted share of the query's words that `text` holds (a word matches any
-    word of the text sharing its stem; a form of several words must appear as a phrase)."""
+    word of the text with the same stem; a form of several words must appear as a phrase)."""
     if not terms:
         return 0.0
     lowered = text.lower()
     total = sum(term.weight for term in terms) or 1.0
-    held = sum(term.weight for term in terms
-               if any(_pattern(form).search(lowered) for form in term.forms))
+    held = sum(term.weight for term in terms if any(_holds(form, lowered) for form in term.forms))
     return held / total
 
 

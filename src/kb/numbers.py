@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kb.extract.metadata import MONTHS, normalise_period
@@ -207,6 +209,19 @@ def _adopt_units(text: str, figures: list[Figure]) -> None:
         previous = figure
 
 
+_MONTH_EDGE = re.compile(r"\b(end|close|start|beginning) of (?:the month of )?$", re.I)
+
+
+def _day_named(text: str, match: re.Match[str], year: int, month: int) -> str:
+    """A month named with its edge is a day: "the end of July 2024" is 31 July 2024 (a
+    deadline), "the start of May 2025" 1 May 2025; a bare month stays a month."""
+    edge = _MONTH_EDGE.search(text[max(0, match.start() - 30):match.start()])
+    if match.group(1) or not edge:
+        return match.group(0)
+    day = calendar.monthrange(year, month)[1] if edge.group(1).lower() in ("end", "close") else 1
+    return f"{day} {match.group(2)} {year}"
+
+
 def _time_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     for match in _PERIOD.finditer(text):
@@ -218,8 +233,9 @@ def _time_figures(text: str) -> list[Figure]:
         if not any(s < match.end() and match.start() < e for s, e in spans):
             year, month = int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1
             start = year if month >= 4 else year - 1
-            figures.append(Figure(match.group(0), match.start(), match.end(), float(year),
-                                  "date", period=f"{start}-{(start + 1) % 100:02d}"))
+            figures.append(Figure(_day_named(text, match, year, month), match.start(),
+                                  match.end(), float(year), "date",
+                                  period=f"{start}-{(start + 1) % 100:02d}"))
     spans = [(f.start, f.end) for f in figures]
     for match in _YEAR.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in spans) and \
@@ -274,11 +290,19 @@ def content_words(text: str) -> list[str]:
             if w.lower().strip("'’-") not in STOP and len(w) > 1]
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
+    """A light stemmer for matching words across forms: inflections off ("referrals",
+    "fostered", "agencies", "attendees"), a doubled consonant left by them undone ("tagged"
+    as "tag"), then the first seven letters, which joins most derived forms."""
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ies", "ees", "ee", "es", "s", "ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        shortest = 3 if suffix == "s" and not word.endswith(("ss", "us", "is")) else 4
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            if suffix in ("ing", "ed") and len(word) >= 4 and word[-1] == word[-2] and \
+                    word[-1] not in "aeioufslz":
+                word = word[:-1]
             break
     if word.endswith("e") and len(word) > 4:  # "receive" as "received", "course" as "courses"
         word = word[:-1]

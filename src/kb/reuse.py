@@ -14,7 +14,7 @@ import numpy as np
 from kb import embed
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage, passage_dict
-from kb.numbers import find_figures, split_sentences, stated_figures, stem
+from kb.numbers import STOP, find_figures, split_sentences, stated_figures, stem
 
 if TYPE_CHECKING:
     from kb.ingest import Progress
@@ -45,6 +45,10 @@ PARAPHRASE_MIN = 0.75
 # or: wording shared in a run (characters) with related meaning: a rewrite that keeps phrases
 SHARED_WORDING = 0.55
 SHARED_MEANING = 0.6
+# or: each of its sentences close in meaning to one of a passage's sentences, on average
+# (follow_sentences); fitted on the tuning halves (bench/fit_reuse.py)
+SENTENCE_MATCH = 0.72
+SENTENCE_CANDIDATES = 1
 CANDIDATES = 5
 KEYWORD_CANDIDATES = 3
 MIN_WORDS = 3
@@ -164,17 +168,64 @@ def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.nd
         return []
     from kb.terms import term_weights
 
-    vectors = embed.encode(paragraphs, model_name=engine.settings.model_name)  # one batch
+    vectors = embed.encode(paragraphs, model_name=engine.settings.model_name,
+                           interactive=True)  # one batch
     found = nearest(engine, vectors, allowed)
     add_keyword_candidates(engine, paragraphs, vectors, found, allowed)
     passages = engine.passages(list({pid for hits in found for pid, _ in hits}))
-    results = []
+    results, candidates = [], []
     for index, (paragraph, hits) in enumerate(zip(paragraphs, found, strict=True)):
-        results.append(classify(index, paragraph, [(passages[pid], cosine) for pid, cosine
-                                                   in hits], term_weights(engine, paragraph)))
+        candidates.append([(passages[pid], cosine) for pid, cosine in hits])
+        results.append(classify(index, paragraph, candidates[-1], term_weights(engine, paragraph)))
         if progress is not None:
             progress(index + 1, len(paragraphs), "paragraphs matched")
+    follow_sentences(results, candidates, engine.settings.model_name)
     return results
+
+
+def follow_sentences(results: list[ReusedParagraph],
+                     candidates: list[list[tuple[Passage, float]]], model_name: str) -> None:
+    """Read again, sentence by sentence, each paragraph taken for new: a rewrite follows its
+    source one sentence at a time (every sentence has a close counterpart in one passage),
+    where a new paragraph on the same topic meets a few of a passage's sentences loosely. All
+    sentences go to the model in one batch."""
+    texts: list[str] = []
+
+    def add(sentences: list[str]) -> slice:
+        texts.extend(sentences)
+        return slice(len(texts) - len(sentences), len(texts))
+
+    plan = []
+    for result, found in zip(results, candidates, strict=True):
+        if result.kind != "new" or len(result.text.split()) < 8 or not found:
+            continue
+        mine = add([s.text for s in split_sentences(result.text)] or [result.text])
+        closest = sorted(found, key=lambda pair: -pair[1])[:SENTENCE_CANDIDATES]
+        words = _words(result.text)
+        # a source sentence sharing no word with the paragraph is not what it rewrites
+        plan.append((result, mine, [(passage, [s for s in split_sentences(passage.text)
+                                               if _words(s.text) & words - STOP])
+                                    for passage, _ in closest]))
+    theirs = [[(passage, sentences, add([s.text for s in sentences]))
+               for passage, sentences in closest] for _, _, closest in plan]
+    if not plan:
+        return
+    vectors = embed.encode(texts, model_name=model_name, interactive=True)
+    for (result, mine, _), passages in zip(plan, theirs, strict=True):
+        best = None
+        for passage, sentences, span in passages:
+            if not sentences:
+                continue
+            closeness = vectors[mine] @ vectors[span].T
+            score = float(closeness.max(axis=1).mean())
+            if best is None or score > best[0]:
+                best = (score, passage, [sentences[i] for i in closeness.argmax(axis=1)])
+        if best is not None and best[0] >= SENTENCE_MATCH:
+            score, passage, followed = best
+            result.kind, result.similarity, result.source = "paraphrase", score, passage
+            quote = passage.text[min(s.start for s in followed):max(s.end for s in followed)]
+            result.source_quote, result.changes = quote, word_changes(quote, result.text)
+            result.stale_figures = carried_figures(result.text, passage.text)
 
 
 def nearest(engine: SearchEngine, vectors: np.ndarray, allowed: np.ndarray
