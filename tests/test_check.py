@@ -92,3 +92,24 @@ def test_an_age_bound_written_out_is_the_same_bound() -> None:
     assert agrees(claimed, stated, claim, source)
     older = "The duty covers a girl under the age of 16 who is found to be at risk."
     assert not agrees(claimed, stated_figures(find_figures(older))[0], claim, older)
+
+
+def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence() -> None:
+    from kb.check import Match, direction_of
+    from kb.models import Passage
+    from kb.numbers import Figure, find_figures
+
+    text = ("We held 310 conferences; a rate of 52.1 per 10,000 against 44.0 for our "
+            "neighbours. Our rate was 47.5 per 10,000 in 2021-22. Staffing was stable.")
+    passage = Passage(1, "report", "Annual report 2022-23", "report.pdf", "2022-23",
+                      "annual-report", 4, 4, None, text, 0, len(text))
+    sentence = text[:text.index(" Our rate")]
+    figures = find_figures(sentence, "2022-23")
+    current = next(f for f in figures if f.text.startswith("52.1"))
+    anchor = Figure("", 0, 0, 0.0, "rate")
+    match = Match(anchor, current, 1.0, True, passage, sentence, 0, figures)
+    assert direction_of(match) == 1
+    fallen = text.replace("47.5", "55.0")
+    match.passage = Passage(1, "report", "Annual report 2022-23", "report.pdf", "2022-23",
+                            "annual-report", 4, 4, None, fallen, 0, len(fallen))
+    assert direction_of(match) == -1

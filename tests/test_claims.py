@@ -33,6 +33,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     ("The panel meets every month.", "The panel meets every month to review cases."),
     ("Schools must tell the council when a pupil leaves.",
      "Schools must make a return to the council when a pupil leaves."),
+    # a "not" beside words the two share only as grammar ("to", "of", "should") says nothing
+    ("Leaders should write to the board about the audit of training.",
+     "Leaders should write to the board; copies of it do not go to staff of other teams."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

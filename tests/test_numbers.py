@@ -140,3 +140,9 @@ def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
     for one, other in [("care", "car"), ("staff", "staf"), ("process", "proce")]:
         assert stem(one) != stem(other), (one, other)
     assert stem("RC8") == "rc8" and stem("LAs") == "las"
+
+
+def test_a_year_after_a_names_acronym_or_a_law_is_its_edition() -> None:
+    kinds = {f.text: f.kind for f in find_figures(
+        "KCSIE 2025 states it, as the Children Act 1989 did; 2000 children were seen.")}
+    assert kinds == {"2025": "year", "1989": "year", "2000": "count"}

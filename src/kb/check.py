@@ -305,6 +305,15 @@ def direction_of(match: Match, earlier: list[Match] | None = None) -> int:
         return (current.value > previous[0].value) - (current.value < previous[0].value)
     if said := direction(match.sentence):
         return said
+    if before and current.kind in ("rate", "percent"):
+        # the year before's figure in a neighbouring sentence of the same passage: "a rate of
+        # 46.3 per 10,000 ... Our rate was 39.7 per 10,000 in 2019-20."
+        at = match.sentence_start + current.start  # offsets within the passage
+        nearby = [f for f in find_figures(match.passage.text) if f.kind == current.kind and
+                  f.unit == current.unit and f.period == before and abs(f.start - at) < 300]
+        if nearby:
+            value = min(nearby, key=lambda f: abs(f.start - at)).value
+            return (current.value > value) - (current.value < value)
     same = [m for m in earlier or [] if m.claimed is match.claimed and
             m.source.kind == current.kind and m.fit >= match.fit - 0.15]
     if not same:

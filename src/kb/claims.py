@@ -16,12 +16,13 @@ import numpy as np
 
 from kb import embed
 from kb.models import Passage
-from kb.numbers import split_sentences, stem
+from kb.numbers import content_words, split_sentences, stem
 
 if TYPE_CHECKING:
     from kb.terms import Terms
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing)\b|"
                       r"n't\b|\bnon-|\bun(?:able|lawful|necessary)\b", re.I)
 # a claim that something holds for everyone or always, against a source that limits it
@@ -117,7 +118,9 @@ def _negated(text: str, shared: set[str]) -> bool:
 
 def clash(claim: str, sentence: str) -> str | None:
     """Why the sentence says the opposite of the claim, or None when its English does not."""
-    shared = (words_of(claim) & words_of(sentence)) - {stem(w) for w in ("the", "a", "an")}
+    # content words only: "to", "of" or "should" stand within three words of almost any "not"
+    shared = ({stem(w) for w in content_words(claim)} & {stem(w) for w in content_words(
+        sentence)}) - MODALS
     if _negated(claim, shared) != _negated(sentence, shared):
         return "one of them denies what the other states"
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \

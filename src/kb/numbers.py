@@ -249,6 +249,9 @@ def _time_figures(text: str) -> list[Figure]:
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|on|since|by|from|until|till|during|before|after|of|year|years|early|late|mid|"
     r"spring|summer|autumn|winter|" + "|".join(MONTHS) + r")[\s-]*$", re.I)
+# a name's edition or a law's year: "KCSIE 2025", "the Children Act 1989", "Regulations 2010"
+_EDITION_OF = re.compile(r"(?:\b[A-Z][A-Z0-9]{2,}|\b(?:Act|Regulations|Order|Rules|Bill|Code))"
+                         r"\s+$")
 # a plural noun after the number ("referrals"; not "census", "process", "analysis")
 _COUNTED = re.compile(r"^\s+(?:[a-z]*[a-hj-rtv-z]s|children|people|staff|police|women|men)\b")
 
@@ -256,7 +259,8 @@ _COUNTED = re.compile(r"^\s+(?:[a-z]*[a-hj-rtv-z]s|children|people|staff|police|
 def counts_things(text: str, start: int, end: int) -> bool:
     """A four-digit number that counts something ("1980 referrals", "2000 children", "Early
     Help referrals: 1980") rather than naming a year ("in 1980", "the 2021 census")."""
-    if _YEAR_BEFORE.search(text[max(0, start - 12):start]):
+    if _YEAR_BEFORE.search(text[max(0, start - 12):start]) or \
+            _EDITION_OF.search(text[max(0, start - 16):start]):
         return False
     if re.search(r"[:=]\s*$", text[max(0, start - 3):start]):
         return True  # a stat panel's figure after its label: "Referrals 2021-22: 1980"
