@@ -138,3 +138,51 @@ def test_acronyms_from_flattened_glossaries_and_brackets_both_ways() -> None:
     assert learned["EHAT"] == "Early Help Assessment Tool"
     assert learned["RHI"] == "Return home interview"
     assert "WEEKLY" not in learned
+
+
+def test_a_contents_list_is_not_stored_as_facts() -> None:
+    from kb.facts import is_contents
+
+    contents = [["Summary", "4"], ["What we did", "6"], ["Learning from reviews", "6"],
+                ["Training", "9"], ["Glossary", "14"]]
+    assert is_contents(contents)
+    # data: values that fall, a second column, or rows named by years
+    assert not is_contents([["Contacts", "12,610"], ["Referrals", "1980"], ["Plans", "291"],
+                            ["Looked after", "351"]])
+    assert not is_contents([["Duplication", "84", "33%"], ["Wording", "80", "32%"],
+                            ["Not relevant", "45", "18%"], ["Other", "20", "8%"]])
+    assert not is_contents([["2019-20", "118"], ["2020-21", "134"], ["2021-22", "150"],
+                            ["2022-23", "162"]])
+
+
+def test_a_footnote_mark_set_small_leaves_the_word_and_a_code_keeps_its_digit(
+        tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from kb.extract.pdf import read_pdf
+
+    path = tmp_path / "notes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    text = pdf.beginText(50, 760)
+    text.setFont("Helvetica", 11)
+    text.textOut("A DPIA")
+    text.setFont("Helvetica", 6)
+    text.setRise(4)
+    text.textOut("23")
+    text.setRise(0)
+    text.setFont("Helvetica", 11)
+    text.textOut(" is not needed for one-off sharing, as the guidance said.")
+    text.setFont("Helvetica", 6)
+    text.setRise(4)
+    text.textOut("7")
+    text.setRise(0)
+    text.setFont("Helvetica", 11)
+    text.textLine("")
+    text.textLine("Use code RC8 and train staff in GCP2 before March.")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    page = read_pdf(path).pages[0]
+    assert "A DPIA is not needed for one-off sharing, as the guidance said." in page
+    assert "RC8" in page and "GCP2" in page

@@ -64,9 +64,23 @@ def facts_from_blocks(blocks: list[Block], page_starts: list[int], paged: bool) 
     return facts
 
 
+def is_contents(cells: list[list[str]]) -> bool:
+    """A contents list, not data: every row a title and one whole number, the numbers never
+    falling down the rows (the pages the titles start on) and mostly rising."""
+    pages = []
+    for row in cells:
+        filled = [cell.strip() for cell in row if cell.strip()]
+        if len(filled) != 2 or not filled[1].isdigit() or periods_in(filled[0]):
+            return False  # a year's row is a series ("2021-22  134"), whatever its order
+        pages.append(int(filled[1]))
+    return len(pages) >= 4 and pages == sorted(pages) and len(set(pages)) > len(pages) // 2
+
+
 def _table_facts(rows: list[Block], name: str, page_starts: list[int], paged: bool
                  ) -> list[Fact]:
     cells = [row.text.split("\t") for row in rows]
+    if is_contents(cells):
+        return []
     header: list[str] = []
     if len(cells) > 1 and not any(_is_value(cell) for cell in cells[0][1:]):
         header, cells, rows = cells[0], cells[1:], rows[1:]

@@ -128,9 +128,26 @@ def _page_lines(page: Any) -> list[Line]:
         textpage.close()
 
 
+# a footnote's mark: digits right after a word or its closing punctuation ("DPIA23",
+# "carried out.155"); told from a code ("GCP2", "RC8") by being set smaller than the word
+NOTE_MARK = re.compile(r"(?<=[A-Za-z.,;:)’'\"”])\d{1,3}(?!\d)")
+NOTE_SCALE = 0.8
+
+
+def _without_note_marks(chars: _Chars, text: str, start: int, end: int) -> str:
+    body = text[start:end]
+    kept, cursor = [], 0
+    for mark in NOTE_MARK.finditer(body):
+        before = start + mark.start() - 1
+        if chars.size(start + mark.start()) < NOTE_SCALE * chars.size(before):
+            kept.append(body[cursor:mark.start()])
+            cursor = mark.end()
+    return "".join(kept) + body[cursor:] if kept else body
+
+
 def _line(chars: _Chars, text: str, start: int, end: int) -> Line | None:
     body = text[start:end]
-    stripped = body.strip()
+    stripped = _without_note_marks(chars, text, start, end).strip()
     if not stripped:
         return None
     first = start + len(body) - len(body.lstrip())
