@@ -1,5 +1,5 @@
-"""Fit ask's thresholds (ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT) on the tuning half
-of the labelled questions, and report the held half and the whole beside it.
+"""Fit ask's settings (ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT, ANSWER_DEPTH) on the
+tuning half of the labelled questions, and report the held half and the whole beside it.
 
     .venv/bin/python bench/fit_ask.py --set tests/eval=INDEX --set ../shared/real/eval=INDEX
 """
@@ -33,7 +33,8 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
     return rows
 
 
-def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float) -> list[bool]:
+def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float,
+             depth: float) -> list[bool]:
     ask.COVERAGE_MIN = coverage
     results = []
     for row in rows:
@@ -43,15 +44,16 @@ def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float)
             scored.append((value, candidate, page))
         scored.sort(key=lambda item: -item[0])
         case = row["case"]
-        found = bool(scored) and scored[0][0] >= threshold and ask.holds_answer(
-            row["asked"], scored[0][1])
+        able = [item for item in scored[:int(depth)] if item[0] >= threshold
+                and ask.holds_answer(row["asked"], item[1])]
+        found = bool(able)
         if not case["answers"]:
             results.append(not found)
             continue
         if not found:
             results.append(False)
             continue
-        _, best, page = scored[0]
+        _, best, page = able[0]
         text = best.sentence.text
         results.append(answer_matches(text, case["answers"]) and cites_gold(
             best.passage.path, page, None, case["gold"]))
@@ -59,9 +61,9 @@ def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float)
 
 
 def main() -> None:
-    fit("ask", "ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT",
+    fit("ask", "ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT, ANSWER_DEPTH",
         [[0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6], [0.3, 0.4, 0.5, 0.6],
-         [0.0, 0.2, 0.3, 0.4, 0.5, 0.6]], gather, outcomes)
+         [0.0, 0.2, 0.3, 0.4, 0.5, 0.6], [1, 2, 3, 4, 5]], gather, outcomes)
 
 
 if __name__ == "__main__":

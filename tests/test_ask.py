@@ -87,3 +87,27 @@ def test_the_same_question_gets_the_same_answer_on_a_fresh_and_a_used_library(
         first = fresh.ask(question).to_dict()
     for key in ("answer_found", "answer", "citations"):
         assert first[key] == used[key], key
+
+
+def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None:
+    from kb.ask import Candidate, Question, pick_answer
+    from kb.models import Passage
+    from kb.numbers import Sentence
+    from kb.terms import Terms
+
+    passage = Passage(1, "study", "Study", "study.pdf", "2023-24", "other", 5, 5, None, "", 0, 0)
+    asked = Question("How many reviews were held?", "count", None, Terms({"review": 1.0}))
+
+    def candidate(text: str, score: float, covered: float) -> Candidate:
+        figures = values_figures(find_figures(text))
+        found = Candidate(passage, Sentence(text, 0, len(text)), figures, score=score,
+                          key=figures[0] if figures else None)
+        found.covered = covered
+        return found
+
+    wordy = candidate("Reviews matter to every agency that took part.", 0.9, 0.9)
+    counted = candidate("The panel held 14 reviews this year.", 0.8, 0.9)
+    assert pick_answer(asked, [wordy, counted]) is counted
+    # one that can answer but falls below the threshold is no answer
+    faint = candidate("The panel held 14 reviews this year.", 0.1, 0.9)
+    assert pick_answer(asked, [wordy, faint]) is None

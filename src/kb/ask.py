@@ -63,6 +63,7 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
                      r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
+ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
 
@@ -177,8 +178,9 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     hits = engine.search(question, k=max(k, 8), mode="hybrid", filters=filters).results
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits)
     candidates.sort(key=lambda c: -c.score)
-    best = candidates[0] if candidates else None
-    found = best is not None and best.score >= ANSWER_THRESHOLD and holds_answer(asked, best)
+    best = pick_answer(asked, candidates)
+    found = best is not None
+    best = best or (candidates[0] if candidates else None)
     answer = Answer(question=question, answer_found=found, answer=None,
                     passages=list(hits[:k]), period=asked.period,
                     confidence=best.score if best else 0.0)
@@ -191,6 +193,13 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                                             h.passage_id != best.passage.passage_id][: k - 1]
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer
+
+
+def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
+    """The best of the first few sentences that can answer: one that cannot (no figure of the
+    kind asked, too little of the question) does not hide the next one that can."""
+    return next((c for c in ranked[:ANSWER_DEPTH] if c.score >= ANSWER_THRESHOLD
+                 and holds_answer(asked, c)), None)
 
 
 def holds_answer(asked: Question, best: Candidate) -> bool:
