@@ -211,3 +211,18 @@ def test_a_rewrite_followed_sentence_by_sentence_is_a_paraphrase_and_a_new_text_
     assert results[0].kind == "paraphrase" and results[0].source is source
     assert results[0].source_quote and "home visit" in results[0].source_quote
     assert results[1].kind == "new" and results[1].source is None
+
+
+def test_copied_sentences_with_one_added_are_an_edit_not_a_paraphrase() -> None:
+    from kb.reuse import classify
+
+    source = _passage("Every referral is screened by the hub within one working day. Where "
+                      "the threshold is met, a strategy discussion is held with police and "
+                      "health. The hub manager reviews a sample of decisions each month.")
+    # one sentence kept as written, a longer one added: most characters are new
+    draft = ("Every referral is screened by the hub within one working day. From April the "
+             "partnership will also publish the hub's response times on its website, together "
+             "with a short note on what families told us about the service, and an account of "
+             "the complaints received and how each was answered.")
+    result = classify(0, draft, [(source, 0.7)])
+    assert result.kind == "edited" and result.source is source

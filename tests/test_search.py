@@ -167,3 +167,13 @@ def test_query_words_count_by_their_stem_not_by_a_shared_prefix() -> None:
     # a figure as written, separators and all
     assert coverage([Term(("2,215",), 1.0)], "with 2,215 attendees") == 1.0
     assert coverage([Term(("2,215",), 1.0)], "with 2 new and 215 old") == 0.0
+
+
+def test_an_expansion_without_its_version_number_still_brings_its_acronym() -> None:
+    from kb.query import parse_query
+
+    acronyms = {"GCP2": "Graded Care Profile 2", "CP": "child protection"}
+    query = parse_query("graded care profile training", acronyms, {"training": 3}, {})
+    assert query.expansions.get("Graded Care Profile 2") == ["GCP2"]
+    # a single word left after the version is no expansion of anything
+    assert "GCP2" not in str(parse_query("profile", {"GCP2": "Profile 2"}, {}, {}).expansions)

@@ -78,7 +78,10 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
             query.expansions.setdefault(corrected, []).extend(joined_forms[corrected])
     lowered = f" {' '.join(re.findall(r'[a-z0-9]+', query.text.lower()))} "
     for acronym, expansion in acronyms.items():
-        if f" {' '.join(re.findall(r'[a-z0-9]+', expansion.lower()))} " in lowered:
+        spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
+        # a version at the end is often left out: "graded care profile" for GCP2
+        unversioned = re.sub(r"(?: \d+)+$", "", spelled)
+        if f" {spelled} " in lowered or (" " in unversioned and f" {unversioned} " in lowered):
             query.expansions.setdefault(expansion, []).append(acronym)
     return query
 
