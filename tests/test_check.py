@@ -113,3 +113,23 @@ def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence()
     match.passage = Passage(1, "report", "Annual report 2022-23", "report.pdf", "2022-23",
                             "annual-report", 4, 4, None, fallen, 0, len(fallen))
     assert direction_of(match) == -1
+
+
+def test_a_figure_in_a_table_row_is_measured_by_the_whole_row(library: KnowledgeBase) -> None:
+    from kb.check import judge_figures, read_claim, read_sentence
+    from kb.claims import Aligned, sentences_of
+    from kb.models import Passage
+
+    text = ("Check\tDescription\tDefinition\n"
+            "PC 01\tNumber of pupils: compares the pupils in the return with last year's.\t"
+            "The warning appears if there is a rise or fall of 10 per cent or more.\n"
+            "PC 02\tNumber of exclusions: compares the exclusions with last year's.\t"
+            "The warning appears if there is a rise or fall of 30 per cent or more.")
+    passage = Passage(1, "guide", "Census guide", "guide.pdf", "2023-24", "other", 9, 9,
+                      "Year on year checks", text, 0, len(text))
+    claim = read_claim(library.engine, "The year on year check on the number of pupils in the "
+                                       "return warns at a change of 20 per cent or more.")
+    row, start = next((s, at) for s, at in sentences_of(passage) if s.startswith("PC 01"))
+    matches = read_sentence(claim, Aligned(passage, row, start, 0.7, 0.7, 0.7))
+    verdict, chosen = judge_figures(claim, matches)
+    assert verdict == "contradicted" and chosen[0].source.value == 10

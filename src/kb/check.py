@@ -160,6 +160,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     own = passage.period if passage.doc_type in ("annual-report", "committee-report") else None
     figures = stated_figures(find_figures(aligned.sentence, own))
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
+    row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
         r"[A-Za-z][A-Za-z'-]*", f"{passage.title} {passage.section or ''} {passage.text}")}
     matches = []
@@ -171,7 +172,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
             if claimed.period and source.period and claimed.period != source.period \
                     and not earlier:
                 continue
-            fit = max(measure_fit(claim, index, source, words),
+            fit = max(measure_fit(claim, index, source, words, row),
                       0.8 * measure_fit(claim, index, source, context))
             if fit >= MEASURE_MIN:
                 matches.append(Match(claimed, source, fit,
@@ -181,10 +182,12 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     return matches
 
 
-def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str]) -> float:
+def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str],
+                row: bool = False) -> float:
     """How well a source figure's measure agrees with the claim's (0 below MEASURE_MIN), and
-    with the words next to the claimed figure itself (two figures have two measures)."""
-    near = {stem(w) for w in figure.measure.split()}
+    with the words next to the claimed figure itself (two figures have two measures). In a
+    table row every cell is the figure's measure: its label, its definition, its notes."""
+    near = sentence_words if row else {stem(w) for w in figure.measure.split()}
     whole = claim.terms.share(near, sentence_words)
     own = claim.measures[index] if index < len(claim.measures) else None
     if whole < MEASURE_MIN or own is None or not own.weights:
