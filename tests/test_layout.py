@@ -165,18 +165,14 @@ def test_a_footnote_mark_set_small_leaves_the_word_and_a_code_keeps_its_digit(
     path = tmp_path / "notes.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     text = pdf.beginText(50, 760)
-    text.setFont("Helvetica", 11)
-    text.textOut("A DPIA")
-    text.setFont("Helvetica", 6)
-    text.setRise(4)
-    text.textOut("23")
-    text.setRise(0)
-    text.setFont("Helvetica", 11)
-    text.textOut(" is not needed for one-off sharing, as the guidance said.")
-    text.setFont("Helvetica", 6)
-    text.setRise(4)
-    text.textOut("7")
-    text.setRise(0)
+    for words, mark in [("A DPIA", "23"), (" is not needed for one-off sharing, as the guidance "
+                                           "said.", "7")]:
+        text.setFont("Helvetica", 11)
+        text.textOut(words)
+        text.setFont("Helvetica", 6)  # the footnote's mark: small and raised
+        text.setRise(4)
+        text.textOut(mark)
+        text.setRise(0)
     text.setFont("Helvetica", 11)
     text.textLine("")
     text.textLine("Use code RC8 and train staff in GCP2 before March.")
