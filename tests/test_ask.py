@@ -111,3 +111,25 @@ def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None
     # one that can answer but falls below the threshold is no answer
     faint = candidate("The panel held 14 reviews this year.", 0.1, 0.9)
     assert pick_answer(asked, [wordy, faint]) is None
+
+
+def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
+    from kb.ask import Candidate, corroborating
+    from kb.models import Passage
+    from kb.numbers import Sentence
+
+    def candidate(doc: str, passage_id: int, text: str) -> Candidate:
+        passage = Passage(passage_id, doc, doc.title(), f"{doc}.pdf", "2022-23", "annual-report",
+                          3, 3, None, text, 0, len(text))
+        figures = values_figures(find_figures(text, "2022-23"))
+        share = next(f for f in figures if f.kind == "percent")
+        found = Candidate(passage, Sentence(text, 0, len(text)), figures, key=share)
+        found.covered = 1.0
+        return found
+
+    table = candidate("report", 1, "Visits within 72 hours 64%")
+    elsewhere = [candidate("summary", 2, "Visits within 72 hours reached 64%."),
+                 candidate("briefing", 3, "In the year 64% of visits were within 72 hours.")]
+    own_prose = candidate("report", 4, "We made 64% of visits within 72 hours.")
+    cited = corroborating(table, [table, *elsewhere, own_prose])
+    assert cited[0] is own_prose and len(cited) == 2

@@ -244,7 +244,10 @@ def corroborating(best: Candidate, candidates: list[Candidate], most: int = 2
     if best.key is None:
         return []
     found: list[Candidate] = []
-    for other in candidates[1:12]:
+    # the answer's own document first: the prose that reports its table, or the table behind
+    # its prose, before another document repeating the figure
+    nearby = sorted(candidates[:12], key=lambda c: c.passage.doc_id != best.passage.doc_id)
+    for other in nearby:
         key = other.key
         if key is None or other.passage.passage_id == best.passage.passage_id or \
                 any(c.passage.passage_id == other.passage.passage_id for c in found):
