@@ -113,11 +113,30 @@ def _expansion_before(acronym: str, words: list[str]) -> str | None:
 
 def _expansion_after(acronym: str, words: list[str]) -> str | None:
     """The shortest run of words starting `words` whose initials spell the acronym."""
-    need = len(_letters(acronym))
+    letters = _letters(acronym)
+    need = len(letters)
+    cleaned = [word.strip(",;:'\"()") for word in words[:3 * need + 2]]
+    if not _may_open(letters, cleaned):
+        return None
     for end in range(need, min(len(words), 3 * need + 2) + 1):
-        if words[end - 1].lower() not in _MINOR and initials_match(acronym, words[:end]):
+        if words[end - 1].lower() in _MINOR:
+            continue
+        if _match(letters, [word for word in cleaned[:end] if word]):
             return " ".join(words[:end]).strip(" ,;:")
     return None
+
+
+def _may_open(letters: list[str], words: list[str]) -> bool:
+    """Whether the first word that is not a linking word can give the first letter: when it
+    cannot, no run of these words spells the acronym, and the runs need not be tried."""
+    for word in words:
+        lowered = word.lower()
+        starts = _word_starts(word) if word else []
+        if starts and starts[0] == letters[0] or lowered in _DIGIT_WORDS.get(letters[0], ()):
+            return True
+        if word and lowered not in _MINOR:
+            return False
+    return False
 
 
 def learn_acronyms(blocks: list[str]) -> dict[str, str]:
@@ -168,7 +187,8 @@ def _definitions(text: str, following: str) -> list[tuple[str, str]]:
 def _flattened_run(words: list[str]) -> list[tuple[str, str]]:
     """ "CAIT Child Abuse Investigation Team CSC Children's Social Care": each acronym with
     the words up to the next one, kept when their initials spell it."""
-    marks = [index for index, word in enumerate(words) if is_acronym(word)]
+    # most words are not capitalised: the cheap test first keeps this linear and small
+    marks = [index for index, word in enumerate(words) if word[:1].isupper() and is_acronym(word)]
     if not marks or len(marks) == 1 and marks[0] != 0:
         return []
     pairs = []

@@ -108,11 +108,12 @@ class VectorIndex:
     def _build(self, connection: sqlite3.Connection) -> Any:
         import faiss
 
-        rows = connection.execute(
-            "SELECT p.id, v.vector FROM passages p JOIN vectors v ON v.text_hash = p.text_hash"
-        ).fetchall()
+        cursor = connection.execute(
+            "SELECT p.id, v.vector FROM passages p JOIN vectors v ON v.text_hash = p.text_hash")
         index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dimension))
-        if rows:
+        # in slices: a large library's rows and their joined copy, held whole beside the index,
+        # tripled its vectors in memory at the end of every ingest
+        while rows := cursor.fetchmany(4096):
             ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
             matrix = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float32)
             index.add_with_ids(matrix.reshape(len(rows), self.dimension), ids)
