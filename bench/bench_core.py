@@ -128,18 +128,25 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--sizes", type=int, nargs="*", default=[20_000, 100_000])
     parser.add_argument("--rounds", type=int, default=3, help="ingest rounds (median taken)")
+    parser.add_argument("--index", type=Path,
+                        help="search an existing library (and its scaled copies), no ingest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        ingest = bench_ingest(args.corpus, work, args.rounds)
-        print(f"ingest of {args.corpus} (median of {args.rounds}): {ingest['embedded']} "
-              f"passages embedded in "
-              f"{ingest['ingest_s']:.1f} s = "
-              f"{ingest['ingest_rate']:.1f} passages/s end to end; bare model "
-              f"{ingest['model_rate']:.1f} passages/s on the same passages; ratio "
-              f"{ingest['ingest_rate'] / ingest['model_rate']:.0%}")
-        print(f"re-ingest of the unchanged library: {ingest['reingest_s'] * 1000:.0f} ms")
-        sizes = [(args.corpus.name, Path(ingest["index"]), ingest["passages"])]
+        if args.index:
+            with KnowledgeBase.open(args.index, create=False) as kb:
+                ingest = {"index": str(args.index), "passages": kb.engine.passage_count()}
+        else:
+            ingest = bench_ingest(args.corpus, work, args.rounds)
+            print(f"ingest of {args.corpus} (median of {args.rounds}): {ingest['embedded']} "
+                  f"passages embedded in "
+                  f"{ingest['ingest_s']:.1f} s = "
+                  f"{ingest['ingest_rate']:.1f} passages/s end to end; bare model "
+                  f"{ingest['model_rate']:.1f} passages/s on the same passages; ratio "
+                  f"{ingest['ingest_rate'] / ingest['model_rate']:.0%}")
+            print(f"re-ingest of the unchanged library: {ingest['reingest_s'] * 1000:.0f} ms")
+        name = args.index.name if args.index else args.corpus.name
+        sizes = [(name, Path(ingest["index"]), ingest["passages"])]
         for size in args.sizes:
             target = work / f"scaled-{size}"
             started = time.perf_counter()
@@ -148,9 +155,9 @@ def main() -> int:
                   f"{time.perf_counter() - started:.0f} s)", file=sys.stderr)
             sizes.append((f"{size:,}", target, size))
         print(f"\n{'library':>10} {'passages':>9}  {'mode':<9} {'p50 ms':>8} {'p95 ms':>8}")
-        for name, index, count in sizes:
+        for label, index, count in sizes:
             for mode, (p50, p95) in bench_search(index).items():
-                print(f"{name:>10} {count:>9}  {mode:<9} {p50:>8.1f} {p95:>8.1f}")
+                print(f"{label:>10} {count:>9}  {mode:<9} {p50:>8.1f} {p95:>8.1f}")
     return 0
 
 
