@@ -146,3 +146,10 @@ def test_a_year_after_a_names_acronym_or_a_law_is_its_edition() -> None:
     kinds = {f.text: f.kind for f in find_figures(
         "KCSIE 2025 states it, as the Children Act 1989 did; 2000 children were seen.")}
     assert kinds == {"2025": "year", "1989": "year", "2000": "count"}
+
+
+def test_a_telephone_number_or_a_leading_zero_names_rather_than_counts() -> None:
+    text = ("Call the hub on 020 7946 0000 (or +44 20 7946 0001); check YC 01 flags a change. "
+            "We held 123 reviews, a rate of 0.8 per 10,000, and spent £0.5m.")
+    assert [(f.text, f.kind) for f in find_figures(text)] == [
+        ("123", "count"), ("0.8 per 10,000", "rate"), ("£0.5m", "money")]

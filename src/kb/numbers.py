@@ -132,6 +132,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures = _time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
+    taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
         figures.append(_scaled_money(match))
         taken.append(match.span())
@@ -151,6 +152,12 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     _assign_periods(text, figures, default_period)
     return figures
 
+
+# digits that name rather than count: a telephone number ("0300 123 1231", "020 7946 0000",
+# "+44 20 7946 0000") or any number written with a leading zero ("01", "0300"), which no
+# quantity is
+_NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1,2}\b|"
+                          r"(?<![\d.,£])0\d+\b(?![.,]\d)")
 
 # an age: "under 18", "aged 16", "the age of consent is 16", "16 year olds"
 _AGE = re.compile(r"(?:\b(?:under|over|aged?|age of \w+ is|age of)\s*(?:the age of\s*)?)$", re.I)
