@@ -181,7 +181,7 @@ def test_a_changed_figure_shows_as_a_replacement_beside_what_it_replaced() -> No
 
 
 def test_stale_figures_are_measures_carried_over_not_ages_or_small_counts() -> None:
-    from kb.reuse import carried_figures
+    from kb.changes import carried_figures
 
     draft = ("This year health visitors again saw 2,431 families, and two children under 18 "
              "were referred to the young carers service.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import time
 from dataclasses import dataclass, field
@@ -12,9 +11,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
+from kb.changes import (
+    best_sentence_span,
+    carried_figures,
+    fold,
+    sentence_span,
+    trim_edges,
+    word_changes,
+)
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage, passage_dict
-from kb.numbers import STOP, find_figures, split_sentences, stated_figures, stem
+from kb.numbers import STOP, split_sentences, stem
 
 if TYPE_CHECKING:
     from kb.ingest import Progress
@@ -274,7 +281,7 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     result = ReusedParagraph(index, paragraph, "new", 0.0)
     if len(paragraph.split()) < MIN_WORDS or not candidates:
         return result
-    wanted = " ".join(_fold(paragraph).split())
+    wanted = " ".join(fold(paragraph).split())
     scored = [(aligned_characters(paragraph, passage.text), cosine, passage, None)
               for passage, cosine in candidates]
     characters, _, passage, alignment = max(scored, key=lambda s: (s[0], s[1]))
@@ -298,10 +305,10 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
                 characters, _, passage, alignment = standing
                 characters = max(characters, EDITED_MIN)
     if characters >= (0.9 if short else EDITED_MIN):
-        verbatim = wanted in " ".join(_fold(passage.text).split())
+        verbatim = wanted in " ".join(fold(passage.text).split())
         result.kind = "verbatim" if verbatim else "edited"
         result.similarity, result.source = characters, passage
-        alignment = fuzz.partial_ratio_alignment(wanted, _fold(passage.text))
+        alignment = fuzz.partial_ratio_alignment(wanted, fold(passage.text))
         span = sentence_span(passage.text, alignment.dest_start, alignment.dest_end)
     elif reworded := paraphrase_source(scored, terms):
         result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[0]
@@ -313,7 +320,7 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     result.source_quote = source_text
     result.changes = word_changes(source_text, paragraph)
     if result.kind != "paraphrase":
-        result.changes = _trim_edges(result.changes)
+        result.changes = trim_edges(result.changes)
     result.stale_figures = carried_figures(paragraph, result.source.text)
     return result
 
@@ -330,10 +337,10 @@ def sentence_alignments(paragraph: str, source: str) -> list[tuple[int, float]]:
     """Each sentence of the paragraph (its length) with how well it stands in the source."""
     from rapidfuzz import fuzz
 
-    folded = _fold(source)
-    sentences = [" ".join(_fold(s.text).split()) for s in split_sentences(paragraph)]
+    folded = fold(source)
+    sentences = [" ".join(fold(s.text).split()) for s in split_sentences(paragraph)]
     sentences = [s for s in sentences if len(s.split()) >= 3] or [" ".join(
-        _fold(paragraph).split())]
+        fold(paragraph).split())]
     return [(len(s), fuzz.partial_ratio(s, folded) / 100) for s in sentences]
 
 
@@ -365,73 +372,3 @@ def paraphrase_source(scored: list[tuple[float, float, Passage, Any]], terms: Te
 
 def _words(text: str) -> set[str]:
     return {stem(word.lower()) for word in re.findall(r"[A-Za-z][A-Za-z0-9'-]*", text)}
-
-
-def _fold(text: str) -> str:
-    """Compare text, not typography: case, quotes, dashes and spacing folded."""
-    # one character for one, so aligned offsets hold in the original text too
-    return re.sub(r"\s", " ", text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--")))
-
-
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen an aligned span to the whole sentences it touches, so a changed word shows as a
-    replacement next to what it replaced, never as a trimmed edge."""
-    end = min(len(text), end)
-    boundary = re.compile(r"[.!?:;]\s|\n")
-    before = [m.end() for m in boundary.finditer(text, 0, max(0, start))]
-    start = before[-1] if before else 0
-    after = boundary.search(text, max(start, end - 1))
-    end = after.start() + 1 if after else len(text)
-    return start, min(len(text), end)
-
-
-def best_sentence_span(paragraph: str, text: str) -> tuple[int, int]:
-    """For a paraphrase: the run of source sentences sharing most words with the paragraph."""
-    words = set(re.findall(r"\w+", paragraph.lower()))
-    sentences = split_sentences(text)
-    if not sentences:
-        return 0, len(text)
-    best = max(sentences, key=lambda s: len(words & set(re.findall(r"\w+", s.text.lower()))))
-    return best.start, best.end
-
-
-def word_changes(source: str, draft: str) -> list[dict[str, str]]:
-    """Word-level differences from the source span to the draft paragraph."""
-    old, new = source.split(), draft.split()
-    matcher = difflib.SequenceMatcher(a=[_fold(w) for w in old], b=[_fold(w) for w in new],
-                                      autojunk=False)
-    changes: list[dict[str, Any]] = []
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op != "equal":
-            change: dict[str, Any] = {"op": op, "source": " ".join(old[a1:a2]),
-                                      "draft": " ".join(new[b1:b2])}
-            if op == "delete" and (a1 == 0 or a2 == len(old)):
-                change["edge"] = True
-            changes.append(change)
-    return changes
-
-
-def _trim_edges(changes: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Drop source words the alignment took in at either edge: they are not the draft's edits."""
-    while changes and changes[0]["op"] == "delete" and changes[0].get("edge"):
-        changes = changes[1:]
-    while changes and changes[-1]["op"] == "delete" and changes[-1].get("edge"):
-        changes = changes[:-1]
-    for change in changes:
-        change.pop("edge", None)
-    return changes
-
-
-def carried_figures(paragraph: str, source: str) -> list[dict[str, Any]]:
-    """Figures that state a measure (counts, rates, shares, money, days) which the draft
-    repeats unchanged from its source: likely out of date. Ages ("under 18") and small counts
-    (list numbers, "two-thirds") are not."""
-    source_values = {(f.kind, f.value) for f in stated_figures(find_figures(source))}
-    stale = []
-    for figure in stated_figures(find_figures(paragraph)):
-        if figure.kind == "age" or figure.kind == "count" and figure.value < 10:
-            continue
-        if (figure.kind, figure.value) in source_values:
-            stale.append({"text": figure.text, "value": figure.value, "kind": figure.kind,
-                          "measure": figure.measure})
-    return stale
