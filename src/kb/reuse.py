@@ -282,9 +282,11 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     if len(paragraph.split()) < MIN_WORDS or not candidates:
         return result
     wanted = " ".join(fold(paragraph).split())
-    scored = [(aligned_characters(paragraph, passage.text), cosine, passage, None)
-              for passage, cosine in candidates]
-    characters, _, passage, alignment = max(scored, key=lambda s: (s[0], s[1]))
+    # each candidate: characters aligned, cosine, passage, and how well each sentence stands
+    scored = [(aligned_characters(sentences), cosine, passage, sentences)
+              for passage, cosine in candidates
+              for sentences in [sentence_alignments(paragraph, passage.text)]]
+    characters, _, passage, _ = max(scored, key=lambda s: (s[0], s[1]))
     meaning_best = max(scored, key=lambda s: s[1])
     result.character_similarity, result.meaning_similarity = characters, meaning_best[1]
     short = len(paragraph.split()) < 8  # a heading matches some part of almost anything
@@ -294,15 +296,15 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
         kept, source = max(((shared_triples(paragraph, s[2].text), s) for s in scored),
                            key=lambda pair: pair[0])
         if kept >= EDITED_TRIPLES:
-            characters, _, passage, alignment = source
+            characters, _, passage, _ = source
             characters = max(characters, EDITED_MIN)
         elif len(split_sentences(paragraph)) > 1:
             # sentences added around copied ones: one still stands in the source as written,
             # which no rewrite in other words does
-            best_kept, standing = max(((max(r for _, r in sentence_alignments(
-                paragraph, s[2].text)), s) for s in scored), key=lambda pair: pair[0])
+            best_kept, standing = max(((max(ratio for _, ratio in s[3]), s) for s in scored),
+                                      key=lambda pair: pair[0])
             if best_kept >= SENTENCE_KEPT:
-                characters, _, passage, alignment = standing
+                characters, _, passage, _ = standing
                 characters = max(characters, EDITED_MIN)
     if characters >= (0.9 if short else EDITED_MIN):
         verbatim = wanted in " ".join(fold(passage.text).split())
@@ -325,11 +327,10 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
     return result
 
 
-def aligned_characters(paragraph: str, source: str) -> float:
+def aligned_characters(aligned: list[tuple[int, float]]) -> float:
     """How much of the paragraph stands in the source by characters: each of its sentences
     aligned on its own (a draft reorders and drops sentences), weighted by length. Aligning
     sentences rather than the whole paragraph also keeps the cost linear in its length."""
-    aligned = sentence_alignments(paragraph, source)
     return sum(size * ratio for size, ratio in aligned) / sum(size for size, _ in aligned)
 
 
