@@ -25,6 +25,23 @@ def test_figures_read_every_written_format(text: str, value: float, kind: str) -
     assert text[found[0].start:found[0].end] == found[0].text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Twenty-four children were seen.", [("count", 24, None)]),
+    ("Eighty three parents replied.", [("count", 83, None)]),
+    ("Ninety per cent of schools replied.", [("percent", 90, None)]),
+    ("Only 1 in 5 (22%) agreed.", [("fraction", 1, 5), ("percent", 22, None)]),
+    ("Roughly one in every three staff agreed.", [("fraction", 1, 3)]),
+    ("Seven of the twelve reviews were late.", [("fraction", 7, 12)]),
+])
+def test_figures_written_in_words_and_ratios_are_read(text: str, expected: list) -> None:
+    assert [(f.kind, f.value, f.total) for f in values(text)] == expected
+
+
+def test_a_number_before_a_year_is_no_ratio() -> None:
+    found = values("There were 3 in 2024 and 5 in 2023.")
+    assert all(f.kind != "fraction" for f in found)
+
+
 def test_n_of_m_is_one_fraction_with_its_total() -> None:
     figure, days = values("5 of 6 rapid reviews were completed within 15 working days.")
     assert days.value == 15

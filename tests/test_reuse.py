@@ -118,14 +118,16 @@ def test_a_paraphrase_keeps_its_sources_rare_words_or_runs_of_its_wording() -> N
                      "were not told he had been missing.")
     topic = _passage("A child should be seen quickly, and the police told.")
     # the rare words kept, meaning related: a rewrite of that passage
-    found = paraphrase_source([(0.45, 0.62, keeps, None), (0.45, 0.66, topic, None)], terms)
+    draft = "Jay's return interviews were late and the police were not told."
+    found = paraphrase_source(draft, [(0.45, 0.62, keeps, None), (0.45, 0.66, topic, None)],
+                              terms)
     assert found is not None and found[0] is keeps
     # the same topic in the field's common words: new text
-    assert paraphrase_source([(0.45, 0.66, topic, None)], terms) is None
+    assert paraphrase_source(draft, [(0.45, 0.66, topic, None)], terms) is None
     # runs of shared wording with related meaning: a rewrite, even of few rare words
-    assert paraphrase_source([(0.6, 0.65, topic, None)], terms) is not None
+    assert paraphrase_source(draft, [(0.6, 0.65, topic, None)], terms) is not None
     # words in common by chance, meaning unrelated
-    assert paraphrase_source([(0.6, 0.4, topic, None)], terms) is None
+    assert paraphrase_source(draft, [(0.6, 0.4, topic, None)], terms) is None
 
 
 def test_an_edit_that_reorders_sentences_keeps_its_word_triples() -> None:
@@ -226,3 +228,32 @@ def test_copied_sentences_with_one_added_are_an_edit_not_a_paraphrase() -> None:
              "the complaints received and how each was answered.")
     result = classify(0, draft, [(source, 0.7)])
     assert result.kind == "edited" and result.source is source
+
+
+def test_a_rewrite_that_keeps_its_sources_figures_rounded_is_a_paraphrase() -> None:
+    from kb.reuse import classify
+
+    source = _passage(
+        "Staffing pressures: managers in every locality described rising caseloads. 41% of "
+        "family support workers agreed that their service had enough staff in March 2024, "
+        "and among school staff only 1 in 4 (26%) agreed. Vacancies were highest in the "
+        "north of the county, where two teams relied on agency workers.")
+    rewrite = ("Roughly two in five family support workers thought in March 2024 that the "
+               "service was properly staffed. In schools it was about a quarter of the staff.")
+    # the same topic, figures of its own: a new paragraph
+    other = ("We recruited 14 new family support workers this year, and agency use fell by "
+             "a third. Caseloads in the north are now 18 families per worker.")
+    found = classify(0, rewrite, [(source, 0.45)])
+    assert found.kind == "paraphrase" and found.source is source
+    assert classify(0, other, [(source, 0.45)]).kind == "new"
+
+
+def test_a_single_figure_in_common_is_not_taken_for_a_rewrite() -> None:
+    from kb.changes import figures_restated
+
+    source = "In 2023-24 there were 312 referrals to the service, 28% from schools."
+    assert figures_restated("312 families were helped by the new hub.", source) == (1, 1)
+    assert figures_restated("About 30% came from schools, and 312 were referred.",
+                            source) == (2, 2)
+    # rounding is allowed only where the draft says it rounds
+    assert figures_restated("30% came from schools, and 312 were referred.", source) == (1, 2)

@@ -77,3 +77,43 @@ def carried_figures(paragraph: str, source: str) -> list[dict[str, Any]]:
             stale.append({"text": figure.text, "value": figure.value, "kind": figure.kind,
                           "measure": figure.measure})
     return stale
+
+
+# words that say a figure is rounded: "about a third", "roughly one in five"
+_ROUNDED = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|just\s+(?:over|"
+                      r"under)|some|over|under|fewer\s+than|more\s+than)\s+$", re.I)
+
+
+def figures_restated(paragraph: str, source: str) -> tuple[int, int]:
+    """How many of the paragraph's measures (shares, rates, money, dates, counts of ten or
+    more) the source states too, allowing the rounding a rewrite does ("about a third" for
+    34%, "one in five" for "1 in 5 (22%)"); and how many measures the paragraph has. A rewrite
+    keeps its source's facts; a new paragraph on the same topic has facts of its own."""
+    theirs = [f for f in stated_figures(find_figures(source)) if f.kind != "age"]
+    restated = measures = 0
+    for figure in stated_figures(find_figures(paragraph)):
+        if figure.kind in ("age", "year") or figure.kind == "count" and figure.value < 10:
+            continue
+        measures += 1
+        rounded = figure.decimals < 0 or figure.kind == "fraction" or bool(
+            _ROUNDED.search(paragraph[max(0, figure.start - 16):figure.start]))
+        restated += any(_close(figure, other, rounded) for other in theirs)
+    return restated, measures
+
+
+def _close(figure: Any, other: Any, rounded: bool) -> bool:
+    shares = ("percent", "fraction")
+    if figure.kind in shares and other.kind in shares:
+        mine, theirs = _share(figure), _share(other)
+    elif figure.kind == other.kind:
+        mine, theirs = figure.value, other.value
+    else:
+        return False
+    if figure.kind == "date" or not rounded:
+        return bool(mine == theirs)
+    return abs(mine - theirs) <= max(3.0, 0.1 * abs(theirs))
+
+
+def _share(figure: Any) -> float:
+    return float(100 * figure.value / figure.total if figure.kind == "fraction" and figure.total
+                 else figure.value)

@@ -219,6 +219,9 @@ def evaluate_reuse(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: b
             "kind_accuracy_tune": kinds["accuracy_tune"],
             "kind_accuracy_held": kinds["accuracy_held"],
             "reused_f1": _reuse_f1(cases, got),
+            **{f"reused_f1_{half}": _reuse_f1(
+                [c for n, c in enumerate(cases) if half_of(n) == half],
+                [g for n, g in enumerate(got) if half_of(n) == half]) for half in ("tune", "held")},
             "source_accuracy": round(sources / max(1, with_source), 3),
             "seconds": round(took, 2), "failures": failures}
 

@@ -9,11 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from kb.extract.metadata import MONTHS, normalise_period
+from kb.number_words import WORD_NUMBER, ratios, word_quantities, word_value
 
 KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date")
-NUMBER_WORDS = {word: n for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split()) if n >= 2}
 _MONTH = "|".join(MONTHS)
 _PERIOD = re.compile(
     r"\b(?:April\s+20\d\d\s*(?:-|–|—|to)\s*March\s+20\d\d|FY\s?'?\d\d\s?[-/]\s?\d\d|"
@@ -23,18 +21,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(
     r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d{1,3}(?:\s\d{3})+(?![\d,.])|\d+)(\.\d+)?(?![\w£])"
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
-    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + "|".join(NUMBER_WORDS) + r")\b)?",
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + WORD_NUMBER + r")\b)?",
     re.I)
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[A-Za-z])"
-                          r"(?:\s+of\s+(?:the\s+)?(" + "|".join(NUMBER_WORDS) + r"|\d+)\b)?", re.I)
-# shares written as words: "half of all plans", "two thirds", "a quarter"
-SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
-               "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
-# a change written as a share: "rose by about a fifth", "fell by a quarter"
-_CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
-                           r"(a|one|two|three)\s+(half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
-_SHARE = re.compile(r"\b(?:(a|one|two|three)\s+)?(half|thirds?|quarters?)\b(?=\s+(?:of\b|the\b))",
-                    re.I)
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
 _RELATIVE_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+year,?\s+(?:all\s+|only\s+|just\s+)?$",
                               re.I)
@@ -133,6 +121,9 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
+    for ratio in ratios(text):  # "one in five", "1 in 5"
+        figures.append(Figure(*ratio))
+        taken.append((ratio.start, ratio.end))
     for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
         figures.append(_scaled_money(match))
         taken.append(match.span())
@@ -141,7 +132,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
                 _LABEL.search(text[max(0, match.start() - 8):match.start()]):
             continue
         figures.append(_number_figure(match))
-    figures += _word_figures(text, taken)
+    figures += [Figure(*q) for q in word_quantities(text, taken)]
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
@@ -175,33 +166,6 @@ def _scaled_money(match: re.Match[str]) -> Figure:
     value = float(f"{whole}.{fraction or 0}") * 10 ** power
     return Figure(match.group(0), match.start(), match.end(), value, "money", "£",
                   decimals=len(fraction or "") - power)
-
-
-def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
-    """Figures written as words: "five", "five of the six", "just over half of"."""
-    figures = []
-    for match in _WORD_NUMBER.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        word, total = match.group(1), match.group(2)
-        figure = Figure(match.group(0), match.start(), match.end(),
-                        float(NUMBER_WORDS[word.lower()]), "count")
-        if total:
-            figure.kind = "fraction"
-            figure.total = float(NUMBER_WORDS.get(total.lower()) or total)
-        figures.append(figure)
-    for match in _CHANGE_SHARE.finditer(text):
-        count = NUMBER_WORDS.get(match.group(1).lower(), 1)
-        figures.append(Figure(match.group(0), match.start(), match.end(),
-                              count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
-                              decimals=-1))
-    for match in _SHARE.finditer(text):
-        count = NUMBER_WORDS.get((match.group(1) or "").lower(), 1)
-        # a share in words is a round figure: "half" stands for roughly 45% to 55%
-        figures.append(Figure(match.group(0), match.start(), match.end(),
-                              count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
-                              decimals=-1))
-    return figures
 
 
 def _adopt_units(text: str, figures: list[Figure]) -> None:
@@ -292,7 +256,7 @@ def _number_figure(match: re.Match[str]) -> Figure:
                     unit, decimals=decimals)
     if total and kind == "count":
         figure.kind = "fraction"
-        figure.total = float(NUMBER_WORDS.get(total.lower()) or parse_value(total))
+        figure.total = parse_value(total) if total[0].isdigit() else word_value(total)
     return figure
 
 

@@ -14,6 +14,7 @@ from kb import embed
 from kb.changes import (
     best_sentence_span,
     carried_figures,
+    figures_restated,
     fold,
     sentence_span,
     trim_edges,
@@ -55,6 +56,13 @@ PARAPHRASE_MIN = 0.75
 # or: wording shared in a run (characters) with related meaning: a rewrite that keeps phrases
 SHARED_WORDING = 0.55
 SHARED_MEANING = 0.6
+# or: two or more of its measures stated again by one of its candidate passages (at most
+# rounded), and they are at least half of its measures: a rewrite keeps its source's facts
+# while a new paragraph on the topic has its own (on both labelled drafts no new paragraph
+# restates any measure of a candidate). No cosine floor: a passage holding many facts sits far
+# from a paragraph that rewrites two of them, and candidates are already the closest passages
+# by meaning or by rare words.
+FIGURES_RESTATED = 2
 # or: each of its sentences close in meaning to one of a passage's sentences, on average
 # (follow_sentences); fitted on the tuning halves (bench/fit_reuse.py)
 SENTENCE_MATCH = 0.72
@@ -312,7 +320,7 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
         result.similarity, result.source = characters, passage
         alignment = fuzz.partial_ratio_alignment(wanted, fold(passage.text))
         span = sentence_span(passage.text, alignment.dest_start, alignment.dest_end)
-    elif reworded := paraphrase_source(scored, terms):
+    elif reworded := paraphrase_source(paragraph, scored, terms):
         result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[0]
         span = best_sentence_span(paragraph, reworded[0].text)
     else:
@@ -355,20 +363,26 @@ def shared_triples(paragraph: str, source: str) -> float:
     return len(wanted & triples(source)) / len(wanted) if wanted else 0.0
 
 
-def paraphrase_source(scored: list[tuple[float, float, Passage, Any]], terms: Terms | None
-                      ) -> tuple[Passage, float] | None:
+def paraphrase_source(paragraph: str, scored: list[tuple[float, float, Passage, Any]],
+                      terms: Terms | None) -> tuple[Passage, float] | None:
     """The passage the paragraph rewrites: the one keeping most of its rare words and its
-    meaning, when together they pass PARAPHRASE_MIN, or sharing runs of its wording with
-    related meaning; with its score."""
+    meaning, when together they pass PARAPHRASE_MIN, or sharing runs of its wording or its
+    facts with related meaning; with its score."""
     best: tuple[Passage, float] | None = None
     for characters, cosine, passage, _ in scored:
         kept = terms.share(_words(passage.text)) if terms is not None else 0.0
         value = kept + MEANING_WEIGHT * cosine
-        if characters >= SHARED_WORDING and cosine >= SHARED_MEANING:
+        if characters >= SHARED_WORDING and cosine >= SHARED_MEANING or \
+                keeps_facts(paragraph, passage.text):
             value = max(value, PARAPHRASE_MIN)
         if best is None or value > best[1]:
             best = (passage, value)
     return best if best is not None and best[1] >= PARAPHRASE_MIN else None
+
+
+def keeps_facts(paragraph: str, source: str) -> bool:
+    restated, measures = figures_restated(paragraph, source)
+    return restated >= FIGURES_RESTATED and 2 * restated >= measures
 
 
 def _words(text: str) -> set[str]:

@@ -1,0 +1,94 @@
+"""Figures written in words: "twenty-four", "five of the six", "one in five", "about a third"."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# "one" alone is left out: it is a pronoun and an article far more often than a count
+NUMBER_WORDS = {word: n for n, word in enumerate(_UNITS) if n >= 2} | {
+    word: 20 + 10 * n for n, word in enumerate(_TENS)}
+_TENS_WORD = "|".join(_TENS)
+_UNIT_WORD = "|".join(_UNITS[1:10])
+# a compound first ("twenty-four", "eighty three"), then a single word
+WORD_NUMBER = (rf"(?:(?:{_TENS_WORD})[\s-](?:{_UNIT_WORD})|" + "|".join(NUMBER_WORDS) + ")")
+_WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z])(\s+per\s?cent\b)?"
+                          rf"(?:\s+of\s+(?:the\s+)?({WORD_NUMBER}|\d+)\b)?", re.I)
+# shares written as words: "half of all plans", "two thirds", "a quarter"
+SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
+               "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+# a change written as a share: "rose by about a fifth", "fell by a quarter"
+_CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
+                           r"(a|one|two|three)\s+(half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_SHARE = re.compile(r"\b(?:(a|one|two|three)\s+)?(half|thirds?|quarters?)\b(?=\s+(?:of\b|the\b))",
+                    re.I)
+# a ratio: "one in five", "1 in 5", "one in every three"; the second number is small and no
+# year ("1 in 2024" is not a ratio)
+_RATIO = re.compile(rf"\b(one|a|{WORD_NUMBER}|\d{{1,3}})\s+in\s+(?:every\s+)?"
+                    rf"({WORD_NUMBER}|\d{{1,3}})\b(?![.,]?\d)", re.I)
+
+
+class Quantity(NamedTuple):
+    """A figure read from words, before the numbers stage gives it measure and period."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str = ""
+    total: float | None = None
+    decimals: int = 0
+
+
+def word_value(word: str) -> float:
+    """The value of a number written in words or digits: "twenty-four" is 24, "one" is 1."""
+    parts = re.split(r"[\s-]+", word.strip().lower())
+    if parts[0] in ("one", "a"):
+        return 1.0
+    if parts[0].isdigit():
+        return float(parts[0])
+    value = NUMBER_WORDS[parts[0]]
+    if len(parts) > 1:
+        value += _UNITS.index(parts[1])
+    return float(value)
+
+
+def ratios(text: str) -> list[Quantity]:
+    """'One in five staff', '1 in 5 (22%)': N of every M, a fraction."""
+    found = []
+    for match in _RATIO.finditer(text):
+        count, total = word_value(match.group(1)), word_value(match.group(2))
+        if 0 < count < total:
+            found.append(Quantity(match.group(0), match.start(), match.end(), count,
+                                  "fraction", total=total))
+    return found
+
+
+def word_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Figures written as words: "five", "twenty-four", "five of the six", "over half of"."""
+    found = []
+    for match in _WORD_NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        word, percent, total = match.groups()
+        if percent:  # "ninety per cent"
+            found.append(Quantity(match.group(0)[:match.end(2) - match.start()], match.start(),
+                                  match.end(2), word_value(word), "percent", "%"))
+            continue
+        found.append(Quantity(match.group(0), match.start(), match.end(), word_value(word),
+                              "fraction" if total else "count",
+                              total=word_value(total) if total else None))
+    for pattern in (_CHANGE_SHARE, _SHARE):
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            count = NUMBER_WORDS.get((match.group(1) or "").lower(), 1)
+            # a share in words is a round figure: "half" stands for roughly 45% to 55%
+            found.append(Quantity(match.group(0), match.start(), match.end(),
+                                  count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
+                                  decimals=-1))
+    return found
