@@ -135,3 +135,17 @@ def test_a_figure_in_a_table_row_is_measured_by_the_whole_row(library: Knowledge
     matches = read_sentence(claim, Aligned(passage, row, start, 0.7, 0.7, 0.7))
     verdict, chosen = judge_figures(claim, matches)
     assert verdict == "contradicted" and chosen[0].source.value == 10
+
+
+def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
+    from kb.check import claim_totals
+    from kb.numbers import find_figures, stated_figures
+
+    def read(claim: str) -> list[tuple[str, float, float | None]]:
+        values = claim_totals(claim, stated_figures(find_figures(claim)), None)
+        return [(f.kind, f.value, f.total) for f in values]
+
+    assert read("All six reviews were completed on time.") == [("fraction", 6, 6)]
+    assert read("Every school has a designated lead.") == [("percent", 100, None)]
+    assert read("The lead's training is renewed every three years.") == [("count", 3, None)]
+    assert read("The board reviews the policy every year.") == []

@@ -175,10 +175,18 @@ def test_a_footnote_mark_set_small_leaves_the_word_and_a_code_keeps_its_digit(
         text.setRise(0)
     text.setFont("Helvetica", 11)
     text.textLine("")
-    text.textLine("Use code RC8 and train staff in GCP2 before March.")
+    text.textOut("The age of consent is 16")
+    text.setFont("Helvetica", 6)  # a mark after a figure, the reader putting a space between
+    text.setRise(4)
+    text.textOut(" 139")
+    text.setRise(0)
+    text.setFont("Helvetica", 11)
+    text.textLine("")
+    text.textLine("Use code RC8 and train staff in GCP2 before March: 12 400 staff.")
     pdf.drawText(text)
     pdf.showPage()
     pdf.save()
     page = read_pdf(path).pages[0]
     assert "A DPIA is not needed for one-off sharing, as the guidance said." in page
-    assert "RC8" in page and "GCP2" in page
+    assert "RC8" in page and "GCP2" in page and "12 400 staff" in page
+    assert "The age of consent is 16\n" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Any
 
 from kb.numbers import find_figures, split_sentences, stated_figures
@@ -84,21 +85,28 @@ _ROUNDED = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|ju
                       r"under)|some|over|under|fewer\s+than|more\s+than)\s+$", re.I)
 
 
-def figures_restated(paragraph: str, source: str) -> tuple[int, int]:
+def figures_restated(paragraph: str, source: str, at_least: int = 1) -> tuple[int, int]:
     """How many of the paragraph's measures (shares, rates, money, dates, counts of ten or
     more) the source states too, allowing the rounding a rewrite does ("about a third" for
     34%, "one in five" for "1 in 5 (22%)"); and how many measures the paragraph has. A rewrite
-    keeps its source's facts; a new paragraph on the same topic has facts of its own."""
-    theirs = [f for f in stated_figures(find_figures(source)) if f.kind != "age"]
-    restated = measures = 0
-    for figure in stated_figures(find_figures(paragraph)):
-        if figure.kind in ("age", "year") or figure.kind == "count" and figure.value < 10:
-            continue
-        measures += 1
+    keeps its source's facts; a new paragraph on the same topic has facts of its own. The
+    source is not read when the paragraph has fewer than `at_least` measures."""
+    mine = [f for f in stated_figures(find_figures(paragraph)) if f.kind not in ("age", "year")
+            and not (f.kind == "count" and f.value < 10)]
+    if len(mine) < at_least:
+        return 0, len(mine)
+    theirs = _source_figures(source)
+    restated = 0
+    for figure in mine:
         rounded = figure.decimals < 0 or figure.kind == "fraction" or bool(
             _ROUNDED.search(paragraph[max(0, figure.start - 16):figure.start]))
         restated += any(_close(figure, other, rounded) for other in theirs)
-    return restated, measures
+    return restated, len(mine)
+
+
+@lru_cache(maxsize=256)
+def _source_figures(source: str) -> list[Any]:
+    return [f for f in stated_figures(find_figures(source)) if f.kind != "age"]
 
 
 def _close(figure: Any, other: Any, rounded: bool) -> bool:

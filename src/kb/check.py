@@ -37,7 +37,10 @@ _HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|a
                     r"close to|getting on for|"
                     r"just (?:over|under)|over|more than|fewer than|less than|under|c\.)\s*£?$",
                     re.I)
-_ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)", re.I)
+# "all six reviews", "every school", "none of the plans"; not a frequency ("every three years",
+# "every other month", "every year"), which counts time, not the whole of anything
+_ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)(?! (?:\w+ )?(?:days?|"
+                  r"weeks?|months?|years?|terms?|hours?|minutes?|quarters?)\b)", re.I)
 _ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*(?:the age of\s*)?£?$", re.I)
 _BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*(?:the age of\s*)?£?$", re.I)
 

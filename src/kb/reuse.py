@@ -381,7 +381,7 @@ def paraphrase_source(paragraph: str, scored: list[tuple[float, float, Passage, 
 
 
 def keeps_facts(paragraph: str, source: str) -> bool:
-    restated, measures = figures_restated(paragraph, source)
+    restated, measures = figures_restated(paragraph, source, at_least=FIGURES_RESTATED)
     return restated >= FIGURES_RESTATED and 2 * restated >= measures
 
 

@@ -128,18 +128,23 @@ def _page_lines(page: Any) -> list[Line]:
         textpage.close()
 
 
-# a footnote's mark: digits right after a word or its closing punctuation ("DPIA23",
-# "carried out.155"); told from a code ("GCP2", "RC8") by being set smaller than the word
-NOTE_MARK = re.compile(r"(?<=[A-Za-z.,;:)’'\"”])\d{1,3}(?!\d)")
+# a footnote's mark: digits right after a word, a figure or its closing punctuation
+# ("DPIA23", "carried out.155", "is 16139"), where the reader may have put a space before them
+# ("is 16 139"); told from a code ("GCP2", "RC8") or a figure by being set smaller than the
+# character before it, and, after a space, by sitting raised above its line
+NOTE_MARK = re.compile(r"(?<=[A-Za-z0-9.,;:)’'\"”])( ?)(\d{1,3})(?!\d)")
 NOTE_SCALE = 0.8
+NOTE_RAISE = 0.2
 
 
 def _without_note_marks(chars: _Chars, text: str, start: int, end: int) -> str:
     body = text[start:end]
     kept, cursor = [], 0
     for mark in NOTE_MARK.finditer(body):
-        before = start + mark.start() - 1
-        if chars.size(start + mark.start()) < NOTE_SCALE * chars.size(before):
+        before, digits = start + mark.start() - 1, start + mark.start(2)
+        size = chars.size(before)
+        if chars.size(digits) < NOTE_SCALE * size and (not mark.group(1) or (
+                chars.bounds(before)[2] - chars.bounds(digits)[2] > NOTE_RAISE * size)):
             kept.append(body[cursor:mark.start()])
             cursor = mark.end()
     return "".join(kept) + body[cursor:] if kept else body
