@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kb import KnowledgeBase
 from kb.ask import name_stems
 from kb.numbers import find_figures, values_figures
@@ -133,3 +135,16 @@ def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     own_prose = candidate("report", 4, "We made 64% of visits within 72 hours.")
     cited = corroborating(table, [table, *elsewhere, own_prose])
     assert cited[0] is own_prose and len(cited) == 2
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("Which national bodies support the programme?", "who"),
+    ("Which agency leads the hub?", "who"),
+    ("Who chairs the board?", "who"),
+    ("Which forms were mapped?", None),
+])
+def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str | None) -> None:
+    from kb.ask import WANTS
+
+    found = next((name for name, pattern in WANTS if pattern.search(question)), None)
+    assert found == wants

@@ -37,6 +37,18 @@ def test_figures_written_in_words_and_ratios_are_read(text: str, expected: list)
     assert [(f.kind, f.value, f.total) for f in values(text)] == expected
 
 
+def test_a_number_naming_an_item_of_a_sequence_is_no_quantity() -> None:
+    found = values("In Wave 2 areas 38% agreed (see Appendix 5), under article 9 and Table 3; "
+                   "seven local areas joined.")
+    assert [(f.kind, f.value) for f in found] == [("percent", 38), ("count", 7)]
+
+
+def test_a_date_written_in_figures_is_a_day_first_date() -> None:
+    [first, second] = find_figures("Plans open on 31/03/2024 and closed by 1/4/2024.")
+    assert (first.kind, first.text, first.period) == ("date", "31 March 2024", "2023-24")
+    assert (second.text, second.period) == ("1 April 2024", "2024-25")
+
+
 def test_a_number_before_a_year_is_no_ratio() -> None:
     found = values("There were 3 in 2024 and 5 in 2023.")
     assert all(f.kind != "fraction" for f in found)

@@ -43,7 +43,8 @@ WANTS = [
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
     ("time", re.compile(r"\b(?:when|what date|which date|what year|which year|how long ago)\b",
                         re.I)),
-    ("who", re.compile(r"\b(?:who|which agency|which organisation|which partner|whom)\b", re.I)),
+    ("who", re.compile(r"\b(?:who|whom)\b|\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|"
+                       r"partners?|bod(?:y|ies)|professionals?|people|person|roles?)\b", re.I)),
 ]
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},

@@ -18,6 +18,7 @@ _PERIOD = re.compile(
     r"20\d\d\s?(?:-|/|–|—|to)\s?(?:20)?\d\d)\b", re.I)
 _DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})\s+(20\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _NUMBER = re.compile(
     r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d{1,3}(?:\s\d{3})+(?![\d,.])|\d+)(\.\d+)?(?![\w£])"
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
@@ -36,7 +37,14 @@ _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|v
                       r"[\s(]*$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
-_LABEL = re.compile(r"\b(?:Year|Page|Key Stage|paragraph|section|Level|Tier)\s+$")
+# a number that names an item of a sequence ("Wave 2", "Appendix 5", "Figure 1", "Key Stage
+# 3", "paragraph 114"), not a quantity
+_LABEL = re.compile(r"\b(?:Year|Page|Key Stage|Level|Tier|Wave|Phase|Appendix|Annex|Figure|"
+                    r"Table|Chapter|Part|Stage|Step|Round|Cohort|Schedule|Article|Question|"
+                    r"Section|Paragraph|Volume|Version|Option|Priority|Recommendation|Standard|"
+                    r"Principle|Theme|Module|Session|Box|Chart|[Pp]aragraph|[Ss]ection|[Pp]age|"
+                    r"[Aa]ppendix|[Aa]nnex|[Cc]hapter|[Aa]rticle|[Ss]chedule|[Rr]egulation|"
+                    r"[Ff]igure|[Tt]able)\s+$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
 that these those it its as from than then there their they we our us has have had which who
@@ -129,7 +137,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
-                _LABEL.search(text[max(0, match.start() - 8):match.start()]):
+                _LABEL.search(text[max(0, match.start() - 16):match.start()]):
             continue
         figures.append(_number_figure(match))
     figures += [Figure(*q) for q in word_quantities(text, taken)]
@@ -205,6 +213,13 @@ def _time_figures(text: str) -> list[Figure]:
             year, month = int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1
             start = year if month >= 4 else year - 1
             figures.append(Figure(_day_named(text, match, year, month), match.start(),
+                                  match.end(), float(year), "date",
+                                  period=f"{start}-{(start + 1) % 100:02d}"))
+    for match in _NUMERIC_DATE.finditer(text):  # "31/03/2024": day first, as in the UK
+        day, month, year = (int(part) for part in match.groups())
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            start = year if month >= 4 else year - 1
+            figures.append(Figure(f"{day} {MONTHS[month - 1].title()} {year}", match.start(),
                                   match.end(), float(year), "date",
                                   period=f"{start}-{(start + 1) % 100:02d}"))
     spans = [(f.start, f.end) for f in figures]

@@ -29,9 +29,16 @@ class Terms:
     expansions: dict[str, set[str]] = field(default_factory=dict)  # acronym -> its words
 
     def present(self, words: set[str]) -> set[str]:
+        """The terms `words` hold, an acronym standing for its expansion and back: half of an
+        expansion's words, two at least, stand for it ("child deaths" for the child death
+        overview panel), each judged on the words as given (one expansion found does not help
+        find the next: "protection" alone is not "child protection", nor then "child
+        protection plan")."""
         found = set(words)
         for acronym, parts in self.expansions.items():
-            if acronym in found or (parts and 2 * len(parts & found) >= len(parts)):
+            held = len(parts & words)
+            if acronym in words or (parts and held >= min(2, len(parts))
+                                    and 2 * held >= len(parts)):
                 found |= parts | {acronym}
         return found
 
@@ -79,11 +86,16 @@ def term_weights(engine: SearchEngine, text: str) -> Terms:
             parts = {stem(part) for part in content_words(acronyms[word.upper()])}
             terms.expansions[stem(word)] = parts
         terms.weights[stem(word)] = max(terms.weights.get(stem(word), 0), weight)
-    # an expansion written out in full stands for its acronym too ("Data to Insight": D2I)
-    lowered = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
+    # an expansion written out in full stands for its acronym too ("Data to Insight": D2I),
+    # in the singular or the plural ("Impact Assessment" for "impact assessments")
+    written = f" {_stemmed(text)} "
     for acronym, expansion in acronyms.items():
-        spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
-        if len(spelled.split()) > 1 and f" {spelled} " in lowered:
+        spelled = _stemmed(expansion)
+        if " " in spelled and f" {spelled} " in written:
             parts = {stem(part) for part in content_words(expansion)}
             terms.expansions[stem(acronym.lower())] = parts
     return terms
+
+
+def _stemmed(text: str) -> str:
+    return " ".join(stem(word) for word in re.findall(r"[a-z0-9]+", text.lower()))

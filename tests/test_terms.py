@@ -1,0 +1,33 @@
+"""Terms: coverage of a text's words, an acronym standing for its expansion and back."""
+
+from __future__ import annotations
+
+from kb.numbers import stem
+from kb.terms import Terms
+
+
+def stems(text: str) -> set[str]:
+    return {stem(word) for word in text.lower().split()}
+
+
+def test_an_expansion_is_held_by_its_words_two_at_least_and_never_by_a_chain() -> None:
+    terms = Terms({stem("cp"): 1.0, stem("cpp"): 1.0},
+                  {stem("cp"): stems("child protection"),
+                   stem("cpp"): stems("child protection plan"),
+                   stem("cdop"): stems("child death overview panel")})
+    # one word of a two-word expansion is not the expansion
+    assert stem("cp") not in terms.present(stems("data protection"))
+    # and finding one expansion does not complete the next
+    assert stem("cpp") not in terms.present(stems("data protection"))
+    assert stem("cp") in terms.present(stems("a child protection conference"))
+    # half of a longer expansion names it: "child deaths" for the child death overview panel
+    assert stem("cdop") in terms.present(stems("child deaths notified"))
+    assert stem("cpp") in terms.present({stem("cpp")})
+
+
+def test_an_expansion_written_in_the_plural_or_the_singular_brings_its_acronym() -> None:
+    from kb.terms import _stemmed
+
+    assert _stemmed("Data Protection Impact Assessments") == \
+        _stemmed("data protection impact assessment")
+    assert _stemmed("child protection plans") != _stemmed("child protection")
