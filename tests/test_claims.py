@@ -21,6 +21,10 @@ from kb.numbers import find_figures
      "The review may be chaired by a health visitor or a teacher."),
     ("The induction is a half-day session.",
      "The induction is a full day session for new staff."),
+    # a list with one member swapped for another
+    ("The panel's members are the head teacher, the school nurse and a parent governor.",
+     "The panel has three members: (a) the head teacher, (b) the school nurse for the "
+     "cluster, and (c) the attendance officer."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -36,6 +40,12 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # a "not" beside words the two share only as grammar ("to", "of", "should") says nothing
     ("Leaders should write to the board about the audit of training.",
      "Leaders should write to the board; copies of it do not go to staff of other teams."),
+    # the same members in another order and with qualifiers; or a longer list holding them all
+    ("The panel's members are the school nurse, the attendance officer and the head teacher.",
+     "The panel has three members: (a) the head teacher, (b) the school nurse for the "
+     "cluster, and (c) the attendance officer."),
+    ("Referrals came from schools, health visitors and the police.",
+     "Referrals came from the police, schools, GPs, health visitors and housing."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None
@@ -70,3 +80,12 @@ def test_each_table_row_and_list_item_is_a_sentence_of_its_own() -> None:
     assert "Schools 412 468" in sentences and "Police 96 88" in sentences
     for sentence, start in sentences_of(passage):
         assert " ".join(text[start:start + len(sentence) + 5].split()).startswith(sentence[:10])
+
+
+def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
+    from kb.claims import list_items
+
+    assert list_items("The partners are (a) the local council, (b) the health board for the "
+                      "area, and (c) the chief officer of police.") == [
+        "local council", "health board", "chief officer of police"]
+    assert list_items("The board met in March and agreed its plan.") == []

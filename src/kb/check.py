@@ -140,9 +140,11 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             return verdict, chosen, ""
         return "not_found", [_as_match(about[0])], ""
     best = about[0]
-    for near in (a for a in about if a.score >= best.score - TIE):
-        if reason := clash(claim.text, near.sentence):
-            return "contradicted", [_as_match(near, agrees=False)], reason
+    clashes = [(near, reason) for near in about if near.score >= best.score - TIE
+               and (reason := clash(claim.text, near.sentence))]
+    if clashes:  # every near sentence that says otherwise is evidence, the first explains
+        return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
+            clashes[0][1]
     if best.coverage >= SUPPORTS:
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""

@@ -1,6 +1,7 @@
 """Claims against sentences: which sentences of the library a claim is about, and whether a
 sentence says the same or the opposite by the shape of its English (negation, a universal
-against a restriction, a duty against a permission, opposite modifiers).
+against a restriction, a duty against a permission, opposite modifiers, a list with one member
+swapped).
 
 Every rule here names a pattern of English, not a case; each is tested on sentences written
 for the test (tests/test_claims.py).
@@ -129,6 +130,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
             PERMISSION.search(claim) and not OBLIGATION.search(sentence):
         return "the claim makes it a rule; the source allows otherwise"
+    if swapped := swapped_member(claim, sentence):
+        return f"the source lists them without {swapped}"
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = stem(one), stem(other)
@@ -137,3 +140,52 @@ def clash(claim: str, sentence: str) -> str | None:
             return f"the claim says {one if a in claim_words else other}, the source " \
                    f"{other if a in claim_words else one}"
     return None
+
+
+# an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words
+_ITEM_MARK = re.compile(r"\(\s*(?:[a-z]|[ivx]+|\d)\s*\)\s*")
+_LEAD = re.compile(r"^(?:(?:and|or|the|an|a|both|either)\s+)+", re.I)
+
+
+def list_items(text: str) -> list[str]:
+    """The members of the longest enumeration in a sentence ("the local authority, the
+    integrated care board and the police"), or [] when it enumerates nothing."""
+    text = _ITEM_MARK.sub(" ", text)
+    best: list[str] = []
+    for clause in re.split(r"[.:!?]\s", text):
+        pieces = [_head_phrase(p) for p in re.split(r"[,;(]\s*|\s+(?:and|or)\s+", clause)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) < 3 or not re.search(r"\b(?:and|or)\b", clause):
+            continue
+        run: list[str] = []
+        for piece in pieces:  # the enumeration is the run of short pieces at the clause's end
+            run = [*run, piece] if len(piece.split()) <= 8 else []
+        if len(run) >= 3 and len(run) > len(best):
+            best = run
+    return [_LEAD.sub("", item) for item in best]
+
+
+# where a member's qualifier starts ("an integrated care board for an area ..."), and the verb
+# that introduces a list ("the partners are ...")
+_QUALIFIER = re.compile(r"\s*(?:\b(?:for|which|who|whose|that|where|within|including|"
+                        r"previously)\b).*$", re.I)
+_INTRODUCED = re.compile(r"^.*\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
+                         re.I)
+
+
+def _head_phrase(piece: str) -> str:
+    piece = _INTRODUCED.sub("", _QUALIFIER.sub("", piece.strip()))
+    return piece.strip(" .)(")
+
+
+def swapped_member(claim: str, sentence: str) -> str | None:
+    """A claim that lists as many members as a list in the source, all but one of them the
+    source's own, names a member the source does not have: returned, else None. A member is
+    known by its head, the last content word ("local schools": schools)."""
+    claimed, stated = list_items(claim), list_items(sentence)
+    if len(claimed) < 3 or len(stated) < len(claimed):
+        return None
+    held = _parts(" ".join(stated))
+    missing = [item for item in claimed
+               if (words := content_words(item)) and stem(words[-1]) not in held]
+    return missing[0] if len(missing) == 1 else None
