@@ -148,3 +148,23 @@ def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str |
 
     found = next((name for name, pattern in WANTS if pattern.search(question)), None)
     assert found == wants
+
+
+def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> None:
+    from kb.ask import Candidate, Question, figure_fit, question_codes
+    from kb.models import Passage
+    from kb.numbers import Sentence
+    from kb.terms import Terms
+
+    question = "How many data items are collected for the 903 return in 2023-24 only?"
+    assert question_codes(question) == {"903"}
+    assert question_codes("How many plans were open on 31 March 2024?") == set()
+    asked = Question(question, "count", None, Terms({"item": 1.0, "903": 0.3}),
+                     codes=question_codes(question))
+    text = "Items for the 903 return are listed in the annex."
+    passage = Passage(1, "d", "Data study", "d.pdf", None, "other", 3, 3, None, text, 0, len(text))
+    named = Candidate(passage, Sentence(text, 0, len(text)), find_figures(text))
+    assert figure_fit(asked, named) < 0 and named.key is None
+    counted = "In all, 40 items are collected for the 903 return."
+    answer = Candidate(passage, Sentence(counted, 0, len(counted)), find_figures(counted))
+    assert figure_fit(asked, answer) > 0 and answer.key is not None and answer.key.value == 40

@@ -64,6 +64,10 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
                      r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
+# a number standing as a name, and the weight it carries in a question (that of a word the
+# library uses in about twenty passages)
+CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
+CODE_WEIGHT = 0.3
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
@@ -111,6 +115,7 @@ class Question:
     rare: set[str] = field(default_factory=set)  # words the library seldom uses (names)
     names: set[str] = field(default_factory=set)  # stems of the agencies and people it names
     own: set[str] = field(default_factory=set)  # the library's own names ("Harrowden")
+    codes: set[str] = field(default_factory=set)  # numbers it names things by ("903 return")
 
 
 @dataclass
@@ -125,6 +130,11 @@ class Candidate:
     fit: float = 0.0
 
 
+def terms_of(text: str) -> set[str]:
+    """The stems of a text's content words, and the numbers that name things in it."""
+    return {stem(w) for w in content_words(text)} | set(CODE.findall(text))
+
+
 def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
     periods = periods_in(text) or [f.period for f in find_figures(text)
@@ -132,8 +142,19 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     vocabulary = engine.vocabulary(audience_of(engine))
     rare = {w for w, n in vocabulary.items() if n <= 25} if wants == "who" else set()
     own = own_names(engine)
-    return Question(text, wants, periods[0] if periods else None, term_weights(engine, text),
-                    rare, name_stems(text) - own, own)
+    terms, codes = term_weights(engine, text), question_codes(text)
+    for code in codes:  # as rare as a name: the row or clause it picks out
+        terms.weights[code] = CODE_WEIGHT
+    return Question(text, wants, periods[0] if periods else None, terms,
+                    rare, name_stems(text) - own, own, codes)
+
+
+def question_codes(text: str) -> set[str]:
+    """Numbers in a question that name a thing rather than ask for or date one: "the 903
+    return", "Section 17 cases", "Article 6"; not years, periods, dates or the figure asked."""
+    spans = [(f.start, f.end) for f in find_figures(text) if f.kind in ("year", "period", "date")]
+    return {m.group(0) for m in CODE.finditer(text)
+            if not any(s <= m.start() < e for s, e in spans)}
 
 
 def name_stems(text: str) -> set[str]:
@@ -291,9 +312,9 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: list[Passage]
         row = _row_of(passage, fact)
         if row is None:
             continue
-        words = {stem(w) for w in content_words(f"{fact.label} {fact.column}")}
-        context = {stem(w) for w in content_words(
-            f"{passage.title} {fact.caption} {passage.section or ''}")}
+        # the caption says what every figure of the table counts: part of the row's words
+        words = terms_of(f"{fact.label} {fact.column} {fact.caption}")
+        context = terms_of(f"{passage.title} {passage.section or ''}")
         covered = asked.terms.share(words, context, partial=0.6)
         figures = find_figures(fact.value, fact.period)
         kinds = KINDS_FOR.get(asked.wants or "", set())
@@ -357,9 +378,8 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
 
 def score(asked: Question, candidate: Candidate, section: str) -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for."""
-    words = {stem(w) for w in content_words(candidate.sentence.text)}
-    context = {stem(w) for w in content_words(
-        f"{candidate.passage.title} {section} {candidate.passage.text}")}
+    words = terms_of(candidate.sentence.text)
+    context = terms_of(f"{candidate.passage.title} {section} {candidate.passage.text}")
     covered = asked.terms.share(words, context)
     candidate.covered = covered
     value = covered
@@ -398,8 +418,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     kinds = KINDS_FOR[asked.wants or ""]
     best, key = -0.35, None
     for figure in candidate.figures:
-        if figure.kind not in kinds:
-            continue
+        if figure.kind not in kinds or figure.text in asked.codes:
+            continue  # the "903" of "the 903 return" names what is asked about
         fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
         fit += 0.1 if figure.kind == asked.wants else 0.0
         fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
