@@ -149,3 +149,12 @@ def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
     assert read("Every school has a designated lead.") == [("percent", 100, None)]
     assert read("The lead's training is renewed every three years.") == [("count", 3, None)]
     assert read("The board reviews the policy every year.") == []
+
+
+def test_a_claims_figures_in_words_are_not_its_measure_words(library) -> None:
+    from kb.check import read_claim
+    from kb.numbers import stem
+
+    claim = read_claim(library.engine, "Leads' training is renewed every three years.")
+    assert stem("three") not in claim.terms.weights
+    assert stem("training") in claim.terms.weights

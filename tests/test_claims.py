@@ -89,3 +89,30 @@ def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
                       "area, and (c) the chief officer of police.") == [
         "local council", "health board", "chief officer of police"]
     assert list_items("The board met in March and agreed its plan.") == []
+
+
+def test_a_sentence_the_layout_broke_over_two_lines_is_one_sentence() -> None:
+    text = ("Leads should be trained. This training should be\nupdated at least every two "
+            "years.\nThe next heading")
+    passage = Passage(1, "g", "Guide", "g.pdf", None, "other", 2, 2, None, text, 0, len(text))
+    found = sentences_of(passage)
+    assert [sentence for sentence, _ in found] == [
+        "Leads should be trained.",
+        "This training should be updated at least every two years.", "The next heading"]
+    assert all(text[start:start + 5] == sentence[:5] for sentence, start in found)
+
+
+def test_a_sentence_opening_on_this_is_read_with_the_one_before() -> None:
+    from kb.claims import align
+    from kb.terms import Terms
+
+    text = ("The designated lead should be trained for the role. This training should be "
+            "updated every two years. Staff meetings are held in the hall.")
+    passage = Passage(1, "g", "Guide", "g.pdf", None, "other", 2, 2, None, text, 0, len(text))
+    terms = Terms({"design": 1.0, "lead": 1.0, "train": 1.0, "updat": 1.0})
+    found = {a.sentence: a.coverage for a in align("The lead's training is updated yearly.",
+                                                   terms, [passage])}
+    updated = found["This training should be updated every two years."]
+    # its own words (training, updated) and, in part, the lead it speaks of
+    assert updated > 0.5
+    assert updated > found["Staff meetings are held in the hall."]

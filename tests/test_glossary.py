@@ -29,3 +29,20 @@ def test_the_library_learns_its_own_local_acronyms(library: KnowledgeBase) -> No
     assert glossary["HEAT"].lower() == "harrowden exploitation action team"
     result = library.search("HEAT", k=10, mode="keyword")
     assert any("exploitation action team" in hit.text.lower() for hit in result.results)
+
+
+def test_a_library_names_its_documents_by_the_initials_of_their_titles() -> None:
+    from kb.glossary import title_acronyms
+
+    titles = ["Keeping pupils well in schools 2024: statutory guidance",
+              "DfE Project A report", "Children Act Report 2021"]
+    vocabulary = {"kpwis": 4, "dpa": 2, "car": 9}
+    found = title_acronyms(titles, vocabulary, frozenset({"car"}))
+    # the library writes "KPWIS" for the first; "DPA" is not "DfE Project A", "car" is a word
+    assert found == {"KPWIS": "keeping pupils well in schools"}
+
+
+
+def test_the_real_library_knows_kcsie_by_the_title_it_stands_for(real_library) -> None:
+    # "KCSIE" is never spelled out in brackets or a glossary: only the title gives it
+    assert real_library.engine.acronyms["KCSIE"] == "keeping children safe in education"

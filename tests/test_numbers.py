@@ -49,6 +49,12 @@ def test_a_date_written_in_figures_is_a_day_first_date() -> None:
     assert (second.text, second.period) == ("1 April 2024", "2024-25")
 
 
+def test_a_line_that_runs_on_in_lowercase_continues_its_sentence() -> None:
+    text = "Training should be\nupdated every two years.\nNew heading\nmore text."
+    assert [s.text for s in split_sentences(text)] == [
+        "Training should be updated every two years.", "New heading more text."]
+
+
 def test_a_number_before_a_year_is_no_ratio() -> None:
     found = values("There were 3 in 2024 and 5 in 2023.")
     assert all(f.kind != "fraction" for f in found)

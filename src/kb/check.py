@@ -88,7 +88,12 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
     figures = find_figures(text, periods[0] if periods else None)
     dated = [f.period for f in figures if f.kind == "date" and f.period]
     period = periods[0] if periods else (dated[0] if dated else None)
-    measure_text = " ".join(w for w in re.split(r"\s+", text) if not re.search(r"\d", w))
+    # what the claim speaks of, without its figures, in digits or in words ("three years")
+    measure_text = text
+    for figure in figures:
+        measure_text = measure_text[:figure.start] + " " * (figure.end - figure.start) + \
+            measure_text[figure.end:]
+    measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w))
     values = claim_totals(text, stated_figures(figures), period)
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
                  [term_weights(engine, f.measure) for f in values])

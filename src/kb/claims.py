@@ -32,6 +32,7 @@ RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.
 # a duty or an exclusive condition, against a source that permits alternatives
 OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
 PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
+ANAPHOR = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She|His|Her)\b")
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
              ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
@@ -61,13 +62,20 @@ def sentences_of(passage: Passage) -> list[tuple[str, int]]:
     """A passage's sentences; each line of a table is a sentence of its own."""
     found = []
     offset = 0
-    for line in passage.text.split("\n"):
+    for line in _unwrapped(passage.text).split("\n"):
         if "\t" in line:
             found.append((" ".join(line.split()), offset))
         else:
             found.extend((s.text, offset + s.start) for s in split_sentences(line))
         offset += len(line) + 1
     return found
+
+
+def _unwrapped(text: str) -> str:
+    """The text with a line that runs on into the next one's lowercase words joined to it
+    ("This training should be\nupdated at least ..."): one sentence, broken by the layout.
+    A space stands for the break, so every offset stays where it was."""
+    return re.sub(r"(?<=[A-Za-z,])\n(?=[a-z])", " ", text)
 
 
 def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
@@ -79,8 +87,13 @@ def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
         context = words_of(f"{passage.title} {passage.section or ''}")
+        previous = ""
         for sentence, start in sentences_of(passage):
-            coverage = terms.share(words_of(sentence), context, partial=0.3)
+            # a sentence opening on "This training", "They" or "It" speaks of what the one
+            # before it names: those words count as its context too
+            around = context | words_of(previous) if ANAPHOR.match(sentence) else context
+            coverage = terms.share(words_of(sentence), around, partial=0.3)
+            previous = sentence
             candidates.append(Aligned(passage, sentence, start, coverage, 0.0,
                                       coverage - 0.01 * rank))
     candidates.sort(key=lambda a: -a.score)

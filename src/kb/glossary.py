@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 COMMON: dict[str, str] = {
     "CIN": "child in need",
@@ -206,3 +207,26 @@ def _looks_like_expansion(acronym: str, text: str) -> bool:
     if not 1 < len(words) <= 12 or text.endswith(".") or is_acronym(text.strip()):
         return False
     return words[0][0].upper() == acronym[0] or initials_match(acronym, words)
+
+
+def title_acronyms(titles: list[str], vocabulary: Mapping[str, int],
+                   english: frozenset[str]) -> dict[str, str]:
+    """The short names a library writes for its own documents: the initials of a title's
+    opening words ("KCSIE" for "Keeping children safe in education 2025"), with or without
+    its minor words, where the library uses them as a word that is no English word."""
+    found = {}
+    for title in titles:
+        words = re.findall(r"[A-Za-z]+", title.split(":")[0])
+        # plain words only: a title opening on a name of its own ("DfE Project A") is not
+        # spelled out by its initials
+        plain = next((n for n, w in enumerate(words) if len(w) < 2 or not w[1:].islower()),
+                     len(words))
+        words = words[:plain]
+        for size in range(3, len(words) + 1):
+            opening = words[:size]
+            for letters in ("".join(w[0] for w in opening),
+                            "".join(w[0] for w in opening if w.lower() not in _MINOR)):
+                key = letters.lower()
+                if len(key) >= 3 and key in vocabulary and key not in english:
+                    found.setdefault(letters.upper(), " ".join(opening).lower())
+    return found

@@ -35,7 +35,10 @@ _EXPLICIT = re.compile(r"^[\s,)(]*(?:in|for|during|at\s+the\s+end\s+of|by)?\s*(?
                        r"(?:year\s+)?", re.I)
 _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|versus|vs\.?)"
                       r"[\s(]*$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
+# a sentence ends at its stop before a capital, or at a line break, unless the line runs on
+# into lowercase words ("should be\nupdated at least"), a sentence the layout broke
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|"
+                           r"(?<![A-Za-z,])\s*\n\s*|\s*\n\s*(?![a-z])")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
 # a number that names an item of a sequence ("Wave 2", "Appendix 5", "Figure 1", "Key Stage
 # 3", "paragraph 114"), not a quantity

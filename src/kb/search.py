@@ -24,7 +24,7 @@ from kb.fusion import (
     fuse_scores,
     make_terms,
 )
-from kb.glossary import COMMON
+from kb.glossary import COMMON, title_acronyms
 from kb.models import Hit, Passage, SearchResult
 from kb.query import ParsedQuery, can_require_every_term, fts_expression, parse_query
 from kb.settings import Settings
@@ -137,7 +137,10 @@ class SearchEngine:
                 f"SELECT g.acronym, g.expansion FROM glossary g JOIN documents d "
                 f"ON d.id = g.document {where} GROUP BY g.acronym"):
             acronyms[acronym] = expansion.lower()
-        return vocabulary, joined, acronyms
+        titles = [row[0] for row in self.connection.execute(
+            f"SELECT d.title FROM documents d {where}")]
+        return vocabulary, joined, title_acronyms(titles, vocabulary, embed.model_words(
+            self.settings.model_name)) | acronyms
 
     def vocabulary(self, include_restricted: bool = False) -> dict[str, int]:
         """Each word of the library an audience may see, with the passages that hold it."""
