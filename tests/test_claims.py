@@ -44,6 +44,13 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     ("The panel's members are the school nurse, the attendance officer and the head teacher.",
      "The panel has three members: (a) the head teacher, (b) the school nurse for the "
      "cluster, and (c) the attendance officer."),
+    # a negation inside a phrase names a thing ("closed with no further action"); it does not
+    # deny what the sentence says
+    ("Code N5 means the case was closed after assessment with no further action.",
+     "Code N5 is used for a case closed after assessment; the family is given advice only."),
+    # the same negated phrase in both is shared wording
+    ("Code N5 means the case was closed after assessment with no further action.",
+     "Code N5 records a case closed after assessment, the council taking no further action."),
     ("Referrals came from schools, health visitors and the police.",
      "Referrals came from the police, schools, GPs, health visitors and housing."),
 ])

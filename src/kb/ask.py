@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -211,8 +212,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
         answer.answer = best.sentence.text
         answer.marked = mark(best)
         answer.citations = [citation(engine, c) for c in [best, *corroborating(best, candidates)]]
-        answer.passages = [best.passage] + [h for h in hits[:k] if
-                                            h.passage_id != best.passage.passage_id][: k - 1]
+        answer.passages = [best.passage, *[h for h in hits[:k] if
+                                           h.passage_id != best.passage.passage_id][: k - 1]]
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer
 
@@ -241,7 +242,7 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         asked.wants == "time"
 
 
-def rank_sentences(asked: Question, hits: list[Passage]) -> list[Candidate]:
+def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
     candidates = []
     for rank, hit in enumerate(hits):
         heading = " ".join((hit.section or "").split(" > ")[-1].split())
@@ -297,7 +298,7 @@ def complete_lead_in(asked: Question, best: Candidate) -> Candidate:
                      best.score, best.key, best.defines, best.covered, best.fit)
 
 
-def fact_candidates(engine: SearchEngine, asked: Question, hits: list[Passage]
+def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passage]
                     ) -> list[Candidate]:
     """Table rows as answers: a row whose label and column hold the question's words and
     whose value is of the kind asked for ("Not relevant · Percentage · 18%")."""

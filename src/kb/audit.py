@@ -32,8 +32,9 @@ def record(connection: sqlite3.Connection, user: str, action: str,
     """One row per document (or one row with no document); autocommits."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    rows = [(user, action, doc_id, detail) for doc_id in dict.fromkeys(doc_ids)] \
-        or [(user, action, None, detail)]
+    rows: list[tuple[str, str, str | None, str | None]] = [
+        (user, action, doc_id, detail) for doc_id in dict.fromkeys(doc_ids)]
+    rows = rows or [(user, action, None, detail)]
     connection.executemany("INSERT INTO audit (user, action, doc_id, detail) VALUES (?, ?, ?, ?)",
                            rows)
 

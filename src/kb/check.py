@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from kb.ask import page_of
@@ -359,7 +360,7 @@ def _way(sign: int) -> str:
     return {1: "a rise", -1: "a fall"}.get(sign, "no figure")
 
 
-def evidence(engine: SearchEngine, claim: Claim, chosen: list[Match], hits: list[Passage]
+def evidence(engine: SearchEngine, claim: Claim, chosen: list[Match], hits: Sequence[Passage]
              ) -> list[dict[str, Any]]:
     items, seen = [], set()
     for match in chosen:

@@ -10,6 +10,8 @@ for the test (tests/test_claims.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing)\b|"
                       r"n't\b|\bnon-|\bun(?:able|lawful|necessary)\b", re.I)
+# a negation inside a phrase that names something ("closed with no further action", "for no
+# reason", "acted without delay") qualifies that phrase; it does not deny the sentence
+PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout)$", re.I)
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
 RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
@@ -78,7 +83,7 @@ def _unwrapped(text: str) -> str:
     return re.sub(r"(?<=[A-Za-z,])\n(?=[a-z])", " ", text)
 
 
-def align(claim: str, terms: Terms, hits: list[Passage], keep: int = 12,
+def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
           weight: float = 0.5, model_name: str = embed.MODEL_NAME) -> list[Aligned]:
     """The sentences of the hits closest to the claim: first by the claim words they hold,
     then the best `keep` by meaning too (one batch of embeddings)."""
@@ -114,13 +119,23 @@ def _parts(text: str) -> set[str]:
     return {stem(word.lower()) for word in re.findall(r"[A-Za-z0-9]+", text)}
 
 
-def _negated(text: str, shared: set[str]) -> bool:
+def _negated_words(text: str) -> set[str]:
+    return {stem(m.group(1).lower()) for m in re.finditer(
+        r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)}
+
+
+def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()) -> bool:
     """Whether the text denies what it says of the words it shares with the other text: the
     negations standing within three words of a shared word, counted for their parity (a
     "not" elsewhere in a long sentence says nothing of the claim)."""
     tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z0-9'-]+", text)]
     count = 0
     for cue in NEGATION.finditer(text):
+        if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
+            continue  # "with no further action", "without delay": a thing named, not denied
+        following = re.match(r"\s+([A-Za-z]+)", text[cue.end():])
+        if following and stem(following.group(1).lower()) in common:
+            continue
         at = next((i for i, (start, _) in enumerate(tokens) if start >= cue.start() - 3), None)
         if at is None:
             continue
@@ -135,7 +150,9 @@ def clash(claim: str, sentence: str) -> str | None:
     # content words only: "to", "of" or "should" stand within three words of almost any "not"
     shared = ({stem(w) for w in content_words(claim)} & {stem(w) for w in content_words(
         sentence)}) - MODALS
-    if _negated(claim, shared) != _negated(sentence, shared):
+    # a negated phrase both texts hold ("no further action") is wording they share
+    common = _negated_words(claim) & _negated_words(sentence)
+    if _negated(claim, shared, common) != _negated(sentence, shared, common):
         return "one of them denies what the other states"
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):

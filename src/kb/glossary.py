@@ -214,7 +214,7 @@ def title_acronyms(titles: list[str], vocabulary: Mapping[str, int],
     """The short names a library writes for its own documents: the initials of a title's
     opening words ("KCSIE" for "Keeping children safe in education 2025"), with or without
     its minor words, where the library uses them as a word that is no English word."""
-    found = {}
+    found: dict[str, str] = {}
     for title in titles:
         words = re.findall(r"[A-Za-z]+", title.split(":")[0])
         # plain words only: a title opening on a name of its own ("DfE Project A") is not

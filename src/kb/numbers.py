@@ -100,7 +100,8 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; bullets and blank-line breaks also end a sentence."""
-    sentences, cursor = [], 0
+    sentences: list[Sentence] = []
+    cursor = 0
     for match in _SENTENCE_END.finditer(text):
         piece = text[cursor:match.start()]
         if _ABBREVIATION.search(piece.rstrip()) or (piece.strip() and len(piece.split()) < 2
@@ -360,7 +361,8 @@ def _claim_explicit(text: str, sentence: Sentence, stated: list[Figure], values:
             figure.relative = -1
             continue
         following = [f for f in stated if 0 <= f.start - figure.end <= 40]
-        if following and _EXPLICIT.match(text[figure.end:following[0].start]).end() == \
+        between = _EXPLICIT.match(text[figure.end:following[0].start]) if following else None
+        if following and between is not None and between.end() == \
                 following[0].start - figure.end and f_between(values, figure, following[0]):
             figure.period = following[0].period
             claimed.add(following[0].start)

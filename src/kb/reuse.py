@@ -256,7 +256,8 @@ def nearest(engine: SearchEngine, vectors: np.ndarray, allowed: np.ndarray
         return [[] for _ in range(len(vectors))]
     params = None
     if len(allowed) < index.ntotal:
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        params = faiss.SearchParameters(  # type: ignore[call-arg]  # the stubs lack `sel`
+            sel=faiss.IDSelectorBatch(allowed))
     scores, ids = index.search(vectors, min(CANDIDATES, len(allowed)), params=params)
     return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if i >= 0]
             for row_ids, row_scores in zip(ids, scores, strict=True)]
@@ -319,7 +320,8 @@ def classify(index: int, paragraph: str, candidates: list[tuple[Passage, float]]
         result.kind = "verbatim" if verbatim else "edited"
         result.similarity, result.source = characters, passage
         alignment = fuzz.partial_ratio_alignment(wanted, fold(passage.text))
-        span = sentence_span(passage.text, alignment.dest_start, alignment.dest_end)
+        span = sentence_span(passage.text, alignment.dest_start, alignment.dest_end) \
+            if alignment is not None else (0, len(passage.text))
     elif reworded := paraphrase_source(paragraph, scored, terms):
         result.kind, result.similarity, result.source = "paraphrase", reworded[1], reworded[0]
         span = best_sentence_span(paragraph, reworded[0].text)

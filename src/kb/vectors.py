@@ -142,7 +142,8 @@ class VectorIndex:
         if allowed is not None:
             if len(allowed) == 0:
                 return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
+            params = faiss.SearchParameters(  # type: ignore[call-arg]  # the stubs lack `sel`
+                sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
         scores, ids = index.search(vector.reshape(1, -1).astype(np.float32),
                                    min(k, index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]

@@ -24,9 +24,9 @@ def decode(path: Path) -> str:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace")
-    codec = _utf16_without_bom(data[:4096])
-    if codec:
-        return data.decode(codec, errors="replace")
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        return data.decode(utf16, errors="replace")
     nuls = data.count(b"\x00")
     if nuls > max(8, len(data) // 100) or _control_share(data[:4096]) > 0.05:
         raise UnreadableFile(f"{path}: binary data, not text")
