@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kb.numbers import Figure
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -31,19 +34,6 @@ _RATIO = re.compile(rf"\b(one|a|{WORD_NUMBER}|\d{{1,3}})\s+in\s+(?:every\s+)?"
                     rf"({WORD_NUMBER}|\d{{1,3}})\b(?![.,]?\d)", re.I)
 
 
-class Quantity(NamedTuple):
-    """A figure read from words, before the numbers stage gives it measure and period."""
-
-    text: str
-    start: int
-    end: int
-    value: float
-    kind: str
-    unit: str = ""
-    total: float | None = None
-    decimals: int = 0
-
-
 def word_value(word: str) -> float:
     """The value of a number written in words or digits: "twenty-four" is 24, "one" is 1."""
     parts = re.split(r"[\s-]+", word.strip().lower())
@@ -57,29 +47,33 @@ def word_value(word: str) -> float:
     return float(value)
 
 
-def ratios(text: str) -> list[Quantity]:
+def ratios(text: str) -> list[Figure]:
     """'One in five staff', '1 in 5 (22%)': N of every M, a fraction."""
+    from kb.numbers import Figure  # numbers imports this module: import when first used
+
     found = []
     for match in _RATIO.finditer(text):
         count, total = word_value(match.group(1)), word_value(match.group(2))
         if 0 < count < total:
-            found.append(Quantity(match.group(0), match.start(), match.end(), count,
+            found.append(Figure(match.group(0), match.start(), match.end(), count,
                                   "fraction", total=total))
     return found
 
 
-def word_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Figures written as words: "five", "twenty-four", "five of the six", "over half of"."""
+    from kb.numbers import Figure
+
     found = []
     for match in _WORD_NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         word, percent, total = match.groups()
         if percent:  # "ninety per cent"
-            found.append(Quantity(match.group(0)[:match.end(2) - match.start()], match.start(),
+            found.append(Figure(match.group(0)[:match.end(2) - match.start()], match.start(),
                                   match.end(2), word_value(word), "percent", "%"))
             continue
-        found.append(Quantity(match.group(0), match.start(), match.end(), word_value(word),
+        found.append(Figure(match.group(0), match.start(), match.end(), word_value(word),
                               "fraction" if total else "count",
                               total=word_value(total) if total else None))
     for pattern in (_CHANGE_SHARE, _SHARE):
@@ -88,7 +82,7 @@ def word_quantities(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 continue
             count = NUMBER_WORDS.get((match.group(1) or "").lower(), 1)
             # a share in words is a round figure: "half" stands for roughly 45% to 55%
-            found.append(Quantity(match.group(0), match.start(), match.end(),
+            found.append(Figure(match.group(0), match.start(), match.end(),
                                   count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
                                   decimals=-1))
     return found

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from kb.extract.metadata import MONTHS, normalise_period
-from kb.number_words import WORD_NUMBER, ratios, word_quantities, word_value
+from kb.number_words import WORD_NUMBER, ratios, word_figures, word_value
 
 KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date")
 _MONTH = "|".join(MONTHS)
@@ -134,7 +134,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     for ratio in ratios(text):  # "one in five", "1 in 5"
-        figures.append(Figure(*ratio))
+        figures.append(ratio)
         taken.append((ratio.start, ratio.end))
     for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
         figures.append(_scaled_money(match))
@@ -144,7 +144,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
                 _LABEL.search(text[max(0, match.start() - 16):match.start()]):
             continue
         figures.append(_number_figure(match))
-    figures += [Figure(*q) for q in word_quantities(text, taken)]
+    figures += word_figures(text, taken)
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
