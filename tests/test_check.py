@@ -158,3 +158,44 @@ def test_a_claims_figures_in_words_are_not_its_measure_words(library) -> None:
     claim = read_claim(library.engine, "Leads' training is renewed every three years.")
     assert stem("three") not in claim.terms.weights
     assert stem("training") in claim.terms.weights
+
+
+def _aligned(text: str, title: str = "Annual report 2022-23"):  # type: ignore[no-untyped-def]
+    from kb.claims import Aligned
+    from kb.models import Passage
+
+    passage = Passage(1, "report", title, "report.pdf", "2022-23", "annual-report", 4, 4,
+                      None, text, 0, len(text))
+    return Aligned(passage, text, 0, 0.8, 0.8, 0.8)
+
+
+def test_a_name_the_claim_states_and_the_passage_never_does_is_unsupported() -> None:
+    from kb.check import Claim, unnamed
+    from kb.terms import Terms
+
+    text = "Teams draw the data map on paper during the workshop."
+    claim = Claim("The template recommends drawing the data map in Power BI.", [], None, 0,
+                  Terms({"map": 1.0}))
+    assert unnamed(claim, _aligned(text)) == {"power", "bi"}
+    # a name held by its acronym: "Data to Insight" in a passage that writes "D2I"
+    claim = Claim("Data to Insight says the diagnostic is not an inspection.", [], None, 0,
+                  Terms({"diagnost": 1.0}, {"d2i": {"data", "insight"}}))
+    assert not unnamed(claim, _aligned("The D2I diagnostic isn't an inspection."))
+
+
+def test_the_words_that_name_a_document_are_held_by_its_sentences() -> None:
+    from kb.claims import align
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    text = "The age of consent is 16. Schools hold assemblies each week."
+    terms = Terms({"kcsie": 2.0, "age": 1.0, "consent": 1.0},
+                  {"kcsie": {"keep", "children", "safe", "educ"}})
+    named = Passage(1, "k", "Keeping children safe in education", "k.pdf", None, "other", 9, 9,
+                    None, text, 0, len(text))
+    other = Passage(2, "g", "Guidance on consent", "g.pdf", None, "other", 3, 3, None, text, 0,
+                    len(text))
+    found = {(a.passage.doc_id, a.sentence): a.coverage for a in align(
+        "KCSIE says the age of consent is 18.", terms, [named, other])}
+    sentence = "The age of consent is 16."
+    assert found[("k", sentence)] == 1.0 > found[("g", sentence)]

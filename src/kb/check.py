@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.ask import page_of
+from kb.ask import name_stems, page_of
 from kb.claims import Aligned, align, clash
 from kb.extract.metadata import periods_in
 from kb.models import Passage, passage_dict
@@ -151,9 +151,19 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if clashes:  # every near sentence that says otherwise is evidence, the first explains
         return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
             clashes[0][1]
-    if best.coverage >= SUPPORTS:
+    if best.coverage >= SUPPORTS and not unnamed(claim, best):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
+
+
+def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
+    """The names a claim states (a product, a body, a person: capitalised words past its first
+    and acronyms) that the passage it would rest on never mentions, by name or by acronym:
+    "Power BI" in a claim the passage does not name cannot be supported by it."""
+    passage = aligned.passage
+    held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} "
+                                                f"{passage.section or ''} {passage.text}")}
+    return name_stems(claim.text) - claim.terms.present(held)
 
 
 def _as_match(aligned: Aligned, agrees: bool = False) -> Match:

@@ -92,12 +92,15 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
         context = words_of(f"{passage.title} {passage.section or ''}")
+        # the claim's words that name the document ("KCSIE says", "the Essex study found")
+        # say where to look, and every sentence of that document holds them
+        named = terms.present(words_of(passage.title)) & set(terms.weights)
         previous = ""
         for sentence, start in sentences_of(passage):
             # a sentence opening on "This training", "They" or "It" speaks of what the one
             # before it names: those words count as its context too
             around = context | words_of(previous) if ANAPHOR.match(sentence) else context
-            coverage = terms.share(words_of(sentence), around, partial=0.3)
+            coverage = terms.share(words_of(sentence) | named, around, partial=0.3)
             previous = sentence
             candidates.append(Aligned(passage, sentence, start, coverage, 0.0,
                                       coverage - 0.01 * rank))
