@@ -199,3 +199,22 @@ def test_the_words_that_name_a_document_are_held_by_its_sentences() -> None:
         "KCSIE says the age of consent is 18.", terms, [named, other])}
     sentence = "The age of consent is 16."
     assert found[("k", sentence)] == 1.0 > found[("g", sentence)]
+
+
+def test_the_name_a_claim_gives_the_document_is_no_part_of_a_figures_measure() -> None:
+    from kb.check import Claim, read_sentence
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    text = "This training should be updated at least every two years."
+    claim_text = "KPWIS says the lead's training should be updated every three years."
+    figures = stated_figures(find_figures(claim_text))
+    terms = Terms({"kpwi": 3.0, "lead": 0.5, "train": 1.0, "updat": 1.0},
+                  {"kpwi": {"keep", "pupil", "well", "school"}})
+    claim = Claim(claim_text, figures, None, 0, terms, [terms])
+    aligned = _aligned(text, title="Keeping pupils well in schools")
+    [match] = read_sentence(claim, aligned)
+    # "KPWIS" names where the figure stands, not what it measures: the measure still fits
+    assert match.source.value == 2 and not match.agrees
+    # in another document, the same sentence's figure is not measured as the claim's
+    assert read_sentence(claim, _aligned(text, title="Staff handbook")) == []

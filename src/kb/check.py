@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kb.ask import name_stems, page_of
-from kb.claims import Aligned, align, clash
+from kb.claims import Aligned, align, clash, words_of
 from kb.extract.metadata import periods_in
 from kb.models import Passage, passage_dict
 from kb.numbers import (
@@ -163,7 +164,13 @@ def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
     passage = aligned.passage
     held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} "
                                                 f"{passage.section or ''} {passage.text}")}
-    return name_stems(claim.text) - claim.terms.present(held)
+    return names_in(claim.text) - claim.terms.present(held)
+
+
+def names_in(text: str) -> set[str]:
+    """The stems of the names a claim states: capitalised words past a sentence's first, and
+    acronyms wherever they stand ("KCSIE says ...")."""
+    return name_stems(text) | {stem(w.lower()) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", text)}
 
 
 def _as_match(aligned: Aligned, agrees: bool = False) -> Match:
@@ -184,6 +191,9 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
         r"[A-Za-z][A-Za-z'-]*", f"{passage.title} {passage.section or ''} {passage.text}")}
+    # the names the claim gives this document ("KCSIE says", "the National Framework sets
+    # out") say where, not what: they do not count in any figure's measure
+    named = claim.terms.present(words_of(passage.title)) & names_in(claim.text)
     matches = []
     for index, claimed in enumerate(claim.figures):
         for source in figures:
@@ -193,8 +203,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
             if claimed.period and source.period and claimed.period != source.period \
                     and not earlier:
                 continue
-            fit = max(measure_fit(claim, index, source, words, row),
-                      0.8 * measure_fit(claim, index, source, context))
+            fit = max(measure_fit(claim, index, source, words, row, named),
+                      0.8 * measure_fit(claim, index, source, context, named=named))
             if fit >= MEASURE_MIN:
                 matches.append(Match(claimed, source, fit,
                                      agrees(claimed, source, claim.text, aligned.sentence),
@@ -204,12 +214,16 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
 
 
 def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str],
-                row: bool = False) -> float:
+                row: bool = False, named: AbstractSet[str] = frozenset()) -> float:
     """How well a source figure's measure agrees with the claim's (0 below MEASURE_MIN), and
     with the words next to the claimed figure itself (two figures have two measures). In a
     table row every cell is the figure's measure: its label, its definition, its notes."""
     near = sentence_words if row else {stem(w) for w in figure.measure.split()}
-    whole = claim.terms.share(near, sentence_words)
+    terms = claim.terms
+    if named:  # weighed without them, so they neither help nor hurt a figure's measure
+        terms = Terms({t: w for t, w in terms.weights.items() if t not in named},
+                      terms.expansions)
+    whole = terms.share(near, sentence_words)
     own = claim.measures[index] if index < len(claim.measures) else None
     if whole < MEASURE_MIN or own is None or not own.weights:
         return whole
