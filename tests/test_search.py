@@ -177,3 +177,14 @@ def test_an_expansion_without_its_version_number_still_brings_its_acronym() -> N
     assert query.expansions.get("Graded Care Profile 2") == ["GCP2"]
     # a single word left after the version is no expansion of anything
     assert "GCP2" not in str(parse_query("profile", {"GCP2": "Profile 2"}, {}, {}).expansions)
+
+
+def test_a_documents_short_name_is_added_for_its_spelled_out_name_only() -> None:
+    from kb.query import parse_query
+
+    names = {"KPWIS": "keeping pupils well in schools"}
+    spelled = parse_query("keeping pupils well in schools on consent", {}, {}, {}, names=names)
+    assert spelled.expansions.get("keeping pupils well in schools") == ["KPWIS"]
+    # the short name is not spelled out: that would bring every passage of the document
+    short = parse_query("KPWIS on the age of consent", {}, {"kpwis": 4}, {}, names=names)
+    assert "KPWIS" not in short.expansions

@@ -90,6 +90,7 @@ class SearchEngine:
         # what typo correction and acronym expansion may draw on, per audience (True: also
         # restricted documents), so nothing of a restricted text reaches anyone else
         self._lexicons: dict[bool, tuple[dict[str, int], dict[str, list[str]], dict[str, str]]] = {}
+        self._named: dict[bool, dict[str, str]] = {}  # acronyms with the documents' short names
         self._allowed: dict[Filters, np.ndarray | None] = {}
         self._allowed_sets: dict[Filters, set[int] | None] = {}
         self._passage_count = 0
@@ -118,6 +119,7 @@ class SearchEngine:
         self._vocabulary, self._joined, self._acronyms = self._lexicons[True]
         self._allowed = {}
         self._allowed_sets = {}
+        self._named = {}
         self._passage_count = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         self._generation = current
 
@@ -137,10 +139,7 @@ class SearchEngine:
                 f"SELECT g.acronym, g.expansion FROM glossary g JOIN documents d "
                 f"ON d.id = g.document {where} GROUP BY g.acronym"):
             acronyms[acronym] = expansion.lower()
-        titles = [row[0] for row in self.connection.execute(
-            f"SELECT d.title FROM documents d {where}")]
-        return vocabulary, joined, title_acronyms(titles, vocabulary, embed.model_words(
-            self.settings.model_name)) | acronyms
+        return vocabulary, joined, acronyms
 
     def vocabulary(self, include_restricted: bool = False) -> dict[str, int]:
         """Each word of the library an audience may see, with the passages that hold it."""
@@ -176,8 +175,19 @@ class SearchEngine:
         return self.glossary(audience.get())
 
     def glossary(self, include_restricted: bool = False) -> dict[str, str]:
+        """Acronyms and their expansions, with the short names the library gives its own
+        documents ("KCSIE"). A search does not expand those: it would bring every passage that
+        names the document; ask, check and reuse read them as names."""
         self.refresh()
-        return self._lexicons[include_restricted][2]
+        if include_restricted not in self._named:
+            where = "" if include_restricted else "WHERE access != 'restricted'"
+            titles = [row[0] for row in self.connection.execute(
+                f"SELECT title FROM documents {where}")]
+            self._named[include_restricted] = title_acronyms(
+                titles, self._lexicons[include_restricted][0],
+                embed.model_words(self.settings.model_name)) | \
+                self._lexicons[include_restricted][2]
+        return self._named[include_restricted]
 
     def parse(self, text: str, include_restricted: bool | None = None) -> ParsedQuery:
         """The query understood with what its audience may see: the facade sets `audience`
@@ -186,7 +196,8 @@ class SearchEngine:
         restricted = audience.get() if include_restricted is None else include_restricted
         vocabulary, joined, acronyms = self._lexicons[restricted]
         return parse_query(text, acronyms, vocabulary, joined,
-                           lambda word: self._is_word(word, restricted))
+                           lambda word: self._is_word(word, restricted),
+                           names=self.glossary(restricted))
 
     def _is_word(self, word: str, include_restricted: bool = False) -> bool:
         """Not a typo: an English word, or one the library holds in another form (the FTS
