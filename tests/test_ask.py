@@ -94,7 +94,7 @@ def test_the_same_question_gets_the_same_answer_on_a_fresh_and_a_used_library(
 def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None:
     from kb.ask import Candidate, Question, pick_answer
     from kb.models import Passage
-    from kb.numbers import Sentence
+    from kb.sentences import Sentence
     from kb.terms import Terms
 
     passage = Passage(1, "study", "Study", "study.pdf", "2023-24", "other", 5, 5, None, "", 0, 0)
@@ -118,7 +118,7 @@ def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None
 def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     from kb.ask import Candidate, corroborating
     from kb.models import Passage
-    from kb.numbers import Sentence
+    from kb.sentences import Sentence
 
     def candidate(doc: str, passage_id: int, text: str) -> Candidate:
         passage = Passage(passage_id, doc, doc.title(), f"{doc}.pdf", "2022-23", "annual-report",
@@ -153,7 +153,7 @@ def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str |
 def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> None:
     from kb.ask import Candidate, Question, figure_fit, question_codes
     from kb.models import Passage
-    from kb.numbers import Sentence
+    from kb.sentences import Sentence
     from kb.terms import Terms
 
     question = "How many data items are collected for the 903 return in 2023-24 only?"

@@ -96,8 +96,8 @@ def test_an_age_bound_written_out_is_the_same_bound() -> None:
 
 def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence() -> None:
     from kb.check import Match, direction_of
-    from kb.models import Passage
-    from kb.numbers import Figure, find_figures
+    from kb.models import Figure, Passage
+    from kb.numbers import find_figures
 
     text = ("We held 310 conferences; a rate of 52.1 per 10,000 against 44.0 for our "
             "neighbours. Our rate was 47.5 per 10,000 in 2021-22. Staffing was stable.")
@@ -153,7 +153,7 @@ def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
 
 def test_a_claims_figures_in_words_are_not_its_measure_words(library) -> None:
     from kb.check import read_claim
-    from kb.numbers import stem
+    from kb.words import stem
 
     claim = read_claim(library.engine, "Leads' training is renewed every three years.")
     assert stem("three") not in claim.terms.weights

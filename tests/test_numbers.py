@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.numbers import direction, find_figures, split_sentences, values_figures
+from kb.numbers import direction, find_figures, values_figures
+from kb.sentences import split_sentences
 
 
 def values(text: str, period: str | None = None):
@@ -166,7 +167,7 @@ def test_the_edge_of_a_named_month_is_a_day() -> None:
 
 
 def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
-    from kb.numbers import stem
+    from kb.words import stem
 
     for one, other in [("tagged", "tag"), ("planning", "plan"), ("tags", "tag"),
                        ("referrals", "referral"), ("attendees", "attended"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kb.numbers import stem
 from kb.terms import Terms
+from kb.words import stem
 
 
 def stems(text: str) -> set[str]:

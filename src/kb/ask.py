@@ -14,16 +14,11 @@ from kb import embed
 from kb.claims import sentences_of
 from kb.extract.metadata import periods_in
 from kb.facts import Fact
-from kb.models import Passage, passage_dict
-from kb.numbers import (
-    STOP,
-    Figure,
-    Sentence,
-    content_words,
-    find_figures,
-    stem,
-)
+from kb.models import Figure, Passage, passage_dict
+from kb.numbers import find_figures
+from kb.sentences import Sentence
 from kb.terms import Terms, audience_of, term_weights
+from kb.words import STOP, content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine

@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from kb.numbers import find_figures, split_sentences, stated_figures
+from kb.numbers import find_figures, stated_figures
+from kb.sentences import split_sentences
 
 
 def fold(text: str) -> str:

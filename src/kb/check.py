@@ -12,16 +12,10 @@ from typing import TYPE_CHECKING, Any
 from kb.ask import name_stems, page_of
 from kb.claims import Aligned, align, clash, words_of
 from kb.extract.metadata import periods_in
-from kb.models import Passage, passage_dict
-from kb.numbers import (
-    Figure,
-    direction,
-    find_figures,
-    shift_period,
-    stated_figures,
-    stem,
-)
+from kb.models import Figure, Passage, passage_dict
+from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.terms import Terms, term_weights
+from kb.words import stem
 
 if TYPE_CHECKING:
     from kb.search import Filters, SearchEngine

@@ -19,7 +19,8 @@ import numpy as np
 
 from kb import embed
 from kb.models import Passage
-from kb.numbers import content_words, split_sentences, stem
+from kb.sentences import split_sentences
+from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.terms import Terms

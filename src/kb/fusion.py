@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.numbers import stem
+from kb.words import stem
 
 WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 

@@ -120,3 +120,28 @@ def passage_dict(passage: Passage) -> dict[str, Any]:
         data.pop(extra, None)
     data["score"] = round(float(data["score"]), 6)
     return data
+
+
+@dataclass
+class Figure:
+    """One figure as written: where it stands, what it is, and what it counts."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    kind: str
+    unit: str = ""
+    total: float | None = None  # the M of "N of M"
+    decimals: int = 0
+    measure: str = ""  # the words around it that say what it measures
+    period: str | None = None
+    relative: int = 0  # -1 for "a year earlier": resolved against the sentence's period
+    inherits: bool = False  # "compared with 291": measured like the figure before it
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def stated(self) -> str:
+        period = f" ({self.period})" if self.period else ""
+        return f"{self.text}{period}"

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kb.numbers import Figure
+    from kb.models import Figure
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -49,8 +49,6 @@ def word_value(word: str) -> float:
 
 def ratios(text: str) -> list[Figure]:
     """'One in five staff', '1 in 5 (22%)': N of every M, a fraction."""
-    from kb.numbers import Figure  # numbers imports this module: import when first used
-
     found = []
     for match in _RATIO.finditer(text):
         count, total = word_value(match.group(1)), word_value(match.group(2))
@@ -62,7 +60,7 @@ def ratios(text: str) -> list[Figure]:
 
 def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Figures written as words: "five", "twenty-four", "five of the six", "over half of"."""
-    from kb.numbers import Figure
+    from kb.models import Figure
 
     found = []
     for match in _WORD_NUMBER.finditer(text):

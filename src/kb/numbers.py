@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from kb.extract.metadata import MONTHS, normalise_period
+from kb.models import Figure
 from kb.number_words import WORD_NUMBER, ratios, word_figures, word_value
+from kb.sentences import Sentence, split_sentences
+from kb.words import content_words
 
 KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date")
 _MONTH = "|".join(MONTHS)
@@ -35,11 +35,6 @@ _EXPLICIT = re.compile(r"^[\s,)(]*(?:in|for|during|at\s+the\s+end\s+of|by)?\s*(?
                        r"(?:year\s+)?", re.I)
 _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|versus|vs\.?)"
                       r"[\s(]*$", re.I)
-# a sentence ends at its stop before a capital, or at a line break, unless the line runs on
-# into lowercase words ("should be\nupdated at least"), a sentence the layout broke
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|"
-                           r"(?<![A-Za-z,])\s*\n\s*|\s*\n\s*(?![a-z])")
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
 # a number that names an item of a sequence ("Wave 2", "Appendix 5", "Figure 1", "Key Stage
 # 3", "paragraph 114"), not a quantity
 _LABEL = re.compile(r"\b(?:Year|Page|Key Stage|Level|Tier|Wave|Phase|Appendix|Annex|Figure|"
@@ -48,79 +43,10 @@ _LABEL = re.compile(r"\b(?:Year|Page|Key Stage|Level|Tier|Wave|Phase|Appendix|An
                     r"Principle|Theme|Module|Session|Box|Chart|[Pp]aragraph|[Ss]ection|[Pp]age|"
                     r"[Aa]ppendix|[Aa]nnex|[Cc]hapter|[Aa]rticle|[Ss]chedule|[Rr]egulation|"
                     r"[Ff]igure|[Tt]able)\s+$")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
-that these those it its as from than then there their they we our us has have had which who
-whom whose what when where how many much did does do so not no also all each per year years
-earlier later previous last before ago above below compared against versus while same over
-under up down into about
-around approximately nearly almost some other more less fewer higher lower rose fell increased
-decreased increase decrease rise fall risen fallen grew reduced dropped since during between
-within across i you he she his her them out number total rate figure figures per cent percent
-previously march april june september october november december january february july august
-may end ended ending at least just only still stood reached half thirds quarters""".split())
 UP = re.compile(r"\b(?:rose|risen|rise|rises|rising|increas\w*|higher|more|grew|grown|growth|"
                 r"up|went up|climbed|doubled|exceed\w*)\b", re.I)
 DOWN = re.compile(r"\b(?:fell|fallen|fall|falls|falling|decreas\w*|lower|fewer|less|declin\w*|"
                   r"reduc\w*|dropped|drop|down|went down)\b", re.I)
-
-
-@dataclass
-class Figure:
-    """One figure as written: where it stands, what it is, and what it counts."""
-
-    text: str
-    start: int
-    end: int
-    value: float
-    kind: str
-    unit: str = ""
-    total: float | None = None  # the M of "N of M"
-    decimals: int = 0
-    measure: str = ""  # the words around it that say what it measures
-    period: str | None = None
-    relative: int = 0  # -1 for "a year earlier": resolved against the sentence's period
-    inherits: bool = False  # "compared with 291": measured like the figure before it
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def stated(self) -> str:
-        period = f" ({self.period})" if self.period else ""
-        return f"{self.text}{period}"
-
-
-@dataclass
-class Sentence:
-    text: str
-    start: int
-    end: int
-    figures: list[Figure] = field(default_factory=list)
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets; bullets and blank-line breaks also end a sentence."""
-    sentences: list[Sentence] = []
-    cursor = 0
-    for match in _SENTENCE_END.finditer(text):
-        piece = text[cursor:match.start()]
-        if _ABBREVIATION.search(piece.rstrip()) or (piece.strip() and len(piece.split()) < 2
-                                                     and not piece.strip().endswith(".")):
-            continue
-        if "\n" in match.group(0) and piece.count("(") > piece.count(")"):
-            continue  # a line broken inside brackets: "(31\nMarch 2021)"
-        _append(sentences, text, cursor, match.start())
-        cursor = match.end()
-    _append(sentences, text, cursor, len(text))
-    return sentences
-
-
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        offset = start + piece.index(stripped)
-        sentences.append(Sentence(" ".join(stripped.split()), offset, offset + len(stripped)))
 
 
 def parse_value(digits: str) -> float:
@@ -277,30 +203,6 @@ def _number_figure(match: re.Match[str]) -> Figure:
         figure.kind = "fraction"
         figure.total = parse_value(total) if total[0].isdigit() else word_value(total)
     return figure
-
-
-def content_words(text: str) -> list[str]:
-    return [w.lower().strip("'’-") for w in WORD.findall(text)
-            if w.lower().strip("'’-") not in STOP and len(w) > 1]
-
-
-@lru_cache(maxsize=16384)
-def stem(word: str) -> str:
-    """A light stemmer for matching words across forms: inflections off ("referrals",
-    "fostered", "agencies", "attendees"), a doubled consonant left by them undone ("tagged"
-    as "tag"), then the first seven letters, which joins most derived forms."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in ("ies", "ees", "ee", "es", "s", "ing", "ed"):
-        shortest = 3 if suffix == "s" and not word.endswith(("ss", "us", "is")) else 4
-        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            if suffix in ("ing", "ed") and len(word) >= 4 and word[-1] == word[-2] and \
-                    word[-1] not in "aeioufslz":
-                word = word[:-1]
-            break
-    if word.endswith("e") and len(word) > 4:  # "receive" as "received", "course" as "courses"
-        word = word[:-1]
-    return word[:7]
 
 
 def measure_words(text: str, figures: list[Figure], figure: Figure, before: int = 70,

@@ -22,7 +22,8 @@ from kb.changes import (
 )
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage, passage_dict
-from kb.numbers import STOP, split_sentences, stem
+from kb.sentences import split_sentences
+from kb.words import STOP, stem
 
 if TYPE_CHECKING:
     from kb.ingest import Progress

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.numbers import content_words, stem
+from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine

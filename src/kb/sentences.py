@@ -1,0 +1,48 @@
+"""Sentences: a text cut into sentences, each with its offsets; bullets and line breaks end
+one, a line that runs on into lowercase words does not."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.models import Figure
+
+# a sentence ends at its stop before a capital, or at a line break, unless the line runs on
+# into lowercase words ("should be\nupdated at least"), a sentence the layout broke
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|"
+                           r"(?<![A-Za-z,])\s*\n\s*|\s*\n\s*(?![a-z])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    figures: list[Figure] = field(default_factory=list)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; bullets and blank-line breaks also end a sentence."""
+    sentences: list[Sentence] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[cursor:match.start()]
+        if _ABBREVIATION.search(piece.rstrip()) or (piece.strip() and len(piece.split()) < 2
+                                                     and not piece.strip().endswith(".")):
+            continue
+        if "\n" in match.group(0) and piece.count("(") > piece.count(")"):
+            continue  # a line broken inside brackets: "(31\nMarch 2021)"
+        _append(sentences, text, cursor, match.start())
+        cursor = match.end()
+    _append(sentences, text, cursor, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + piece.index(stripped)
+        sentences.append(Sentence(" ".join(stripped.split()), offset, offset + len(stripped)))

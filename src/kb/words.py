@@ -1,0 +1,42 @@
+"""Words: a text's content words and their stems, which search and the jobs match on."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
+that these those it its as from than then there their they we our us has have had which who
+whom whose what when where how many much did does do so not no also all each per year years
+earlier later previous last before ago above below compared against versus while same over
+under up down into about
+around approximately nearly almost some other more less fewer higher lower rose fell increased
+decreased increase decrease rise fall risen fallen grew reduced dropped since during between
+within across i you he she his her them out number total rate figure figures per cent percent
+previously march april june september october november december january february july august
+may end ended ending at least just only still stood reached half thirds quarters""".split())
+
+
+def content_words(text: str) -> list[str]:
+    return [w.lower().strip("'’-") for w in WORD.findall(text)
+            if w.lower().strip("'’-") not in STOP and len(w) > 1]
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """A light stemmer for matching words across forms: inflections off ("referrals",
+    "fostered", "agencies", "attendees"), a doubled consonant left by them undone ("tagged"
+    as "tag"), then the first seven letters, which joins most derived forms."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ies", "ees", "ee", "es", "s", "ing", "ed"):
+        shortest = 3 if suffix == "s" and not word.endswith(("ss", "us", "is")) else 4
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            if suffix in ("ing", "ed") and len(word) >= 4 and word[-1] == word[-2] and \
+                    word[-1] not in "aeioufslz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 4:  # "receive" as "received", "course" as "courses"
+        word = word[:-1]
+    return word[:7]
