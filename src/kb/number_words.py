@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kb.models import Figure
+from kb.models import Figure
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -60,8 +58,6 @@ def ratios(text: str) -> list[Figure]:
 
 def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Figures written as words: "five", "twenty-four", "five of the six", "over half of"."""
-    from kb.models import Figure
-
     found = []
     for match in _WORD_NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
