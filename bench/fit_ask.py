@@ -11,6 +11,7 @@ from fitting import fit
 
 from kb import KnowledgeBase, ask, embed
 from kb.evaluate import answer_matches, cites_gold, half_of
+from kb.question import read_question
 
 
 def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
@@ -18,7 +19,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
     rows = []
     ask.SEMANTIC_WEIGHT = 0.0
     for position, case in enumerate(cases):
-        asked = ask.read_question(engine, case["question"])
+        asked = read_question(engine, case["question"])
         hits = engine.search(case["question"], k=8, mode="hybrid").results
         lexical = ask.rank_sentences(asked, hits)[:10]
         vectors = embed.encode([c.sentence.text for c in lexical]) if lexical else []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.ask import name_stems
 from kb.numbers import find_figures, values_figures
+from kb.question import name_stems
 
 
 def test_ask_answers_a_count_with_its_cited_sentence(library: KnowledgeBase) -> None:
@@ -92,8 +92,9 @@ def test_the_same_question_gets_the_same_answer_on_a_fresh_and_a_used_library(
 
 
 def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None:
-    from kb.ask import Candidate, Question, pick_answer
+    from kb.ask import Candidate, pick_answer
     from kb.models import Passage
+    from kb.question import Question
     from kb.sentences import Sentence
     from kb.terms import Terms
 
@@ -144,15 +145,16 @@ def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     ("Which forms were mapped?", None),
 ])
 def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str | None) -> None:
-    from kb.ask import WANTS
+    from kb.question import WANTS
 
     found = next((name for name, pattern in WANTS if pattern.search(question)), None)
     assert found == wants
 
 
 def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> None:
-    from kb.ask import Candidate, Question, figure_fit, question_codes
+    from kb.ask import Candidate, figure_fit
     from kb.models import Passage
+    from kb.question import Question, question_codes
     from kb.sentences import Sentence
     from kb.terms import Terms
 

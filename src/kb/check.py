@@ -9,11 +9,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.ask import name_stems, page_of
+from kb.ask import page_of
 from kb.claims import Aligned, align, clash, words_of
 from kb.extract.metadata import periods_in
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
+from kb.question import name_stems
 from kb.terms import Terms, term_weights
 from kb.words import stem
 

@@ -1,0 +1,109 @@
+"""Questions: what a question asks for (a figure of some kind, a person or body, a length of
+time, a meaning), the period it asks about, and the words and names it is asked in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kb.extract.metadata import periods_in
+from kb.numbers import find_figures
+from kb.terms import Terms, audience_of, term_weights
+from kb.words import STOP, content_words, stem
+
+if TYPE_CHECKING:
+    from kb.search import SearchEngine
+
+WANTS = [
+    ("duration", re.compile(r"\b(?:how long|how often|how soon|what timescale|what time ?limit|"
+                            r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
+                            r"hours|years)|what age|until what age|up to what age)\b", re.I)),
+    ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
+                          r"\bwhat is meant by\b", re.I)),
+    ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
+    ("rate", re.compile(r"\brate\b", re.I)),
+    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
+    ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
+    ("time", re.compile(r"\b(?:when|what date|which date|what year|which year|how long ago)\b",
+                        re.I)),
+    ("who", re.compile(r"\b(?:who|whom)\b|\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|"
+                       r"partners?|bod(?:y|ies)|professionals?|people|person|roles?)\b", re.I)),
+]
+# the code or term a "what does X mean" question asks about
+DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
+                     r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
+# a number standing as a name, and the weight it carries in a question (that of a word the
+# library uses in about twenty passages)
+CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
+CODE_WEIGHT = 0.3
+
+@dataclass
+class Question:
+    text: str
+    wants: str | None
+    period: str | None
+    terms: Terms
+    rare: set[str] = field(default_factory=set)  # words the library seldom uses (names)
+    names: set[str] = field(default_factory=set)  # stems of the agencies and people it names
+    own: set[str] = field(default_factory=set)  # the library's own names ("Harrowden")
+    codes: set[str] = field(default_factory=set)  # numbers it names things by ("903 return")
+
+
+def terms_of(text: str) -> set[str]:
+    """The stems of a text's content words, and the numbers that name things in it."""
+    return {stem(w) for w in content_words(text)} | set(CODE.findall(text))
+
+
+def read_question(engine: SearchEngine, text: str) -> Question:
+    wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
+    periods = periods_in(text) or [f.period for f in find_figures(text)
+                                   if f.kind == "date" and f.period]
+    vocabulary = engine.vocabulary(audience_of(engine))
+    rare = {w for w, n in vocabulary.items() if n <= 25} if wants == "who" else set()
+    own = own_names(engine)
+    terms, codes = term_weights(engine, text), question_codes(text)
+    for code in codes:  # as rare as a name: the row or clause it picks out
+        terms.weights[code] = CODE_WEIGHT
+    return Question(text, wants, periods[0] if periods else None, terms,
+                    rare, name_stems(text) - own, own, codes)
+
+
+def question_codes(text: str) -> set[str]:
+    """Numbers in a question that name a thing rather than ask for or date one: "the 903
+    return", "Section 17 cases", "Article 6"; not years, periods, dates or the figure asked."""
+    spans = [(f.start, f.end) for f in find_figures(text) if f.kind in ("year", "period", "date")]
+    return {m.group(0) for m in CODE.finditer(text)
+            if not any(s <= m.start() < e for s, e in spans)}
+
+
+def name_stems(text: str) -> set[str]:
+    """Stems of capitalised words that do not open a sentence, and of acronyms: the agencies,
+    places and people a text names."""
+    found = set()
+    for match in re.finditer(r"\b[A-Z][A-Za-z'’]*", text):
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in ".!?:•\"“(":
+            continue
+        word = match.group(0).lower().strip("'’")
+        if word not in STOP and len(word) > 1:
+            found.add(stem(word))
+    return found
+
+
+_OWN_NAMES: dict[int, set[str]] = {}
+
+
+def own_names(engine: SearchEngine) -> set[str]:
+    """Names in at least half the documents' titles (the borough, the partnership): every
+    passage is about them, stated or not."""
+    key = id(engine.vocabulary(audience_of(engine)))
+    if key not in _OWN_NAMES:
+        titles = engine.titles()
+        counts: dict[str, int] = {}
+        for title in titles:
+            for name in name_stems(" " + title) | {stem(w) for w in title.split()[:1]}:
+                counts[name] = counts.get(name, 0) + 1
+        _OWN_NAMES.clear()
+        _OWN_NAMES[key] = {name for name, n in counts.items() if 2 * n >= len(titles)}
+    return _OWN_NAMES[key]
