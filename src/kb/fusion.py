@@ -80,7 +80,10 @@ def coverage(terms: list[Term], text: str) -> float:
     return held / total
 
 
+@lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
+    """The text's words in order, lowercased: what a query written as a phrase is sought in
+    (cached: the same passages come back for query after query)."""
     return " ".join(WORD.findall(text.lower()))
 
 

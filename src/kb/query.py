@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 STOPWORDS = set("""a about above after again against all am an and any are as at be because been
 before being below between both but by can did do does doing down during each few for from
@@ -82,12 +83,18 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
             query.expansions.setdefault(corrected, []).extend(joined_forms[corrected])
     lowered = f" {' '.join(re.findall(r'[a-z0-9]+', query.text.lower()))} "
     for acronym, expansion in {**(names or {}), **acronyms}.items():
-        spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
-        # a version at the end is often left out: "graded care profile" for GCP2
-        unversioned = re.sub(r"(?: \d+)+$", "", spelled)
+        spelled, unversioned = _spelled(expansion)
         if f" {spelled} " in lowered or (" " in unversioned and f" {unversioned} " in lowered):
             query.expansions.setdefault(expansion, []).append(acronym)
     return query
+
+
+@lru_cache(maxsize=8192)
+def _spelled(expansion: str) -> tuple[str, str]:
+    """An expansion as the words a query would spell it in, and without a version at its end,
+    which is often left out ("graded care profile" for GCP2)."""
+    spelled = " ".join(re.findall(r"[a-z0-9]+", expansion.lower()))
+    return spelled, re.sub(r"(?: \d+)+$", "", spelled)
 
 
 def _correct(word: str, vocabulary: dict[str, int]) -> str:
