@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kb.models import Figure
 from kb.numbers import find_figures, stated_figures
 from kb.sentences import split_sentences
 
@@ -92,11 +93,11 @@ def figures_restated(paragraph: str, source: str, at_least: int = 1) -> tuple[in
     34%, "one in five" for "1 in 5 (22%)"); and how many measures the paragraph has. A rewrite
     keeps its source's facts; a new paragraph on the same topic has facts of its own. The
     source is not read when the paragraph has fewer than `at_least` measures."""
-    mine = [f for f in stated_figures(find_figures(paragraph)) if f.kind not in ("age", "year")
+    mine = [f for f in _stated(paragraph) if f.kind != "year"
             and not (f.kind == "count" and f.value < 10)]
     if len(mine) < at_least:
         return 0, len(mine)
-    theirs = _source_figures(source)
+    theirs = _stated(source)
     restated = 0
     for figure in mine:
         rounded = figure.decimals < 0 or figure.kind == "fraction" or bool(
@@ -106,11 +107,13 @@ def figures_restated(paragraph: str, source: str, at_least: int = 1) -> tuple[in
 
 
 @lru_cache(maxsize=256)
-def _source_figures(source: str) -> list[Any]:
-    return [f for f in stated_figures(find_figures(source)) if f.kind != "age"]
+def _stated(text: str) -> tuple[Figure, ...]:
+    """A text's stated figures but ages, read once: a paragraph is held against several
+    candidates, a passage against several paragraphs."""
+    return tuple(f for f in stated_figures(find_figures(text)) if f.kind != "age")
 
 
-def _close(figure: Any, other: Any, rounded: bool) -> bool:
+def _close(figure: Figure, other: Figure, rounded: bool) -> bool:
     shares = ("percent", "fraction")
     if figure.kind in shares and other.kind in shares:
         mine, theirs = _share(figure), _share(other)
@@ -123,6 +126,6 @@ def _close(figure: Any, other: Any, rounded: bool) -> bool:
     return abs(mine - theirs) <= max(3.0, 0.1 * abs(theirs))
 
 
-def _share(figure: Any) -> float:
+def _share(figure: Figure) -> float:
     return float(100 * figure.value / figure.total if figure.kind == "fraction" and figure.total
                  else figure.value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +188,9 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     # the names the claim gives this document ("KCSIE says", "the National Framework sets
     # out") say where, not what: they do not count in any figure's measure
     named = claim.terms.present(words_of(passage.title)) & names_in(claim.text)
+    # weighed without them, so they neither help nor hurt a figure's measure
+    terms = Terms({t: w for t, w in claim.terms.weights.items() if t not in named},
+                  claim.terms.expansions) if named else claim.terms
     matches = []
     for index, claimed in enumerate(claim.figures):
         for source in figures:
@@ -198,8 +200,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
             if claimed.period and source.period and claimed.period != source.period \
                     and not earlier:
                 continue
-            fit = max(measure_fit(claim, index, source, words, row, named),
-                      0.8 * measure_fit(claim, index, source, context, named=named))
+            fit = max(measure_fit(claim, index, source, words, row, terms),
+                      0.8 * measure_fit(claim, index, source, context, terms=terms))
             if fit >= MEASURE_MIN:
                 matches.append(Match(claimed, source, fit,
                                      agrees(claimed, source, claim.text, aligned.sentence),
@@ -209,16 +211,12 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
 
 
 def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str],
-                row: bool = False, named: AbstractSet[str] = frozenset()) -> float:
+                row: bool = False, terms: Terms | None = None) -> float:
     """How well a source figure's measure agrees with the claim's (0 below MEASURE_MIN), and
     with the words next to the claimed figure itself (two figures have two measures). In a
     table row every cell is the figure's measure: its label, its definition, its notes."""
     near = sentence_words if row else {stem(w) for w in figure.measure.split()}
-    terms = claim.terms
-    if named:  # weighed without them, so they neither help nor hurt a figure's measure
-        terms = Terms({t: w for t, w in terms.weights.items() if t not in named},
-                      terms.expansions)
-    whole = terms.share(near, sentence_words)
+    whole = (terms or claim.terms).share(near, sentence_words)
     own = claim.measures[index] if index < len(claim.measures) else None
     if whole < MEASURE_MIN or own is None or not own.weights:
         return whole

@@ -19,7 +19,7 @@ import numpy as np
 
 from kb import embed
 from kb.models import Passage
-from kb.sentences import split_sentences
+from kb.sentences import split_sentences, unwrapped
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
@@ -68,20 +68,13 @@ def sentences_of(passage: Passage) -> list[tuple[str, int]]:
     """A passage's sentences; each line of a table is a sentence of its own."""
     found = []
     offset = 0
-    for line in _unwrapped(passage.text).split("\n"):
+    for line in unwrapped(passage.text).split("\n"):
         if "\t" in line:
             found.append((" ".join(line.split()), offset))
         else:
             found.extend((s.text, offset + s.start) for s in split_sentences(line))
         offset += len(line) + 1
     return found
-
-
-def _unwrapped(text: str) -> str:
-    """The text with a line that runs on into the next one's lowercase words joined to it
-    ("This training should be\nupdated at least ..."): one sentence, broken by the layout.
-    A space stands for the break, so every offset stays where it was."""
-    return re.sub(r"(?<=[A-Za-z,])\n(?=[a-z])", " ", text)
 
 
 def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,

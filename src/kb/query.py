@@ -57,10 +57,10 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
                 joined_forms: dict[str, list[str]],
                 is_word: Callable[[str], bool] = lambda word: False,
                 names: dict[str, str] | None = None) -> ParsedQuery:
-    """Split the query, correct words the library lacks, and expand acronyms both ways. The
-    short names of the library's own documents (`names`: "KCSIE") are added only where the
-    query spells the name out: expanded the other way, a document's name would bring every
-    passage of that document."""
+    """Split the query, correct words the library lacks, and expand acronyms both ways. `names`
+    (the acronyms with the short names of the library's own documents, "KCSIE") are added only
+    where the query spells the name out: expanded the other way, a document's name would bring
+    every passage of that document."""
     query = ParsedQuery(text=text.strip())
     for token in TOKEN.findall(query.text):
         if token.startswith('"'):
@@ -82,7 +82,7 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
         if corrected in joined_forms:
             query.expansions.setdefault(corrected, []).extend(joined_forms[corrected])
     lowered = f" {' '.join(re.findall(r'[a-z0-9]+', query.text.lower()))} "
-    for acronym, expansion in {**(names or {}), **acronyms}.items():
+    for acronym, expansion in (acronyms if names is None else names).items():
         spelled, unversioned = _spelled(expansion)
         if f" {spelled} " in lowered or (" " in unversioned and f" {unversioned} " in lowered):
             query.expansions.setdefault(expansion, []).append(acronym)

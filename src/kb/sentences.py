@@ -8,10 +8,17 @@ from dataclasses import dataclass, field
 
 from kb.models import Figure
 
-# a sentence ends at its stop before a capital, or at a line break, unless the line runs on
-# into lowercase words ("should be\nupdated at least"), a sentence the layout broke
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|"
-                           r"(?<![A-Za-z,])\s*\n\s*|\s*\n\s*(?![a-z])")
+# a sentence ends at its stop before a capital, or at a line break
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
+# a line that runs on into lowercase words ("should be\nupdated at least"): a sentence the
+# layout broke
+_RUN_ON = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")
+
+
+def unwrapped(text: str) -> str:
+    """The text with each line that runs on into the next joined to it by a space, so every
+    offset stays where it was."""
+    return _RUN_ON.sub(" ", text)
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
 
 
@@ -27,7 +34,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; bullets and blank-line breaks also end a sentence."""
     sentences: list[Sentence] = []
     cursor = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in _SENTENCE_END.finditer(unwrapped(text)):
         piece = text[cursor:match.start()]
         if _ABBREVIATION.search(piece.rstrip()) or (piece.strip() and len(piece.split()) < 2
                                                      and not piece.strip().endswith(".")):
