@@ -68,6 +68,12 @@ def test_names_are_capitalised_words_inside_a_sentence_and_acronyms() -> None:
         "metropo", "polic", "mash"}
 
 
+def test_a_code_of_letters_and_digits_is_one_name() -> None:
+    # "K2" is the name of a code as the library writes it, not a name "K" beside a number
+    assert name_stems("Under the protocol, code K2 marks a plan ended at review.") >= {"k2"}
+    assert "k" not in name_stems("Under the protocol, code K2 marks a plan ended at review.")
+
+
 def test_ask_does_not_answer_with_a_section_heading(library: KnowledgeBase) -> None:
     answer = library.ask("On which date was the Ofsted focused visit letter published?")
     assert answer.answer_found and answer.answer

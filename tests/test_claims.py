@@ -19,6 +19,9 @@ from kb.numbers import find_figures
      "The duty only relates to children of compulsory school age."),
     ("The review must always be chaired by a social worker.",
      "The review may be chaired by a health visitor or a teacher."),
+    # a negation after a comma borrows its clause ("by a doctor, not a nurse")
+    ("The medical can be done by a registered nurse.",
+     "The medical must be done by a doctor, not a nurse."),
     ("The induction is a half-day session.",
      "The induction is a full day session for new staff."),
     # a list with one member swapped for another
@@ -53,6 +56,17 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
      "Code N5 records a case closed after assessment, the council taking no further action."),
     ("Referrals came from schools, health visitors and the police.",
      "Referrals came from the police, schools, GPs, health visitors and housing."),
+    # a negation denies the word it stands before; when the other text never says that word,
+    # it says nothing of the claim
+    ("Carers must attend the review meeting.",
+     "Carers must attend the review meeting and need not bring the child's records."),
+    # a negated clause of its own that shares one word with the claim denies nothing of it
+    ("The audit report is published every spring.",
+     "The audit report is published every spring, but there is no summary for parents."),
+    # a negation reaches past degree words ("not the most suitable") to the word it denies
+    ("A phone call is often not the most suitable record of a decision.",
+     "A phone call should not be treated as the default record of a decision; in most cases "
+     "a written note is better."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

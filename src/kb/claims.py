@@ -116,37 +116,59 @@ def _parts(text: str) -> set[str]:
     return {stem(word.lower()) for word in re.findall(r"[A-Za-z0-9]+", text)}
 
 
+def _content_parts(text: str) -> set[str]:
+    return {stem(part) for word in content_words(text) for part in word.split("-") if part}
+
+
 def _negated_words(text: str) -> set[str]:
     return {stem(m.group(1).lower()) for m in re.finditer(
         r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)}
 
 
+# words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
+# "not always the best")
+_PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
+                    "do", "does", "a", "an", "the", "by", "to", "for", "of", "always",
+                    "usually", "generally", "necessarily", "normally", "all", "any", "only",
+                    "just", "yet", "automatically", "also", "even", "most", "more", "very", "quite",
+                    "so", "as", "too"}
+
+
+# where a clause starts; not at a comma, after which a negation may be elliptical ("done by a
+# doctor, not a nurse")
+_CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
+
+
 def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()) -> bool:
-    """Whether the text denies what it says of the words it shares with the other text: the
-    negations standing within three words of a shared word, counted for their parity (a
-    "not" elsewhere in a long sentence says nothing of the claim)."""
-    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z0-9'-]+", text)]
+    """Whether the text denies what it says of the words it shares with the other text: each
+    negation counts when the word it denies (the first word after it, past auxiliaries and
+    articles: "not be used", "non-statutory") is one the two texts share; their parity
+    decides (a "not" that denies something the other text never mentions says nothing of it)."""
     count = 0
     for cue in NEGATION.finditer(text):
         if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
-        following = re.match(r"\s+([A-Za-z]+)", text[cue.end():])
-        if following and stem(following.group(1).lower()) in common:
+        following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[cue.end():])[:6]]
+        if following and stem(following[0]) in common:
             continue
-        at = next((i for i, (start, _) in enumerate(tokens) if start >= cue.start() - 3), None)
-        if at is None:
+        denied = next((w for w in following if w not in _PASSED), None)
+        if denied is None or stem(denied.strip("'-")) not in shared:
             continue
-        window = tokens[max(0, at - 3):at + 4]
-        if any(stem(word.lower()) in shared for _, word in window):
+        # the clause around it must hold another shared word: "... has been returned but
+        # there is no assessment" denies nothing of a claim that only shares "assessment"
+        before = _CLAUSE_START.split(text[:cue.start()])[-1]
+        after = re.split(r"[,;:.()]", text[cue.end():])[0]
+        clause = re.findall(r"[A-Za-z][A-Za-z'-]*", before)[-4:] + \
+            re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
+        if len({stem(w.lower()) for w in clause} & shared) >= 2:
             count += 1
     return count % 2 == 1
 
 
 def clash(claim: str, sentence: str) -> str | None:
     """Why the sentence says the opposite of the claim, or None when its English does not."""
-    # content words only: "to", "of" or "should" stand within three words of almost any "not"
-    shared = ({stem(w) for w in content_words(claim)} & {stem(w) for w in content_words(
-        sentence)}) - MODALS
+    # content words only, hyphenated ones split ("non-statutory": statutory)
+    shared = (_content_parts(claim) & _content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
     common = _negated_words(claim) & _negated_words(sentence)
     if _negated(claim, shared, common) != _negated(sentence, shared, common):

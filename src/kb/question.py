@@ -81,7 +81,7 @@ def name_stems(text: str) -> set[str]:
     """Stems of capitalised words that do not open a sentence, and of acronyms: the agencies,
     places and people a text names."""
     found = set()
-    for match in re.finditer(r"\b[A-Z][A-Za-z'’]*", text):
+    for match in re.finditer(r"\b[A-Z][A-Za-z0-9'’]*", text):
         before = text[:match.start()].rstrip()
         if not before or before[-1] in ".!?:•\"“(":
             continue
