@@ -72,6 +72,51 @@ def test_headings_are_told_by_size_and_weight_and_nest(report) -> None:  # type:
     assert "Early help in Brackley > What we did" in sections
 
 
+def _guidance(path: Path) -> Path:
+    """Four pages: a note of later changes, then a title page (title, audience, a dateline
+    in display type), then two pages of chapters and sections."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _, height = A4
+    topics = ["councils", "clinics", "schools", "carers", "dentists", "nurses", "doctors",
+              "panels", "courts", "families", "hospitals", "registrars", "pharmacies", "boards",
+              "visitors"]
+
+    def note(n: int) -> list[tuple[str, str, float]]:
+        return [(f"Advice on {topics[3 * (n - 1) + i]} was revised after the guidance was "
+                 f"first issued and the names of several {topics[-1 - i]} have changed.",
+                 "Helvetica", 9) for i in range(3)]
+
+    pages = [
+        [("Changes since first publication", "Helvetica-Bold", 14), *note(1)],
+        [("Keeping well in foster care", "Helvetica-Bold", 26),
+         ("Guidance for councils and health boards", "Helvetica", 16),
+         ("October 2019", "Helvetica-Bold", 26)],
+        [("Health checks", "Helvetica-Bold", 20), *note(2),
+         ("Who carries out the check", "Helvetica-Bold", 14), *note(3)],
+        [("Dental care", "Helvetica-Bold", 20), *note(4),
+         ("Finding a dentist", "Helvetica-Bold", 14), *note(5)],
+    ]
+    for lines in pages:
+        y = height - 80
+        for text, font, size in lines:
+            pdf.setFont(font, size)
+            pdf.drawString(50, y, text)
+            y -= size * 2.2
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_title_page_after_a_note_and_its_dateline_open_no_section(tmp_path: Path) -> None:
+    sections = {chunk.section for chunk in parse_file(str(_guidance(tmp_path / "g.pdf"))).chunks}
+    assert "Health checks > Who carries out the check" in sections
+    assert "Dental care > Finding a dentist" in sections
+    assert not any("October 2019" in (section or "") for section in sections)
+
+
 def test_bullets_of_any_glyph_are_items_with_their_depth(report) -> None:  # type: ignore
     text = "\n".join(report.pages)
     assert "• a single front door for every request for help" in text

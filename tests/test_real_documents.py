@@ -25,6 +25,7 @@ CENSUS = "Children_in_need_census_2023_to_2024_guide_v1.0.pdf"
 PATHFINDER = ("Families_first_for_children_pathfinder_implementation_and_process_evaluation_"
               "report.pdf")
 KCSIE = "Keeping_children_safe_in_education_2025.pdf"
+HEALTH = "Promoting_the_health_and_well-being_of_looked-after_children_August_2022_update.pdf"
 D2I = "D2I Data Service Diagnostic - Template v1.2 April 2024.docx"
 
 
@@ -65,6 +66,15 @@ def test_headings_come_from_the_type_and_give_a_section_path() -> None:
     # a contents page's lines end in page numbers and are not headings
     assert not any(c.section and c.section.rstrip().split()[-1].isdigit()
                    and "Part" not in c.section for c in kcsie.chunks[:20])
+
+
+def test_a_title_page_after_a_note_of_changes_opens_no_chapter() -> None:
+    # the 2022 update puts a page of changes before the 2015 title page, whose dateline
+    # ("March 2015") is set as large as the title
+    health = parsed(HEALTH)
+    main = [c for c in health.chunks if c.page == 7 and c.text.startswith("Main points")]
+    assert main and main[0].section is not None and main[0].section.endswith("Main points")
+    assert not any("March 2015" in (c.section or "") for c in health.chunks)
 
 
 def test_a_passage_never_runs_across_a_heading() -> None:

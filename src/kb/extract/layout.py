@@ -25,6 +25,10 @@ TERMINAL = (".", "!", "?", ":", ";", '"', "'")
 NUMBERED_NAME = re.compile(r"\b(section|part|table|figure|chart|theme|appendix|annex|chapter|"
                            r"step|phase|wave|module|stage|level|tier|priority|key stage)\s+\S+$",
                            re.I)
+# a date alone on its line (a cover's or a letter's dateline), never a heading
+DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December|Spring|Summer|Autumn|Winter)\s+\d{4}$", re.I)
 RUN_ON = {"and", "or", "of", "the", "to", "for", "in", "with", "a", "an", "by", "on", "at",
           "that", "which", "their", "its", "from", "as", "is", "are", "be"}
 
@@ -36,11 +40,15 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     pages = drop_margins(pages, lambda line: line.text, share=0.4, least_pages=3,
                          keep=lambda line: line.kind == "row")
     body = _body_size(pages)
-    levels = _heading_levels(pages, body)
+    # the first page is read as a cover; a later one of the first three only when it is one
+    # (a note of changes before the title page)
+    covers = {number for number, lines in enumerate(pages[:3]) if len(pages) > 2 and (
+        number == 0 or _is_cover(lines, body))}
+    levels = _heading_levels(pages, body, covers)
     vocabulary = _vocabulary([[line.text for line in lines] for lines in pages])
     arranged = []
     for number, lines in enumerate(pages):
-        cover = number == 0 and len(pages) > 2
+        cover = number in covers
         marked = [_classify(line, body, levels, cover) for line in lines]
         marked = _mark_items(marked)
         marked = _mark_stat_rows(marked)
@@ -83,17 +91,28 @@ def _is_heading(line: Line, body: float) -> bool:
         return False
     if line.text.endswith((".", ",", ";")) or not any(c.isalpha() for c in line.text):
         return False
-    if BULLET.match(line.text) or NUMERIC.match(line.text) or "@" in line.text:
+    if BULLET.match(line.text) or NUMERIC.match(line.text) or "@" in line.text or \
+            DATELINE.match(line.text):
         return False
     if re.search(r"\s\d{1,3}$", line.text) and not NUMBERED_NAME.search(line.text):
         return False  # a line of a contents page
     return line.size >= body * 1.15 or (line.bold and line.size >= body * 0.95)
 
 
-def _heading_levels(pages: list[list[Line]], body: float) -> dict[tuple[float, bool], int]:
+def _is_cover(lines: list[Line], body: float) -> bool:
+    """A title page: a few display lines and no paragraph set in the body's type (a note
+    of changes may come before it, so any of the first pages can be one)."""
+    words = sum(len(line.text.split()) for line in lines)
+    return words < 80 and not any(
+        line.kind == "text" and abs(line.size - body) <= 0.05 * body and
+        len(line.text.split()) > 12 for line in lines)
+
+
+def _heading_levels(pages: list[list[Line]], body: float, covers: set[int]
+                    ) -> dict[tuple[float, bool], int]:
     """Heading styles (size, bold) ranked: the largest is level 1. A cover page's display
     type does not count, so the body's chapters are level 1."""
-    body_pages = pages[1:] if len(pages) > 2 else pages
+    body_pages = [lines for number, lines in enumerate(pages) if number not in covers]
     styles = {(line.size, line.bold) for lines in body_pages for line in lines
               if _is_heading(line, body)}
     ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
