@@ -176,3 +176,26 @@ def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> No
     counted = "In all, 40 items are collected for the 903 return."
     answer = Candidate(passage, Sentence(counted, 0, len(counted)), find_figures(counted))
     assert figure_fit(asked, answer) > 0 and answer.key is not None and answer.key.value == 40
+
+
+def test_a_sentence_that_leans_on_the_one_before_answers_in_its_terms_and_period() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question, items_named
+    from kb.terms import Terms
+
+    text = ("In Phase 1 schools surveyed in Oct 23, 81% of mentors said they felt ready, against "
+            "64% of volunteers. For Phase 2 schools, surveyed for the first time in Mar 24, "
+            "mentors felt as ready as in Phase 1, with 80% saying so. However, readiness among "
+            "volunteers was lower, with only 41% saying so.")
+    passage = Passage(1, "m", "Mentoring pilot", "m.pdf", "2024-25", "other", 4, 4, None, text,
+                      0, len(text))
+    question = ("In the March 2024 survey, what percentage of volunteers in Phase 2 schools "
+                "felt ready?")
+    asked = Question(question, "percent", "2023-24",
+                     Terms({"volunte": 1.0, "phase": 0.5, "school": 0.3, "survey": 0.5,
+                            "felt": 0.3, "readi": 0.5, "ready": 0.5}),
+                     items=items_named(question))
+    best = rank_sentences(asked, [passage])[0]
+    assert best.key is not None and best.key.text == "41%"
+    assert best.key.period == "2023-24"  # the period of the sentence it leans on

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.numbers import direction, find_figures, values_figures
+from kb.numbers import another_item, direction, find_figures, items_named, values_figures
 from kb.sentences import split_sentences
 
 
@@ -42,6 +42,26 @@ def test_a_number_naming_an_item_of_a_sequence_is_no_quantity() -> None:
     found = values("In Wave 2 areas 38% agreed (see Appendix 5), under article 9 and Table 3; "
                    "seven local areas joined.")
     assert [(f.kind, f.value) for f in found] == [("percent", 38), ("count", 7)]
+
+
+def test_a_month_cut_short_with_its_year_is_a_date() -> None:
+    found = find_figures("Staff were surveyed in Nov 24 and again in Feb '25; the panel met on "
+                         "3 Mar. 2025 and in Sept 2025, when 41 cases were read.")
+    dates = [(f.text, f.period) for f in found if f.kind == "date"]
+    assert dates == [("November 2024", "2024-25"), ("February 2025", "2024-25"),
+                     ("3 Mar. 2025", "2024-25"), ("Sept 2025", "2025-26")]
+    assert [f.value for f in found if f.kind == "count"] == [41]
+    # a month written first and then a day and a full year is not a month of '25
+    assert not any(f.kind == "date" and f.text.endswith("2025") for f in
+                   find_figures("The letter of Feb 25, 2019 set this out."))
+
+
+def test_a_text_naming_only_other_items_of_a_sequence_is_about_another() -> None:
+    asked = items_named("What share of staff in Wave 2 areas and Key Stage 4 agreed?")
+    assert asked == {"wave": {"2"}, "key stage": {"4"}}
+    assert another_item(asked, "In Wave 1 areas 57% of staff agreed.")
+    assert not another_item(asked, "Wave 2 areas, like those of Wave 1, agreed.")
+    assert not another_item(asked, "Most staff agreed.")
 
 
 def test_a_date_written_in_figures_is_a_day_first_date() -> None:

@@ -14,7 +14,7 @@ from kb import embed
 from kb.claims import sentences_of
 from kb.facts import Fact
 from kb.models import Figure, Passage, passage_dict
-from kb.numbers import find_figures
+from kb.numbers import another_item, find_figures, stated_figures
 from kb.question import (
     DEFINED,
     Question,
@@ -22,7 +22,7 @@ from kb.question import (
     read_question,
     terms_of,
 )
-from kb.sentences import Sentence
+from kb.sentences import LEANS_BACK, Sentence
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
@@ -153,18 +153,30 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
     candidates = []
     for rank, hit in enumerate(hits):
         heading = " ".join((hit.section or "").split(" > ")[-1].split())
+        previous = ""
         for text, start in sentences_of(hit):
+            before, previous = previous, text
             if len(text.split()) < 3 or _LEADERS.search(text) or text == heading:
                 continue  # a contents line, or the heading: context, not an answer
-            figures = find_figures(text, hit.period)
+            # "However, ... only 38%" speaks of what the sentence before it names, in the
+            # period it names
+            leant = before if LEANS_BACK.match(text) else ""
+            figures = find_figures(text, _period_of(leant, hit.period) if leant else hit.period)
             candidate = Candidate(hit, Sentence(text, start, start + len(text)), figures)
-            candidate.score = score(asked, candidate, hit.section or "") - 0.01 * rank
+            candidate.score = score(asked, candidate, hit.section or "", leant) - 0.01 * rank
             candidates.append(candidate)
     corroborate(candidates)
     if candidates and SEMANTIC_WEIGHT:
         semantic_rerank(asked, candidates)
     candidates.sort(key=lambda c: -c.score)
     return candidates
+
+
+def _period_of(text: str, default: str | None) -> str | None:
+    """The period a sentence's first figure is stated for: the sentence's own period, not
+    that of a figure it compares with ("351 ... (53 in 2020-21)")."""
+    stated = stated_figures(find_figures(text, default))
+    return stated[0].period if stated and stated[0].period else default
 
 
 def corroborating(best: Candidate, candidates: list[Candidate], most: int = 2
@@ -284,9 +296,10 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
         candidate.score = min(candidate.score, floor) - 0.01
 
 
-def score(asked: Question, candidate: Candidate, section: str) -> float:
-    """How much of the question the sentence covers, and whether it holds what is asked for."""
-    words = terms_of(candidate.sentence.text)
+def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:
+    """How much of the question the sentence covers, and whether it holds what is asked for;
+    `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
+    words = terms_of(f"{candidate.sentence.text} {leant}")
     context = terms_of(f"{candidate.passage.title} {section} {candidate.passage.text}")
     covered = asked.terms.share(words, context)
     candidate.covered = covered
@@ -303,6 +316,8 @@ def score(asked: Question, candidate: Candidate, section: str) -> float:
         value += 0.2 if DURATION.search(text) else -0.3
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
+    if asked.items and another_item(asked.items, f"{text} {leant}"):
+        value -= 0.3  # about another wave, phase or year group than the one asked about
     if asked.names and not asked.names & asked.terms.present(words) and \
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15  # the sentence is about another agency or person than the one asked about

@@ -264,7 +264,7 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
 
 
 def _date_parts(text: str) -> tuple[int | None, str, str]:
-    match = re.search(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\s+(\d{4})", text)
+    match = re.search(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?\s+(\d{4})", text)
     if not match:
         return None, "", text
     day = int(match.group(1)) if match.group(1) else None

@@ -19,7 +19,7 @@ import numpy as np
 
 from kb import embed
 from kb.models import Passage
-from kb.sentences import split_sentences, unwrapped
+from kb.sentences import LEANS_BACK, split_sentences, unwrapped
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.
 # a duty or an exclusive condition, against a source that permits alternatives
 OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
 PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
-ANAPHOR = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She|His|Her)\b")
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
              ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
@@ -93,7 +92,7 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         for sentence, start in sentences_of(passage):
             # a sentence opening on "This training", "They" or "It" speaks of what the one
             # before it names: those words count as its context too
-            around = context | words_of(previous) if ANAPHOR.match(sentence) else context
+            around = context | words_of(previous) if LEANS_BACK.match(sentence) else context
             coverage = terms.share(words_of(sentence) | named, around, partial=0.3)
             previous = sentence
             candidates.append(Aligned(passage, sentence, start, coverage, 0.0,

@@ -16,7 +16,9 @@ _MONTH = "|".join(MONTHS)
 _PERIOD = re.compile(
     r"\b(?:April\s+20\d\d\s*(?:-|–|—|to)\s*March\s+20\d\d|FY\s?'?\d\d\s?[-/]\s?\d\d|"
     r"20\d\d\s?(?:-|/|–|—|to)\s?(?:20)?\d\d)\b", re.I)
-_DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})\s+(20\d\d)\b", re.I)
+_SHORT_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH}|(?:{_SHORT_MONTH})\.?)\s+"
+                   rf"(20\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _NUMBER = re.compile(
@@ -118,6 +120,38 @@ def _adopt_units(text: str, figures: list[Figure]) -> None:
         previous = figure
 
 
+# a month cut short and a two-figure year ("Nov 24", "Feb '25"), or a month named in full with
+# an apostrophed year ("May '24"); UK writing puts the day first, so "Feb 25" is not a day
+_SHORT_DATE = re.compile(rf"\b({_SHORT_MONTH})\.?\s+'?(\d\d)\b(?![,.:/]?\d|,?\s+(?:19|20)\d\d)|"
+                         r"\b(?:(January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December))\s+['’](\d\d)\b")
+# an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7"
+_ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|Module|Step|"
+                   r"Table|Figure|Appendix|Annex|Section|Part|Chapter|Article|Regulation)\s+"
+                   r"(\d{1,3}|[IVX]{1,4})\b(?![.,/]\d)", re.I)
+
+
+def items_named(text: str) -> dict[str, set[str]]:
+    """The numbered items a text names, by their sequence: {"wave": {"1", "2"}}."""
+    found: dict[str, set[str]] = {}
+    for match in _ITEM.finditer(text):
+        found.setdefault(match.group(1).lower(), set()).add(match.group(2).upper())
+    return found
+
+
+def another_item(asked: dict[str, set[str]], text: str) -> bool:
+    """Whether the text names only other items of a sequence the question names one of:
+    a sentence on "Wave 1" does not answer for "Wave 2"."""
+    named = items_named(text)
+    return any(sequence in named and not numbers & named[sequence]
+               for sequence, numbers in asked.items())
+
+
+def month_number(name: str) -> int:
+    """1 for "January", "Jan" or "Jan."; a month is told by its first three letters."""
+    return next(n for n, month in enumerate(MONTHS, 1) if month.startswith(name.lower()[:3]))
+
+
 _MONTH_EDGE = re.compile(r"\b(end|close|start|beginning) of (?:the month of )?$", re.I)
 
 
@@ -140,9 +174,17 @@ def _time_figures(text: str) -> list[Figure]:
     spans = [(f.start, f.end) for f in figures]
     for match in _DATE.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in spans):
-            year, month = int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1
+            year, month = int(match.group(3)), month_number(match.group(2))
             start = year if month >= 4 else year - 1
             figures.append(Figure(_day_named(text, match, year, month), match.start(),
+                                  match.end(), float(year), "date",
+                                  period=f"{start}-{(start + 1) % 100:02d}"))
+    for match in _SHORT_DATE.finditer(text):  # "Feb 25", "May '24": a month and its year
+        if not any(s < match.end() and match.start() < e for s, e in spans):
+            month = month_number(match.group(1) or match.group(3))
+            year = 2000 + int(match.group(2) or match.group(4))
+            start = year if month >= 4 else year - 1
+            figures.append(Figure(f"{MONTHS[month - 1].title()} {year}", match.start(),
                                   match.end(), float(year), "date",
                                   period=f"{start}-{(start + 1) % 100:02d}"))
     for match in _NUMERIC_DATE.finditer(text):  # "31/03/2024": day first, as in the UK

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kb.extract.metadata import periods_in
-from kb.numbers import find_figures
+from kb.numbers import find_figures, items_named
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import STOP, content_words, stem
 
@@ -48,6 +48,7 @@ class Question:
     names: set[str] = field(default_factory=set)  # stems of the agencies and people it names
     own: set[str] = field(default_factory=set)  # the library's own names ("Harrowden")
     codes: set[str] = field(default_factory=set)  # numbers it names things by ("903 return")
+    items: dict[str, set[str]] = field(default_factory=dict)  # "Wave 2": {"wave": {"2"}}
 
 
 def terms_of(text: str) -> set[str]:
@@ -66,7 +67,7 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     for code in codes:  # as rare as a name: the row or clause it picks out
         terms.weights[code] = CODE_WEIGHT
     return Question(text, wants, periods[0] if periods else None, terms,
-                    rare, name_stems(text) - own, own, codes)
+                    rare, name_stems(text) - own, own, codes, items_named(text))
 
 
 def question_codes(text: str) -> set[str]:

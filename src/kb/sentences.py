@@ -19,6 +19,13 @@ def unwrapped(text: str) -> str:
     """The text with each line that runs on into the next joined to it by a space, so every
     offset stays where it was."""
     return _RUN_ON.sub(" ", text)
+# a sentence that leans on the one before it: it opens on a word pointing back ("This", "They")
+# or on a connective that carries the subject on ("However", "In contrast")
+LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She|His|Her|"
+                        r"However|In contrast|By contrast|By comparison|Similarly|Likewise|"
+                        r"Conversely|Meanwhile|Again)\b")
+
+
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
 
 

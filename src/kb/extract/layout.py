@@ -100,12 +100,11 @@ def _is_heading(line: Line, body: float) -> bool:
 
 
 def _is_cover(lines: list[Line], body: float) -> bool:
-    """A title page: a few display lines and no paragraph set in the body's type (a note
-    of changes may come before it, so any of the first pages can be one)."""
-    words = sum(len(line.text.split()) for line in lines)
-    return words < 80 and not any(
-        line.kind == "text" and abs(line.size - body) <= 0.05 * body and
-        len(line.text.split()) > 12 for line in lines)
+    """A title page: a few lines, every one with words set larger than the body (a note of
+    changes may come before it, so any of the first pages can be one)."""
+    worded = [line for line in lines if any(c.isalpha() for c in line.text)]
+    return bool(worded) and sum(len(line.text.split()) for line in worded) < 80 and all(
+        line.size >= body * 1.15 for line in worded)
 
 
 def _heading_levels(pages: list[list[Line]], body: float, covers: set[int]
