@@ -179,7 +179,7 @@ def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> No
 
 
 def test_a_sentence_that_leans_on_the_one_before_answers_in_its_terms_and_period() -> None:
-    from kb.ask import rank_sentences
+    from kb.ask import holds_answer, rank_sentences
     from kb.models import Passage
     from kb.question import Question, items_named
     from kb.terms import Terms
@@ -196,6 +196,10 @@ def test_a_sentence_that_leans_on_the_one_before_answers_in_its_terms_and_period
                      Terms({"volunte": 1.0, "phase": 0.5, "school": 0.3, "survey": 0.5,
                             "felt": 0.3, "readi": 0.5, "ready": 0.5}),
                      items=items_named(question))
-    best = rank_sentences(asked, [passage])[0]
+    ranked = rank_sentences(asked, [passage])
+    best = ranked[0]
     assert best.key is not None and best.key.text == "41%"
     assert best.key.period == "2023-24"  # the period of the sentence it leans on
+    # a sentence on Phase 1 alone cannot answer for Phase 2, however well it scores
+    phase_one = next(c for c in ranked if c.sentence.text.startswith("In Phase 1"))
+    assert phase_one.elsewhere and not holds_answer(asked, phase_one)

@@ -95,6 +95,7 @@ class Candidate:
     defines: bool = False  # a row that gives the meaning of the code asked about
     covered: float = 0.0  # weighted share of the question's words in the sentence
     fit: float = 0.0
+    elsewhere: bool = False  # it names only another item of a sequence the question names
 
 
 def answer_question(engine: SearchEngine, question: str, k: int = 5,
@@ -135,7 +136,7 @@ def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
 def holds_answer(asked: Question, best: Candidate) -> bool:
     """A figure question needs a figure of that kind, stated for the period asked about; a
     question about a length of time needs one; a question about a code needs that code."""
-    if best.covered < COVERAGE_MIN:
+    if best.covered < COVERAGE_MIN or best.elsewhere:
         return False
     if asked.wants == "duration":
         return DURATION.search(best.sentence.text) is not None
@@ -317,7 +318,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     if asked.items and another_item(asked.items, f"{text} {leant}"):
-        value -= 0.3  # about another wave, phase or year group than the one asked about
+        candidate.elsewhere = True  # about another wave, phase or year group than the one asked
+        value -= 0.3
     if asked.names and not asked.names & asked.terms.present(words) and \
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15  # the sentence is about another agency or person than the one asked about
