@@ -12,7 +12,7 @@ import numpy as np
 
 from kb import embed
 from kb.claims import sentences_of
-from kb.facts import Fact
+from kb.facts import row_of
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import another_item, find_figures, stated_figures
 from kb.question import (
@@ -230,9 +230,10 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
     found = []
     for passage_id, fact in engine.facts(list(by_id)):
         passage = by_id[passage_id]
-        row = _row_of(passage, fact)
-        if row is None:
+        located = row_of(passage.text, fact)
+        if located is None:
             continue
+        row = Sentence(*located)
         # the caption says what every figure of the table counts: part of the row's words
         words = terms_of(f"{fact.label} {fact.column} {fact.caption}")
         context = terms_of(f"{passage.title} {passage.section or ''}")
@@ -255,18 +256,6 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
         candidate.score = covered + 0.3
         found.append(candidate)
     return found
-
-
-def _row_of(passage: Passage, fact: Fact) -> Sentence | None:
-    """The line of the passage that holds the fact's row, as a sentence to quote."""
-    offset = 0
-    for line in passage.text.split("\n"):
-        cells = line.split("\t")
-        if len(cells) > 1 and cells[0].strip() == fact.label.strip() and fact.value in cells:
-            text = " ".join(line.split())
-            return Sentence(text, offset, offset + len(line))
-        offset += len(line) + 1
-    return None
 
 
 def corroborate(candidates: list[Candidate]) -> None:

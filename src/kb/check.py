@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 from kb.ask import page_of
 from kb.claims import Aligned, align, clash, words_of
 from kb.extract.metadata import periods_in
+from kb.facts import row_of
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.question import name_stems
+from kb.ranking import Ranked, ranks, read_order
 from kb.terms import Terms, term_weights
 from kb.words import stem
 
@@ -123,8 +125,15 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
-    result = Verdict(claim, verdict, explain(parsed, verdict, chosen, reason),
-                     evidence=evidence(engine, parsed, chosen, hits))
+    ordered = read_ranking(engine, claim, hits)
+    if ordered is not None and (not ordered[0].holds or verdict == "not_found"):
+        # the order a table gives its rows decides a claim that ranks them
+        verdict = "supported" if ordered[0].holds else "contradicted"
+        chosen, reason = ordered[1], ordered[0].reason
+    found = evidence(engine, parsed, chosen, hits)
+    result = Verdict(claim, verdict, explain(parsed, verdict, chosen, reason,
+                                             found[0].get("page") if found else None),
+                     evidence=found)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
 
@@ -149,6 +158,27 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if best.coverage >= SUPPORTS and not unnamed(claim, best):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
+
+
+def read_ranking(engine: SearchEngine, claim: str, hits: Sequence[Passage]
+                 ) -> tuple[Ranked, list[Match]] | None:
+    """A claim that ranks things ("the most common reason", "ahead of") read against the
+    tables of the documents its evidence comes from, with the rows compared as evidence."""
+    if not ranks(claim):
+        return None
+    located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
+    ranked = read_order(claim, [fact for _, fact in located])
+    if ranked is None:
+        return None
+    where = {id(fact): passage_id for passage_id, fact in located}
+    passages = engine.passages(list({where[id(f)] for f in [ranked.first, *ranked.compared]}))
+    matches = []
+    for fact in [ranked.first, *ranked.compared]:
+        passage = passages[where[id(fact)]]
+        if row := row_of(passage.text, fact):
+            anchor = Figure("", 0, 0, 0.0, "count")
+            matches.append(Match(anchor, anchor, 1.0, ranked.holds, passage, row[0], row[1], []))
+    return (ranked, matches) if matches else None
 
 
 def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
@@ -353,20 +383,20 @@ def direction_of(match: Match, earlier: list[Match] | None = None) -> int:
     return (current.value > value) - (current.value < value)
 
 
-def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "") -> str:
+def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
+            page: int | None = None) -> str:
+    """One line: the verdict's reason and where, on the page the first evidence quotes."""
     claimed = ", ".join(f.stated() for f in claim.figures) or _way(claim.direction)
     if not chosen:
         return f"no source states this measure (claimed: {claimed})"
+    first = chosen[0]
+    where = first.passage.title + (f", p. {page or first.passage.page}"
+                                   if page or first.passage.page else "")
     if not claim.figures:
-        first = chosen[0]
-        where = first.passage.title + (f", p. {first.passage.page}" if first.passage.page
-                                       else "")
         lead = {"supported": "the source says the same",
                 "contradicted": f"the source says otherwise: {reason}",
                 "not_found": "no source says this"}[verdict]
         return f"{lead} ({where})"
-    first = chosen[0]
-    where = first.passage.title + (f", p. {first.passage.page}" if first.passage.page else "")
     found = ", ".join(f.stated() for f in first.source_figures) or _way(direction_of(first))
     lead = {"supported": "the source states the same", "contradicted": "the source differs",
             "not_found": "no source states this for the same measure and period"}[verdict]

@@ -97,3 +97,15 @@ def _table_facts(rows: list[Block], name: str, page_starts: list[int], paged: bo
             facts.append(Fact(page, row.start, name, label, heading, value,
                               found[0] if found else None))
     return facts
+
+
+def row_of(text: str, fact: Fact) -> tuple[str, int, int] | None:
+    """The line of a passage's text that holds the fact's row, as one line of words, with
+    where the line starts and ends in the text (a quote for an answer or a verdict)."""
+    offset = 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) > 1 and cells[0].strip() == fact.label.strip() and fact.value in cells:
+            return " ".join(line.split()), offset, offset + len(line)
+        offset += len(line) + 1
+    return None

@@ -170,6 +170,17 @@ class SearchEngine:
         return [(row[0], Fact(row[1], 0, row[2], row[3], row[4], row[5], row[6]))
                 for row in rows]
 
+    def document_facts(self, doc_ids: list[str]) -> list[tuple[int, Fact]]:
+        """The table facts of these documents, with the passage each stands in."""
+        if not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        rows = self.connection.execute(
+            f"SELECT f.passage FROM facts f JOIN passages p ON p.id = f.passage JOIN documents "
+            f"d ON d.id = p.document WHERE d.doc_id IN ({marks}) GROUP BY f.passage",
+            doc_ids).fetchall()
+        return self.facts([row[0] for row in rows])
+
     @property
     def acronyms(self) -> dict[str, str]:
         return self.glossary(audience.get())

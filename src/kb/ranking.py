@@ -1,0 +1,136 @@
+"""Claims that rank things ("the most common reason was X", "X, ahead of Y") read against a
+table that gives each thing its figure: the order the figures make is the source's order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.facts import Fact
+from kb.numbers import find_figures
+from kb.words import content_words, stem
+
+# a claim that one member comes first (or last) of all; the noun after it must be singular
+# ("the most common reason", not "the most common reasons", which names several)
+FIRST = re.compile(r"\b(?:most\s+(?:common|frequent|frequently\s+\w+|often\s+\w+|cited|used|"
+                   r"reported|likely)|commonest|largest|biggest|highest|greatest|main|top|"
+                   r"leading|primary)\b(?:\s+(\w+))?", re.I)
+LAST = re.compile(r"\b(?:least\s+(?:common|frequent|cited|used|reported|likely)|smallest|"
+                  r"lowest|fewest|rarest)\b(?:\s+(\w+))?", re.I)
+# a claim that one member comes before another
+BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|more\s+(?:often\s+|commonly\s+)?than|"
+                    r"higher\s+than|larger\s+than|greater\s+than|outnumber\w*)\b", re.I)
+AFTER = re.compile(r"\b(?:behind|fewer\s+than|less\s+(?:often\s+|commonly\s+)?than|"
+                   r"lower\s+than|smaller\s+than)\b", re.I)
+_TOTAL = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
+_PLURAL = re.compile(r"^(?:[a-z]+[^s]s|two|three|four|five|\d+)$", re.I)
+
+
+@dataclass
+class Ranked:
+    """A table's rows, in one column, read against the order a claim gives them."""
+
+    holds: bool
+    first: Fact  # the member the claim puts first (or last)
+    compared: list[Fact]  # the members it is compared with, as the table gives them
+    reason: str
+
+
+def ranks(claim: str) -> bool:
+    """Whether a claim puts things in an order (cheap: read before any table is fetched)."""
+    return any(cue.search(claim) for cue in (FIRST, LAST, BEFORE, AFTER))
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(word) for word in content_words(text)}
+
+
+def _figure(fact: Fact) -> tuple[float, str] | None:
+    """The row's one figure in this column, with its kind (a count, a share, a rate)."""
+    figures = [f for f in find_figures(fact.value) if f.kind not in ("year", "period", "date")]
+    return (figures[0].value, figures[0].kind) if len(figures) == 1 else None
+
+
+def _value(fact: Fact) -> float | None:
+    figure = _figure(fact)
+    return figure[0] if figure else None
+
+
+def _mentioned(label: str, claim: str, claim_stems: set[str]) -> int | None:
+    """Where in the claim a row is named (by most of its label's words), or None."""
+    words = _stems(label)
+    if not words or len(words & claim_stems) < max(1, -(-2 * len(words) // 3)):
+        return None
+    places = [m.start() for m in re.finditer(r"[A-Za-z][A-Za-z'-]*", claim)
+              if stem(m.group(0).lower()) in words]
+    return min(places) if places else None
+
+
+def read_order(claim: str, facts: list[Fact]) -> Ranked | None:
+    """The order the claim gives the members it names, against the table whose rows name the
+    most of them; None when the claim ranks nothing or no table holds its members."""
+    first_cue = next((m for m in (FIRST.search(claim), LAST.search(claim)) if m), None)
+    if first_cue and first_cue.group(1) and _PLURAL.match(first_cue.group(1)):
+        first_cue = None  # "the main reasons": several members come first
+    pair_cue = BEFORE.search(claim) or AFTER.search(claim)
+    if first_cue is None and pair_cue is None:
+        return None
+    claim_stems = _stems(claim)
+    best: Ranked | None = None
+    best_named = 0
+    for rows in _columns(facts):
+        named = {id(f): at for f in rows if (at := _mentioned(f.label, claim, claim_stems))
+                 is not None}
+        if not named or (first_cue is None and len(named) < 2):
+            continue
+        members = set().union(*(_stems(f.label) for f in rows if id(f) in named))
+        if len((_stems(f"{rows[0].caption} {rows[0].column}") - members) & claim_stems) < 2:
+            continue  # the table must count what the claim ranks, not other things
+        ranked = _judge(claim, rows, named, first_cue, pair_cue)
+        if ranked is not None and len(named) > best_named:
+            best, best_named = ranked, len(named)
+    return best
+
+
+def _columns(facts: list[Fact]) -> list[list[Fact]]:
+    """The facts of each table column that holds a single figure in every row (totals left
+    out), with at least two rows."""
+    columns: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        if not _TOTAL.match(fact.label) and _value(fact) is not None:
+            columns.setdefault((fact.caption, fact.column), []).append(fact)
+    # every row of one kind: a column of shares, or of counts; a panel mixing them ranks nothing
+    return [rows for rows in columns.values() if len(rows) >= 2
+            and len({figure[1] for f in rows if (figure := _figure(f))}) == 1]
+
+
+def _judge(claim: str, rows: list[Fact], named: dict[int, int], first_cue: re.Match[str] | None,
+           pair_cue: re.Match[str] | None) -> Ranked | None:
+    by_place = sorted((at, fact) for fact in rows if (at := named.get(id(fact))) is not None)
+    cue_at = first_cue.start() if first_cue else pair_cue.start() if pair_cue else 0
+    before = [fact for at, fact in by_place if at < cue_at]
+    after = [fact for at, fact in by_place if at > cue_at]
+    # the member ranked is the one named nearest before the cue ("X was the most common"),
+    # else the first named after it ("the most common was X")
+    first = before[-1] if before else after[0] if after else None
+    if first is None:
+        return None
+    lowest = bool(first_cue and LAST.match(first_cue.group(0))) or bool(
+        first_cue is None and pair_cue is not None and AFTER.match(pair_cue.group(0)))
+    if first_cue is not None:
+        compared = [fact for fact in rows if fact is not first]
+    else:
+        compared = [fact for at, fact in by_place if pair_cue and at > pair_cue.start()]
+    if not compared:
+        return None
+    value = _value(first)
+    others = [(_value(fact), fact) for fact in compared]
+    if lowest:
+        beaten = [fact for v, fact in others if v is not None and value is not None and v < value]
+    else:
+        beaten = [fact for v, fact in others if v is not None and value is not None and v > value]
+    shown = beaten[:2] or compared[:2]
+    order = "below" if bool(beaten) != lowest else "above"
+    reason = f"the table ({first.caption}, {first.column}) puts {first.label} ({first.value}) " \
+             f"{order} " + ", ".join(f"{fact.label} ({fact.value})" for fact in shown)
+    return Ranked(not beaten, first, shown, reason)
