@@ -147,6 +147,14 @@ def test_last_year_before_a_figure_makes_it_last_years() -> None:
 def test_shares_in_words_are_round_percentages() -> None:
     [share] = values("More than half of all plans are for neglect.")
     assert (share.kind, share.value) == ("percent", 50)
+    # the count of a share's parts is no count of things; a fifth needs its count, since
+    # "the fifth of" is an ordinal
+    [share] = values("Two fifths of the referrals came from schools.")
+    assert (share.kind, share.value) == ("percent", 40)
+    [share] = values("Three quarters of the staff took part.")
+    assert (share.kind, share.value) == ("percent", 75)
+    assert values("The fifth of the six priorities is neglect.") == [
+        f for f in values("The fifth of the six priorities is neglect.") if f.value == 6]
 
 
 def test_a_paragraph_number_is_not_a_figure() -> None:

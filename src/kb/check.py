@@ -15,7 +15,7 @@ from kb.facts import row_of
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.question import name_stems
-from kb.ranking import Ranked, ranks, read_order
+from kb.table_claims import Ranked, ranks, read_order, rows_named
 from kb.terms import Terms, term_weights
 from kb.words import stem
 
@@ -125,6 +125,8 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
+    if verdict == "not_found" and parsed.figures:
+        verdict, chosen = read_rows(engine, parsed, hits) or (verdict, chosen)
     ordered = read_ranking(engine, claim, hits)
     if ordered is not None and (not ordered[0].holds or verdict == "not_found"):
         # the order a table gives its rows decides a claim that ranks them
@@ -158,6 +160,37 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if best.coverage >= SUPPORTS and not unnamed(claim, best):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
+
+
+def read_rows(engine: SearchEngine, claim: Claim, hits: Sequence[Passage]
+              ) -> tuple[str, list[Match]] | None:
+    """The claim's figures against the table rows it names in its evidence's documents ("about
+    a third ... duplication" against "Duplication 84 33%"): every figure stated alike,
+    supported; one a named row states otherwise, contradicted; else no decision."""
+    located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
+    where = {id(fact): passage_id for passage_id, fact in located}
+    named = rows_named(claim.text, [fact for _, fact in located])
+    if not named:
+        return None
+    passages = engine.passages(list({where[id(fact)] for fact in named}))
+    chosen, verdicts = [], []
+    for claimed in claim.figures:
+        found = []
+        for fact in named:
+            stated = stated_figures(find_figures(fact.value, fact.period))
+            row = row_of(passages[where[id(fact)]].text, fact)
+            if len(stated) != 1 or row is None or not comparable(claimed, stated[0]) or (
+                    claimed.period and stated[0].period and claimed.period != stated[0].period):
+                continue
+            found.append(Match(claimed, stated[0], 1.0, agrees(claimed, stated[0], claim.text,
+                                                              fact.value),
+                               passages[where[id(fact)]], row[0], row[1], stated))
+        if not found:
+            return None  # a figure no named row states: the rows decide nothing
+        found.sort(key=lambda m: not m.agrees)
+        chosen.append(found[0])
+        verdicts.append(found[0].agrees)
+    return ("supported" if all(verdicts) else "contradicted"), chosen
 
 
 def read_ranking(engine: SearchEngine, claim: str, hits: Sequence[Passage]

@@ -24,8 +24,10 @@ SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.
 # a change written as a share: "rose by about a fifth", "fell by a quarter"
 _CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
                            r"(a|one|two|three)\s+(half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
-_SHARE = re.compile(r"\b(?:(a|one|two|three)\s+)?(half|thirds?|quarters?)\b(?=\s+(?:of\b|the\b))",
-                    re.I)
+# a fifth or a tenth needs its count ("two fifths of"): "the fifth of" is an ordinal
+_SHARE = re.compile(r"\b(?:(?:(a|one|two|three|four)\s+)?(half|thirds?|quarters?)|"
+                    r"(a|one|two|three|four|seven|nine)\s+(fifths?|tenths?))\b"
+                    r"(?=\s+(?:of\b|the\b))", re.I)
 # a ratio: "one in five", "1 in 5", "one in every three"; the second number is small and no
 # year ("1 in 2024" is not a ratio)
 _RATIO = re.compile(rf"\b(one|a|{WORD_NUMBER}|\d{{1,3}})\s+in\s+(?:every\s+)?"
@@ -74,9 +76,13 @@ def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            count = NUMBER_WORDS.get((match.group(1) or "").lower(), 1)
+            counted, share = (match.group(1), match.group(2)) if match.group(2) else \
+                (match.group(3), match.group(4))
+            count = NUMBER_WORDS.get((counted or "").lower(), 1)
+            # "two" of "two fifths" counts the share's parts, not things
+            found = [f for f in found if not match.start() <= f.start < match.end()]
             # a share in words is a round figure: "half" stands for roughly 45% to 55%
             found.append(Figure(match.group(0), match.start(), match.end(),
-                                  count * SHARE_WORDS[match.group(2).lower()], "percent", "%",
+                                  count * SHARE_WORDS[share.lower()], "percent", "%",
                                   decimals=-1))
     return found

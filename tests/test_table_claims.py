@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.facts import Fact
-from kb.ranking import ranks, read_order
+from kb.table_claims import ranks, read_order, rows_named
 
 CAPTION = "Table 2: Reasons for referral to the MASH, 2023-24"
 ROWS = [("Domestic abuse", "412", "41%"), ("Neglect", "380", "38%"),
@@ -55,3 +55,51 @@ def test_only_a_claim_that_orders_things_is_read_for_an_order() -> None:
     assert ranks("Domestic abuse was the most common reason for referral.")
     assert ranks("Schools referred more often than the police.")
     assert not ranks("The MASH received 1,002 referrals in 2023-24.")
+
+
+def test_the_rows_a_claim_names_are_those_of_a_table_counting_what_it_speaks_of() -> None:
+    named = rows_named("About two fifths of referrals to the MASH were for domestic abuse.",
+                       _table())
+    assert {(f.label, f.value) for f in named} == {("Domestic abuse", "412"),
+                                                  ("Domestic abuse", "41%")}
+    # the row's label alone is not enough: the table must count what the claim speaks of
+    courses = [Fact(7, 0, "Courses run by each agency", "Domestic abuse", "Courses", "12", None)]
+    assert rows_named("About two fifths of referrals to the MASH were for domestic abuse.",
+                      courses) == []
+
+
+class _Library:
+    """The two lookups check makes of a library, over one table passage."""
+
+    def __init__(self) -> None:
+        from kb.models import Passage
+
+        text = CAPTION + "\nReason\tReferrals\tShare\n" + "\n".join(
+            "\t".join(row) for row in ROWS)
+        self.passage = Passage(9, "mash", "MASH annual review", "mash.pdf", "2023-24", "other",
+                               4, 4, CAPTION, text, 0, len(text))
+
+    def document_facts(self, doc_ids: list[str]) -> list[tuple[int, Fact]]:
+        return [(9, fact) for fact in _table()] if "mash" in doc_ids else []
+
+    def passages(self, ids: list[int]) -> dict:  # type: ignore[type-arg]
+        return {9: self.passage}
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("About two fifths of referrals to the MASH were for domestic abuse.", "supported"),
+    ("Neglect accounted for 380 referrals to the MASH.", "supported"),
+    ("Around half of referrals to the MASH were for neglect.", "contradicted"),
+])
+def test_a_claimed_figure_is_read_against_the_row_the_claim_names(claim: str,
+                                                                  verdict: str) -> None:
+    from kb.check import Claim, read_rows
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    library = _Library()
+    parsed = Claim(claim, stated_figures(find_figures(claim)), None, 0, Terms({}))
+    found = read_rows(library, parsed, [library.passage])  # type: ignore[arg-type]
+    assert found is not None
+    assert found[0] == verdict
+    assert found[1][0].sentence.split()[0] in ("Domestic", "Neglect")

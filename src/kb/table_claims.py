@@ -1,5 +1,7 @@
-"""Claims that rank things ("the most common reason was X", "X, ahead of Y") read against a
-table that gives each thing its figure: the order the figures make is the source's order."""
+"""Claims read against the rows of a table: the rows a claim names (by most of their label's
+words, in a table whose caption counts what the claim speaks of), and claims that rank things
+("the most common reason was X", "X, ahead of Y"), whose order is the order of the rows'
+figures."""
 
 from __future__ import annotations
 
@@ -64,6 +66,20 @@ def _mentioned(label: str, claim: str, claim_stems: set[str]) -> int | None:
     places = [m.start() for m in re.finditer(r"[A-Za-z][A-Za-z'-]*", claim)
               if stem(m.group(0).lower()) in words]
     return min(places) if places else None
+
+
+def rows_named(claim: str, facts: list[Fact]) -> list[Fact]:
+    """The rows a claim names: most of the label's words are the claim's, and the table's
+    caption and column share two more words with it (it counts what the claim speaks of)."""
+    claim_stems = _stems(claim)
+    named = []
+    for fact in facts:
+        if _TOTAL.match(fact.label) or _mentioned(fact.label, claim, claim_stems) is None:
+            continue
+        about = _stems(f"{fact.caption} {fact.column}") - _stems(fact.label)
+        if len(about & claim_stems) >= 2:
+            named.append(fact)
+    return named
 
 
 def read_order(claim: str, facts: list[Fact]) -> Ranked | None:
