@@ -156,9 +156,9 @@ def find_reuse(engine: SearchEngine, text: str, filters: Filters | None = None,
 def compare_documents(engine: SearchEngine, first: Document, second: Document) -> ReuseReport:
     """How `second` (the later document) reuses `first`: its paragraphs matched to first's."""
     started = time.perf_counter()
-    ids = [row[0] for row in engine.connection.execute(
-        "SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE d.doc_id = ? "
-        "ORDER BY p.ordinal", (second.doc_id,))]
+    from kb.search import Filters
+
+    ids = engine.passage_ids(Filters(include_restricted=True), only_doc=second.doc_id)
     later = engine.passages(ids)
     paragraphs = [line for pid in ids for line in split_paragraphs(later[pid].text)]
     allowed = _allowed(engine, None, None, only_doc=first.doc_id)
@@ -169,16 +169,10 @@ def compare_documents(engine: SearchEngine, first: Document, second: Document) -
 
 def _allowed(engine: SearchEngine, filters: Filters | None, exclude_doc: str | None,
              only_doc: str | None = None) -> np.ndarray:
-    where, values = filters.sql() if filters else ("1", [])
-    if exclude_doc:
-        where += " AND d.doc_id != ?"
-        values.append(exclude_doc)
-    if only_doc:
-        where += " AND d.doc_id = ?"
-        values.append(only_doc)
-    return np.array([row[0] for row in engine.connection.execute(
-        f"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE {where}",
-        values)], dtype=np.int64)
+    from kb.search import Filters
+
+    ids = engine.passage_ids(filters or Filters(include_restricted=True), exclude_doc, only_doc)
+    return np.array(ids, dtype=np.int64)
 
 
 def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.ndarray,

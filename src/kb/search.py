@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from kb import embed
+from kb import embed, store
 from kb.errors import InvalidInput
 from kb.extract.metadata import DOC_TYPES, normalise_period
 from kb.facts import Fact
@@ -169,6 +169,22 @@ class SearchEngine:
             f"WHERE passage IN ({marks}) ORDER BY id", passage_ids).fetchall()
         return [(row[0], Fact(row[1], 0, row[2], row[3], row[4], row[5], row[6]))
                 for row in rows]
+
+    def passage_ids(self, filters: Filters, exclude_doc: str | None = None,
+                    only_doc: str | None = None) -> list[int]:
+        """The passages the filters let through, in each document's order; without one
+        document, or of one document only."""
+        where, values = filters.sql()
+        if exclude_doc:
+            where, values = f"{where} AND d.doc_id != ?", [*values, exclude_doc]
+        if only_doc:
+            where, values = f"{where} AND d.doc_id = ?", [*values, only_doc]
+        return store.passage_ids(self.connection, where, values)
+
+    def period_sizes(self, filters: Filters, undated: str) -> dict[str, int]:
+        """How many passages each period holds under the filters."""
+        where, values = filters.sql()
+        return store.passages_per_period(self.connection, where, values, undated)
 
     def document_facts(self, doc_ids: list[str]) -> list[tuple[int, Fact]]:
         """The table facts of these documents, with the passage each stands in."""

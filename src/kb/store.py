@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +234,21 @@ def generation(connection: sqlite3.Connection) -> int:
 def bump_generation(connection: sqlite3.Connection) -> None:
     connection.execute(
         "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+
+def passage_ids(connection: sqlite3.Connection, where: str = "1",
+                values: Sequence[str] = ()) -> list[int]:
+    """The ids of the passages whose document meets `where` (over `d`, documents, and `p`,
+    passages), in each document's order."""
+    return [row[0] for row in connection.execute(
+        f"SELECT p.id FROM passages p JOIN documents d ON d.id = p.document WHERE {where} "
+        "ORDER BY p.document, p.ordinal", list(values))]
+
+
+def passages_per_period(connection: sqlite3.Connection, where: str = "1",
+                        values: Sequence[str] = (), undated: str = "undated") -> dict[str, int]:
+    """How many passages each period's documents hold, under the same condition."""
+    rows = connection.execute(
+        "SELECT coalesce(d.period, ?), count(*) FROM passages p JOIN documents d ON "
+        f"d.id = p.document WHERE {where} GROUP BY 1", [undated, *values])
+    return {str(period): int(count) for period, count in rows}

@@ -76,11 +76,7 @@ def count_themes(engine: SearchEngine, terms: list[str], filters: Filters | None
 def passages_per_period(engine: SearchEngine, filters: Filters) -> dict[str, int]:
     """How many passages each period of the library holds, under the same filters: the base
     a count is set against (a year with twice the documents has twice the chances to match)."""
-    where, values = filters.sql()
-    rows = engine.connection.execute(
-        f"SELECT coalesce(d.period, '{UNDATED}'), count(*) FROM passages p "
-        f"JOIN documents d ON d.id = p.document WHERE {where} GROUP BY 1", values)
-    return {str(period): int(count) for period, count in rows}
+    return engine.period_sizes(filters, UNDATED)
 
 
 def as_phrase(query: ParsedQuery) -> ParsedQuery:
