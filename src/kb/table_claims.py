@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.facts import Fact
 from kb.numbers import find_figures
@@ -49,7 +50,12 @@ def _stems(text: str) -> set[str]:
 
 def _figure(fact: Fact) -> tuple[float, str] | None:
     """The row's one figure in this column, with its kind (a count, a share, a rate)."""
-    figures = [f for f in find_figures(fact.value) if f.kind not in ("year", "period", "date")]
+    return _cell_figure(fact.value)
+
+
+@lru_cache(maxsize=8192)
+def _cell_figure(value: str) -> tuple[float, str] | None:
+    figures = [f for f in find_figures(value) if f.kind not in ("year", "period", "date")]
     return (figures[0].value, figures[0].kind) if len(figures) == 1 else None
 
 
@@ -92,11 +98,14 @@ def read_order(claim: str, facts: list[Fact]) -> Ranked | None:
     if first_cue is None and pair_cue is None:
         return None
     claim_stems = _stems(claim)
+    places = {id(f): at for f in facts if (at := _mentioned(f.label, claim, claim_stems))
+              is not None}
+    # only the columns of tables that name a member of the claim are read for figures
+    tables = {(f.caption, f.column) for f in facts if id(f) in places}
     best: Ranked | None = None
     best_named = 0
-    for rows in _columns(facts):
-        named = {id(f): at for f in rows if (at := _mentioned(f.label, claim, claim_stems))
-                 is not None}
+    for rows in _columns([f for f in facts if (f.caption, f.column) in tables]):
+        named = {id(f): places[id(f)] for f in rows if id(f) in places}
         if not named or (first_cue is None and len(named) < 2):
             continue
         members = set().union(*(_stems(f.label) for f in rows if id(f) in named))
