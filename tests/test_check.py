@@ -218,3 +218,23 @@ def test_the_name_a_claim_gives_the_document_is_no_part_of_a_figures_measure() -
     assert match.source.value == 2 and not match.agrees
     # in another document, the same sentence's figure is not measured as the claim's
     assert read_sentence(claim, _aligned(text, title="Staff handbook")) == []
+
+
+def test_a_claimed_order_needs_a_sentence_that_states_an_order() -> None:
+    from kb.check import Claim, judge
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    def aligned(sentence: str) -> Aligned:
+        passage = Passage(1, "r", "Review", "r.pdf", None, "other", 2, 2, None, sentence, 0,
+                          len(sentence))
+        return Aligned(passage, sentence, 0, coverage=0.9, closeness=0.8, score=0.85)
+
+    terms = Terms({"school": 1.0, "referr": 1.0, "polic": 1.0})
+    claim = Claim("Schools made more referrals than the police.", [], None, 0, terms)
+    # a sentence naming both, with no order between them, bears out no order
+    assert judge(claim, [aligned("Schools and the police made referrals to the hub.")])[0] \
+        == "not_found"
+    assert judge(claim, [aligned("Schools made more referrals than the police did.")])[0] \
+        == "supported"

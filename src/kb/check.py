@@ -157,7 +157,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if clashes:  # every near sentence that says otherwise is evidence, the first explains
         return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
             clashes[0][1]
-    if best.coverage >= SUPPORTS and not unnamed(claim, best):
+    # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
+    # made more referrals than the police" is not supported by a sentence naming both
+    if best.coverage >= SUPPORTS and not unnamed(claim, best) and (
+            not ranks(claim.text) or ranks(best.sentence)):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
 

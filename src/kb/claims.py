@@ -180,6 +180,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return "the claim makes it a rule; the source allows otherwise"
     if swapped := swapped_member(claim, sentence):
         return f"the source lists them without {swapped}"
+    if other := other_first(claim, sentence):
+        return f"the source puts {other} first"
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = stem(one), stem(other)
@@ -237,3 +239,24 @@ def swapped_member(claim: str, sentence: str) -> str | None:
     missing = [item for item in claimed
                if (words := content_words(item)) and stem(words[-1]) not in held]
     return missing[0] if len(missing) == 1 else None
+
+
+# "X is / was / remains the most common ...": the member a superlative is said of
+_SAID_FIRST = re.compile(r"([A-Za-z][A-Za-z' -]{0,60}?)\s+(?:is|was|are|were|remains?|remained|"
+                         r"became|has been)\s+(?:by far\s+)?(?:the|its|their)\s+(?:single\s+)?"
+                         r"(?:most\s+(?:common|frequent)|commonest|largest|biggest|main|leading|"
+                         r"top|highest|least\s+common|lowest|smallest)\b", re.I)
+
+
+def other_first(claim: str, sentence: str) -> str | None:
+    """The member a source sentence puts first where the claim puts another ("Emotional abuse
+    was the most common category" against "Neglect remains the most common reason"), or None."""
+    said, stated = _SAID_FIRST.search(claim), _SAID_FIRST.search(sentence)
+    if not said or not stated or said.group(0).split()[-1].lower() != \
+            stated.group(0).split()[-1].lower():
+        return None
+    ours = {stem(w) for w in content_words(said.group(1))[-3:]}
+    theirs = {stem(w) for w in content_words(stated.group(1))[-3:]}
+    if not ours or not theirs or ours & theirs or theirs & words_of(claim):
+        return None
+    return " ".join(content_words(stated.group(1))[-3:])

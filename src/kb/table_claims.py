@@ -21,10 +21,10 @@ FIRST = re.compile(r"\b(?:most\s+(?:common|frequent|frequently\s+\w+|often\s+\w+
 LAST = re.compile(r"\b(?:least\s+(?:common|frequent|cited|used|reported|likely)|smallest|"
                   r"lowest|fewest|rarest)\b(?:\s+(\w+))?", re.I)
 # a claim that one member comes before another
-BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|more\s+(?:often\s+|commonly\s+)?than|"
-                    r"higher\s+than|larger\s+than|greater\s+than|outnumber\w*)\b", re.I)
-AFTER = re.compile(r"\b(?:behind|fewer\s+than|less\s+(?:often\s+|commonly\s+)?than|"
-                   r"lower\s+than|smaller\s+than)\b", re.I)
+BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|(?:more|higher|larger|greater)\s+"
+                    r"(?:[a-z-]+\s+){0,2}than|outnumber\w*)\b", re.I)
+AFTER = re.compile(r"\b(?:behind|(?:fewer|less|lower|smaller)\s+(?:[a-z-]+\s+){0,2}than)\b",
+                   re.I)
 _TOTAL = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
 _PLURAL = re.compile(r"^(?:[a-z]+[^s]s|two|three|four|five|\d+)$", re.I)
 
