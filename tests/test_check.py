@@ -238,3 +238,24 @@ def test_a_claimed_order_needs_a_sentence_that_states_an_order() -> None:
         == "not_found"
     assert judge(claim, [aligned("Schools made more referrals than the police did.")])[0] \
         == "supported"
+
+
+def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
+    from kb.check import same_time
+    from kb.claims import Aligned
+    from kb.models import Passage
+
+    def aligned(sentence: str, doc_type: str = "other", period: str | None = None) -> Aligned:
+        passage = Passage(1, "r", "Report", "r.pdf", period, doc_type, 7, 7, None, sentence, 0,
+                          len(sentence))
+        return Aligned(passage, sentence, 0, coverage=0.9, closeness=0.8, score=0.85)
+
+    approved = aligned("In July 2020 the board approved a refreshed strategy for 2020-23.")
+    assert not same_time("The board approved the strategy in 2019.", approved)
+    assert same_time("The board approved the strategy in July 2020.", approved)
+    assert same_time("The board approved the strategy in 2020-21.", approved)
+    assert same_time("The board approved the strategy.", approved)
+    # a sentence naming no time speaks for its yearly report's year
+    undated = aligned("The board approved a refreshed strategy.", "annual-report", "2021-22")
+    assert same_time("The board approved the strategy in 2021-22.", undated)
+    assert not same_time("The board approved the strategy in 2019-20.", undated)
