@@ -259,3 +259,22 @@ def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
     undated = aligned("The board approved a refreshed strategy.", "annual-report", "2021-22")
     assert same_time("The board approved the strategy in 2021-22.", undated)
     assert not same_time("The board approved the strategy in 2019-20.", undated)
+
+
+def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
+    from kb.check import Claim, says_more_than_its_title
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+    from kb.words import stem
+
+    def aligned(sentence: str) -> Aligned:
+        passage = Passage(1, "p", "Brightwater mentoring pilot: interim evaluation", "p.pdf",
+                          None, "other", 1, 1, None, sentence, 0, len(sentence))
+        return Aligned(passage, sentence, 0, coverage=0.9, closeness=0.8, score=0.85)
+
+    words = ["Brightwater", "mentoring", "pilot", "began"]
+    claim = Claim("The Brightwater mentoring pilot began in 2022.", [], None, 0,
+                  Terms({stem(word.lower()): 1.0 for word in words}))
+    assert not says_more_than_its_title(claim, aligned("Brightwater mentoring pilot"))
+    assert says_more_than_its_title(claim, aligned("The pilot began with four schools."))

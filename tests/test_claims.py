@@ -84,6 +84,13 @@ def test_days_are_compared_as_days_and_a_month_as_a_month() -> None:
     assert same_date("July 2024", "31 July 2024")
 
 
+def test_an_age_is_read_across_the_words_that_say_whose_age_it_is() -> None:
+    [age] = find_figures("The age of criminal responsibility in England and Wales is 10.")
+    assert (age.kind, age.value) == ("age", 10)
+    [count] = find_figures("The age of the 12 children was recorded.")
+    assert count.kind == "count"
+
+
 def test_an_age_is_compared_with_ages_only() -> None:
     claimed = next(f for f in find_figures("The age of consent is 18.") if f.text == "18")
     source = next(f for f in find_figures("the age of consent is 16") if f.text == "16")

@@ -160,7 +160,8 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
     if best.coverage >= SUPPORTS and not unnamed(claim, best) and (
-            not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best):
+            not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
+            and says_more_than_its_title(claim, best):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
 
@@ -215,6 +216,17 @@ def read_ranking(engine: SearchEngine, claim: str, hits: Sequence[Passage]
             anchor = Figure("", 0, 0, 0.0, "count")
             matches.append(Match(anchor, anchor, 1.0, ranked.holds, passage, row[0], row[1], []))
     return (ranked, matches) if matches else None
+
+
+def says_more_than_its_title(claim: Claim, aligned: Aligned) -> bool:
+    """Whether the sentence holds some of what the claim says beyond the name of the document
+    it stands in: the title line "Families first for children pathfinder" bears out nothing
+    of "the Families First pathfinder began in 2021"."""
+    titled = claim.terms.present(words_of(aligned.passage.title))
+    rest = {term for term in claim.terms.weights if term not in titled}
+    if not rest:
+        return True  # every word of the claim names the document: nothing else to hold
+    return bool(claim.terms.present(words_of(aligned.sentence)) & rest)
 
 
 _TIME = ("year", "date", "period")

@@ -76,7 +76,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
-        if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 30):figure.start]) \
+        if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 60):figure.start]) \
                 or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]):
             figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
@@ -91,7 +91,10 @@ _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1
                           r"(?<![\d.,£])0\d+\b(?![.,]\d)")
 
 # an age: "under 18", "aged 16", "the age of consent is 16", "16 year olds"
-_AGE = re.compile(r"(?:\b(?:under|over|aged?|age of \w+ is|age of)\s*(?:the age of\s*)?)$", re.I)
+# "aged 16", "under 18", "the age of consent in England is 16": the words between the age and
+# its figure name whose age it is
+_AGE = re.compile(r"(?:\b(?:under|over|aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
+                  r"will be|remains)|age of)\s*(?:the age of\s*)?)$", re.I)
 _AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
