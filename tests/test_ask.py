@@ -203,3 +203,23 @@ def test_a_sentence_that_leans_on_the_one_before_answers_in_its_terms_and_period
     # a sentence on Phase 1 alone cannot answer for Phase 2, however well it scores
     phase_one = next(c for c in ranked if c.sentence.text.startswith("In Phase 1"))
     assert phase_one.elsewhere and not holds_answer(asked, phase_one)
+
+
+def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
+    from kb.ask import rank_sentences, restates
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.terms import Terms
+
+    question = "What is the minimum age for a paid weekend job?"
+    assert restates(question, "• the minimum age for a paid weekend job is 13")
+    assert not restates(question, "• a child under the minimum age for a paid weekend job "
+                                   "can do no paid work")
+    text = ("• a child under the minimum age for a paid weekend job can do no paid work at 12\n"
+            "• the minimum age for a paid weekend job is 13")
+    passage = Passage(1, "w", "Work permits", "w.pdf", None, "other", 2, 2, None, text, 0,
+                      len(text))
+    asked = Question(question, None, None, Terms({"minimum": 1.0, "age": 1.0, "paid": 0.5,
+                                                  "weekend": 0.5, "job": 0.5}))
+    best = rank_sentences(asked, [passage])[0]
+    assert best.sentence.text.endswith("is 13")

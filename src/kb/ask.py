@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -47,6 +48,7 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
                   r"programme|agency|council|department|bodies|body|group|chair|director|"
                   r"governor|proprietor)s?\b", re.I)
+RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
@@ -295,6 +297,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     candidate.covered = covered
     value = covered
     text = candidate.sentence.text
+    if restates(asked.text, text):
+        value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if asked.wants in KINDS_FOR:
         value += figure_fit(asked, candidate)
     elif asked.wants == "who":
@@ -313,6 +317,28 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15  # the sentence is about another agency or person than the one asked about
     return value
+
+
+# "What is the X?", "Who was the X?": a sentence that says "the X is ..." answers it in its
+# own words
+_COPULA_QUESTION = re.compile(r"^\s*(?:what|who|when|where|which)\s+(?:is|are|was|were)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(.+?)\s*\??\s*$", re.I)
+
+
+@lru_cache(maxsize=256)
+def _restated(question: str) -> re.Pattern[str] | None:
+    match = _COPULA_QUESTION.match(question)
+    words = match.group(1).split() if match else []
+    if not 1 <= len(words) <= 8:
+        return None
+    phrase = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"\b{phrase}\s+(?:is|are|was|were|means|remains)\b", re.I)
+
+
+def restates(question: str, sentence: str) -> bool:
+    """Whether the sentence states what the question asks of, as the question names it."""
+    pattern = _restated(question)
+    return pattern is not None and pattern.search(sentence) is not None
 
 
 def names(sentence: str, question: str, rare: set[str]) -> list[str]:
