@@ -62,6 +62,10 @@ def test_a_text_naming_only_other_items_of_a_sequence_is_about_another() -> None
     assert another_item(asked, "In Wave 1 areas 57% of staff agreed.")
     assert not another_item(asked, "Wave 2 areas, like those of Wave 1, agreed.")
     assert not another_item(asked, "Most staff agreed.")
+    # an item named by its order is the same item
+    assert another_item(asked, "A second Wave of areas joined; the first wave had agreed.") is \
+        False
+    assert another_item({"wave": {"1"}}, "A second wave of seven areas applied to join.")
 
 
 def test_a_date_written_in_figures_is_a_day_first_date() -> None:

@@ -134,11 +134,21 @@ _ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|
                    r"(\d{1,3}|[IVX]{1,4})\b(?![.,/]\d)", re.I)
 
 
+# the same item named by its order: "the second wave", "the first phase"
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
+_ORDERED_ITEM = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(wave|phase|stage|round|cohort|"
+                           r"module|step|tier)\b", re.I)
+
+
 def items_named(text: str) -> dict[str, set[str]]:
-    """The numbered items a text names, by their sequence: {"wave": {"1", "2"}}."""
+    """The numbered items a text names, by their sequence: {"wave": {"1", "2"}}; "the second
+    wave" is Wave 2."""
     found: dict[str, set[str]] = {}
     for match in _ITEM.finditer(text):
         found.setdefault(match.group(1).lower(), set()).add(match.group(2).upper())
+    for match in _ORDERED_ITEM.finditer(text):
+        number = str(_ORDINALS.index(match.group(1).lower()) + 1)
+        found.setdefault(match.group(2).lower(), set()).add(number)
     return found
 
 
