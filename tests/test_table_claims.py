@@ -54,6 +54,7 @@ def test_several_members_put_first_or_a_table_of_other_things_rank_nothing() -> 
 def test_only_a_claim_that_orders_things_is_read_for_an_order() -> None:
     assert ranks("Domestic abuse was the most common reason for referral.")
     assert ranks("Schools referred more often than the police.")
+    assert ranks("The council gave more to the budget than the police.")
     assert not ranks("The MASH received 1,002 referrals in 2023-24.")
 
 

@@ -22,8 +22,8 @@ LAST = re.compile(r"\b(?:least\s+(?:common|frequent|cited|used|reported|likely)|
                   r"lowest|fewest|rarest)\b(?:\s+(\w+))?", re.I)
 # a claim that one member comes before another
 BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|(?:more|higher|larger|greater)\s+"
-                    r"(?:[a-z-]+\s+){0,2}than|outnumber\w*)\b", re.I)
-AFTER = re.compile(r"\b(?:behind|(?:fewer|less|lower|smaller)\s+(?:[a-z-]+\s+){0,2}than)\b",
+                    r"(?:[a-z-]+\s+){0,3}than|outnumber\w*)\b", re.I)
+AFTER = re.compile(r"\b(?:behind|(?:fewer|less|lower|smaller)\s+(?:[a-z-]+\s+){0,3}than)\b",
                    re.I)
 _TOTAL = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
 _PLURAL = re.compile(r"^(?:[a-z]+[^s]s|two|three|four|five|\d+)$", re.I)
