@@ -182,6 +182,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
         return f"the source puts {other} first"
+    if narrowed := qualified(claim, sentence):
+        return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = stem(one), stem(other)
@@ -260,3 +262,26 @@ def other_first(claim: str, sentence: str) -> str | None:
     if not ours or not theirs or ours & theirs or theirs & words_of(claim):
         return None
     return " ".join(content_words(stated.group(1))[-3:])
+
+
+_ANY = re.compile(r"\b(?:any|every)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
+
+
+def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim that something holds for any member of a kind, against a source that names
+    only a qualified one ("any member of staff" against "an appropriate senior member of
+    staff"): the kind, and the source's words for it; or None."""
+    claim_words = {w.lower() for w in WORD.findall(claim)}
+    for match in _ANY.finditer(claim):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            kind = " ".join(words[:size])
+            found = re.search(rf"\b(?:a|an|the)\s+((?:[a-z-]+\s+){{1,3}}){re.escape(kind)}\b",
+                              sentence, re.I)
+            if found is None:
+                continue
+            added = [w for w in found.group(1).split() if w.lower() not in claim_words]
+            if added and not any(w.lower() in ("other", "same", "such") for w in added):
+                return kind, found.group(0)
+            break
+    return None
