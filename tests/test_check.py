@@ -278,3 +278,11 @@ def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
                   Terms({stem(word.lower()): 1.0 for word in words}))
     assert not says_more_than_its_title(claim, aligned("Brightwater mentoring pilot"))
     assert says_more_than_its_title(claim, aligned("The pilot began with four schools."))
+
+
+def test_every_in_a_duty_is_its_scope_not_a_share() -> None:
+    from kb.check import claim_totals
+
+    assert claim_totals("Every child in care must have a named nurse.", [], None) == []
+    [share] = claim_totals("Every child in care had a named nurse in 2023-24.", [], "2023-24")
+    assert (share.kind, share.value) == ("percent", 100.0)

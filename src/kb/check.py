@@ -43,6 +43,10 @@ _ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*(?:the age of\s*)?Â
 _BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*(?:the age of\s*)?Â£?$", re.I)
 
 
+_DUTY = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+required\s+to|need\s+to|has\s+to|"
+                   r"have\s+to|is\s+entitled|are\s+entitled)\b", re.I)
+
+
 @dataclass
 class Claim:
     text: str
@@ -108,6 +112,8 @@ def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Fi
         count.text, count.start = text[whole.start():count.end], whole.start()
         count.kind, count.total = "fraction", count.value
         return values
+    if not values and _DUTY.search(text):
+        return values  # "every child must have a plan": the scope of a duty, not a statistic
     return [*values, Figure(whole.group(0), whole.start(), whole.end(),
                             0.0 if whole.group(0).lower().startswith("no") else 100.0,
                             "percent", "%", period=period)]
