@@ -286,3 +286,22 @@ def test_every_in_a_duty_is_its_scope_not_a_share() -> None:
     assert claim_totals("Every child in care must have a named nurse.", [], None) == []
     [share] = claim_totals("Every child in care had a named nurse in 2023-24.", [], "2023-24")
     assert (share.kind, share.value) == ("percent", 100.0)
+
+
+def test_a_claim_of_what_a_document_is_can_clash_with_its_title() -> None:
+    from kb.check import Claim, judge
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    sentence = "The toolkit helps staff share records about a child."
+    passage = Passage(1, "t", "Non-statutory records toolkit for school staff", "t.pdf", None,
+                      "guidance", 3, 3, None, sentence, 0, len(sentence))
+    best = Aligned(passage, sentence, 0, coverage=0.9, closeness=0.8, score=0.85)
+    terms = Terms({"toolkit": 1.0, "statutori": 1.0, "record": 1.0})
+    verdict, _, reason = judge(Claim("The records toolkit is statutory guidance.", [], None, 0,
+                                     terms), [best])
+    assert verdict == "contradicted" and reason.startswith("its title")
+    verdict, _, _ = judge(Claim("The records toolkit helps staff share records.", [], None, 0,
+                                terms), [best])
+    assert verdict != "contradicted"

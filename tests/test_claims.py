@@ -22,6 +22,9 @@ from kb.numbers import find_figures
     # a claim for any member of a kind, against a source that names a qualified one
     ("The review can be chaired by any member of the panel.",
      "The review is chaired by an independent senior member of the panel."),
+    # "non" set apart from its word, as extraction often leaves it
+    ("The toolkit is statutory guidance for schools.",
+     "The non statutory toolkit replaces the earlier leaflet for schools."),
     # a superlative the source gives another member
     ("Housing was the most common reason for a referral to early help.",
      "Domestic abuse remains the most common reason for a referral to early help."),

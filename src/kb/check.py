@@ -163,6 +163,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if clashes:  # every near sentence that says otherwise is evidence, the first explains
         return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
             clashes[0][1]
+    # a document's title says what it is ("non-statutory ... advice"): a claim of what it is
+    # can clash with its title
+    if titled := clash(claim.text, best.passage.title):
+        return "contradicted", [_as_match(best, agrees=False)], f"its title: {titled}"
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
     if best.coverage >= SUPPORTS and not unnamed(claim, best) and (

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing)\b|"
-                      r"n't\b|\bnon-|\bun(?:able|lawful|necessary)\b", re.I)
+                      r"n't\b|\bnon-|\bnon\s+(?=[a-z])|\bun(?:able|lawful|necessary)\b", re.I)
 # a negation inside a phrase that names something ("closed with no further action", "for no
 # reason", "acted without delay") qualifies that phrase; it does not deny the sentence
 PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout)$", re.I)
