@@ -223,3 +223,27 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
                                                   "weekend": 0.5, "job": 0.5}))
     best = rank_sentences(asked, [passage])[0]
     assert best.sentence.text.endswith("is 13")
+
+
+def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
+    from kb.ask import Candidate, holds_answer, role_asked
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.sentences import Sentence
+    from kb.terms import Terms
+
+    question = "Who is the finance director of the trust?"
+    assert role_asked(question) == role_asked("Who was the director?")
+    assert role_asked("Who must sign the plan?") is None
+    asked = Question(question, "who", None, Terms({"financ": 1.0, "director": 1.0}))
+
+    def candidate(text: str) -> Candidate:
+        passage = Passage(1, "t", "Trust report", "t.pdf", None, "other", 1, 1, None, text, 0,
+                          len(text))
+        found = Candidate(passage, Sentence(text, 0, len(text)), [], score=0.9)
+        found.covered = 0.9
+        return found
+
+    assert holds_answer(asked, candidate("Priya Shah, the trust's finance director, signed it."))
+    assert not holds_answer(asked, candidate("The trust, the council and the police agreed "
+                                             "the finance plan."))

@@ -142,6 +142,9 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     if asked.wants == "duration":
         return DURATION.search(best.sentence.text) is not None
+    if asked.wants == "who" and (role := role_asked(asked.text)) and \
+            role not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
+        return False  # "Who is the chief executive?": a sentence that names no chief executive
     if asked.wants == "define":
         return best.key is not None or best.defines
     if asked.wants not in KINDS_FOR:
@@ -339,6 +342,17 @@ def restates(question: str, sentence: str) -> bool:
     """Whether the sentence states what the question asks of, as the question names it."""
     pattern = _restated(question)
     return pattern is not None and pattern.search(sentence) is not None
+
+
+_IDENTITY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an|our|their)\s+"
+                       r"([A-Za-z][\w -]*?)(?:\s+(?:of|for|at|in|on|to|from)\b.*)?\s*\??\s*$",
+                       re.I)
+
+
+def role_asked(question: str) -> str | None:
+    """The stem of the role a "Who is the X (of Y)?" question asks who holds: "executive"."""
+    match = _IDENTITY.match(question)
+    return stem(match.group(1).split()[-1].lower()) if match else None
 
 
 def names(sentence: str, question: str, rare: set[str]) -> list[str]:
