@@ -271,6 +271,12 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
     """A claim that something holds for any member of a kind, against a source that names
     only a qualified one ("any member of staff" against "an appropriate senior member of
     staff"): the kind, and the source's words for it; or None."""
+    # an open permission ("can be any member of staff") against a rule that names whom
+    # ("should ensure an appropriate senior member of staff"); a source that only describes
+    # ("a concerned parent asked") does not narrow the claim
+    if not PERMISSION.search(claim) or not re.search(r"\b(?:must|should|shall|required)\b",
+                                                     sentence, re.I):
+        return None
     claim_words = {w.lower() for w in WORD.findall(claim)}
     for match in _ANY.finditer(claim):
         words = match.group(1).split()
