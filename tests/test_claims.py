@@ -68,6 +68,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # the same kind, unqualified, in both
     ("Any member of the panel can ask for a review.",
      "Any member of the panel may ask for a review of the plan."),
+    # a superlative among other things
+    ("Housing was the most common reason for a referral to early help.",
+     "Anxiety was the most common reason for a referral to the school nurse."),
     # a source that describes one member, not a rule that names whom
     ("Any parent can ask for a review.", "A concerned parent asked for a review of the plan."),
     # the same member put first, in other words

@@ -261,6 +261,11 @@ def other_first(claim: str, sentence: str) -> str | None:
     theirs = {stem(w) for w in content_words(stated.group(1))[-3:]}
     if not ours or not theirs or ours & theirs or theirs & words_of(claim):
         return None
+    # and ranked among the same things ("... reason for a child protection plan"), not others
+    ranked = [{stem(w) for w in content_words(text[m.end():])[:6]}
+              for text, m in ((claim, said), (sentence, stated))]
+    if 3 * len(ranked[0] & ranked[1]) < 2 * min(len(ranked[0]), len(ranked[1])):
+        return None
     return " ".join(content_words(stated.group(1))[-3:])
 
 
