@@ -241,8 +241,7 @@ def test_a_claimed_order_needs_a_sentence_that_states_an_order() -> None:
 
 
 def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
-    from kb.check import same_time
-    from kb.claims import Aligned
+    from kb.claims import Aligned, same_time
     from kb.models import Passage
 
     def aligned(sentence: str, doc_type: str = "other", period: str | None = None) -> Aligned:
@@ -262,8 +261,8 @@ def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
 
 
 def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
-    from kb.check import Claim, says_more_than_its_title
-    from kb.claims import Aligned
+    from kb.check import Claim
+    from kb.claims import Aligned, says_more_than_its_title
     from kb.models import Passage
     from kb.terms import Terms
     from kb.words import stem
@@ -276,8 +275,8 @@ def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
     words = ["Brightwater", "mentoring", "pilot", "began"]
     claim = Claim("The Brightwater mentoring pilot began in 2022.", [], None, 0,
                   Terms({stem(word.lower()): 1.0 for word in words}))
-    assert not says_more_than_its_title(claim, aligned("Brightwater mentoring pilot"))
-    assert says_more_than_its_title(claim, aligned("The pilot began with four schools."))
+    assert not says_more_than_its_title(claim.terms, aligned("Brightwater mentoring pilot"))
+    assert says_more_than_its_title(claim.terms, aligned("The pilot began with four schools."))
 
 
 def test_every_in_a_duty_is_its_scope_not_a_share() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kb.ask import page_of
-from kb.claims import Aligned, align, clash, words_of
+from kb.claims import Aligned, align, clash, same_time, says_more_than_its_title, words_of
 from kb.extract.metadata import periods_in
 from kb.facts import row_of
 from kb.models import Figure, Passage, passage_dict
@@ -171,7 +171,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # made more referrals than the police" is not supported by a sentence naming both
     if best.coverage >= SUPPORTS and not unnamed(claim, best) and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
-            and says_more_than_its_title(claim, best):
+            and says_more_than_its_title(claim.terms, best):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
 
@@ -226,52 +226,6 @@ def read_ranking(engine: SearchEngine, claim: str, hits: Sequence[Passage]
             anchor = Figure("", 0, 0, 0.0, "count")
             matches.append(Match(anchor, anchor, 1.0, ranked.holds, passage, row[0], row[1], []))
     return (ranked, matches) if matches else None
-
-
-def says_more_than_its_title(claim: Claim, aligned: Aligned) -> bool:
-    """Whether the sentence holds some of what the claim says beyond the name of the document
-    it stands in: the title line "Families first for children pathfinder" bears out nothing
-    of "the Families First pathfinder began in 2021"."""
-    titled = claim.terms.present(words_of(aligned.passage.title))
-    rest = {term for term in claim.terms.weights if term not in titled}
-    if not rest:
-        return True  # every word of the claim names the document: nothing else to hold
-    return bool(claim.terms.present(words_of(aligned.sentence)) & rest)
-
-
-_TIME = ("year", "date", "period")
-
-
-def same_time(claim: str, aligned: Aligned) -> bool:
-    """Whether the sentence speaks of the times the claim names (a year, a date, a reporting
-    year), or the claim names none: "approved in 2019" is not borne out by "in July 2020 the
-    Executive approved". A sentence that names no time speaks for its yearly report's year."""
-    claimed = [f for f in find_figures(claim) if f.kind in _TIME]
-    if not claimed:
-        return True
-    stated = [f for f in find_figures(aligned.sentence) if f.kind in _TIME]
-    years = {int(f.value) for f in stated if f.kind in ("year", "date")}
-    periods = {f.period for f in stated if f.kind in ("period", "date") and f.period}
-    passage = aligned.passage
-    if not stated:
-        if passage.doc_type not in ("annual-report", "committee-report") or not passage.period:
-            return True
-        periods = {passage.period}
-
-    def covers(period: str, year: int) -> bool:
-        return int(period[:4]) <= year <= int(period[:4]) + 1
-
-    for figure in claimed:
-        if figure.kind == "year":
-            held = int(figure.value) in years or any(covers(p, int(figure.value)) for p in periods)
-        elif figure.kind == "date":
-            held = int(figure.value) in years or figure.period in periods
-        else:
-            held = figure.period in periods or any(covers(figure.period or "0000", y)
-                                                   for y in years)
-        if not held:
-            return False
-    return True
 
 
 def unnamed(claim: Claim, aligned: Aligned) -> set[str]:

@@ -19,6 +19,7 @@ import numpy as np
 
 from kb import embed
 from kb.models import Passage
+from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
 from kb.words import content_words, stem
 
@@ -296,3 +297,49 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
                 return kind, found.group(0)
             break
     return None
+
+
+def says_more_than_its_title(terms: Terms, aligned: Aligned) -> bool:
+    """Whether the sentence holds some of what the claim says beyond the name of the document
+    it stands in: the title line "Families first for children pathfinder" bears out nothing
+    of "the Families First pathfinder began in 2021"."""
+    titled = terms.present(words_of(aligned.passage.title))
+    rest = {term for term in terms.weights if term not in titled}
+    if not rest:
+        return True  # every word of the claim names the document: nothing else to hold
+    return bool(terms.present(words_of(aligned.sentence)) & rest)
+
+
+_TIME = ("year", "date", "period")
+
+
+def same_time(claim: str, aligned: Aligned) -> bool:
+    """Whether the sentence speaks of the times the claim names (a year, a date, a reporting
+    year), or the claim names none: "approved in 2019" is not borne out by "in July 2020 the
+    Executive approved". A sentence that names no time speaks for its yearly report's year."""
+    claimed = [f for f in find_figures(claim) if f.kind in _TIME]
+    if not claimed:
+        return True
+    stated = [f for f in find_figures(aligned.sentence) if f.kind in _TIME]
+    years = {int(f.value) for f in stated if f.kind in ("year", "date")}
+    periods = {f.period for f in stated if f.kind in ("period", "date") and f.period}
+    passage = aligned.passage
+    if not stated:
+        if passage.doc_type not in ("annual-report", "committee-report") or not passage.period:
+            return True
+        periods = {passage.period}
+
+    def covers(period: str, year: int) -> bool:
+        return int(period[:4]) <= year <= int(period[:4]) + 1
+
+    for figure in claimed:
+        if figure.kind == "year":
+            held = int(figure.value) in years or any(covers(p, int(figure.value)) for p in periods)
+        elif figure.kind == "date":
+            held = int(figure.value) in years or figure.period in periods
+        else:
+            held = figure.period in periods or any(covers(figure.period or "0000", y)
+                                                   for y in years)
+        if not held:
+            return False
+    return True
