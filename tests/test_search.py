@@ -143,6 +143,13 @@ def test_a_query_of_stop_words_or_punctuation_finds_nothing_and_says_why(
         assert "nothing to search for" in result.to_dict()["note"]
 
 
+def test_a_query_no_passage_holds_says_its_results_only_resemble_it(
+        library: KnowledgeBase) -> None:
+    resembling = library.search("zorbulation quexing", k=3)
+    assert resembling.results and "closest in meaning" in resembling.note
+    assert library.search("neglect strategy", k=3).note == ""
+
+
 def test_hybrid_weighs_a_rare_exact_match_above_a_common_word_match(
         library: KnowledgeBase) -> None:
     # "HEAT" is the borough's own exploitation team: the passages naming it must lead, though

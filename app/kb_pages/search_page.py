@@ -68,6 +68,8 @@ def _summary(result, notice: str | None) -> None:
             f'{line}</div>')
     if notice:
         st.caption(notice)
+    if result.note and found:
+        st.caption(result.note)
     if not found:
         st.info("No passages match. Try fewer words, another mode, or all years.")
 

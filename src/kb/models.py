@@ -63,7 +63,7 @@ class SearchResult:
     searched: str = ""  # the query as searched, after typo correction
     corrections: dict[str, str] = field(default_factory=dict)
     expansions: dict[str, list[str]] = field(default_factory=dict)
-    note: str = ""  # why there are no results, when the query gave nothing to search for
+    note: str = ""  # why there are no results, or that none holds the query's words
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -59,7 +59,9 @@ def _search(data: dict[str, Any], style: Style) -> str:
     lines = []
     if data.get("corrections"):
         lines.append(f"searched for: {data['searched']}")
-    if not data["results"]:
+    if data.get("note"):
+        lines.append(style.dim(data["note"]))
+    if not data["results"] and not data.get("note"):
         lines.append("no matching passages")
     for hit in data["results"]:
         section = f" - {hit['section']}" if hit.get("section") else ""

@@ -256,6 +256,7 @@ class SearchEngine:
                                      "or punctuation")
         depth = max(50, 5 * k)
         semantic = mode in ("semantic", "hybrid") and bool(query.text) and not query.phrases
+        note = ""
         if mode == "hybrid" and semantic:
             # SQLite and torch both release the GIL: the two sides run on two cores at once
             if self._threads is None:
@@ -264,7 +265,10 @@ class SearchEngine:
             vector = embed.encode_query(query.searched, self.settings.model_name)
             closest = self.vectors.search(self.connection, vector, depth,
                                           self._allowed_ids(filters))
-            fused = self.fuse(query, pending.result(), closest, vector, filters)
+            matched = pending.result()
+            if not matched and closest:  # say so: the results only resemble the query
+                note = "no passage holds these words; the results are the closest in meaning"
+            fused = self.fuse(query, matched, closest, vector, filters)
         elif semantic:
             fused = self.semantic(query, depth, filters)
         else:
@@ -272,7 +276,7 @@ class SearchEngine:
         hits = self._hits(query, diversify(fused, self._page_of, self.settings.per_page_limit, k))
         return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started) * 1000,
                             results=hits, searched=query.searched, corrections=query.corrections,
-                            expansions=query.expansions)
+                            expansions=query.expansions, note=note)
 
     def keyword(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
         """BM25 top `depth`: passages holding every word first; when they are too few, any word.
