@@ -215,6 +215,11 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
     assert restates(question, "• the minimum age for a paid weekend job is 13")
     assert not restates(question, "• a child under the minimum age for a paid weekend job "
                                    "can do no paid work")
+    # the phrase must be what the sentence is about, not words inside another phrase
+    assert not restates("What is kinship care?", "They signpost children in kinship care are "
+                                                 "eligible for support.")
+    assert restates("What is kinship care?", "Kinship care - Kinship care is any situation in "
+                                             "which a relative raises a child.")
     text = ("• a child under the minimum age for a paid weekend job can do no paid work at 12\n"
             "• the minimum age for a paid weekend job is 13")
     passage = Passage(1, "w", "Work permits", "w.pdf", None, "other", 2, 2, None, text, 0,
@@ -247,3 +252,20 @@ def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> No
     assert holds_answer(asked, candidate("Priya Shah, the trust's finance director, signed it."))
     assert not holds_answer(asked, candidate("The trust, the council and the police agreed "
                                              "the finance plan."))
+
+
+def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.terms import Terms
+
+    text = ("What a respite break is\nA respite break is a short stay away from home that "
+            "gives a family time to rest.")
+    passage = Passage(1, "r", "Short breaks", "r.pdf", None, "other", 4, 4, None, text, 0,
+                      len(text))
+    asked = Question("What is a respite break?", None, None,
+                     Terms({"respit": 1.0, "break": 1.0}))
+    ranked = rank_sentences(asked, [passage])
+    assert ranked and ranked[0].sentence.text.startswith("A respite break is")
+    assert not any(c.sentence.text == "What a respite break is" for c in ranked)

@@ -36,6 +36,7 @@ SENTENCE_VECTORS = False  # measured: no gain on the labelled set, and 8 encodes
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
              "time": {"date", "year", "period"}}
+TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
 # a length of time or an age: "within one working day", "every 12 months", "up to 25"
 DURATION = re.compile(
@@ -162,8 +163,9 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
         previous = ""
         for text, start in sentences_of(hit):
             before, previous = previous, text
-            if len(text.split()) < 3 or _LEADERS.search(text) or text == heading:
-                continue  # a contents line, or the heading: context, not an answer
+            if len(text.split()) < 3 or _LEADERS.search(text) or text == heading or \
+                    _a_heading(hit.text, start, text):
+                continue  # a contents line, or a heading: context, not an answer
             # "However, ... only 38%" speaks of what the sentence before it names, in the
             # period it names
             leant = before if LEANS_BACK.match(text) else ""
@@ -176,6 +178,15 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
         semantic_rerank(asked, candidates)
     candidates.sort(key=lambda c: -c.score)
     return candidates
+
+
+def _a_heading(passage: str, start: int, text: str) -> bool:
+    """A short line of its own with no closing stop and no figure ("What a low-level concern
+    is"): a heading inside the passage, not a sentence that answers."""
+    alone = (start == 0 or passage[start - 1] == "\n") and \
+        passage[start + len(text):start + len(text) + 1] in ("", "\n")
+    return alone and len(text.split()) <= 8 and not text.rstrip().endswith(TERMINAL) and \
+        not re.search(r"\d", text)
 
 
 def _period_of(text: str, default: str | None) -> str | None:
@@ -335,7 +346,9 @@ def _restated(question: str) -> re.Pattern[str] | None:
     if not 1 <= len(words) <= 8:
         return None
     phrase = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"\b{phrase}\s+(?:is|are|was|were|means|remains)\b", re.I)
+    # the phrase as the subject: opening the sentence, a bullet or a glossary line
+    return re.compile(rf"(?:^|[-–:;•]\s*)\W*(?:the\s+|a\s+|an\s+)?{phrase}\s+"
+                      r"(?:is|are|was|were|means|remains)\b", re.I)
 
 
 def restates(question: str, sentence: str) -> bool:
