@@ -100,7 +100,7 @@ def test_a_claimed_figure_is_read_against_the_row_the_claim_names(claim: str,
 
     library = _Library()
     parsed = Claim(claim, stated_figures(find_figures(claim)), None, 0, Terms({}))
-    found = read_rows(library, parsed, [library.passage])  # type: ignore[arg-type]
+    found = read_rows(library, parsed, library.document_facts(["mash"]))  # type: ignore[arg-type]
     assert found is not None
     assert found[0] == verdict
     assert found[1][0].sentence.split()[0] in ("Domestic", "Neglect")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from kb.ask import page_of
 from kb.claims import Aligned, align, clash, same_time, says_more_than_its_title, words_of
 from kb.extract.metadata import periods_in
-from kb.facts import row_of
+from kb.facts import Fact, row_of
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.question import name_stems
@@ -131,9 +131,14 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
-    if verdict == "not_found" and parsed.figures:
-        verdict, chosen = read_rows(engine, parsed, hits) or (verdict, chosen)
-    ordered = read_ranking(engine, claim, hits)
+    reads_rows = verdict == "not_found" and bool(parsed.figures)
+    if reads_rows or ranks(claim):  # the tables of the evidence's documents, fetched once
+        located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
+        if reads_rows:
+            verdict, chosen = read_rows(engine, parsed, located) or (verdict, chosen)
+        ordered = read_ranking(engine, claim, located) if ranks(claim) else None
+    else:
+        ordered = None
     if ordered is not None and (not ordered[0].holds or verdict == "not_found"):
         # the order a table gives its rows decides a claim that ranks them
         verdict = "supported" if ordered[0].holds else "contradicted"
@@ -176,29 +181,26 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     return "not_found", [_as_match(best)], ""
 
 
-def read_rows(engine: SearchEngine, claim: Claim, hits: Sequence[Passage]
+def read_rows(engine: SearchEngine, claim: Claim, located: list[tuple[int, Fact]]
               ) -> tuple[str, list[Match]] | None:
     """The claim's figures against the table rows it names in its evidence's documents ("about
     a third ... duplication" against "Duplication 84 33%"): every figure stated alike,
     supported; one a named row states otherwise, contradicted; else no decision."""
-    located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
-    where = {id(fact): passage_id for passage_id, fact in located}
     named = rows_named(claim.text, [fact for _, fact in located])
     if not named:
         return None
-    passages = engine.passages(list({where[id(fact)] for fact in named}))
+    rows = _rows(engine, located, named)
     chosen, verdicts = [], []
     for claimed in claim.figures:
         found = []
         for fact in named:
             stated = stated_figures(find_figures(fact.value, fact.period))
-            row = row_of(passages[where[id(fact)]].text, fact)
+            row = rows[id(fact)]
             if len(stated) != 1 or row is None or not comparable(claimed, stated[0]) or (
                     claimed.period and stated[0].period and claimed.period != stated[0].period):
                 continue
-            found.append(Match(claimed, stated[0], 1.0, agrees(claimed, stated[0], claim.text,
-                                                              fact.value),
-                               passages[where[id(fact)]], row[0], row[1], stated))
+            found.append(_row_match(row, claimed, stated[0],
+                                    agrees(claimed, stated[0], claim.text, fact.value), stated))
         if not found:
             return None  # a figure no named row states: the rows decide nothing
         found.sort(key=lambda m: not m.agrees)
@@ -207,25 +209,38 @@ def read_rows(engine: SearchEngine, claim: Claim, hits: Sequence[Passage]
     return ("supported" if all(verdicts) else "contradicted"), chosen
 
 
-def read_ranking(engine: SearchEngine, claim: str, hits: Sequence[Passage]
+def read_ranking(engine: SearchEngine, claim: str, located: list[tuple[int, Fact]]
                  ) -> tuple[Ranked, list[Match]] | None:
     """A claim that ranks things ("the most common reason", "ahead of") read against the
     tables of the documents its evidence comes from, with the rows compared as evidence."""
-    if not ranks(claim):
-        return None
-    located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
     ranked = read_order(claim, [fact for _, fact in located])
     if ranked is None:
         return None
-    where = {id(fact): passage_id for passage_id, fact in located}
-    passages = engine.passages(list({where[id(f)] for f in [ranked.first, *ranked.compared]}))
-    matches = []
-    for fact in [ranked.first, *ranked.compared]:
-        passage = passages[where[id(fact)]]
-        if row := row_of(passage.text, fact):
-            anchor = Figure("", 0, 0, 0.0, "count")
-            matches.append(Match(anchor, anchor, 1.0, ranked.holds, passage, row[0], row[1], []))
+    compared = [ranked.first, *ranked.compared]
+    rows = _rows(engine, located, compared)
+    anchor = Figure("", 0, 0, 0.0, "count")
+    matches = [_row_match(row, anchor, anchor, ranked.holds, [])
+               for fact in compared if (row := rows[id(fact)]) is not None]
     return (ranked, matches) if matches else None
+
+
+def _rows(engine: SearchEngine, located: list[tuple[int, Fact]], facts: list[Fact]
+          ) -> dict[int, tuple[Passage, str, int] | None]:
+    """Each fact's passage and the line of it that quotes the fact's row (keyed by id)."""
+    where = {id(fact): passage_id for passage_id, fact in located}
+    passages = engine.passages(list({where[id(fact)] for fact in facts}))
+    rows: dict[int, tuple[Passage, str, int] | None] = {}
+    for fact in facts:
+        passage = passages[where[id(fact)]]
+        row = row_of(passage.text, fact)
+        rows[id(fact)] = (passage, row[0], row[1]) if row else None
+    return rows
+
+
+def _row_match(row: tuple[Passage, str, int], claimed: Figure, source: Figure, agreed: bool,
+               figures: list[Figure]) -> Match:
+    passage, quote, start = row
+    return Match(claimed, source, 1.0, agreed, passage, quote, start, figures)
 
 
 def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
