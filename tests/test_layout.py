@@ -117,6 +117,48 @@ def test_a_title_page_after_a_note_and_its_dateline_open_no_section(tmp_path: Pa
     assert not any("October 2019" in (section or "") for section in sections)
 
 
+def _with_contents(path: Path) -> Path:
+    """Three pages: a contents page (titles and page numbers, one entry over two lines),
+    then chapters, one of them a display heading that ends in a colon over a numbered list."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _, height = A4
+    body = ("The panel met every month and read each case that came to it, and it wrote to "
+            "the partners about what it found.")
+    later = "Families who moved were asked what helped them most, and most named one worker."
+    pages = [
+        [("Contents", "Helvetica-Bold", 18), ("Our year in brief 2", "Helvetica", 11),
+         ("Three things to remember when a family moves", "Helvetica", 11),
+         ("away from the borough: 3", "Helvetica", 11), ("Training 3", "Helvetica", 11),
+         ("Learning from reviews 3", "Helvetica", 11), ("Glossary 3", "Helvetica", 11)],
+        [("Our year in brief", "Helvetica-Bold", 18), (body, "Helvetica", 8)],
+        [("Three things to remember when a family moves:", "Helvetica-Bold", 18),
+         ("1. Tell the new school before the first day.", "Helvetica", 8),
+         ("2. Send the plan to the new health visitor.", "Helvetica", 8),
+         (later, "Helvetica", 8)],
+    ]
+    for lines in pages:
+        y = height - 80
+        for text, font, size in lines:
+            pdf.setFont(font, size)
+            pdf.drawString(50, y, text)
+            y -= size * 2
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_contents_page_is_no_passage_and_a_display_heading_may_end_in_a_colon(
+        tmp_path: Path) -> None:
+    chunks = parse_file(str(_with_contents(tmp_path / "c.pdf"))).chunks
+    assert [c.page for c in chunks] == [2, 3]
+    assert chunks[0].section == "Our year in brief"
+    assert chunks[1].section == "Three things to remember when a family moves"
+    assert chunks[1].text.startswith("Three things to remember")
+
+
 def test_bullets_of_any_glyph_are_items_with_their_depth(report) -> None:  # type: ignore
     text = "\n".join(report.pages)
     assert "• a single front door for every request for help" in text

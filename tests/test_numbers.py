@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kb.numbers import another_item, direction, find_figures, items_named, values_figures
+from kb.numbers import (
+    another_item,
+    direction,
+    figure_of_another_item,
+    find_figures,
+    items_named,
+    values_figures,
+)
 from kb.sentences import split_sentences
 
 
@@ -66,6 +73,28 @@ def test_a_text_naming_only_other_items_of_a_sequence_is_about_another() -> None
     assert another_item(asked, "A second Wave of areas joined; the first wave had agreed.") is \
         False
     assert another_item({"wave": {"1"}}, "A second wave of seven areas applied to join.")
+
+
+def test_a_figure_belongs_to_the_item_named_nearest_it() -> None:
+    asked = {"phase": {"2"}}
+
+    def of_another(text: str, figure_text: str) -> bool:
+        figure = next(f for f in find_figures(text) if f.text == figure_text)
+        return figure_of_another_item(asked, text, figure)
+
+    both = "Across these 12 schools, Phase 1 and Phase 2 schools kept the same timetable."
+    assert of_another(both, "12")  # the schools of both phases, not Phase 2's
+    split = "Phase 1 took in 5 schools, while Phase 2 took in 9 schools."
+    assert of_another(split, "5") and not of_another(split, "9")
+    assert not of_another("The second phase took in 9 schools.", "9")
+    assert not of_another("In all 9 schools took part.", "9")  # no phase named: not told
+
+
+def test_the_order_of_an_item_is_its_number_among_a_text_s_terms() -> None:
+    from kb.question import terms_of
+
+    assert "2" in terms_of("A second wave of nine councils joined.")
+    assert "2" not in terms_of("A first wave of nine councils joined.")
 
 
 def test_a_date_written_in_figures_is_a_day_first_date() -> None:

@@ -77,6 +77,16 @@ def test_a_title_page_after_a_note_of_changes_opens_no_chapter() -> None:
     assert not any("March 2015" in (c.section or "") for c in health.chunks)
 
 
+def test_a_contents_page_is_no_passage_and_a_heading_ending_in_a_colon_opens_a_section(
+        ) -> None:
+    sharing = parsed("Info_sharing_advice_content_May_2024.pdf")
+    assert not passages_on(sharing, 2)  # its contents page
+    rules = [c for c in sharing.chunks if c.page == 4]
+    assert rules and rules[0].section == ("The Seven golden rules for sharing information "
+                                          "(including personal information)")
+    assert rules[0].text.startswith("The Seven golden rules")
+
+
 def test_a_passage_never_runs_across_a_heading() -> None:
     essex = parsed(ESSEX)
     for chunk in essex.chunks:

@@ -15,7 +15,7 @@ from kb import embed
 from kb.claims import sentences_of
 from kb.facts import row_of
 from kb.models import Figure, Passage, passage_dict
-from kb.numbers import another_item, find_figures, stated_figures
+from kb.numbers import another_item, figure_of_another_item, find_figures, stated_figures
 from kb.question import (
     DEFINED,
     Question,
@@ -387,6 +387,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     for figure in candidate.figures:
         if figure.kind not in kinds or figure.text in asked.codes:
             continue  # the "903" of "the 903 return" names what is asked about
+        if asked.items and figure_of_another_item(asked.items, candidate.sentence.text, figure):
+            continue  # the figure is another wave's or phase's, or theirs together
         fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
         fit += 0.1 if figure.kind == asked.wants else 0.0
         fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure

@@ -26,7 +26,7 @@ class Block:
     start: int
     end: int
     text: str
-    kind: str  # heading | text | item | row | caption | numeric
+    kind: str  # heading | text | item | row | caption | numeric | contents
     level: int = 0
 
 
@@ -106,12 +106,17 @@ def chunk_blocks(text: str, page_starts: list[int], blocks: list[Block], paged: 
     current_section: str | None = None
     for index, block in enumerate(blocks):
         count = len(block.text.split())
+        if block.kind == "contents":  # a table of contents repeats the headings: no passage
+            if current:
+                groups.append((current, current_section))
+                current, words = [], 0
+            continue
         if block.kind == "heading" and _heading_starts_section(blocks, index):
             if current and not all(b.kind == "heading" for b in current):
                 groups.append((current, current_section))
                 current, words = [], 0
             path = {lvl: name for lvl, name in path.items() if lvl < block.level}
-            path[block.level] = block.text
+            path[block.level] = block.text.rstrip(":")
         over = words + count > max_words
         table_tail = block.kind in ("row", "numeric") and words + count <= max_words * 1.3
         if current and _opens_table(blocks, index) and words + _table_words(blocks, index) \

@@ -52,8 +52,10 @@ class Question:
 
 
 def terms_of(text: str) -> set[str]:
-    """The stems of a text's content words, and the numbers that name things in it."""
-    return {stem(w) for w in content_words(text)} | set(CODE.findall(text))
+    """The stems of a text's content words, and the numbers that name things in it ("the
+    second wave" names Wave 2's number)."""
+    return {stem(w) for w in content_words(text)} | set(CODE.findall(text)) | {
+        number for numbers in items_named(text).values() for number in numbers}
 
 
 def read_question(engine: SearchEngine, text: str) -> Question:

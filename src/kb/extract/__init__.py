@@ -15,8 +15,9 @@ class Line:
     """One visual line (PDF) or one paragraph (other formats) with what the layout says of it.
 
     `kind` is text, heading, item (a list item, glyph removed), row (a table row, cells joined
-    by tabs) or caption (a table's title). Sizes and positions are in points; `top` grows down
-    the page. Readers without layout leave the geometry at zero.
+    by tabs), caption (a table's title) or contents (a line of a table of contents). Sizes
+    and positions are in points; `top` grows down the page. Readers without layout leave the
+    geometry at zero.
     """
 
     text: str

@@ -29,6 +29,8 @@ NUMBERED_NAME = re.compile(r"\b(section|part|table|figure|chart|theme|appendix|a
 DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
                       r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
                       r"October|November|December|Spring|Summer|Autumn|Winter)\s+\d{4}$", re.I)
+# a contents entry: its title, then a page number (after a space, a tab or dot leaders)
+CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(\d{1,3})$")
 RUN_ON = {"and", "or", "of", "the", "to", "for", "in", "with", "a", "an", "by", "on", "at",
           "that", "which", "their", "its", "from", "as", "is", "are", "be"}
 
@@ -39,6 +41,7 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     # a header need only recur on 40% of pages (chapters have their own); table rows stay
     pages = drop_margins(pages, lambda line: line.text, share=0.4, least_pages=3,
                          keep=lambda line: line.kind == "row")
+    pages = [_mark_contents(lines, len(pages)) for lines in pages]
     body = _body_size(pages)
     # the first page is read as a cover; a later one of the first three only when it is one
     # (a note of changes before the title page)
@@ -52,15 +55,35 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
         marked = [_classify(line, body, levels, cover) for line in lines]
         marked = _mark_items(marked)
         marked = _mark_stat_rows(marked)
-        arranged.append([_demote_run_on(block) for block in _join(marked, vocabulary)])
+        arranged.append([_demote_run_on(block, body) for block in _join(marked, vocabulary)])
     return arranged
 
 
-def _demote_run_on(block: Line) -> Line:
-    """A bold lead-in that turns out to be a sentence (long, or ending mid-phrase) is text."""
+def _mark_contents(lines: list[Line], page_count: int) -> list[Line]:
+    """A table of contents is navigation, not content: a page where most worded lines end in
+    a page number of this document, rising as they go, has every line marked `contents`."""
+    worded = [line for line in lines if line.kind in ("text", "heading")
+              and any(c.isalpha() for c in line.text)]
+    numbers = [int(match.group(1)) for line in worded
+               if (match := CONTENTS_ENTRY.search(line.text))]
+    rising = sum(later >= earlier for earlier, later in zip(numbers, numbers[1:], strict=False))
+    if len(numbers) < 5 or len(numbers) < 0.6 * len(worded) or \
+            rising < 0.8 * (len(numbers) - 1) or max(numbers) > page_count + 10:
+        return lines
+    for line in lines:
+        if line.kind != "row":
+            line.kind, line.level = "contents", 0
+    return lines
+
+
+def _demote_run_on(block: Line, body: float) -> Line:
+    """A bold lead-in that turns out to be a sentence (long, or ending mid-phrase) is text;
+    a line in display type that ends in a colon introduces what follows and stays a heading."""
     if block.kind == "heading":
         words = block.text.split()
-        if len(words) > 20 or words[-1].lower() in RUN_ON or block.text.endswith((".", ",", ":")):
+        colon = block.text.endswith(":") and not (body and block.size >= body * 1.15)
+        if len(words) > 20 or words[-1].lower() in RUN_ON or block.text.endswith((".", ",")) \
+                or colon:
             block.kind, block.level = "text", 0
     return block
 
