@@ -137,26 +137,31 @@ def _with_contents(path: Path) -> Path:
         [("Three things to remember when a family moves:", "Helvetica-Bold", 18),
          ("1. Tell the new school before the first day.", "Helvetica", 8),
          ("2. Send the plan to the new health visitor.", "Helvetica", 8),
-         (later, "Helvetica", 8)],
+         ("2. What the panel asked every partner to report back", "Helvetica-Bold", 18),
+         ("   on before its next meeting", "Helvetica-Bold", 18), (later, "Helvetica", 8)],
     ]
     for lines in pages:
         y = height - 80
         for text, font, size in lines:
             pdf.setFont(font, size)
             pdf.drawString(50, y, text)
-            y -= size * 2
+            # a heading's wrapped line sits at its own type's spacing
+            y -= size * (1.3 if text.endswith("report back") else 2)
         pdf.showPage()
     pdf.save()
     return path
 
 
-def test_a_contents_page_is_no_passage_and_a_display_heading_may_end_in_a_colon(
+def test_a_contents_page_is_no_passage_and_a_display_heading_may_end_in_a_colon_or_wrap(
         tmp_path: Path) -> None:
     chunks = parse_file(str(_with_contents(tmp_path / "c.pdf"))).chunks
-    assert [c.page for c in chunks] == [2, 3]
+    assert [c.page for c in chunks] == [2, 3, 3]
     assert chunks[0].section == "Our year in brief"
     assert chunks[1].section == "Three things to remember when a family moves"
     assert chunks[1].text.startswith("Three things to remember")
+    # a heading wrapped over two lines, the second under the first's words, is one heading
+    assert chunks[2].section == ("2. What the panel asked every partner to report back on "
+                                 "before its next meeting")
 
 
 def test_bullets_of_any_glyph_are_items_with_their_depth(report) -> None:  # type: ignore

@@ -87,6 +87,16 @@ def test_a_contents_page_is_no_passage_and_a_heading_ending_in_a_colon_opens_a_s
     assert rules[0].text.startswith("The Seven golden rules")
 
 
+def test_a_heading_wrapped_over_lines_is_one_heading() -> None:
+    def sections_on(document: ParsedDocument, page: int) -> list[str]:
+        return [c.section or "" for c in document.chunks if c.page == page]
+
+    assert ("Part four: Safeguarding concerns or allegations made about staff, including supply "
+            "teachers, volunteers and contractors") in sections_on(parsed(KCSIE), 93)
+    assert sections_on(parsed(PATHFINDER), 23)[0].startswith(
+        "3. Early perceptions, understanding and buy-in to the FFCP")
+
+
 def test_a_passage_never_runs_across_a_heading() -> None:
     essex = parsed(ESSEX)
     for chunk in essex.chunks:

@@ -81,9 +81,10 @@ def _demote_run_on(block: Line, body: float) -> Line:
     a line in display type that ends in a colon introduces what follows and stays a heading."""
     if block.kind == "heading":
         words = block.text.split()
-        colon = block.text.endswith(":") and not (body and block.size >= body * 1.15)
-        if len(words) > 20 or words[-1].lower() in RUN_ON or block.text.endswith((".", ",")) \
-                or colon:
+        display = bool(body) and block.size >= body * 1.15
+        colon = block.text.endswith(":") and not display
+        if len(words) > (30 if display else 20) or words[-1].lower() in RUN_ON or \
+                block.text.endswith((".", ",")) or colon:
             block.kind, block.level = "text", 0
     return block
 
@@ -261,14 +262,17 @@ def _line_pitch(lines: list[Line]) -> float:
 
 def _continues(previous: Line, line: Line, pitch: float) -> bool:
     """True when `line` carries on the block `previous` (same kind, close below it)."""
+    gap = line.top - previous.bottom
+    if previous.kind == "heading" and line.kind == "heading" and line.size:
+        # a heading wrapped over lines: spaced by its own type's size, not the body's
+        return previous.level == line.level and abs(previous.size - line.size) < 0.5 and \
+            -0.5 * line.size < gap < line.size and \
+            -line.size < line.x0 - previous.x0 < 2 * line.size  # a number's hanging indent
     if not pitch:
         return False  # no geometry (a DOCX paragraph, a lone line): every block stands alone
-    gap = line.top - previous.bottom
     close = -0.5 * pitch < line.top - previous.top <= 1.45 * pitch or 0 <= gap < 0.6 * pitch
     if not close:
         return False
-    if previous.kind == "heading" and line.kind == "heading":
-        return previous.level == line.level and abs(previous.size - line.size) < 0.5
     if line.kind != "text" or previous.kind not in ("text", "item"):
         return False
     if previous.kind == "item":
