@@ -37,6 +37,13 @@ def test_a_claimed_order_is_read_against_the_tables_order(claim: str, holds: boo
     assert "Total" not in ranked.reason  # a total row is no member
 
 
+def test_a_table_repeated_on_a_later_page_is_read_once_without_failing() -> None:
+    repeated = _table() + [Fact(5, 0, CAPTION, label, "Referrals", count, None)
+                           for label, count, _ in ROWS]
+    ranked = read_order("Neglect was the most common reason for referral to the MASH.", repeated)
+    assert ranked is not None and not ranked.holds and ranked.first.label == "Neglect"
+
+
 def test_several_members_put_first_or_a_table_of_other_things_rank_nothing() -> None:
     # "the main reasons" puts two members first together: no order between them is claimed
     assert read_order("The main reasons for referral to the MASH were neglect and domestic "

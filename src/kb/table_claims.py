@@ -131,7 +131,9 @@ def _columns(facts: list[Fact]) -> list[list[Fact]]:
 
 def _judge(claim: str, rows: list[Fact], named: dict[int, int], first_cue: re.Match[str] | None,
            pair_cue: re.Match[str] | None) -> Ranked | None:
-    by_place = sorted((at, fact) for fact in rows if (at := named.get(id(fact))) is not None)
+    # two rows can be named at one place (a table repeated on a later page): by place alone
+    by_place = sorted(((at, fact) for fact in rows if (at := named.get(id(fact))) is not None),
+                      key=lambda pair: pair[0])
     cue_at = first_cue.start() if first_cue else pair_cue.start() if pair_cue else 0
     before = [fact for at, fact in by_place if at < cue_at]
     after = [fact for at, fact in by_place if at > cue_at]
