@@ -304,3 +304,23 @@ def test_a_claim_of_what_a_document_is_can_clash_with_its_title() -> None:
     verdict, _, _ = judge(Claim("The records toolkit helps staff share records.", [], None, 0,
                                 terms), [best])
     assert verdict != "contradicted"
+
+
+def test_each_figure_of_a_sentence_belongs_to_its_own_measure() -> None:
+    from kb.check import Claim, judge
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    source = ("A new carer's learning plan is reviewed every six months, and an approved "
+              "carer's learning plan every 24 months.")
+    terms = Terms({"carer": 1.0, "learn": 1.0, "plan": 1.0, "review": 1.0, "new": 0.5,
+                   "month": 0.5})
+
+    def verdict(claim_text: str) -> str:
+        claim = Claim(claim_text, stated_figures(find_figures(claim_text)), None, 0, terms,
+                      [terms])
+        return judge(claim, [_aligned(source)])[0]
+
+    # the other measure's figure in the same sentence is no support for this one's
+    assert verdict("A new carer's learning plan is reviewed every 24 months.") == "contradicted"
+    assert verdict("A new carer's learning plan is reviewed every six months.") == "supported"

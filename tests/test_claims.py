@@ -31,6 +31,9 @@ from kb.numbers import find_figures
     # a negation after a comma borrows its clause ("by a doctor, not a nurse")
     ("The medical can be done by a registered nurse.",
      "The medical must be done by a doctor, not a nurse."),
+    # a negation passes over a verb that only links what follows ("not be seen as")
+    ("A phone call should normally be the default record of a decision.",
+     "A phone call should not be seen as the default record of a decision."),
     ("The induction is a half-day session.",
      "The induction is a full day session for new staff."),
     # a list with one member swapped for another
@@ -87,6 +90,12 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     ("A phone call is often not the most suitable record of a decision.",
      "A phone call should not be treated as the default record of a decision; in most cases "
      "a written note is better."),
+    # no duty said two ways: "not have to get" and "not need"
+    ("Staff do not have to get a parent's consent before they share a concern.",
+     "Staff do not need consent from a parent to share a concern."),
+    # an exception said two ways: "provided no X" and "unless X"
+    ("Pupils may leave the trip early, provided no teacher objects.",
+     "Pupils may leave the trip early unless a teacher objects."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 VERDICTS = ("supported", "contradicted", "not_found")
 MEASURE_MIN = 0.45  # share of the claim's (weighted) measure words a source figure must carry
+SAME_FIT = 0.05  # two figures of one sentence this close in fit are read as one measure
+FIT_WINDOW = 0.2  # an agreeing figure whose measure fits this close to the best one is read
 # fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
 ABOUT_FIGURES = 0.6  # the same for a claim with figures (their measures must agree as well)
@@ -375,12 +377,16 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
     chosen, verdicts = [], []
     earlier = [m for m in matches if m.earlier]
     for claimed in claim.figures:
-        own = [m for m in matches if m.claimed is claimed and not m.earlier]
+        # a source figure another claimed figure agrees with is that one's, not a rival
+        taken = {id(m.source) for m in matches if m.agrees and m.claimed is not claimed}
+        own = _own_measure([m for m in matches if m.claimed is claimed and not m.earlier
+                            and id(m.source) not in taken])
         if not own:
             verdicts.append("not_found")
             continue
         top = max(m.fit for m in own)
-        close = sorted((m for m in own if m.fit >= top - 0.3), key=lambda m: (-m.agrees, -m.fit))
+        close = sorted((m for m in own if m.fit >= top - FIT_WINDOW),
+                       key=lambda m: (-m.agrees, -m.fit))
         best = close[0]
         if not best.agrees and best.fit < CONTRADICT_FIT:
             verdicts.append("not_found")  # another figure of a measure only half alike
@@ -399,6 +405,17 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         # one figure found as stated, another nowhere: not enough to support the claim
         return "not_found", chosen
     return "not_found", chosen
+
+
+def _own_measure(matches: list[Match]) -> list[Match]:
+    """Of the figures one sentence gives ("every six months before the fifth birthday and
+    every 12 months after it"), only those whose own words fit the claim's best: each figure
+    of a sentence belongs to its own measure, so agreeing with the other one is no support."""
+    best: dict[tuple[int, str], float] = {}
+    for match in matches:
+        key = (match.passage.passage_id, match.sentence)
+        best[key] = max(best.get(key, 0.0), match.fit)
+    return [m for m in matches if m.fit >= best[(m.passage.passage_id, m.sentence)] - SAME_FIT]
 
 
 def _corroborating(chosen: list[Match], matches: list[Match], most: int = 2) -> list[Match]:

@@ -126,12 +126,18 @@ def _negated_words(text: str) -> set[str]:
 
 
 # words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
-# "not always the best")
+# "not always the best"): auxiliaries, articles, degree words, and verbs that only link or
+# fetch what follows ("not be seen as the default", "do not have to get consent")
 _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
                     "do", "does", "a", "an", "the", "by", "to", "for", "of", "always",
                     "usually", "generally", "necessarily", "normally", "all", "any", "only",
                     "just", "yet", "automatically", "also", "even", "most", "more", "very", "quite",
-                    "so", "as", "too"}
+                    "so", "as", "too", "seen", "regarded", "considered", "treated", "viewed",
+                    "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
+                    "got", "obtain", "seek"}
+# "unless X" is "if not X": an exception said either way ("unless a teacher objects",
+# "provided no teacher objects") is the same exception
+_UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
 
 
 # where a clause starts; not at a comma, after which a negation may be elliptical ("done by a
@@ -162,6 +168,7 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
             re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
         if len({stem(w.lower()) for w in clause} & shared) >= 2:
             count += 1
+    count += sum(1 for match in _UNLESS.finditer(text) if _content_parts(match.group(1)) & shared)
     return count % 2 == 1
 
 
