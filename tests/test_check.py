@@ -94,6 +94,34 @@ def test_an_age_bound_written_out_is_the_same_bound() -> None:
     assert not agrees(claimed, stated_figures(find_figures(older))[0], claim, older)
 
 
+def test_a_bound_on_a_ratio_agrees_with_the_same_bound_on_its_percentage() -> None:
+    from kb.check import agrees
+    from kb.numbers import find_figures, stated_figures
+
+    claim = "More than three in four carers felt ready for their first placement."
+    claimed = stated_figures(find_figures(claim))[0]
+    for source, same in [("Over 75% of carers said they felt ready.", True),
+                         ("Over 70% of carers said they felt ready.", False)]:
+        assert agrees(claimed, stated_figures(find_figures(source))[0], claim, source) is same
+
+
+def test_a_claimed_multiple_needs_a_source_that_states_it() -> None:
+    from kb.check import Claim, judge
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    claim_text = "The new search tool halved the time staff spend looking for case notes."
+    figures = stated_figures(find_figures(claim_text))
+    assert [(f.kind, f.value) for f in figures] == [("multiple", 0.5)]
+    terms = Terms({"search": 1.0, "tool": 1.0, "time": 1.0, "staff": 0.5, "case": 0.5,
+                   "note": 0.5})
+    claim = Claim(claim_text, figures, None, 0, terms, [terms])
+    vague = "The new search tool could greatly cut the time staff spend looking for case notes."
+    assert judge(claim, [_aligned(vague)])[0] == "not_found"
+    stated = "The new search tool halved the time staff spend looking for case notes."
+    assert judge(claim, [_aligned(stated)])[0] == "supported"
+
+
 def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence() -> None:
     from kb.check import Match, direction_of
     from kb.models import Figure, Passage

@@ -334,7 +334,7 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
         return same_date(claimed.text, source.text)
     if bound(source_text, source):  # "more than half": only the same bound agrees
         return bound(claim_text, claimed) == bound(source_text, source) and \
-            claimed.value == source.value
+            abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9
     if claimed.kind == "fraction" and source.kind == "fraction":
         return claimed.value == source.value and claimed.total == source.total
     value = source.value
@@ -355,6 +355,14 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
         zeros = len(digits) - len(digits.rstrip("0"))
         tolerance = max(0.5 * 10 ** zeros, 0.02 * claimed.value)
     return abs(value - claimed.value) <= tolerance
+
+
+def _as_share(figure: Figure, other: Figure) -> float:
+    """A fraction as a percentage when the other figure is a percentage ("seven in ten" and
+    "70%"), else the figure's value."""
+    if figure.kind == "fraction" and figure.total and other.kind == "percent":
+        return 100 * figure.value / figure.total
+    return figure.value
 
 
 def _date_parts(text: str) -> tuple[int | None, str, str]:

@@ -1,4 +1,5 @@
-"""Figures written in words: "twenty-four", "five of the six", "one in five", "about a third"."""
+"""Figures written in words: "twenty-four", "five of the six", "one in five", "about a third",
+"doubled"."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ _SHARE = re.compile(r"\b(?:(?:(a|one|two|three|four)\s+)?(half|thirds?|quarters?
 # year ("1 in 2024" is not a ratio)
 _RATIO = re.compile(rf"\b(one|a|{WORD_NUMBER}|\d{{1,3}})\s+in\s+(?:every\s+)?"
                     rf"({WORD_NUMBER}|\d{{1,3}})\b(?![.,]?\d)", re.I)
+
+# a change written as a multiple: "the waiting time halved", "referrals doubled"
+_MULTIPLE = re.compile(r"\b(halved|doubled|trebled|tripled|quadrupled)\b", re.I)
+MULTIPLES = {"halved": 0.5, "doubled": 2.0, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0}
 
 
 def word_value(word: str) -> float:
@@ -85,4 +90,7 @@ def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
             found.append(Figure(match.group(0), match.start(), match.end(),
                                   count * SHARE_WORDS[share.lower()], "percent", "%",
                                   decimals=-1))
+    found += [Figure(match.group(0), match.start(), match.end(),
+                     MULTIPLES[match.group(1).lower()], "multiple")
+              for match in _MULTIPLE.finditer(text)]
     return found
