@@ -149,12 +149,32 @@ def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     ("Which agency leads the hub?", "who"),
     ("Who chairs the board?", "who"),
     ("Which forms were mapped?", None),
+    ("In which month and year did the hub open?", "time"),
 ])
 def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str | None) -> None:
     from kb.question import WANTS
 
     found = next((name for name, pattern in WANTS if pattern.search(question)), None)
     assert found == wants
+
+
+def test_a_question_for_the_month_is_not_answered_by_a_year_alone() -> None:
+    from kb.ask import Candidate, figure_fit
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.sentences import Sentence
+    from kb.terms import Terms
+
+    asked = Question("In which month and year did the hub open?", "time", None,
+                     Terms({"hub": 1.0, "open": 1.0}))
+    passage = Passage(1, "h", "Hub review", "h.pdf", None, "other", 2, 2, None, "", 0, 0)
+
+    def fit(text: str) -> float:
+        return figure_fit(asked, Candidate(passage, Sentence(text, 0, len(text)),
+                                           find_figures(text)))
+
+    assert fit("The hub opened in 2021 after a long delay.") < 0
+    assert fit("The hub opened in March 2021 after a long delay.") > 0
 
 
 def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> None:

@@ -90,6 +90,12 @@ def test_a_figure_belongs_to_the_item_named_nearest_it() -> None:
     assert not of_another("In all 9 schools took part.", "9")  # no phase named: not told
 
 
+def test_the_numbers_of_a_plural_label_name_items_and_count_nothing() -> None:
+    text = "Staff in Cohorts 2 (spring intake) and 3 were asked; 58 replied."
+    assert [(f.text, f.kind) for f in find_figures(text)] == [("58", "count")]
+    assert [f.text for f in find_figures("Cohorts of 3 carers met weekly.")] == ["3"]
+
+
 def test_the_order_of_an_item_is_its_number_among_a_text_s_terms() -> None:
     from kb.question import terms_of
 

@@ -380,9 +380,14 @@ def names(sentence: str, question: str, rare: set[str]) -> list[str]:
     return found
 
 
+_ASKS_DAY = re.compile(r"\b(?:month|date|day)\b", re.I)
+
+
 def figure_fit(asked: Question, candidate: Candidate) -> float:
     """A bonus for a figure of the kind asked for whose measure matches; a penalty for none."""
     kinds = KINDS_FOR[asked.wants or ""]
+    if asked.wants == "time" and _ASKS_DAY.search(asked.text):
+        kinds = {"date"}  # "in which month and year ...": a year alone does not answer
     best, key = -0.35, None
     for figure in candidate.figures:
         if figure.kind not in kinds or figure.text in asked.codes:

@@ -45,6 +45,11 @@ _LABEL = re.compile(r"\b(?:Year|Page|Key Stage|Level|Tier|Wave|Phase|Appendix|An
                     r"Principle|Theme|Module|Session|Box|Chart|[Pp]aragraph|[Ss]ection|[Pp]age|"
                     r"[Aa]ppendix|[Aa]nnex|[Cc]hapter|[Aa]rticle|[Ss]chedule|[Rr]egulation|"
                     r"[Ff]igure|[Tt]able)\s+$")
+# the later numbers of a plural label: "Phases 2 (November 2024) and 3", "Waves 1 and 2"
+_LABELS = re.compile(r"\b(?:Years|Key Stages|Levels|Tiers|Waves|Phases|Appendices|Annexes|"
+                     r"Figures|Tables|Chapters|Parts|Stages|Steps|Rounds|Cohorts|Sections|"
+                     r"Modules|Themes)\s+(?:(?:\d{1,3}|[IVX]{1,4})(?:\s*\([^)]{0,30}\))?\s*"
+                     r"(?:and|or|to|-|–)\s*)*$", re.I)
 UP = re.compile(r"\b(?:rose|risen|rise|rises|rising|increas\w*|higher|more|grew|grown|growth|"
                 r"up|went up|climbed|doubled|exceed\w*)\b", re.I)
 DOWN = re.compile(r"\b(?:fell|fallen|fall|falls|falling|decreas\w*|lower|fewer|less|declin\w*|"
@@ -69,7 +74,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
-                _LABEL.search(text[max(0, match.start() - 16):match.start()]):
+                _LABEL.search(text[max(0, match.start() - 16):match.start()]) or \
+                _LABELS.search(text[max(0, match.start() - 60):match.start()]):
             continue
         figures.append(_number_figure(match))
     figures += word_figures(text, taken)

@@ -25,7 +25,7 @@ WANTS = [
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
-    ("time", re.compile(r"\b(?:when|what date|which date|what year|which year|how long ago)\b",
+    ("time", re.compile(r"\b(?:when|(?:what|which) (?:date|year|month|day)|how long ago)\b",
                         re.I)),
     ("who", re.compile(r"\b(?:who|whom)\b|\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|"
                        r"partners?|bod(?:y|ies)|professionals?|people|person|roles?)\b", re.I)),

@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 # words that name the kind of answer wanted, not the thing asked about: a source says "47%",
 # not "percentage", so they must not count against a sentence's coverage of the question
-_ASKING = re.compile(r"\b(?:what|which)\s+(?:percentage|proportion|share|date|year|agency|"
-                     r"organisation|partner)\b|\b(?:percentage|proportion|per ?cent|how many|"
-                     r"how much|number of|how often|when|who|whom)\b", re.I)
+_ASKING = re.compile(r"\b(?:what|which)\s+(?:percentage|proportion|share|date|year|month|day|"
+                     r"agency|organisation|partner)\b|\b(?:percentage|proportion|per ?cent|"
+                     r"how many|how much|number of|how often|how long(?: a period)?|how soon|"
+                     r"when|who|whom)\b", re.I)
 
 
 @dataclass
