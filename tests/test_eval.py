@@ -36,6 +36,14 @@ REAL_FLOORS = {
     ("reuse", "reused_f1"): 0.95,
     ("reuse", "reused_f1_held"): 0.95,
 }
+# The probe set (bench/probe), written from the real documents by a helper that never saw
+# kb, in round five; its held half has not been read. Floors a little under what was measured.
+PROBE = Path(__file__).resolve().parents[1] / "bench" / "probe"
+PROBE_FLOORS = {
+    ("search", "hybrid", "all", "hit@5"): 0.85,
+    ("ask", "accuracy"): 0.72,
+    ("check", "accuracy"): 0.60,
+}
 KINDS = {"exact", "theme", "paraphrase", "acronym", "typo", "number"}
 
 
@@ -96,6 +104,13 @@ def real_quality(real_library: KnowledgeBase) -> dict:
     return report
 
 
+@pytest.fixture(scope="module")
+def probe_quality(real_library: KnowledgeBase) -> dict:
+    report = evaluate(real_library, PROBE, parts=["search", "ask", "check"])
+    print(json.dumps(report, indent=1))
+    return report
+
+
 def _at(report: dict, path: tuple[str, ...]) -> float:
     value: object = report
     for key in path:
@@ -112,6 +127,12 @@ def test_quality_stays_above_its_floor(quality: dict, path: tuple[str, ...]) -> 
 def test_quality_on_real_documents_stays_above_its_floor(real_quality: dict,
                                                           path: tuple[str, ...]) -> None:
     assert _at(real_quality, path) >= REAL_FLOORS[path], (path, _at(real_quality, path))
+
+
+@pytest.mark.parametrize("path", sorted(PROBE_FLOORS), ids=lambda p: "/".join(p))
+def test_quality_on_the_probe_set_stays_above_its_floor(probe_quality: dict,
+                                                         path: tuple[str, ...]) -> None:
+    assert _at(probe_quality, path) >= PROBE_FLOORS[path], (path, _at(probe_quality, path))
 
 
 def test_corpus_is_what_the_tests_expect() -> None:
