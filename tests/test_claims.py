@@ -34,6 +34,9 @@ from kb.numbers import find_figures
     # a negation passes over a verb that only links what follows ("not be seen as")
     ("A phone call should normally be the default record of a decision.",
      "A phone call should not be seen as the default record of a decision."),
+    # a code's meaning given to its neighbour in the codeset
+    ("Code PX4 is used when a case is closed and passed to the youth service.",
+     "Code PX5 should be used when a case is closed and passed to the youth service."),
     ("The induction is a half-day session.",
      "The induction is a full day session for new staff."),
     # a list with one member swapped for another
@@ -93,6 +96,11 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # no duty said two ways: "not have to get" and "not need"
     ("Staff do not have to get a parent's consent before they share a concern.",
      "Staff do not need consent from a parent to share a concern."),
+    # the same code, or codes of another set
+    ("Code PX4 is used when a case is closed and passed to the youth service.",
+     "Code PX4 should be used when a case is closed and passed to the youth service."),
+    ("Code PX4 is used when a case is closed and passed to the youth service.",
+     "Form B2 records when a case is closed and passed to the youth service."),
     # an exception said two ways: "provided no X" and "unless X"
     ("Pupils may leave the trip early, provided no teacher objects.",
      "Pupils may leave the trip early unless a teacher objects."),

@@ -180,6 +180,8 @@ def clash(claim: str, sentence: str) -> str | None:
     common = _negated_words(claim) & _negated_words(sentence)
     if _negated(claim, shared, common) != _negated(sentence, shared, common):
         return "one of them denies what the other states"
+    if neighbour := neighbour_code(claim, sentence):
+        return f"the source says this of {neighbour[1]}, not {neighbour[0]}"
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):
         return "the claim says it holds for all; the source limits it"
@@ -200,6 +202,21 @@ def clash(claim: str, sentence: str) -> str | None:
             return f"the claim says {one if a in claim_words else other}, the source " \
                    f"{other if a in claim_words else one}"
     return None
+
+
+# a code of a codeset: letters then digits ("RC8", "N4", "KS2")
+_CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
+
+
+def neighbour_code(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim about one code of a codeset against a sentence that says it of another code of
+    the same set and never names the claim's: ("RC8", "RC9")."""
+    claimed = {m.group(0): m.group(1) for m in _CODE.finditer(claim)}
+    stated = {m.group(0): m.group(1) for m in _CODE.finditer(sentence)}
+    if not claimed or set(claimed) & set(stated):
+        return None
+    return next(((code, other) for code, prefix in claimed.items()
+                 for other, other_prefix in stated.items() if prefix == other_prefix), None)
 
 
 # an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words
