@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 VERDICTS = ("supported", "contradicted", "not_found")
 MEASURE_MIN = 0.45  # share of the claim's (weighted) measure words a source figure must carry
 SAME_FIT = 0.05  # two figures of one sentence this close in fit are read as one measure
-FIT_WINDOW = 0.2  # an agreeing figure whose measure fits this close to the best one is read
+FIT_WINDOW = 0.15  # an agreeing figure whose measure fits this close to the best one is read
 # fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
 ABOUT_FIGURES = 0.6  # the same for a claim with figures (their measures must agree as well)

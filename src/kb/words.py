@@ -27,7 +27,8 @@ def content_words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A light stemmer for matching words across forms: inflections off ("referrals",
     "fostered", "agencies", "attendees"), a doubled consonant left by them undone ("tagged"
-    as "tag"), then the first seven letters, which joins most derived forms."""
+    as "tag"), a noun in -ence or -ance as its adjective in -ent or -ant ("absence", "absent"),
+    then the first seven letters, which joins most derived forms."""
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ies", "ees", "ee", "es", "s", "ing", "ed"):
         shortest = 3 if suffix == "s" and not word.endswith(("ss", "us", "is")) else 4
@@ -39,4 +40,6 @@ def stem(word: str) -> str:
             break
     if word.endswith("e") and len(word) > 4:  # "receive" as "received", "course" as "courses"
         word = word[:-1]
+    if word.endswith(("enc", "anc")) and len(word) > 5:  # "absence" as "absent"
+        word = word[:-1] + "t"
     return word[:7]
