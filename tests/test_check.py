@@ -82,7 +82,7 @@ def test_check_reads_a_share_written_in_words(library: KnowledgeBase) -> None:
 
 
 def test_an_age_bound_written_out_is_the_same_bound() -> None:
-    from kb.check import agrees
+    from kb.agreement import agrees
     from kb.numbers import find_figures, stated_figures
 
     claim = "The duty covers any girl under 18 who is found to be at risk."
@@ -95,7 +95,7 @@ def test_an_age_bound_written_out_is_the_same_bound() -> None:
 
 
 def test_a_bound_on_a_ratio_agrees_with_the_same_bound_on_its_percentage() -> None:
-    from kb.check import agrees
+    from kb.agreement import agrees
     from kb.numbers import find_figures, stated_figures
 
     claim = "More than three in four carers felt ready for their first placement."

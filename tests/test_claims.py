@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.check import agrees, same_date
+from kb.agreement import agrees, same_date
 from kb.claims import clash, sentences_of
 from kb.models import Passage
 from kb.numbers import find_figures

@@ -194,7 +194,8 @@ def main():
                 errors.append(f"{w}: exact query not verbatim on its first gold page")
         if r["kind"] == "paraphrase":
             def words(s):
-                return {t.strip("'-") for t in re.findall(r"[a-z0-9'\-]+", norm(s)) if len(t.strip("'-")) >= 5}
+                tokens = (t.strip("'-") for t in re.findall(r"[a-z0-9'\-]+", norm(s)))
+                return {t for t in tokens if len(t) >= 5}
             qw = words(r["query"])
             gw = set().union(*(words(g["contains"]) for g in r["gold"]))
             shared = {a for a in qw for b in gw if a == b or a[:5] == b[:5]}

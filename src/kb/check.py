@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kb.agreement import agrees, comparable
 from kb.ask import page_of
 from kb.claims import Aligned, align, clash, same_time, says_more_than_its_title, words_of
 from kb.extract.metadata import periods_in
@@ -33,16 +34,10 @@ TIE = 0.03  # sentences this close to the best are read as well for a contradict
 CONTRADICT_FIT = 0.45  # a figure contradicts only when its measure fits this well
 SUPPORTS = 0.4  # share of the claim's words a sentence must hold to support it
 ALIGN_WEIGHT = 0.5
-_HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|"
-                    r"close to|getting on for|"
-                    r"just (?:over|under)|over|more than|fewer than|less than|under|c\.)\s*£?$",
-                    re.I)
 # "all six reviews", "every school", "none of the plans"; not a frequency ("every three years",
 # "every other month", "every year"), which counts time, not the whole of anything
 _ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)(?! (?:\w+ )?(?:days?|"
                   r"weeks?|months?|years?|terms?|hours?|minutes?|quarters?)\b)", re.I)
-_ABOVE = re.compile(r"\b(?:over|more than|above|exceed\w*)\s*(?:the age of\s*)?£?$", re.I)
-_BELOW = re.compile(r"\b(?:under|fewer than|less than|below)\s*(?:the age of\s*)?£?$", re.I)
 
 
 _DUTY = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+required\s+to|need\s+to|has\s+to|"
@@ -315,69 +310,6 @@ def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[st
     if whole < MEASURE_MIN or own is None or not own.weights:
         return whole
     return max(MEASURE_MIN, 0.5 * whole + 0.5 * own.share(near, sentence_words, partial=0.4))
-
-
-def comparable(claimed: Figure, source: Figure) -> bool:
-    pairs = {("percent", "fraction"), ("fraction", "percent")}
-    return claimed.kind == source.kind or (claimed.kind, source.kind) in pairs
-
-
-def bound(text: str, figure: Figure) -> int:
-    """+1 for "more than N", -1 for "fewer than N", 0 for N itself."""
-    before = text[max(0, figure.start - 20):figure.start]
-    return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
-
-
-def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = "") -> bool:
-    """Equal, allowing other formats and the rounding the claim itself states."""
-    if claimed.kind == source.kind == "date":
-        return same_date(claimed.text, source.text)
-    if bound(source_text, source):  # "more than half": only the same bound agrees
-        return bound(claim_text, claimed) == bound(source_text, source) and \
-            abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9
-    if claimed.kind == "fraction" and source.kind == "fraction":
-        return claimed.value == source.value and claimed.total == source.total
-    value = source.value
-    if source.kind == "fraction" and source.total:
-        value = 100 * source.value / source.total
-    elif claimed.kind == "fraction" and claimed.total:
-        return abs(100 * claimed.value / claimed.total - value) < 0.5
-    before = claim_text[max(0, claimed.start - 20):claimed.start]
-    if bound(claim_text, claimed) > 0:
-        return value > claimed.value and value <= claimed.value * 1.15
-    if bound(claim_text, claimed) < 0:
-        return value < claimed.value and value >= claimed.value * 0.85
-    tolerance = 1e-9
-    if claimed.kind in ("percent", "rate", "fraction"):
-        tolerance = 0.5 * 10 ** -claimed.decimals + 1e-9
-    elif _HEDGE.search(before):
-        digits = str(int(claimed.value))
-        zeros = len(digits) - len(digits.rstrip("0"))
-        tolerance = max(0.5 * 10 ** zeros, 0.02 * claimed.value)
-    return abs(value - claimed.value) <= tolerance
-
-
-def _as_share(figure: Figure, other: Figure) -> float:
-    """A fraction as a percentage when the other figure is a percentage ("seven in ten" and
-    "70%"), else the figure's value."""
-    if figure.kind == "fraction" and figure.total and other.kind == "percent":
-        return 100 * figure.value / figure.total
-    return figure.value
-
-
-def _date_parts(text: str) -> tuple[int | None, str, str]:
-    match = re.search(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?\s+(\d{4})", text)
-    if not match:
-        return None, "", text
-    day = int(match.group(1)) if match.group(1) else None
-    return day, match.group(2)[:3].lower(), match.group(3)
-
-
-def same_date(claimed: str, source: str) -> bool:
-    """The same day, or the same month when the claim names no day ("by July 2024")."""
-    day, month, year = _date_parts(claimed)
-    source_day, source_month, source_year = _date_parts(source)
-    return (month, year) == (source_month, source_year) and (day is None or day == source_day)
 
 
 def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]:
