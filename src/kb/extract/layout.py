@@ -21,7 +21,6 @@ LONE_BULLET = re.compile(r"^[•●▪■◦○➢➤►▶✓✔·∙‣⁃\uf0
 FIGURE = r"(?:[£$]?\d[\d,]*(?:\.\d+)?%?|-)"
 STAT_ROW = re.compile(rf"^(?P<label>.*?[A-Za-z)].*?)\s+(?P<figures>{FIGURE}(?:\s+{FIGURE})*)$")
 NUMERIC = re.compile(rf"^{FIGURE}(?:\s+{FIGURE})*$")
-TERMINAL = (".", "!", "?", ":", ";", '"', "'")
 NUMBERED_NAME = re.compile(r"\b(section|part|table|figure|chart|theme|appendix|annex|chapter|"
                            r"step|phase|wave|module|stage|level|tier|priority|key stage)\s+\S+$",
                            re.I)
