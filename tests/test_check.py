@@ -305,6 +305,13 @@ def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
                   Terms({stem(word.lower()): 1.0 for word in words}))
     assert not says_more_than_its_title(claim.terms, aligned("Brightwater mentoring pilot"))
     assert says_more_than_its_title(claim.terms, aligned("The pilot began with four schools."))
+    # beyond the document's name, the sentence must hold enough of the claim (the verb by which
+    # the claim says the document speaks is not part of it)
+    words = ["Brightwater", "mentoring", "pilot", "stresses", "mentors", "vetted", "twice"]
+    claim = Claim("The Brightwater mentoring pilot stresses that mentors are vetted twice.", [],
+                  None, 0, Terms({stem(word.lower()): 1.0 for word in words}))
+    assert not says_more_than_its_title(claim.terms, aligned("Mentors met weekly."), 0.4)
+    assert says_more_than_its_title(claim.terms, aligned("All mentors are vetted twice."), 0.4)
 
 
 def test_every_in_a_duty_is_its_scope_not_a_share() -> None:

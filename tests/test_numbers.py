@@ -90,6 +90,19 @@ def test_a_figure_belongs_to_the_item_named_nearest_it() -> None:
     assert not of_another("In all 9 schools took part.", "9")  # no phase named: not told
 
 
+def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> None:
+    def ages(text: str) -> list[float]:
+        return [f.value for f in find_figures(text) if f.kind == "age"]
+
+    assert ages("Support is offered until the care leaver's 25th birthday.") == [25]
+    assert ages("Support continues until they reach 25.") == [25]
+    assert ages("A pupil may leave in the year they turn 16.") == [16]
+    assert ages("The council reached 500 families.") == []
+    # a day of a month named without its year counts nothing
+    assert find_figures("Children who turn 4 between 1 September and 31 December start in "
+                        "January.")[1:] == []
+
+
 def test_the_numbers_of_a_plural_label_name_items_and_count_nothing() -> None:
     text = "Staff in Cohorts 2 (spring intake) and 3 were asked; 58 replied."
     assert [(f.text, f.kind) for f in find_figures(text)] == [("58", "count")]

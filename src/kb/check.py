@@ -173,7 +173,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # made more referrals than the police" is not supported by a sentence naming both
     if best.coverage >= SUPPORTS and not unnamed(claim, best) and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
-            and says_more_than_its_title(claim.terms, best):
+            and says_more_than_its_title(claim.terms, best, SUPPORTS):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
 

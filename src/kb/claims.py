@@ -323,15 +323,29 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def says_more_than_its_title(terms: Terms, aligned: Aligned) -> bool:
-    """Whether the sentence holds some of what the claim says beyond the name of the document
-    it stands in: the title line "Families first for children pathfinder" bears out nothing
-    of "the Families First pathfinder began in 2021"."""
-    titled = terms.present(words_of(aligned.passage.title))
-    rest = {term for term in terms.weights if term not in titled}
-    if not rest:
+# verbs by which a claim says that a document speaks ("the guidance stresses that ..."): the
+# document's voice, not what it says
+_REPORTING = {stem(word) for word in (
+    "says", "said", "states", "stated", "notes", "noted", "stresses", "stressed", "emphasises",
+    "emphasizes", "emphasised", "highlights", "highlighted", "explains", "explained", "reports",
+    "reported", "confirms", "confirmed", "mentions", "mentioned", "underlines", "describes",
+    "clear", "sets", "out")}
+
+
+def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0) -> bool:
+    """Whether the sentence holds what the claim says beyond the name of the document it
+    stands in (more than `least` of those words' weight, and at least one of them): the title
+    line "Families first for children pathfinder" bears out nothing of "the Families First
+    pathfinder began in 2021", and "the census guide requires each child's religion" is not
+    borne out by a sentence of the census guide on local authorities and children alone."""
+    from kb.terms import Terms
+
+    titled = terms.present(words_of(aligned.passage.title)) | _REPORTING
+    rest = Terms({t: w for t, w in terms.weights.items() if t not in titled}, terms.expansions)
+    if not rest.weights:
         return True  # every word of the claim names the document: nothing else to hold
-    return bool(terms.present(words_of(aligned.sentence)) & rest)
+    held = rest.present(words_of(aligned.sentence)) & set(rest.weights)
+    return bool(held) and rest.share(words_of(aligned.sentence)) >= least
 
 
 _TIME = ("year", "date", "period")

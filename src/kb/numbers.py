@@ -66,6 +66,11 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
+    taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
+    for match in _BIRTHDAY.finditer(text):  # "until their 21st birthday": an age
+        figures.append(Figure(match.group(0), match.start(), match.end(),
+                              float(match.group(1)), "age", "years"))
+        taken.append(match.span())
     for ratio in ratios(text):  # "one in five", "1 in 5"
         figures.append(ratio)
         taken.append((ratio.start, ratio.end))
@@ -96,11 +101,16 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
 _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1,2}\b|"
                           r"(?<![\d.,£])0\d+\b(?![.,]\d)")
 
+# a day of a month named without its year ("by 31 March"): a date of every year, no count
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
+# a birthday counts years: "until the young person's 21st birthday"
+_BIRTHDAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b", re.I)
 # an age: "under 18", "aged 16", "the age of consent is 16", "16 year olds"
 # "aged 16", "under 18", "the age of consent in England is 16": the words between the age and
 # its figure name whose age it is
 _AGE = re.compile(r"(?:\b(?:under|over|aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
-                  r"will be|remains)|age of)\s*(?:the age of\s*)?)$", re.I)
+                  r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+(?:reach(?:es)?|"
+                  r"turns?|becomes?))\s*(?:the age of\s*)?)$", re.I)
 _AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
