@@ -150,6 +150,8 @@ def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     ("Who chairs the board?", "who"),
     ("Which forms were mapped?", None),
     ("In which month and year did the hub open?", "time"),
+    ("What is the last date by which the return is due?", "time"),
+    ("What is the minimum age for a paid weekend job?", "duration"),
 ])
 def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str | None) -> None:
     from kb.question import WANTS

@@ -42,8 +42,8 @@ _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 
 DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|a|an)\s+(?:working |school |calendar |consecutive |clear )?"
-    r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b",
-    re.I)
+    r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b", re.I)
 # who answers a "who" question: a named body, or a role
 ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
@@ -380,7 +380,7 @@ def names(sentence: str, question: str, rare: set[str]) -> list[str]:
     return found
 
 
-_ASKS_DAY = re.compile(r"\b(?:month|date|day)\b", re.I)
+_ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)
 
 
 def figure_fit(asked: Question, candidate: Candidate) -> float:
@@ -392,6 +392,9 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     for figure in candidate.figures:
         if figure.kind not in kinds or figure.text in asked.codes:
             continue  # the "903" of "the 903 return" names what is asked about
+        if asked.wants == "time" and figure.kind in ("period", "year") and asked.period and \
+                figure.period == asked.period:
+            continue  # the year the question names ("the 2023 to 2024 return") is no answer
         if asked.items and figure_of_another_item(asked.items, candidate.sentence.text, figure):
             continue  # the figure is another wave's or phase's, or theirs together
         fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})

@@ -18,15 +18,16 @@ if TYPE_CHECKING:
 WANTS = [
     ("duration", re.compile(r"\b(?:how long|how often|how soon|what timescale|what time ?limit|"
                             r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
-                            r"hours|years)|what age|until what age|up to what age)\b", re.I)),
+                            r"hours|years)|what age|until what age|up to what age|minimum age|"
+                            r"maximum age|age limit|age at which|how old)\b", re.I)),
     ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
                           r"\bwhat is meant by\b", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
-    ("time", re.compile(r"\b(?:when|(?:what|which) (?:date|year|month|day)|how long ago)\b",
-                        re.I)),
+    ("time", re.compile(r"\b(?:when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
+                        r"(?:what|which) is the (?:\w+ )?date|date by which)\b", re.I)),
     ("who", re.compile(r"\b(?:who|whom)\b|\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|"
                        r"partners?|bod(?:y|ies)|professionals?|people|person|roles?)\b", re.I)),
 ]
