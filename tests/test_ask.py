@@ -291,3 +291,22 @@ def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     ranked = rank_sentences(asked, [passage])
     assert ranked and ranked[0].sentence.text.startswith("A respite break is")
     assert not any(c.sentence.text == "What a respite break is" for c in ranked)
+
+
+def test_a_question_whether_something_is_a_duty_is_met_by_any_word_of_duty() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import DUTY, Question, terms_of
+    from kb.terms import Terms
+
+    assert DUTY in terms_of("Keeping a visit diary is not mandatory for carers.")
+    assert DUTY in terms_of("Carers are required to keep a visit diary.")
+    assert DUTY not in terms_of("Carers keep a visit diary.")
+    text = ("Carers keep a visit diary and bring the visit diary to reviews. Keeping a visit "
+            "diary is not mandatory for carers but is good practice.")
+    passage = Passage(1, "c", "Carers' handbook", "c.pdf", None, "other", 3, 3, None, text, 0,
+                      len(text))
+    # "Is it compulsory for carers to keep a visit diary?": "compulsory" read as the duty
+    asked = Question("Is it compulsory for carers to keep a visit diary?", None, None,
+                     Terms({DUTY: 0.4, "carer": 0.3, "keep": 0.2, "visit": 0.3, "diary": 0.5}))
+    assert rank_sentences(asked, [passage])[0].sentence.text.startswith("Keeping a visit diary")

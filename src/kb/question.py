@@ -52,10 +52,20 @@ class Question:
     items: dict[str, set[str]] = field(default_factory=dict)  # "Wave 2": {"wave": {"2"}}
 
 
+# the words that say whether something is a duty: any one of them answers a question asked
+# with another ("Is it compulsory ...?": "... are not mandatory but are good practice")
+DUTY_WORDS = {stem(word) for word in (
+    "compulsory", "mandatory", "obligatory", "required", "requirement", "requirements",
+    "statutory", "duty", "duties", "obliged", "optional")}
+DUTY = "@duty"
+
+
 def terms_of(text: str) -> set[str]:
-    """The stems of a text's content words, and the numbers that name things in it ("the
-    second wave" names Wave 2's number)."""
-    return {stem(w) for w in content_words(text)} | set(CODE.findall(text)) | {
+    """The stems of a text's content words, the numbers that name things in it ("the
+    second wave" names Wave 2's number), and whether it speaks of a duty."""
+    stems = {stem(w) for w in content_words(text)}
+    duty = {DUTY} if stems & DUTY_WORDS else set()
+    return stems | duty | set(CODE.findall(text)) | {
         number for numbers in items_named(text).values() for number in numbers}
 
 
@@ -69,6 +79,9 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     terms, codes = term_weights(engine, text), question_codes(text)
     for code in codes:  # as rare as a name: the row or clause it picks out
         terms.weights[code] = CODE_WEIGHT
+    duty = [terms.weights.pop(word) for word in DUTY_WORDS & set(terms.weights)]
+    if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
+        terms.weights[DUTY] = max(duty)
     return Question(text, wants, periods[0] if periods else None, terms,
                     rare, name_stems(text) - own, own, codes, items_named(text))
 
