@@ -26,14 +26,17 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A light stemmer for matching words across forms: inflections off ("referrals",
-    "fostered", "agencies", "attendees"), a doubled consonant left by them undone ("tagged"
-    as "tag"), a noun in -ence or -ance as its adjective in -ent or -ant ("absence", "absent"),
-    then the first seven letters, which joins most derived forms."""
+    "fostered", "agencies", "carried", "attendees"), an adverb's "-ly" ("routinely"), a
+    doubled consonant left by them undone ("tagged" as "tag"), a noun in -ence or -ance as its
+    adjective in -ent or -ant ("absence", "absent"), then the first seven letters, which joins
+    most derived forms."""
     word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in ("ies", "ees", "ee", "es", "s", "ing", "ed"):
+    if word.endswith("ly") and len(word) > 6:  # an adverb as its adjective: "routinely"
+        word = word[:-2]
+    for suffix in ("ies", "ied", "ees", "ee", "es", "s", "ing", "ed"):
         shortest = 3 if suffix == "s" and not word.endswith(("ss", "us", "is")) else 4
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
             if suffix in ("ing", "ed") and len(word) >= 4 and word[-1] == word[-2] and \
                     word[-1] not in "aeioufslz":
                 word = word[:-1]
