@@ -103,6 +103,12 @@ def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> Non
                         "January.")[1:] == []
 
 
+def test_a_figure_opening_its_sentence_is_measured_by_its_predicate() -> None:
+    [share] = find_figures("41% of all foster carers agreed that their supervising social "
+                           "worker visited often enough, against 52% a year before.")[:1]
+    assert "visited" in share.measure.split() and "carers" in share.measure.split()
+
+
 def test_the_numbers_of_a_plural_label_name_items_and_count_nothing() -> None:
     text = "Staff in Cohorts 2 (spring intake) and 3 were asked; 58 replied."
     assert [(f.text, f.kind) for f in find_figures(text)] == [("58", "count")]

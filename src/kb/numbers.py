@@ -297,8 +297,10 @@ def _number_figure(match: re.Match[str]) -> Figure:
 
 
 def measure_words(text: str, figures: list[Figure], figure: Figure, before: int = 70,
-                  after: int = 50) -> str:
-    """The words around `figure` up to its neighbours or the clause's edge."""
+                  after: int = 90) -> str:
+    """The words around `figure` up to its neighbours or the clause's edge; after it, far
+    enough to reach the predicate of a figure that opens its sentence ("34% of all staff
+    agreed that their team was adequately staffed")."""
     left_edge = max([f.end for f in figures if f.end <= figure.start and f.kind not in
                      ("period", "date", "year")] + [figure.start - before, 0])
     right_edge = min([f.start for f in figures if f.start >= figure.end and f.kind not in
