@@ -103,6 +103,12 @@ def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> Non
                         "January.")[1:] == []
 
 
+def test_a_bare_figure_in_brackets_takes_the_rate_beside_it_unless_it_names_a_count() -> None:
+    kinds = {f.text: f.kind for f in find_figures(
+        "The rate was 51.7 per 10,000, above London (40), and 2% of cases (12 cases) were open.")}
+    assert kinds["40"] == "rate" and kinds["12"] == "count"
+
+
 def test_a_figure_opening_its_sentence_is_measured_by_its_predicate() -> None:
     [share] = find_figures("41% of all foster carers agreed that their supervising social "
                            "worker visited often enough, against 52% a year before.")[:1]

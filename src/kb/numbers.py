@@ -134,7 +134,9 @@ def _adopt_units(text: str, figures: list[Figure]) -> None:
         if previous is not None and previous.kind in ("rate", "percent") and \
                 figure.kind == "count" and figure.start - previous.end < 80 and \
                 "." not in text[previous.end:figure.start] and \
-                (figure.decimals or text[figure.start - 1] == "("):
+                (figure.decimals or text[figure.start - 1] == "(" and
+                 re.match(r"\s*[)\],;]", text[figure.end:])):
+            # "(40.3)" is the rate's; "(20 items)" counts the items it names
             figure.kind, figure.unit = previous.kind, previous.unit
         previous = figure
 
