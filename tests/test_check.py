@@ -359,3 +359,26 @@ def test_each_figure_of_a_sentence_belongs_to_its_own_measure() -> None:
     # the other measure's figure in the same sentence is no support for this one's
     assert verdict("A new carer's learning plan is reviewed every 24 months.") == "contradicted"
     assert verdict("A new carer's learning plan is reviewed every six months.") == "supported"
+
+
+def test_a_claim_that_something_is_allowed_is_contradicted_by_a_sentence_forbidding_it() -> None:
+    from kb.check import Claim, judge
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    def aligned(sentence: str, score: float) -> Aligned:
+        passage = Passage(1, "t", "Trips guidance", "t.pdf", None, "other", 5, 5, None, sentence,
+                          0, len(sentence))
+        return Aligned(passage, sentence, 0, coverage=score, closeness=score, score=score)
+
+    terms = Terms({"accept": 1.0, "parent": 1.0, "volunt": 1.0, "lead": 1.0, "school": 0.5,
+                   "trip": 1.0})
+    claim = Claim("It is acceptable for a parent volunteer to lead the school trip.", [], None,
+                  0, terms)
+    near = aligned("A parent volunteer and the school trip leader plan the trip together.", 0.8)
+    forbidding = aligned("It is not appropriate for a parent volunteer to lead a school trip.",
+                         0.6)
+    verdict, chosen, reason = judge(claim, [near, forbidding])
+    assert verdict == "contradicted" and chosen[0].sentence == forbidding.sentence
+    assert judge(claim, [near])[0] != "contradicted"

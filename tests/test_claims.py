@@ -181,3 +181,16 @@ def test_a_sentence_opening_on_this_is_read_with_the_one_before() -> None:
     # its own words (training, updated) and, in part, the lead it speaks of
     assert updated > 0.5
     assert updated > found["Staff meetings are held in the hall."]
+
+
+def test_a_sentence_that_forbids_what_a_claim_allows_is_found() -> None:
+    from kb.claims import forbids
+
+    claim = "It is acceptable for a parent volunteer to lead the school trip."
+    assert forbids(claim, "It is not appropriate for a parent volunteer to lead a school trip.")
+    assert forbids("Parent volunteers may lead the school trip.",
+                   "Parent volunteers must not lead a school trip on their own.")
+    # the prohibition is of something else, or the claim allows nothing
+    assert not forbids(claim, "Volunteers must not give medicine to pupils on the trip.")
+    assert not forbids("A parent volunteer led the school trip.",
+                       "It is not appropriate for a parent volunteer to lead a school trip.")

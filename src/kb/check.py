@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from kb.agreement import agrees, comparable
 from kb.ask import page_of
-from kb.claims import Aligned, align, clash, same_time, says_more_than_its_title, words_of
+from kb.claims import (
+    Aligned,
+    align,
+    clash,
+    forbids,
+    same_time,
+    says_more_than_its_title,
+    words_of,
+)
 from kb.extract.metadata import periods_in
 from kb.facts import Fact, row_of
 from kb.models import Figure, Passage, passage_dict
@@ -165,6 +173,9 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if clashes:  # every near sentence that says otherwise is evidence, the first explains
         return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
             clashes[0][1]
+    # a claim that something is allowed, against a sentence about it that forbids it
+    if forbidding := next((near for near in about if forbids(claim.text, near.sentence)), None):
+        return "contradicted", [_as_match(forbidding, agrees=False)], "the source forbids it"
     # a document's title says what it is ("non-statutory ... advice"): a claim of what it is
     # can clash with its title
     if titled := clash(claim.text, best.passage.title):

@@ -204,6 +204,29 @@ def clash(claim: str, sentence: str) -> str | None:
     return None
 
 
+# a claim that something is allowed, and a sentence that forbids it: "it is acceptable for the
+# proprietor to be the lead" against "it is not appropriate for the proprietor to be the lead"
+_PERMITS = re.compile(r"\b(?:may|can|could|allowed|allows?|permitted|permits?|acceptable|"
+                      r"appropriate|able to|entitled)\b", re.I)
+_FORBIDS = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:appropriate|acceptable|permitted|allowed|"
+                      r"lawful)|must not|should not|may not|cannot|can't|mustn't|shouldn't|"
+                      r"prohibited from|forbidden to)\b", re.I)
+
+
+def forbids(claim: str, sentence: str) -> bool:
+    """Whether the sentence forbids what the claim says is allowed: the clause after its
+    prohibition holds three or more of the claim's content words, and half of them."""
+    if not _PERMITS.search(claim) or _FORBIDS.search(claim) or NEGATION.search(claim):
+        return False
+    claimed = _content_parts(claim) - MODALS
+    for match in _FORBIDS.finditer(sentence):
+        clause = re.split(r"[.;:]", sentence[match.end():])[0]
+        shared = claimed & _content_parts(clause)
+        if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
+            return True
+    return False
+
+
 # a code of a codeset: letters then digits ("RC8", "N4", "KS2")
 _CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
 
