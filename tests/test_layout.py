@@ -282,3 +282,33 @@ def test_a_footnote_mark_set_small_leaves_the_word_and_a_code_keeps_its_digit(
     assert "A DPIA is not needed for one-off sharing, as the guidance said." in page
     assert "RC8" in page and "GCP2" in page and "12 400 staff" in page
     assert "The age of consent is 16\n" in page
+
+
+def test_a_quotations_attribution_and_a_bold_tail_are_no_headings(tmp_path: Path) -> None:
+    """A quotation whose attribution ends on a bold line at the usual spacing, a bold line in
+    lower case, and a bold numbered heading in lower-case roman numerals after a gap."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "q.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _, height = A4
+    lines = [
+        ("Helvetica-Bold", 16, 24, "What families told us"),
+        ("Helvetica", 11, 14, '"The worker came back every week and never gave up on us." -'),
+        ("Helvetica-Bold", 11, 14, "Parent, Wave 1 (March 2025)"),
+        ("Helvetica", 11, 14, "Practitioners said the same of the new visiting pattern and"),
+        ("Helvetica-Bold", 11, 30, "valued the extra time with each family."),
+        ("Helvetica-Bold", 11, 20, "ii. Checks before a visit"),
+        ("Helvetica", 11, 14, "Every visit is planned with the family's key worker the day before."),
+    ]
+    y = height - 80
+    for font, size, step, text in lines:
+        pdf.setFont(font, size)
+        pdf.drawString(50, y, text)
+        y -= step
+    pdf.showPage()
+    pdf.save()
+    sections = {chunk.section for chunk in parse_file(str(path)).chunks}
+    assert "What families told us > ii. Checks before a visit" in sections
+    assert not any("Wave 1" in (s or "") or "valued" in (s or "") for s in sections)

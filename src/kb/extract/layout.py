@@ -28,6 +28,10 @@ NUMBERED_NAME = re.compile(r"\b(section|part|table|figure|chart|theme|appendix|a
 DATELINE = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
                       r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|"
                       r"October|November|December|Spring|Summer|Autumn|Winter)\s+\d{4}$", re.I)
+# how a line ends when the text runs on past it: a comma, a dash, a closing quotation mark
+RUNS_ON = (",", "–", "—", "-", '"', "”", "’", "'")
+# a lower-case list number that may open a heading: "ii. ", "iv) ", "b) "
+LIST_NUMBER = re.compile(r"^(?:[ivx]{1,5}|[a-z])[.)]\s")
 # a contents entry: its title, then a page number (after a space, a tab or dot leaders)
 CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*(\d{1,3})$")
 RUN_ON = {"and", "or", "of", "the", "to", "for", "in", "with", "a", "an", "by", "on", "at",
@@ -51,7 +55,7 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     arranged = []
     for number, lines in enumerate(pages):
         cover = number in covers
-        marked = [_classify(line, body, levels, cover) for line in lines]
+        marked = _unmark_run_ons([_classify(line, body, levels, cover) for line in lines], body)
         marked = _mark_items(marked)
         marked = _mark_stat_rows(marked)
         arranged.append([_demote_run_on(block, body) for block in _join(marked, vocabulary)])
@@ -83,9 +87,30 @@ def _demote_run_on(block: Line, body: float) -> Line:
         display = bool(body) and block.size >= body * 1.15
         colon = block.text.endswith(":") and not display
         if len(words) > (30 if display else 20) or words[-1].lower() in RUN_ON or \
-                block.text.endswith((".", ",")) or colon:
+                block.text.endswith((".", ",")) or colon or _continues_a_sentence(block.text):
             block.kind, block.level = "text", 0
     return block
+
+
+def _unmark_run_ons(lines: list[Line], body: float) -> list[Line]:
+    """A bold line at the body's size, set at the usual line spacing right under a line whose
+    sentence runs on (ending in a word, a comma or a dash) or closes a quotation, carries that
+    text on: a quotation's attribution ('... – Strategic Lead [Police],' / 'Wave 1 (February
+    2025)'; '... the same people." –' / 'Frontline worker [LA], Wave 1 (February 2025)')."""
+    pitch = _line_pitch(lines)
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if line.kind == "heading" and line.size < body * 1.15 and previous.kind == "text" and \
+                (previous.text[-1:].isalnum() or previous.text.endswith(RUNS_ON)) and \
+                pitch and 0 < line.top - previous.top <= 1.3 * pitch:
+            line.kind, line.level = "text", 0
+    return lines
+
+
+def _continues_a_sentence(text: str) -> bool:
+    """A line that opens in lower case carries on a sentence (the tail of a quotation and its
+    attribution, a wrapped line set in bold); a numbered item ("ii. Pre-appointment checks",
+    "b) Referrals") is not one."""
+    return text[:1].islower() and not LIST_NUMBER.match(text)
 
 
 def _normalised(line: Line) -> Line:
