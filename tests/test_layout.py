@@ -300,7 +300,7 @@ def test_a_quotations_attribution_and_a_bold_tail_are_no_headings(tmp_path: Path
         ("Helvetica", 11, 14, "Practitioners said the same of the new visiting pattern and"),
         ("Helvetica-Bold", 11, 30, "valued the extra time with each family."),
         ("Helvetica-Bold", 11, 20, "ii. Checks before a visit"),
-        ("Helvetica", 11, 14, "Every visit is planned with the family's key worker the day before."),
+        ("Helvetica", 11, 14, "Every visit is planned with the family's key worker."),
     ]
     y = height - 80
     for font, size, step, text in lines:
