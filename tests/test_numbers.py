@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.numbers import (
-    another_item,
-    direction,
-    figure_of_another_item,
-    find_figures,
-    items_named,
-    values_figures,
-)
+from kb.items import another_item, figure_of_another_item, items_named
+from kb.numbers import direction, find_figures, values_figures
 from kb.sentences import split_sentences
 
 

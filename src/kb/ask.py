@@ -14,8 +14,9 @@ import numpy as np
 from kb import embed
 from kb.claims import sentences_of
 from kb.facts import row_of
+from kb.items import another_item, figure_of_another_item
 from kb.models import Figure, Passage, passage_dict
-from kb.numbers import another_item, figure_of_another_item, find_figures, stated_figures
+from kb.numbers import find_figures, stated_figures
 from kb.question import (
     DEFINED,
     Question,

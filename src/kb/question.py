@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kb.extract.metadata import periods_in
-from kb.numbers import find_figures, items_named
+from kb.items import items_named
+from kb.numbers import find_figures
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import STOP, content_words, stem
 

@@ -1,0 +1,59 @@
+"""Items: the numbered items of a sequence a text names ("Wave 2", "Key Stage 4", "the second
+phase"), and whether a text or a figure is about another item than the one asked about."""
+
+from __future__ import annotations
+
+import re
+
+from kb.models import Figure
+
+# an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7"
+_ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|Module|Step|"
+                   r"Table|Figure|Appendix|Annex|Section|Part|Chapter|Article|Regulation)\s+"
+                   r"(\d{1,3}|[IVX]{1,4})\b(?![.,/]\d)", re.I)
+
+
+# the same item named by its order: "the second wave", "the first phase"
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
+_ORDERED_ITEM = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(wave|phase|stage|round|cohort|"
+                           r"module|step|tier)\b", re.I)
+
+
+def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Where a text names numbered items: (start, end, sequence, number)."""
+    mentions = [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
+                for m in _ITEM.finditer(text)]
+    mentions += [(m.start(), m.end(), m.group(2).lower(),
+                  str(_ORDINALS.index(m.group(1).lower()) + 1))
+                 for m in _ORDERED_ITEM.finditer(text)]
+    return mentions
+
+
+def items_named(text: str) -> dict[str, set[str]]:
+    """The numbered items a text names, by their sequence: {"wave": {"1", "2"}}; "the second
+    wave" is Wave 2."""
+    found: dict[str, set[str]] = {}
+    for _, _, sequence, number in _item_mentions(text):
+        found.setdefault(sequence, set()).add(number)
+    return found
+
+
+def figure_of_another_item(asked: dict[str, set[str]], text: str, figure: Figure) -> bool:
+    """Whether a figure belongs to another item than the one asked about: a figure is of the
+    item of that sequence named nearest to it ("across these 10 areas, Wave 1 and Wave 2
+    areas ..." gives 10 to both waves together, not to Wave 2 alone)."""
+    for sequence, numbers in asked.items():
+        mentions = [(min(abs(start - figure.end), abs(figure.start - end)), number)
+                    for start, end, named, number in _item_mentions(text) if named == sequence
+                    and not start <= figure.start < end]
+        if mentions and min(mentions)[1] not in numbers:
+            return True
+    return False
+
+
+def another_item(asked: dict[str, set[str]], text: str) -> bool:
+    """Whether the text names only other items of a sequence the question names one of:
+    a sentence on "Wave 1" does not answer for "Wave 2"."""
+    named = items_named(text)
+    return any(sequence in named and not numbers & named[sequence]
+               for sequence, numbers in asked.items())
