@@ -228,9 +228,9 @@ def test_a_sentence_that_leans_on_the_one_before_answers_in_its_terms_and_period
 
 
 def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
-    from kb.ask import rank_sentences, restates
+    from kb.ask import rank_sentences
     from kb.models import Passage
-    from kb.question import Question
+    from kb.question import Question, restates
     from kb.terms import Terms
 
     question = "What is the minimum age for a paid weekend job?"
@@ -253,9 +253,9 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
 
 
 def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
-    from kb.ask import Candidate, holds_answer, role_asked
+    from kb.ask import Candidate, holds_answer
     from kb.models import Passage
-    from kb.question import Question
+    from kb.question import Question, role_asked
     from kb.sentences import Sentence
     from kb.terms import Terms
 

@@ -6,7 +6,6 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,6 +21,8 @@ from kb.question import (
     Question,
     name_stems,
     read_question,
+    restates,
+    role_asked,
     terms_of,
 )
 from kb.sentences import LEANS_BACK, Sentence
@@ -332,41 +333,6 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15  # the sentence is about another agency or person than the one asked about
     return value
-
-
-# "What is the X?", "Who was the X?": a sentence that says "the X is ..." answers it in its
-# own words
-_COPULA_QUESTION = re.compile(r"^\s*(?:what|who|when|where|which)\s+(?:is|are|was|were)\s+"
-                              r"(?:the\s+|a\s+|an\s+)?(.+?)\s*\??\s*$", re.I)
-
-
-@lru_cache(maxsize=256)
-def _restated(question: str) -> re.Pattern[str] | None:
-    match = _COPULA_QUESTION.match(question)
-    words = match.group(1).split() if match else []
-    if not 1 <= len(words) <= 8:
-        return None
-    phrase = r"\s+".join(re.escape(w) for w in words)
-    # the phrase as the subject: opening the sentence, a bullet or a glossary line
-    return re.compile(rf"(?:^|[-–:;•]\s*)\W*(?:the\s+|a\s+|an\s+)?{phrase}\s+"
-                      r"(?:is|are|was|were|means|remains)\b", re.I)
-
-
-def restates(question: str, sentence: str) -> bool:
-    """Whether the sentence states what the question asks of, as the question names it."""
-    pattern = _restated(question)
-    return pattern is not None and pattern.search(sentence) is not None
-
-
-_IDENTITY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an|our|their)\s+"
-                       r"([A-Za-z][\w -]*?)(?:\s+(?:of|for|at|in|on|to|from)\b.*)?\s*\??\s*$",
-                       re.I)
-
-
-def role_asked(question: str) -> str | None:
-    """The stem of the role a "Who is the X (of Y)?" question asks who holds: "executive"."""
-    match = _IDENTITY.match(question)
-    return stem(match.group(1).split()[-1].lower()) if match else None
 
 
 def names(sentence: str, question: str, rare: set[str]) -> list[str]:
