@@ -118,6 +118,16 @@ def load(name, errors):
     return rows
 
 
+def well_formed(rows, part, keys, errors):
+    """Each row of a part with exactly the keys it should have, and its label for errors."""
+    for r in rows:
+        w = f"{part} {r.get('id')}"
+        if set(r) != keys:
+            errors.append(f"{w}: keys {sorted(r)}")
+            continue
+        yield w, r
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", default="/work/shared/real/docs")
@@ -128,11 +138,7 @@ def main():
     ask = load("ask.jsonl", errors)
     n_ans = n_un = 0
     docs_hit = Counter()
-    for r in ask:
-        w = f"ask {r.get('id')}"
-        if set(r) != {"id", "question", "answers", "gold"}:
-            errors.append(f"{w}: keys {sorted(r)}")
-            continue
+    for w, r in well_formed(ask, "ask", {"id", "question", "answers", "gold"}, errors):
         if r["answers"]:
             n_ans += 1
             if not r["gold"]:
@@ -154,11 +160,7 @@ def main():
 
     chk = load("check.jsonl", errors)
     verdicts = Counter()
-    for r in chk:
-        w = f"check {r.get('id')}"
-        if set(r) != {"id", "claim", "verdict", "gold"}:
-            errors.append(f"{w}: keys {sorted(r)}")
-            continue
+    for w, r in well_formed(chk, "check", {"id", "claim", "verdict", "gold"}, errors):
         v = r["verdict"]
         verdicts[v] += 1
         if v not in ("supported", "contradicted", "not_found"):
@@ -174,11 +176,7 @@ def main():
 
     se = load("search.jsonl", errors)
     kinds = Counter()
-    for r in se:
-        w = f"search {r.get('id')}"
-        if set(r) != {"id", "query", "kind", "gold"}:
-            errors.append(f"{w}: keys {sorted(r)}")
-            continue
+    for w, r in well_formed(se, "search", {"id", "query", "kind", "gold"}, errors):
         kinds[r["kind"]] += 1
         if r["kind"] not in ("exact", "theme", "paraphrase", "acronym", "typo", "number", "table"):
             errors.append(f"{w}: bad kind {r['kind']}")
