@@ -46,8 +46,6 @@ ALIGN_WEIGHT = 0.5
 # "every other month", "every year"), which counts time, not the whole of anything
 _ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)(?! (?:\w+ )?(?:days?|"
                   r"weeks?|months?|years?|terms?|hours?|minutes?|quarters?)\b)", re.I)
-
-
 _DUTY = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+required\s+to|need\s+to|has\s+to|"
                    r"have\s+to|is\s+entitled|are\s+entitled)\b", re.I)
 
@@ -136,14 +134,14 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
-    reads_rows = verdict == "not_found" and bool(parsed.figures)
-    if reads_rows or ranks(claim):  # the tables of the evidence's documents, fetched once
+    reads_rows, ranking = verdict == "not_found" and bool(parsed.figures), ranks(claim)
+    ordered = None
+    if reads_rows or ranking:  # the tables of the evidence's documents, fetched once
         located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
         if reads_rows:
             verdict, chosen = read_rows(engine, parsed, located) or (verdict, chosen)
-        ordered = read_ranking(engine, claim, located) if ranks(claim) else None
-    else:
-        ordered = None
+        if ranking:
+            ordered = read_ranking(engine, claim, located)
     if ordered is not None and (not ordered[0].holds or verdict == "not_found"):
         # the order a table gives its rows decides a claim that ranks them
         verdict = "supported" if ordered[0].holds else "contradicted"

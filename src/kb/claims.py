@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,10 +20,8 @@ from kb import embed
 from kb.models import Passage
 from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
+from kb.terms import Terms
 from kb.words import content_words, stem
-
-if TYPE_CHECKING:
-    from kb.terms import Terms
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
@@ -361,8 +358,6 @@ def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0)
     line "Families first for children pathfinder" bears out nothing of "the Families First
     pathfinder began in 2021", and "the census guide requires each child's religion" is not
     borne out by a sentence of the census guide on local authorities and children alone."""
-    from kb.terms import Terms
-
     titled = terms.present(words_of(aligned.passage.title)) | _REPORTING
     rest = Terms({t: w for t, w in terms.weights.items() if t not in titled}, terms.expansions)
     if not rest.weights:

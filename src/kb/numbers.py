@@ -105,9 +105,8 @@ _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
 # a birthday counts years: "until the young person's 21st birthday"
 _BIRTHDAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b", re.I)
-# an age: "under 18", "aged 16", "the age of consent is 16", "16 year olds"
-# "aged 16", "under 18", "the age of consent in England is 16": the words between the age and
-# its figure name whose age it is
+# an age: "under 18", "aged 16", "16 year olds", "until they reach 21"; in "the age of consent
+# in England is 16" the words between the age and its figure name whose age it is
 _AGE = re.compile(r"(?:\b(?:under|over|aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
                   r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+(?:reach(?:es)?|"
                   r"turns?|becomes?))\s*(?:the age of\s*)?)$", re.I)
@@ -146,6 +145,8 @@ def _adopt_units(text: str, figures: list[Figure]) -> None:
 _SHORT_DATE = re.compile(rf"\b({_SHORT_MONTH})\.?\s+'?(\d\d)\b(?![,.:/]?\d|,?\s+(?:19|20)\d\d)|"
                          r"\b(?:(January|February|March|April|May|June|July|"
                          r"August|September|October|November|December))\s+['’](\d\d)\b")
+
+
 def month_number(name: str) -> int:
     """1 for "January", "Jan" or "Jan."; a month is told by its first three letters."""
     return next(n for n, month in enumerate(MONTHS, 1) if month.startswith(name.lower()[:3]))

@@ -6,6 +6,7 @@ import re
 import sqlite3
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -161,14 +162,7 @@ class SearchEngine:
 
     def facts(self, passage_ids: list[int]) -> list[tuple[int, Fact]]:
         """The table facts stated in these passages, with the passage each stands in."""
-        if not passage_ids:
-            return []
-        marks = ",".join("?" * len(passage_ids))
-        rows = self.connection.execute(
-            f"SELECT passage, page, caption, label, column_name, value, period FROM facts "
-            f"WHERE passage IN ({marks}) ORDER BY id", passage_ids).fetchall()
-        return [(row[0], Fact(row[1], 0, row[2], row[3], row[4], row[5], row[6]))
-                for row in rows]
+        return self._facts("f.passage", passage_ids)
 
     def passage_ids(self, filters: Filters, exclude_doc: str | None = None,
                     only_doc: str | None = None) -> list[int]:
@@ -188,14 +182,21 @@ class SearchEngine:
 
     def document_facts(self, doc_ids: list[str]) -> list[tuple[int, Fact]]:
         """The table facts of these documents, with the passage each stands in."""
-        if not doc_ids:
+        return self._facts("d.doc_id", doc_ids)
+
+    def _facts(self, column: str, keys: Sequence[int | str]) -> list[tuple[int, Fact]]:
+        """The facts whose passage (`f.passage`) or document (`d.doc_id`) is one of `keys`,
+        in the order they were stored: one query."""
+        if not keys:
             return []
-        marks = ",".join("?" * len(doc_ids))
+        marks = ",".join("?" * len(keys))
         rows = self.connection.execute(
-            f"SELECT f.passage FROM facts f JOIN passages p ON p.id = f.passage JOIN documents "
-            f"d ON d.id = p.document WHERE d.doc_id IN ({marks}) GROUP BY f.passage",
-            doc_ids).fetchall()
-        return self.facts([row[0] for row in rows])
+            f"SELECT f.passage, f.page, f.caption, f.label, f.column_name, f.value, f.period "
+            f"FROM facts f JOIN passages p ON p.id = f.passage JOIN documents d "
+            f"ON d.id = p.document WHERE {column} IN ({marks}) ORDER BY f.id", list(keys)
+        ).fetchall()
+        return [(row[0], Fact(row[1], 0, row[2], row[3], row[4], row[5], row[6]))
+                for row in rows]
 
     @property
     def acronyms(self) -> dict[str, str]:
