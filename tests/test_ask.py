@@ -179,6 +179,31 @@ def test_a_question_for_the_month_is_not_answered_by_a_year_alone() -> None:
     assert fit("The hub opened in March 2021 after a long delay.") > 0
 
 
+def test_a_date_after_the_year_a_question_names_still_answers_when() -> None:
+    from kb.ask import Candidate, figure_fit
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.sentences import Sentence
+    from kb.terms import Terms
+
+    # the year named is what the return covers; the date it is due falls in the next year
+    asked = Question("By what date is the 2022 to 2023 survey return due?", "time", "2022-23",
+                     Terms({"survey": 1.0, "return": 1.0, "due": 1.0}))
+    passage = Passage(1, "s", "Survey guide", "s.pdf", None, "other", 4, 4, None, "", 0, 0)
+
+    def fit(text: str) -> tuple[float, str | None]:
+        found = Candidate(passage, Sentence(text, 0, len(text)), find_figures(text))
+        value = figure_fit(asked, found)
+        return value, found.key.text if found.key else None
+
+    due, key = fit("The survey return is due by 14 June 2023 at the latest.")
+    assert due > 0 and key == "14 June 2023"
+    # a date after the named year fits as well as one inside it
+    assert due == fit("The survey return is due by 14 March 2023 at the latest.")[0]
+    covered, _ = fit("The survey return covers the year 2022 to 2023 only.")
+    assert due > covered
+
+
 def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> None:
     from kb.ask import Candidate, figure_fit
     from kb.models import Passage

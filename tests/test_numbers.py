@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kb.items import another_item, figure_of_another_item, items_named
@@ -279,3 +281,13 @@ def test_a_telephone_number_or_a_leading_zero_names_rather_than_counts() -> None
             "We held 123 reviews, a rate of 0.8 per 10,000, and spent £0.5m.")
     assert [(f.text, f.kind) for f in find_figures(text)] == [
         ("123", "count"), ("0.8 per 10,000", "rate"), ("£0.5m", "money")]
+
+
+def test_a_figures_measure_holds_whole_words_at_both_edges() -> None:
+    text = ("Neighbourhood family support workers in participating authorities delivered "
+            "the 43 sessions of the programme.")
+    [figure] = find_figures(text)
+    words = figure.measure.split()
+    assert "sessions" in words and "programme" in words
+    # the window before the figure starts inside "authorities": no fragment of it is kept
+    assert all(word in re.findall(r"\w+", text.lower()) for word in words)

@@ -367,8 +367,9 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
         fit += 0.1 if figure.kind == asked.wants else 0.0
         fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
-        if asked.period and figure.period and figure.period != asked.period:
-            fit -= 0.3
+        if asked.period and figure.period and figure.period != asked.period and \
+                asked.wants != "time":
+            fit -= 0.3  # but "when is the 2023-24 return due" is answered by a later date
         if fit > best:
             best, key = fit, figure
     candidate.key = key

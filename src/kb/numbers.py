@@ -256,8 +256,10 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
                      ("period", "date", "year")] + [figure.start - before, 0])
     right_edge = min([f.start for f in figures if f.start >= figure.end and f.kind not in
                       ("period", "date", "year")] + [figure.end + after, len(text)])
-    left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)",
-                    text[left_edge:figure.start])[-1]
+    left = text[left_edge:figure.start]
+    if left_edge > 0 and text[left_edge - 1].isalpha():
+        left = left.split(" ", 1)[-1] if " " in left else ""  # whole words only
+    left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)", left)[-1]
     right = text[figure.end:right_edge]
     if right_edge < len(text) and text[right_edge].isalpha():
         right = right.rsplit(" ", 1)[0]  # whole words only
