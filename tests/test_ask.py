@@ -152,6 +152,11 @@ def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     ("In which month and year did the hub open?", "time"),
     ("What is the last date by which the return is due?", "time"),
     ("What is the minimum age for a paid weekend job?", "duration"),
+    ("When did the partnership publish its plan?", "time"),
+    ("By when must the audit be returned?", "time"),
+    # a "when" clause that sets a condition asks no time
+    ("Which form is used when a pupil moves to another county?", None),
+    ("When a parent refuses an assessment, who decides what happens next?", "who"),
 ])
 def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str | None) -> None:
     from kb.question import WANTS
@@ -335,3 +340,47 @@ def test_a_question_whether_something_is_a_duty_is_met_by_any_word_of_duty() -> 
     asked = Question("Is it compulsory for carers to keep a visit diary?", None, None,
                      Terms({DUTY: 0.4, "carer": 0.3, "keep": 0.2, "visit": 0.3, "diary": 0.5}))
     assert rank_sentences(asked, [passage])[0].sentence.text.startswith("Keeping a visit diary")
+
+
+def test_a_line_leading_into_a_list_is_read_with_its_first_item() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.terms import Terms
+    from kb.words import stem
+
+    text = ("Planning the audit\n"
+            "• Phone the head of the virtual school a week ahead to agree:\n"
+            "• which case files show the panel how children's views were recorded.\n"
+            "• Agree the audit date with the panel chair and book a room for the day.")
+    passage = Passage(1, "a", "Audit guide", "a.pdf", None, "other", 3, 3, "Planning the audit",
+                      text, 0, len(text))
+    asked = Question("Who should be phoned to agree which case files show children's views?",
+                     "who", None, Terms({stem(w): 0.5 for w in ("phoned", "agree", "case", "files",
+                                                                "show", "views")}))
+    best = rank_sentences(asked, [passage])[0]
+    # the lead-in names who; the item after its colon holds what the question asks about
+    assert best.sentence.text.startswith("• Phone the head of the virtual school")
+    assert best.covered == 1.0
+
+
+def test_a_name_asked_about_is_present_in_its_own_documents_sentences() -> None:
+    from kb.ask import Candidate, score
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.sentences import Sentence
+    from kb.terms import Terms
+
+    asked = Question("Which paragraph of the Harbour Code was changed on fees?", None, None,
+                     Terms({"harbour": 0.5, "code": 0.5, "paragra": 0.3, "chang": 0.3,
+                            "fee": 1.0}), names={"harbour", "code"})
+    text = "Paragraph 14 - Changed to set out the Mooring Fees."
+
+    def scored(title: str, section: str) -> float:
+        passage = Passage(1, "h", title, "h.pdf", None, "other", 9, 9, section, text, 0,
+                          len(text))
+        return score(asked, Candidate(passage, Sentence(text, 0, len(text)), []), section)
+
+    # the same sentence in the Harbour Code itself is not about another body than the one
+    # asked; both passages hold the name around the sentence, only one is the named document
+    assert scored("Harbour Code 2024", "Fees") > scored("Marina Rules 2024", "Harbour Code")

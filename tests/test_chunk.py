@@ -29,3 +29,16 @@ def test_a_flattened_table_stays_with_its_labels() -> None:
 def test_non_paged_documents_have_no_page() -> None:
     _, chunks = chunk_document(["Bulletin\nThink fathers. Ask who lives there."], paged=False)
     assert chunks and all(chunk.page is None for chunk in chunks)
+
+
+def test_a_line_leading_into_a_list_starts_the_passage_of_its_items() -> None:
+    prose = " ".join(f"Point {n} of the review panel's planning notes." for n in range(29))
+    lead_in = "Before the panel meets, the chair should agree with the family:"
+    items = "\n".join(f"• the {word} they want the review to answer" for word in
+                      ("questions", "timescales", "contacts", "words", "hopes", "fears"))
+    _, chunks = chunk_document([f"Planning a review\n{prose}\n{lead_in}\n{items}"],
+                               paged=True, max_words=250)
+    holding = [chunk for chunk in chunks if lead_in in chunk.text]
+    assert len(chunks) >= 2 and len(holding) == 1
+    # the lead-in is not left at the end of the passage before its list
+    assert "• the questions they want" in holding[0].text

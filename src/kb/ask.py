@@ -162,9 +162,9 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
     candidates = []
     for rank, hit in enumerate(hits):
         heading = " ".join((hit.section or "").split(" > ")[-1].split())
-        previous = ""
-        for text, start in sentences_of(hit):
-            before, previous = previous, text
+        sentences = sentences_of(hit)
+        for index, (text, start) in enumerate(sentences):
+            before = sentences[index - 1][0] if index else ""
             if len(text.split()) < 3 or _LEADERS.search(text) or text == heading or \
                     _a_heading(hit.text, start, text):
                 continue  # a contents line, or a heading: context, not an answer
@@ -172,6 +172,8 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
             # period it names
             leant = before if LEANS_BACK.match(text) else ""
             figures = find_figures(text, _period_of(leant, hit.period) if leant else hit.period)
+            if text.rstrip().endswith(":") and index + 1 < len(sentences):
+                leant = sentences[index + 1][0]  # a lead-in is read with what it introduces
             candidate = Candidate(hit, Sentence(text, start, start + len(text)), figures)
             candidate.score = score(asked, candidate, hit.section or "", leant) - 0.01 * rank
             candidates.append(candidate)
@@ -329,9 +331,12 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.items and another_item(asked.items, f"{text} {leant}"):
         candidate.elsewhere = True  # about another wave, phase or year group than the one asked
         value -= 0.3
-    if asked.names and not asked.names & asked.terms.present(words) and \
+    # the sentence is about another agency or person than the one asked about, unless the
+    # name asked about is its own document's ("What does KCSIE say ...")
+    if asked.names and not asked.names & asked.terms.present(
+            words | terms_of(candidate.passage.title)) and \
             name_stems(candidate.sentence.text) - asked.own:
-        value -= 0.15  # the sentence is about another agency or person than the one asked about
+        value -= 0.15
     return value
 
 

@@ -123,8 +123,10 @@ def chunk_blocks(text: str, page_starts: list[int], blocks: list[Block], paged: 
                 > max_words and current[-1].kind != "caption":
             over, table_tail = True, False  # a table starts a passage rather than split
         if current and over and not table_tail:
+            # a lead-in ("Before the session you should:") goes on with what it introduces
+            carried = [current.pop()] if len(current) > 1 and _leads_in(current[-1]) else []
             groups.append((current, current_section))
-            current, words = [], 0
+            current, words = carried, sum(len(b.text.split()) for b in carried)
         if not current:
             current_section = _section(path)
         current.append(block)
@@ -138,6 +140,11 @@ def _prepare(blocks: list[Block]) -> list[Block]:
     """Headings without a level (no layout to rank them) are all level 1."""
     return [Block(b.start, b.end, b.text, b.kind, 1) if b.kind == "heading" and not b.level
             else b for b in blocks]
+
+
+def _leads_in(block: Block) -> bool:
+    """A line that introduces what follows: it ends in a colon and is no heading."""
+    return block.kind != "heading" and block.text.rstrip().endswith(":")
 
 
 def _opens_table(blocks: list[Block], index: int) -> bool:

@@ -28,7 +28,11 @@ WANTS = [
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
-    ("time", re.compile(r"\b(?:when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
+    # "when" asks a time when a verb follows it ("when did", "by when"); "when a family
+    # moves" is a condition, not a question of time
+    ("time", re.compile(r"\b(?:when(?=\s+(?:did|does|do|is|are|was|were|will|would|should|"
+                        r"must|can|could|has|have|had|may|might|shall)\b)|(?:by|since|until) "
+                        r"when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
                         r"(?:what|which) is the (?:\w+ )?date|date by which)\b", re.I)),
     ("who", re.compile(r"\b(?:who|whom)\b|\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|"
                        r"partners?|bod(?:y|ies)|professionals?|people|person|roles?)\b", re.I)),
