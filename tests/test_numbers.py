@@ -36,6 +36,7 @@ def test_figures_read_every_written_format(text: str, value: float, kind: str) -
     ("Only 1 in 5 (22%) agreed.", [("fraction", 1, 5), ("percent", 22, None)]),
     ("Roughly one in every three staff agreed.", [("fraction", 1, 3)]),
     ("Seven of the twelve reviews were late.", [("fraction", 7, 12)]),
+    ("About nine out of ten carers felt heard.", [("fraction", 9, 10)]),
 ])
 def test_figures_written_in_words_and_ratios_are_read(text: str, expected: list) -> None:
     assert [(f.kind, f.value, f.total) for f in values(text)] == expected
@@ -94,6 +95,10 @@ def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> Non
     assert ages("Support continues until they reach 25.") == [25]
     assert ages("A pupil may leave in the year they turn 16.") == [16]
     assert ages("The council reached 500 families.") == []
+    # an ordinal in words names the same age
+    assert ages("Help lasts until their sixteenth birthday.") == [16]
+    assert ages("Help lasts until the twenty first birthday of the young person.") == [21]
+    assert ages("The second birthday party was cancelled.") == [2]
     # a day of a month named without its year counts nothing
     assert find_figures("Children who turn 4 between 1 September and 31 December start in "
                         "January.")[1:] == []

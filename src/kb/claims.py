@@ -36,6 +36,11 @@ RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.
 # a duty or an exclusive condition, against a source that permits alternatives
 OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
 PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
+# a claim that leaves something to choice, against a source that makes it a duty
+OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elect)|optional|"
+                      r"discretionary|at (?:their|its|the [\w ]{1,30}'?s?) discretion|free to|"
+                      r"need not|do(?:es)? not (?:have|need) to|(?:is|are) not required to)\b",
+                      re.I)
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
              ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
@@ -185,6 +190,9 @@ def clash(claim: str, sentence: str) -> str | None:
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
             PERMISSION.search(claim) and not OBLIGATION.search(sentence):
         return "the claim makes it a rule; the source allows otherwise"
+    if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
+            OPTIONAL.search(sentence) and not PERMISSION.search(sentence):
+        return "the claim leaves it to choice; the source makes it a duty"
     if swapped := swapped_member(claim, sentence):
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):

@@ -18,7 +18,15 @@ _UNIT_WORD = "|".join(_UNITS[1:10])
 # a compound first ("twenty-four", "eighty three"), then a single word
 WORD_NUMBER = (rf"(?:(?:{_TENS_WORD})[\s-](?:{_UNIT_WORD})|" + "|".join(NUMBER_WORDS) + ")")
 _WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z])(\s+per\s?cent\b)?"
-                          rf"(?:\s+of\s+(?:the\s+)?({WORD_NUMBER}|\d+)\b)?", re.I)
+                          rf"(?:\s+(?:out\s+)?of\s+(?:the\s+)?({WORD_NUMBER}|\d+)\b)?", re.I)
+# ordinals in words, for ages ("their eighteenth birthday"): "first" to "twenty-ninth"
+_ORDINAL_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                  "twelfth").split()
+ORDINAL_WORDS = {word: n for n, word in enumerate(_ORDINAL_UNITS, 1)} | {
+    f"{word}th": n for n, word in enumerate(_UNITS) if 13 <= n <= 19} | {"twentieth": 20} | {
+    f"twenty-{word}": 20 + n for n, word in enumerate(_ORDINAL_UNITS[:9], 1)}
+ORDINAL_WORD = "|".join(word.replace("-", "[ -]") for word in
+                        sorted(ORDINAL_WORDS, key=len, reverse=True))
 # shares written as words: "half of all plans", "two thirds", "a quarter"
 SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
                "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}

@@ -7,7 +7,14 @@ import re
 
 from kb.extract.metadata import MONTHS, normalise_period
 from kb.models import Figure
-from kb.number_words import WORD_NUMBER, ratios, word_figures, word_value
+from kb.number_words import (
+    ORDINAL_WORD,
+    ORDINAL_WORDS,
+    WORD_NUMBER,
+    ratios,
+    word_figures,
+    word_value,
+)
 from kb.sentences import Sentence, split_sentences
 from kb.words import content_words
 
@@ -68,8 +75,9 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
     for match in _BIRTHDAY.finditer(text):  # "until their 21st birthday": an age
+        age = match.group(1) or ORDINAL_WORDS[match.group(2).lower().replace(" ", "-")]
         figures.append(Figure(match.group(0), match.start(), match.end(),
-                              float(match.group(1)), "age", "years"))
+                              float(age), "age", "years"))
         taken.append(match.span())
     for ratio in ratios(text):  # "one in five", "1 in 5"
         figures.append(ratio)
@@ -104,7 +112,8 @@ _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1
 # a day of a month named without its year ("by 31 March"): a date of every year, no count
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
 # a birthday counts years: "until the young person's 21st birthday"
-_BIRTHDAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b", re.I)
+_BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
+                       rf"\s+birthday\b", re.I)
 # an age: "under 18", "aged 16", "16 year olds", "until they reach 21"; in "the age of consent
 # in England is 16" the words between the age and its figure name whose age it is
 _AGE = re.compile(r"(?:\b(?:under|over|aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
