@@ -382,3 +382,20 @@ def test_a_claim_that_something_is_allowed_is_contradicted_by_a_sentence_forbidd
     verdict, chosen, reason = judge(claim, [near, forbidding])
     assert verdict == "contradicted" and chosen[0].sentence == forbidding.sentence
     assert judge(claim, [near])[0] != "contradicted"
+
+
+def test_a_row_of_another_code_says_nothing_of_the_code_claimed() -> None:
+    from kb.check import Claim, judge
+    from kb.items import items_named
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    claim_text = "Check QA 02 warns when the count of visits changes by 20 per cent or more."
+    figures = stated_figures(find_figures(claim_text))
+    terms = Terms({"check": 0.5, "warn": 1.0, "count": 0.5, "visit": 1.0, "chang": 0.5})
+    claim = Claim(claim_text, figures, None, 0, terms, [terms], items_named(claim_text))
+    assert claim.items == {"qa": {"2"}}
+    other = "QA 03 Count of visits: warns when the count changes by 20 per cent or more."
+    assert judge(claim, [_aligned(other)])[0] == "not_found"
+    own = "QA 02 Count of visits: warns when the count changes by 10 per cent or more."
+    assert judge(claim, [_aligned(own)])[0] == "contradicted"

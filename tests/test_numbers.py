@@ -296,3 +296,11 @@ def test_a_figures_measure_holds_whole_words_at_both_edges() -> None:
     assert "sessions" in words and "programme" in words
     # the window before the figure starts inside "authorities": no fragment of it is kept
     assert all(word in re.findall(r"\w+", text.lower()) for word in words)
+
+
+def test_a_label_of_capitals_and_a_number_is_an_item_of_a_codeset() -> None:
+    assert items_named("Checks YonY 01 and YonY 05, codes RC8 and RC9") == {
+        "yony": {"1", "5"}, "rc": {"8", "9"}}
+    assert another_item({"yony": {"1"}}, "YonY 05 Number of plans at 31 March")
+    # a capitalised word before a number is no code
+    assert items_named("Harrowden 2 and Page 14") == {}

@@ -21,6 +21,7 @@ from kb.claims import (
 )
 from kb.extract.metadata import periods_in
 from kb.facts import Fact, row_of
+from kb.items import another_item, items_named
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.question import name_stems
@@ -58,6 +59,7 @@ class Claim:
     direction: int
     terms: Terms  # the claim's measure words
     measures: list[Terms] = field(default_factory=list)  # each figure's own measure words
+    items: dict[str, set[str]] = field(default_factory=dict)  # "YonY 01": {"yony": {"1"}}
 
 
 @dataclass
@@ -101,7 +103,7 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
     measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w))
     values = claim_totals(text, stated_figures(figures), period)
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
-                 [term_weights(engine, f.measure) for f in values])
+                 [term_weights(engine, f.measure) for f in values], items_named(text))
 
 
 def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Figure]:
@@ -276,6 +278,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     passage's section and other words count as the measure's context (a table row's
     header and caption)."""
     passage = aligned.passage
+    if claim.items and another_item(claim.items, aligned.sentence):
+        return []  # a row of "YonY 05" says nothing of "YonY 01"
     # a document's own year stands for its figures only in a yearly report
     own = passage.period if passage.doc_type in ("annual-report", "committee-report") else None
     figures = stated_figures(find_figures(aligned.sentence, own))

@@ -19,10 +19,17 @@ _ORDERED_ITEM = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(wave|phase|stage|roun
                            r"module|step|tier)\b", re.I)
 
 
+# an item of a codeset: a label of two or more capitals and its number ("YonY 01", "RC 8",
+# "CIN2"); a plain capitalised word before a number is no code ("Page 3", "Harrowden 2")
+_CODED = re.compile(r"\b([A-Za-z]{2,6})\s?(\d{1,3})\b(?![.,/]\d)")
+
+
 def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Where a text names numbered items: (start, end, sequence, number)."""
     mentions = [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
                 for m in _ITEM.finditer(text)]
+    mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
+                 for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
     mentions += [(m.start(), m.end(), m.group(2).lower(),
                   str(_ORDINALS.index(m.group(1).lower()) + 1))
                  for m in _ORDERED_ITEM.finditer(text)]
