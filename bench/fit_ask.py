@@ -28,7 +28,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
         facts = ask.fact_candidates(engine, asked, hits)
         items = []
         for candidate, cosine in [*zip(lexical, cosines, strict=True), *((f, None) for f in facts)]:
-            page = ask.page_of(engine, candidate.passage, candidate.sentence.start)
+            page = engine.page_of(candidate.passage, candidate.sentence.start)
             items.append((candidate, candidate.score, cosine, page))
         rows.append({"case": case, "half": half_of(position), "asked": asked, "items": items})
     return rows

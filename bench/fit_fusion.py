@@ -47,7 +47,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
 
 
 def _filters():
-    from kb.search import Filters
+    from kb.query import Filters
 
     return Filters()
 

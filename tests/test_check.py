@@ -123,8 +123,8 @@ def test_a_claimed_multiple_needs_a_source_that_states_it() -> None:
 
 
 def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence() -> None:
-    from kb.check import Match, direction_of
-    from kb.models import Figure, Passage
+    from kb.check import direction_of
+    from kb.models import Figure, Match, Passage
     from kb.numbers import find_figures
 
     text = ("We held 310 conferences; a rate of 52.1 per 10,000 against 44.0 for our "

@@ -101,13 +101,12 @@ class _Library:
 ])
 def test_a_claimed_figure_is_read_against_the_row_the_claim_names(claim: str,
                                                                   verdict: str) -> None:
-    from kb.check import Claim, read_rows
     from kb.numbers import find_figures, stated_figures
-    from kb.terms import Terms
+    from kb.table_claims import read_rows
 
     library = _Library()
-    parsed = Claim(claim, stated_figures(find_figures(claim)), None, 0, Terms({}))
-    found = read_rows(library, parsed, library.document_facts(["mash"]))  # type: ignore[arg-type]
+    found = read_rows(library, claim, stated_figures(find_figures(claim)),  # type: ignore[arg-type]
+                      library.document_facts(["mash"]))
     assert found is not None
     assert found[0] == verdict
     assert found[1][0].sentence.split()[0] in ("Domestic", "Neglect")

@@ -6,17 +6,15 @@ import base64
 import html
 import logging
 import re
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
 
-from kb import KnowledgeBase, Settings
-from kb.app_launch import warm_model
 from kb.errors import KBError
+from kb_pages.login import signed_in
+from kb_pages.shared import Library, shared_library
 
 T = TypeVar("T")
 VIEWER = "viewer"  # session key: the citation whose page is open, and the page it was opened on
@@ -28,33 +26,8 @@ TYPE_LABELS = {"annual-report": "Annual report", "practice-review": "Practice re
                "other": "Other"}
 
 
-@dataclass
-class Library:
-    kb: KnowledgeBase
-    lock: threading.RLock
-    model_ready: threading.Event
-
-
-@st.cache_resource(show_spinner=False)
-def open_library(index_dir: str) -> Library:
-    """One KnowledgeBase per index folder for the whole server; the model warms meanwhile."""
-    return Library(KnowledgeBase.open(index_dir), threading.RLock(), warm_model())
-
-
-def shared_library() -> Library:
-    """The library the whole server shares; if it cannot be opened, say why in one line and
-    stop the page."""
-    try:
-        return open_library(str(Settings.load().index_dir.resolve()))
-    except KBError as error:
-        st.error(str(error).splitlines()[0], icon=":material/error:")
-        st.stop()
-
-
 def library() -> Library:
     """The shared library as this session's signed-in user sees it (kb.login.py)."""
-    from kb_pages.login import signed_in
-
     shared = shared_library()
     try:
         view = shared.kb.as_user(signed_in())

@@ -14,6 +14,7 @@ import streamlit as st
 
 from kb.access import User
 from kb.errors import KBError
+from kb_pages.shared import shared_library
 
 USER = "kb_user"  # session key: the User signed in
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -21,8 +22,6 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 def login_required() -> bool:
     """True when the library has users, or the server listens beyond loopback."""
-    from kb_pages.common import shared_library
-
     # no server.address means every interface: a bare `streamlit run` needs a login unless
     # KB_ADDRESS (set by kb.app_launch) says the server is on loopback
     address = str(st.get_option("server.address") or os.environ.get("KB_ADDRESS") or "")
@@ -39,8 +38,6 @@ def require_login() -> None:
     """Draw the sign-in form and stop the page until someone has signed in."""
     if signed_in() is not None or not login_required():
         return
-    from kb_pages.common import shared_library
-
     kb = shared_library().kb
     st.title("Sign in")
     if not kb.needs_login:

@@ -16,6 +16,7 @@ from kb.facts import row_of
 from kb.items import another_item, figure_of_another_item
 from kb.models import Figure, Passage, passage_dict
 from kb.numbers import find_figures, stated_figures
+from kb.query import Filters
 from kb.question import (
     DEFINED,
     Question,
@@ -29,12 +30,11 @@ from kb.sentences import LEANS_BACK, Sentence
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
-    from kb.search import Filters, SearchEngine
+    from kb.search import SearchEngine
 
 # calibrated on the labelled set (tests/eval/ask.jsonl): below this the library has no answer
 ANSWER_THRESHOLD = 0.3
 COVERAGE_MIN = 0.5
-SENTENCE_VECTORS = False  # measured: no gain on the labelled set, and 8 encodes cost ~50 ms
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
              "time": {"date", "year", "period"}}
@@ -106,8 +106,6 @@ class Candidate:
 def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     filters: Filters | None = None) -> Answer:
     """The sentence(s) of the best passages that answer `question`, or answer_found False."""
-    from kb.search import Filters
-
     started = time.perf_counter()
     filters = filters or Filters()
     asked = read_question(engine, question)
@@ -402,16 +400,4 @@ def mark(candidate: Candidate) -> str:
 def citation(engine: SearchEngine, candidate: Candidate) -> Citation:
     passage = candidate.passage
     return Citation(passage.doc_id, passage.title, passage.path,
-                    page_of(engine, passage, candidate.sentence.start), candidate.sentence.text)
-
-
-def page_of(engine: SearchEngine, passage: Passage, offset: int) -> int | None:
-    """The page a character of a passage stands on (passages may run over a page break)."""
-    if passage.page is None or passage.page_end in (None, passage.page):
-        return passage.page
-    position, cursor = passage.char_start + offset, 0
-    for page, length in engine.page_lengths(passage.doc_id):
-        if position < cursor + length + 2:
-            return int(page)
-        cursor += length + 2
-    return passage.page_end
+                    engine.page_of(passage, candidate.sentence.start), candidate.sentence.text)

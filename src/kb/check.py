@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kb.agreement import agrees, comparable
-from kb.ask import page_of
 from kb.claims import (
     Aligned,
     align,
@@ -20,17 +19,17 @@ from kb.claims import (
     words_of,
 )
 from kb.extract.metadata import periods_in
-from kb.facts import Fact, row_of
 from kb.items import another_item, items_named
-from kb.models import Figure, Passage, passage_dict
+from kb.models import Figure, Match, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
+from kb.query import Filters
 from kb.question import name_stems
-from kb.table_claims import Ranked, ranks, read_order, rows_named
+from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, term_weights
 from kb.words import stem
 
 if TYPE_CHECKING:
-    from kb.search import Filters, SearchEngine
+    from kb.search import SearchEngine
 
 VERDICTS = ("supported", "contradicted", "not_found")
 MEASURE_MIN = 0.45  # share of the claim's (weighted) measure words a source figure must carry
@@ -60,21 +59,6 @@ class Claim:
     terms: Terms  # the claim's measure words
     measures: list[Terms] = field(default_factory=list)  # each figure's own measure words
     items: dict[str, set[str]] = field(default_factory=dict)  # "YonY 01": {"yony": {"1"}}
-
-
-@dataclass
-class Match:
-    """One source figure read against one claimed figure."""
-
-    claimed: Figure
-    source: Figure
-    fit: float  # how well the measures agree, 0..1
-    agrees: bool
-    passage: Passage
-    sentence: str
-    sentence_start: int
-    source_figures: list[Figure]
-    earlier: bool = False  # the source figure is for the year before the claimed one
 
 
 @dataclass
@@ -127,8 +111,6 @@ def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Fi
 def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None) -> Verdict:
     """supported, contradicted or not_found: the claim is read against the sentences closest
     to it; its figures against theirs, its English (negation, scope, duty) against theirs."""
-    from kb.search import Filters
-
     started = time.perf_counter()
     filters = filters or Filters()
     parsed = read_claim(engine, claim)
@@ -141,7 +123,8 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     if reads_rows or ranking:  # the tables of the evidence's documents, fetched once
         located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
         if reads_rows:
-            verdict, chosen = read_rows(engine, parsed, located) or (verdict, chosen)
+            verdict, chosen = read_rows(engine, parsed.text, parsed.figures, located) or \
+                (verdict, chosen)
         if ranking:
             ordered = read_ranking(engine, claim, located)
     if ordered is not None and (not ordered[0].holds or verdict == "not_found"):
@@ -187,68 +170,6 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             and says_more_than_its_title(claim.terms, best, SUPPORTS):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
-
-
-def read_rows(engine: SearchEngine, claim: Claim, located: list[tuple[int, Fact]]
-              ) -> tuple[str, list[Match]] | None:
-    """The claim's figures against the table rows it names in its evidence's documents ("about
-    a third ... duplication" against "Duplication 84 33%"): every figure stated alike,
-    supported; one a named row states otherwise, contradicted; else no decision."""
-    named = rows_named(claim.text, [fact for _, fact in located])
-    if not named:
-        return None
-    rows = _rows(engine, located, named)
-    chosen, verdicts = [], []
-    for claimed in claim.figures:
-        found = []
-        for fact in named:
-            stated = stated_figures(find_figures(fact.value, fact.period))
-            row = rows[id(fact)]
-            if len(stated) != 1 or row is None or not comparable(claimed, stated[0]) or (
-                    claimed.period and stated[0].period and claimed.period != stated[0].period):
-                continue
-            found.append(_row_match(row, claimed, stated[0],
-                                    agrees(claimed, stated[0], claim.text, fact.value), stated))
-        if not found:
-            return None  # a figure no named row states: the rows decide nothing
-        found.sort(key=lambda m: not m.agrees)
-        chosen.append(found[0])
-        verdicts.append(found[0].agrees)
-    return ("supported" if all(verdicts) else "contradicted"), chosen
-
-
-def read_ranking(engine: SearchEngine, claim: str, located: list[tuple[int, Fact]]
-                 ) -> tuple[Ranked, list[Match]] | None:
-    """A claim that ranks things ("the most common reason", "ahead of") read against the
-    tables of the documents its evidence comes from, with the rows compared as evidence."""
-    ranked = read_order(claim, [fact for _, fact in located])
-    if ranked is None:
-        return None
-    compared = [ranked.first, *ranked.compared]
-    rows = _rows(engine, located, compared)
-    anchor = Figure("", 0, 0, 0.0, "count")
-    matches = [_row_match(row, anchor, anchor, ranked.holds, [])
-               for fact in compared if (row := rows[id(fact)]) is not None]
-    return (ranked, matches) if matches else None
-
-
-def _rows(engine: SearchEngine, located: list[tuple[int, Fact]], facts: list[Fact]
-          ) -> dict[int, tuple[Passage, str, int] | None]:
-    """Each fact's passage and the line of it that quotes the fact's row (keyed by id)."""
-    where = {id(fact): passage_id for passage_id, fact in located}
-    passages = engine.passages(list({where[id(fact)] for fact in facts}))
-    rows: dict[int, tuple[Passage, str, int] | None] = {}
-    for fact in facts:
-        passage = passages[where[id(fact)]]
-        row = row_of(passage.text, fact)
-        rows[id(fact)] = (passage, row[0], row[1]) if row else None
-    return rows
-
-
-def _row_match(row: tuple[Passage, str, int], claimed: Figure, source: Figure, agreed: bool,
-               figures: list[Figure]) -> Match:
-    passage, quote, start = row
-    return Match(claimed, source, 1.0, agreed, passage, quote, start, figures)
 
 
 def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
@@ -451,7 +372,7 @@ def evidence(engine: SearchEngine, claim: Claim, chosen: list[Match], hits: Sequ
         item.update(quote=match.sentence,
                     numbers_in_claim=[f.to_dict() for f in claim.figures],
                     numbers_in_source=[f.to_dict() for f in match.source_figures],
-                    page=page_of(engine, match.passage, match.sentence_start),
+                    page=engine.page_of(match.passage, match.sentence_start),
                     agrees=match.agrees)
         items.append(item)
     if not items:

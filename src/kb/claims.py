@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb import embed
+from kb.items import neighbour_code
 from kb.models import Passage
 from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
@@ -230,21 +231,6 @@ def forbids(claim: str, sentence: str) -> bool:
         if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
             return True
     return False
-
-
-# a code of a codeset: letters then digits ("RC8", "N4", "KS2")
-_CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
-
-
-def neighbour_code(claim: str, sentence: str) -> tuple[str, str] | None:
-    """A claim about one code of a codeset against a sentence that says it of another code of
-    the same set and never names the claim's: ("RC8", "RC9")."""
-    claimed = {m.group(0): m.group(1) for m in _CODE.finditer(claim)}
-    stated = {m.group(0): m.group(1) for m in _CODE.finditer(sentence)}
-    if not claimed or set(claimed) & set(stated):
-        return None
-    return next(((code, other) for code, prefix in claimed.items()
-                 for other, other_prefix in stated.items() if prefix == other_prefix), None)
 
 
 # an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words

@@ -1,5 +1,6 @@
-"""Items: the numbered items of a sequence a text names ("Wave 2", "Key Stage 4", "the second
-phase"), and whether a text or a figure is about another item than the one asked about."""
+"""Items: the numbered items of a sequence or a codeset a text names ("Wave 2", "Key Stage 4",
+"the second phase", "YonY 01"), and whether a text or a figure is about another item than the
+one asked about."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def another_item(asked: dict[str, set[str]], text: str) -> bool:
     named = items_named(text)
     return any(sequence in named and not numbers & named[sequence]
                for sequence, numbers in asked.items())
+
+
+# a code of a codeset: letters then digits ("RC8", "N4", "KS2")
+_CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
+
+
+def neighbour_code(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim about one code of a codeset against a sentence that says it of another code of
+    the same set and never names the claim's: ("RC8", "RC9")."""
+    claimed = {m.group(0): m.group(1) for m in _CODE.finditer(claim)}
+    stated = {m.group(0): m.group(1) for m in _CODE.finditer(sentence)}
+    if not claimed or set(claimed) & set(stated):
+        return None
+    return next(((code, other) for code, prefix in claimed.items()
+                 for other, other_prefix in stated.items() if prefix == other_prefix), None)

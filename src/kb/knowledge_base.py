@@ -17,7 +17,8 @@ from kb.access import User
 from kb.errors import AccessDenied, DocumentNotFound
 from kb.ingest import Progress, ingest, remove_document
 from kb.models import Document, IngestReport, Passage, SearchResult
-from kb.search import Filters, SearchEngine, audience, make_filters
+from kb.query import Filters, make_filters
+from kb.search import SearchEngine, audience
 from kb.settings import Settings
 from kb.store import backup_database, open_database
 

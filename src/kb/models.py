@@ -145,3 +145,18 @@ class Figure:
     def stated(self) -> str:
         period = f" ({self.period})" if self.period else ""
         return f"{self.text}{period}"
+
+
+@dataclass
+class Match:
+    """One source figure read against one claimed figure."""
+
+    claimed: Figure
+    source: Figure
+    fit: float  # how well the measures agree, 0..1
+    agrees: bool
+    passage: Passage
+    sentence: str
+    sentence_start: int
+    source_figures: list[Figure]
+    earlier: bool = False  # the source figure is for the year before the claimed one

@@ -1,4 +1,5 @@
-"""Query understanding: words, quoted phrases, acronym expansion and typo correction."""
+"""Query understanding: words, quoted phrases, acronym expansion and typo correction; the
+filters a query is asked under."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from kb.errors import InvalidInput
+from kb.extract.metadata import DOC_TYPES, normalise_period
 
 STOPWORDS = set("""a about above after again against all am an and any are as at be because been
 before being below between both but by can did do does doing down during each few for from
@@ -139,3 +143,33 @@ def can_require_every_term(query: ParsedQuery) -> bool:
     terms = set(query.terms)
     return len(terms) > 1 and not query.phrases and all(
         key.lower() in terms for key in query.expansions)
+
+
+@dataclass(frozen=True)
+class Filters:
+    period: str | None = None
+    doc_type: str | None = None
+    include_restricted: bool = False
+
+    def sql(self) -> tuple[str, list[str]]:
+        clauses, values = [], []
+        if not self.include_restricted:
+            clauses.append("d.access != 'restricted'")
+        if self.period:
+            clauses.append("d.period = ?")
+            values.append(self.period)
+        if self.doc_type:
+            clauses.append("d.doc_type = ?")
+            values.append(self.doc_type)
+        return (" AND ".join(clauses) or "1"), values
+
+
+def make_filters(period: str | None, doc_type: str | None, include_restricted: bool) -> Filters:
+    if period:
+        normal = normalise_period(period)
+        if normal is None:
+            raise InvalidInput(f"period {period!r} is not a reporting year such as 2021-22")
+        period = normal
+    if doc_type and doc_type not in DOC_TYPES:
+        raise InvalidInput(f"doc type {doc_type!r} is not one of {', '.join(DOC_TYPES)}")
+    return Filters(period, doc_type, include_restricted)

@@ -22,12 +22,13 @@ from kb.changes import (
 )
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage, passage_dict
+from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.words import STOP, stem
 
 if TYPE_CHECKING:
     from kb.ingest import Progress
-    from kb.search import Filters, SearchEngine
+    from kb.search import SearchEngine
     from kb.terms import Terms
 
 KINDS = ("verbatim", "edited", "paraphrase", "new")
@@ -143,8 +144,6 @@ def find_reuse(engine: SearchEngine, text: str, filters: Filters | None = None,
                exclude_doc: str | None = None, progress: Progress | None = None
                ) -> ReuseReport:
     """Each paragraph of `text` with its closest library passage, kind and changes."""
-    from kb.search import Filters
-
     started = time.perf_counter()
     allowed = _allowed(engine, filters or Filters(), exclude_doc)
     paragraphs = split_paragraphs(text)
@@ -156,8 +155,6 @@ def find_reuse(engine: SearchEngine, text: str, filters: Filters | None = None,
 def compare_documents(engine: SearchEngine, first: Document, second: Document) -> ReuseReport:
     """How `second` (the later document) reuses `first`: its paragraphs matched to first's."""
     started = time.perf_counter()
-    from kb.search import Filters
-
     ids = engine.passage_ids(Filters(include_restricted=True), only_doc=second.doc_id)
     later = engine.passages(ids)
     paragraphs = [line for pid in ids for line in split_paragraphs(later[pid].text)]
@@ -169,8 +166,6 @@ def compare_documents(engine: SearchEngine, first: Document, second: Document) -
 
 def _allowed(engine: SearchEngine, filters: Filters | None, exclude_doc: str | None,
              only_doc: str | None = None) -> np.ndarray:
-    from kb.search import Filters
-
     ids = engine.passage_ids(filters or Filters(include_restricted=True), exclude_doc, only_doc)
     return np.array(ids, dtype=np.int64)
 
@@ -262,7 +257,7 @@ def add_keyword_candidates(engine: SearchEngine, paragraphs: list[str], vectors:
                            found: list[list[tuple[int, float]]], allowed: np.ndarray) -> None:
     """Add the passages sharing most rare words with each paragraph: a paragraph copied from a
     long passage on several topics can sit far from that passage's one vector."""
-    from kb.search import Filters, audience
+    from kb.search import audience
 
     index = engine.vectors.ensure(engine.connection)
     permitted = set(allowed.tolist())

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
 import numpy as np
 
 from kb import embed, store
 from kb.errors import InvalidInput
-from kb.extract.metadata import DOC_TYPES, normalise_period
 from kb.facts import Fact
 from kb.fusion import (
     FusionWeights,
@@ -27,8 +24,15 @@ from kb.fusion import (
 )
 from kb.glossary import COMMON, title_acronyms
 from kb.models import Hit, Passage, SearchResult
-from kb.query import ParsedQuery, can_require_every_term, fts_expression, parse_query
+from kb.query import (
+    Filters,
+    ParsedQuery,
+    can_require_every_term,
+    fts_expression,
+    parse_query,
+)
 from kb.settings import Settings
+from kb.snippets import find_marks, make_snippet
 from kb.store import DB_NAME, generation
 from kb.vectors import VectorIndex
 
@@ -37,36 +41,6 @@ MODES = ("hybrid", "keyword", "semantic")
 audience: ContextVar[bool] = ContextVar("kb_audience", default=False)
 PASSAGE_COLUMNS = """p.id, d.doc_id, d.title, d.path, d.period, d.doc_type, p.page, p.page_end,
     p.section, p.text, p.char_start, p.char_end, d.access"""
-
-
-@dataclass(frozen=True)
-class Filters:
-    period: str | None = None
-    doc_type: str | None = None
-    include_restricted: bool = False
-
-    def sql(self) -> tuple[str, list[str]]:
-        clauses, values = [], []
-        if not self.include_restricted:
-            clauses.append("d.access != 'restricted'")
-        if self.period:
-            clauses.append("d.period = ?")
-            values.append(self.period)
-        if self.doc_type:
-            clauses.append("d.doc_type = ?")
-            values.append(self.doc_type)
-        return (" AND ".join(clauses) or "1"), values
-
-
-def make_filters(period: str | None, doc_type: str | None, include_restricted: bool) -> Filters:
-    if period:
-        normal = normalise_period(period)
-        if normal is None:
-            raise InvalidInput(f"period {period!r} is not a reporting year such as 2021-22")
-        period = normal
-    if doc_type and doc_type not in DOC_TYPES:
-        raise InvalidInput(f"doc type {doc_type!r} is not one of {', '.join(DOC_TYPES)}")
-    return Filters(period, doc_type, include_restricted)
 
 
 def row_to_passage(row: sqlite3.Row, score: float = 0.0) -> Passage:
@@ -156,6 +130,17 @@ class SearchEngine:
             "SELECT pg.page, length(pg.text) FROM pages pg JOIN documents d "
             "ON d.id = pg.document WHERE d.doc_id = ? ORDER BY pg.page", (doc_id,))]
 
+    def page_of(self, passage: Passage, offset: int) -> int | None:
+        """The page a character of a passage stands on (passages may run over a page break)."""
+        if passage.page is None or passage.page_end in (None, passage.page):
+            return passage.page
+        position, cursor = passage.char_start + offset, 0
+        for page, length in self.page_lengths(passage.doc_id):
+            if position < cursor + length + 2:
+                return int(page)
+            cursor += length + 2
+        return passage.page_end
+
     def passage_count(self) -> int:
         self.refresh()
         return self._passage_count
@@ -243,8 +228,9 @@ class SearchEngine:
             "LIMIT 1", match).fetchone() is not None
 
     def search(self, text: str, k: int = 10, mode: str = "hybrid",
-               filters: Filters = Filters()) -> SearchResult:
+               filters: Filters | None = None) -> SearchResult:
         started = time.perf_counter()
+        filters = filters or Filters()
         if mode not in MODES:
             raise InvalidInput(f"mode {mode!r} is not one of {', '.join(MODES)}")
         if k < 1:
@@ -405,38 +391,3 @@ def diversify(ranked: list[tuple[int, float]], page_of, limit: int, k: int
         if len(chosen) == k:
             break
     return chosen
-
-
-def find_marks(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Spans of words in `text` that match a query term or share its stem."""
-    if not terms:
-        return []
-    return [(m.start(), m.end()) for m in _marker(tuple(terms)).finditer(text)]
-
-
-@lru_cache(maxsize=1024)
-def _marker(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the words a query marks: a term of more than four letters by its stem
-    (it and its endings), a shorter one as the whole word."""
-    forms = [re.escape(term[: max(4, len(term) - 2)]) + r"[A-Za-z0-9'-]*" if len(term) > 4
-             else re.escape(term) for term in terms]
-    return re.compile(r"(?<![A-Za-z0-9'-])(?:" + "|".join(forms) + r")(?![A-Za-z0-9'-])", re.I)
-
-
-def make_snippet(text: str, marks: list[tuple[int, int]], width: int = 240) -> str:
-    """About `width` characters around the densest run of marks, matches in **bold**."""
-    if not marks:
-        start, end = 0, min(len(text), width)
-    else:
-        best = max(range(len(marks)), key=lambda i: sum(
-            1 for s, _ in marks if marks[i][0] <= s < marks[i][0] + width))
-        start = max(0, marks[best][0] - width // 4)
-        end = min(len(text), start + width)
-    inside = [(s, e) for s, e in marks if s >= start and e <= end]
-    pieces, cursor = [], start
-    for s, e in inside:
-        pieces.extend([text[cursor:s], "**", text[s:e], "**"])
-        cursor = e
-    pieces.append(text[cursor:end])
-    snippet = "".join(pieces).replace("\n", " ")
-    return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")

@@ -1,17 +1,23 @@
 """Claims read against the rows of a table: the rows a claim names (by most of their label's
-words, in a table whose caption counts what the claim speaks of), and claims that rank things
-("the most common reason was X", "X, ahead of Y"), whose order is the order of the rows'
-figures."""
+words, in a table whose caption counts what the claim speaks of) and their figures against the
+claim's, and claims that rank things ("the most common reason was X", "X, ahead of Y"), whose
+order is the order of the rows' figures."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from kb.facts import Fact
-from kb.numbers import find_figures
+from kb.agreement import agrees, comparable
+from kb.facts import Fact, row_of
+from kb.models import Figure, Match, Passage
+from kb.numbers import find_figures, stated_figures
 from kb.words import content_words, stem
+
+if TYPE_CHECKING:
+    from kb.search import SearchEngine
 
 # a claim that one member comes first (or last) of all; the noun after it must be singular
 # ("the most common reason", not "the most common reasons", which names several)
@@ -161,3 +167,65 @@ def _judge(claim: str, rows: list[Fact], named: dict[int, int], first_cue: re.Ma
     reason = f"the table ({first.caption}, {first.column}) puts {first.label} ({first.value}) " \
              f"{order} " + ", ".join(f"{fact.label} ({fact.value})" for fact in shown)
     return Ranked(not beaten, first, shown, reason)
+
+
+def read_rows(engine: SearchEngine, claim: str, figures: list[Figure],
+              located: list[tuple[int, Fact]]) -> tuple[str, list[Match]] | None:
+    """The claim's figures against the table rows it names in its evidence's documents ("about
+    a third ... duplication" against "Duplication 84 33%"): every figure stated alike,
+    supported; one a named row states otherwise, contradicted; else no decision."""
+    named = rows_named(claim, [fact for _, fact in located])
+    if not named:
+        return None
+    rows = _rows(engine, located, named)
+    chosen, verdicts = [], []
+    for claimed in figures:
+        found = []
+        for fact in named:
+            stated = stated_figures(find_figures(fact.value, fact.period))
+            row = rows[id(fact)]
+            if len(stated) != 1 or row is None or not comparable(claimed, stated[0]) or (
+                    claimed.period and stated[0].period and claimed.period != stated[0].period):
+                continue
+            found.append(_row_match(row, claimed, stated[0],
+                                    agrees(claimed, stated[0], claim, fact.value), stated))
+        if not found:
+            return None  # a figure no named row states: the rows decide nothing
+        found.sort(key=lambda m: not m.agrees)
+        chosen.append(found[0])
+        verdicts.append(found[0].agrees)
+    return ("supported" if all(verdicts) else "contradicted"), chosen
+
+
+def read_ranking(engine: SearchEngine, claim: str, located: list[tuple[int, Fact]]
+                 ) -> tuple[Ranked, list[Match]] | None:
+    """A claim that ranks things ("the most common reason", "ahead of") read against the
+    tables of the documents its evidence comes from, with the rows compared as evidence."""
+    ranked = read_order(claim, [fact for _, fact in located])
+    if ranked is None:
+        return None
+    compared = [ranked.first, *ranked.compared]
+    rows = _rows(engine, located, compared)
+    anchor = Figure("", 0, 0, 0.0, "count")
+    matches = [_row_match(row, anchor, anchor, ranked.holds, [])
+               for fact in compared if (row := rows[id(fact)]) is not None]
+    return (ranked, matches) if matches else None
+
+
+def _rows(engine: SearchEngine, located: list[tuple[int, Fact]], facts: list[Fact]
+          ) -> dict[int, tuple[Passage, str, int] | None]:
+    """Each fact's passage and the line of it that quotes the fact's row (keyed by id)."""
+    where = {id(fact): passage_id for passage_id, fact in located}
+    passages = engine.passages(list({where[id(fact)] for fact in facts}))
+    rows: dict[int, tuple[Passage, str, int] | None] = {}
+    for fact in facts:
+        passage = passages[where[id(fact)]]
+        row = row_of(passage.text, fact)
+        rows[id(fact)] = (passage, row[0], row[1]) if row else None
+    return rows
+
+
+def _row_match(row: tuple[Passage, str, int], claimed: Figure, source: Figure, agreed: bool,
+               figures: list[Figure]) -> Match:
+    passage, quote, start = row
+    return Match(claimed, source, 1.0, agreed, passage, quote, start, figures)

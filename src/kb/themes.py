@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from kb.errors import InvalidInput
 from kb.models import Passage, passage_dict
-from kb.query import ParsedQuery
+from kb.query import Filters, ParsedQuery
+from kb.snippets import find_marks
 
 if TYPE_CHECKING:
-    from kb.search import Filters, SearchEngine
+    from kb.search import SearchEngine
 
 UNDATED = "undated"
 DEPTH = 10_000  # every matching passage counts, not only the top of a ranking
@@ -54,7 +55,6 @@ class ThemesReport:
 def count_themes(engine: SearchEngine, terms: list[str], filters: Filters | None = None
                  ) -> ThemesReport:
     """For each term, the distinct passages its keyword search matches, counted two ways."""
-    from kb.search import Filters
 
     started = time.perf_counter()
     filters = filters or Filters()
@@ -94,7 +94,6 @@ def as_phrase(query: ParsedQuery) -> ParsedQuery:
 
 
 def count_theme(engine: SearchEngine, term: str, filters: Filters) -> Theme:
-    from kb.search import find_marks
 
     query = engine.parse(term)
     phrase = as_phrase(query)
