@@ -304,3 +304,10 @@ def test_a_label_of_capitals_and_a_number_is_an_item_of_a_codeset() -> None:
     assert another_item({"yony": {"1"}}, "YonY 05 Number of plans at 31 March")
     # a capitalised word before a number is no code
     assert items_named("Harrowden 2 and Page 14") == {}
+
+
+def test_a_figures_measure_holds_no_modal_verb_or_preposition_of_time() -> None:
+    [figure] = find_figures("After a move, carers must be offered 12 support sessions.")
+    words = figure.measure.split()
+    assert "carers" in words and "sessions" in words
+    assert not {"must", "after"} & set(words)

@@ -15,7 +15,8 @@ around approximately nearly almost some other more less fewer higher lower rose 
 decreased increase decrease rise fall risen fallen grew reduced dropped since during between
 within across i you he she his her them out number total rate figure figures per cent percent
 previously march april june september october november december january february july august
-may end ended ending at least just only still stood reached half thirds quarters after""".split())
+may end ended ending at least just only still stood reached half thirds quarters after
+must should shall will would could might ought""".split())
 
 
 def content_words(text: str) -> list[str]:
