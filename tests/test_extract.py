@@ -128,3 +128,34 @@ def test_corrupt_pdf_is_named(tmp_path: Path) -> None:
     bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
     with pytest.raises(UnreadableFile, match="bad.pdf: corrupt"):
         read_file(bad)
+
+
+def test_a_table_header_wrapped_over_several_rows_is_one_header_row() -> None:
+    from kb.extract.tables import _clean_rows
+
+    # narrow columns: each header cell wraps, some inside a word, at staggered heights
+    raw = [["Visits", "", "North", "South", ""],
+           [None, "Tot", None, None, "Eastle"],
+           ["made", None, "1", "2", None],
+           [None, "al", "teams", "teams", "igh"],
+           ["Spring term", "40", "25", "15", "-"],
+           ["(Jan to Mar)", None, None, None, None],
+           ["Total", "95", "55", "30", "10"]]
+    rows = _clean_rows(raw)
+    assert rows is not None
+    assert rows[0] == ["Visits made", "Total", "North 1 teams", "South 2 teams", "Eastleigh"]
+    # a label that wrapped onto a line of its own joins its row
+    assert rows[1] == ["Spring term (Jan to Mar)", "40", "25", "15", "-"]
+    assert rows[2] == ["Total", "95", "55", "30", "10"]
+
+
+def test_a_row_label_that_wraps_in_lower_case_joins_its_row() -> None:
+    from kb.extract.tables import _clean_rows
+
+    raw = [["Reform", "Done", "Planned"],
+           ["Shared practice", "3", "2"],
+           ["framework agreed", None, None],
+           ["Parent panel", "4", "1"]]
+    assert _clean_rows(raw) == [["Reform", "Done", "Planned"],
+                                ["Shared practice framework agreed", "3", "2"],
+                                ["Parent panel", "4", "1"]]

@@ -11,10 +11,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kb.embed import model_words
 from kb.extract import Line
+from kb.words import STOP
 
 CAPTION = re.compile(r"^(table|figure|chart|graph)\s*[A-Z]?\d+[a-z]?\b", re.I)
 CAPTION_REACH = 60.0  # points above a table where its caption may stand
+HEADER_ROWS = 6  # the most rows a wrapped header is read over
 
 
 def place_tables(path: Path, layout: list[list[Line]], candidates: list[int]) -> int:
@@ -58,6 +61,9 @@ def _clean_rows(raw_rows: list[list[Any]]) -> list[list[str]] | None:
     filled = [sum(1 for cell in row if cell) for row in rows]
     if len(keep) < 2 or len(rows) < 2 or sum(1 for n in filled if n >= 2) < 2:
         return None
+    start = _body_start(rows)
+    if start > 1:  # a header of figures' columns, wrapped over several rows of its cells
+        return [_merged(rows[:start]), *_joined_labels(rows[start:])]
     header = rows[0]
     body = rows[1:]
     # a header that wraps in its cells comes out as several rows of short words
@@ -66,7 +72,68 @@ def _clean_rows(raw_rows: list[list[Any]]) -> list[list[str]] | None:
                              or figures and _short_words(body[0]) and not _has_digit(body[0])):
         header = [f"{a} {b}".strip() for a, b in zip(header, body[0], strict=True)]
         body = body[1:]
-    return [header, *body]
+    return [header, *_joined_labels(body)]
+
+
+def _body_start(rows: list[list[str]]) -> int:
+    """The first row of figures (cells after its label that are mostly numbers or dashes) that
+    no row of words follows: a header's "Wave" / "1" / "areas" wraps around a number. 0 when
+    the table has none within its first rows."""
+    for index, row in enumerate(rows[:HEADER_ROWS + 1]):
+        cells = [cell for cell in row[1:] if cell]
+        numeric = [cell for cell in cells if _FIGURE_CELL.match(cell)]
+        words = [cell for cell in (rows[index + 1][1:] if index + 1 < len(rows) else [])
+                 if cell]
+        if numeric and 2 * len(numeric) > len(cells) and not (
+                len(words) >= 2 and not any(_FIGURE_CELL.match(cell) for cell in words)):
+            return index
+    return 0
+
+
+_FIGURE_CELL = re.compile(r"^[-–£]?\s*[\d.,]+\s*%?$|^[-–]$")
+
+
+def _joined_labels(rows: list[list[str]]) -> list[list[str]]:
+    """Rows whose label wrapped onto a line of its own ("Phase 1" / "(Oct 24)"): a row with
+    only a label that reads on (a bracket, a plus, a lowercase word) joins the row above."""
+    joined: list[list[str]] = []
+    for row in rows:
+        if joined and row[0] and not any(row[1:]) and re.match(r"[(+&a-z]", row[0]):
+            joined[-1] = [f"{joined[-1][0]} {row[0]}", *joined[-1][1:]]
+        else:
+            joined.append(row)
+    return joined
+
+
+def _merged(rows: list[list[str]]) -> list[str]:
+    """One header from its rows: each column's pieces in order, a word that the cell's
+    width broke joined again ("Lincoln" / "shire")."""
+    header = []
+    for column in zip(*rows, strict=True):
+        text = ""
+        for piece in (cell for cell in column if cell):
+            text = _join(text, piece)
+        header.append(text)
+    return header
+
+
+def _join(before: str, piece: str) -> str:
+    """Two pieces of a cell's text: one word when the break fell inside it (the joined word is
+    English, or a piece is no word: "Tota" / "l"), else two."""
+    if not before:
+        return piece
+    left = re.search(r"([A-Za-z]+)$", before)
+    right = re.match(r"([a-z]+)\b", piece)
+    if left and right:
+        joined = (left.group(1) + right.group(1)).lower()
+        if joined in model_words() or not _a_word(left.group(1)) or not _a_word(right.group(1)):
+            return before + piece
+    return f"{before} {piece}"
+
+
+def _a_word(text: str) -> bool:
+    """An English word: one the model knows, or a short word of grammar ("in", "of", "a")."""
+    return text.lower() in model_words() or text.lower() in STOP
 
 
 def _has_digit(row: list[str]) -> bool:
