@@ -399,3 +399,18 @@ def test_a_row_of_another_code_says_nothing_of_the_code_claimed() -> None:
     assert judge(claim, [_aligned(other)])[0] == "not_found"
     own = "QA 02 Count of visits: warns when the count changes by 10 per cent or more."
     assert judge(claim, [_aligned(own)])[0] == "contradicted"
+
+
+def test_a_body_the_claim_names_in_another_bodys_place_is_a_contradiction() -> None:
+    from kb.check import swapped_name
+
+    assert swapped_name("The toolkit was written by Healthwatch for schools.",
+                        "The toolkit was written by the Youth Justice Board for schools.",
+                        {"healthw"}) == ("Healthwatch", "Youth Justice Board")
+    # the source names nobody in that place: nothing is swapped
+    assert swapped_name("The toolkit was written by Healthwatch for schools.",
+                        "The toolkit was written for schools in 2023.", {"healthw"}) is None
+    # a name in another place is no swap
+    assert swapped_name("The toolkit was written by Healthwatch for schools.",
+                        "Schools in Kent use the toolkit, written last year.",
+                        {"healthw"}) is None

@@ -165,7 +165,12 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(best, agrees=False)], f"its title: {titled}"
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
-    if best.coverage >= SUPPORTS and not unnamed(claim, best) and (
+    missing = unnamed(claim, best)
+    if best.coverage >= SUPPORTS and missing and (swap := swapped_name(claim.text, best.sentence,
+                                                                     missing)):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source names {swap[1]}, not {swap[0]}"
+    if best.coverage >= SUPPORTS and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
             and says_more_than_its_title(claim.terms, best, SUPPORTS):
         return "supported", [_as_match(best, agrees=True)], ""
@@ -180,6 +185,33 @@ def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
     held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} "
                                                 f"{passage.section or ''} {passage.text}")}
     return names_in(claim.text) - claim.terms.present(held)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*)*")
+_ARTICLES = {"the", "a", "an", "its", "their"}
+
+
+def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str] | None:
+    """A name the claim gives that the source does not, where the source gives another after
+    the same word ("developed by Ofsted" against "developed by the Open Data Institute"):
+    (the claim's name, the source's)."""
+    def slots(text: str) -> list[tuple[str, str]]:
+        found = []
+        for match in _NAME_RUN.finditer(text):
+            before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:match.start()])]
+            before = [w for w in before if w not in _ARTICLES]
+            if before:  # a name opening the text has no slot
+                found.append((before[-1], match.group(0)))
+        return found
+
+    claimed = [(word, name) for word, name in slots(claim)
+               if stem(name.split()[0].lower()) in missing or
+               {stem(w.lower()) for w in name.split()} & missing]
+    for word, name in claimed:
+        for other_word, other in slots(sentence):
+            if other_word == word and other.lower() not in claim.lower():
+                return name, other
+    return None
 
 
 def names_in(text: str) -> set[str]:
