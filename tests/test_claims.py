@@ -44,6 +44,11 @@ from kb.numbers import find_figures
      "The panel has three members: (a) the head teacher, (b) the school nurse for the "
      "cluster, and (c) the attendance officer."),
     # a claim that leaves to choice what the source makes a duty
+    # a comparison the source makes the other way round
+    ("Rural schools were more likely than urban schools to report delays.",
+     "Urban schools were slightly more likely to report delays than rural schools."),
+    ("Year 7 pupils had fewer absences than Year 9 pupils.",
+     "Year 7 pupils had more absences than Year 9 pupils in the spring term."),
     ("Trusts may decide whether to name a lead for school nursing.",
      "Every trust must name a lead for school nursing and report on it each year."),
     ("Publishing the audit summary is optional for the board.",
@@ -109,6 +114,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # an exception said two ways: "provided no X" and "unless X"
     ("Pupils may leave the trip early, provided no teacher objects.",
      "Pupils may leave the trip early unless a teacher objects."),
+    # the same comparison, in other words
+    ("Rural schools were more likely than urban schools to report delays.",
+     "Rural schools were much more likely to report delays than urban schools (41% to 30%)."),
     # choice on both sides: the source's duty is only to offer the choice
     ("Parents may choose whether to attend the review.",
      "Schools must invite parents, who may choose whether to attend the review."),

@@ -21,6 +21,7 @@ from kb.items import neighbour_code
 from kb.models import Passage
 from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
+from kb.table_claims import reversed_comparison
 from kb.terms import Terms
 from kb.words import content_words, stem
 
@@ -198,6 +199,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
         return f"the source puts {other} first"
+    if turned := reversed_comparison(claim, sentence):
+        return turned
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
     claim_words, source_words = _parts(claim), _parts(sentence)

@@ -229,3 +229,42 @@ def _row_match(row: tuple[Passage, str, int], claimed: Figure, source: Figure, a
                figures: list[Figure]) -> Match:
     passage, quote, start = row
     return Match(claimed, source, 1.0, agreed, passage, quote, start, figures)
+
+
+# "A were (slightly) more likely than B to ...", "A had fewer plans than B": who is compared
+_COMPARISON = re.compile(r"((?:[\w'-]+\s+){1,4}?)(?:(?:was|were|is|are|had|has|have)\s+)?"
+                         r"(?:(?:slightly|much|far|significantly|a\s+little)\s+)?"
+                         r"(more|less|fewer|higher|lower|greater|larger|smaller)\b"
+                         r"((?:\s+[\w'-]+){0,6}?)\s+than\s+((?:[\w'-]+\s*){1,3})", re.I)
+_LESS = {"less", "fewer", "lower", "smaller"}
+_FILLER = {"the", "those", "in", "of", "for", "with", "that", "this", "were", "was", "are", "is",
+           "to", "a", "an", "and", "had", "has", "have"}
+
+
+def reversed_comparison(claim: str, sentence: str) -> str | None:
+    """A claim that compares two things one way, against a source that compares them the
+    other way ("Wave 1 areas were more likely than Wave 2 areas to agree" against "Wave 2
+    areas slightly more likely to agree than Wave 1 areas"); the source's order, or None."""
+    ours, theirs = _compared(claim), _compared(sentence)
+    if ours is None or theirs is None:
+        return None
+    (first, second, down), (other_first, other_second, other_down) = ours, theirs
+    swapped = first == other_second and second == other_first
+    same = first == other_first and second == other_second
+    if swapped and down == other_down or same and down != other_down:
+        return "the source compares them the other way"
+    return None
+
+
+def _compared(text: str) -> tuple[frozenset[str], frozenset[str], bool] | None:
+    """What a comparison sets apart: the words of its two sides that the other side lacks
+    ("1" and "2" of "Wave 1 areas" and "Wave 2 areas"), and whether it says less."""
+    match = _COMPARISON.search(text)
+    if match is None:
+        return None
+    left = {w.lower() for w in match.group(1).split()} - _FILLER
+    right = {w.lower() for w in match.group(4).split()} - _FILLER
+    first, second = frozenset(left - right), frozenset(right - left)
+    if not first or not second:
+        return None
+    return first, second, match.group(2).lower() in _LESS
