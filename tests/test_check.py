@@ -174,6 +174,8 @@ def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
         return [(f.kind, f.value, f.total) for f in values]
 
     assert read("All six reviews were completed on time.") == [("fraction", 6, 6)]
+    assert read("Every one of the six areas had a hub.") == [("fraction", 6, 6)]
+    assert read("All of the 12 schools replied.") == [("fraction", 12, 12)]
     assert read("Every school has a designated lead.") == [("percent", 100, None)]
     assert read("The lead's training is renewed every three years.") == [("count", 3, None)]
     assert read("The board reviews the policy every year.") == []

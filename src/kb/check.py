@@ -46,6 +46,7 @@ ALIGN_WEIGHT = 0.5
 # "every other month", "every year"), which counts time, not the whole of anything
 _ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)(?! (?:\w+ )?(?:days?|"
                   r"weeks?|months?|years?|terms?|hours?|minutes?|quarters?)\b)", re.I)
+_OF_THE = re.compile(r"\s?|\s+(?:one\s+)?of\s+(?:the\s+|these\s+|those\s+)?", re.I)
 _DUTY = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+required\s+to|need\s+to|has\s+to|"
                    r"have\s+to|is\s+entitled|are\s+entitled)\b", re.I)
 
@@ -95,7 +96,9 @@ def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Fi
     whole = _ALL.search(text)
     if not whole or any(f.kind in ("fraction", "percent") for f in values):
         return values
-    after = [f for f in values if f.kind == "count" and 0 <= f.start - whole.end() <= 1]
+    # "all six", "every one of the six", "all of the 12"
+    after = [f for f in values if f.kind == "count" and f.start >= whole.end() and
+             _OF_THE.fullmatch(text[whole.end():f.start])]
     if after and not whole.group(0).lower().startswith("no"):
         count = after[0]
         count.text, count.start = text[whole.start():count.end], whole.start()
