@@ -17,36 +17,39 @@ FLOORS = {
     ("search", "hybrid", "all", "hit@5"): 0.88,
     ("ask", "accuracy"): 0.95,
     ("ask", "abstention_recall"): 0.83,
-    ("check", "accuracy"): 0.85,
+    ("check", "accuracy"): 0.90,
     ("reuse", "kind_accuracy"): 0.85,
     ("reuse", "reused_f1"): 0.95,
 }
 REAL_FLOORS = {
     ("search", "hybrid", "all", "hit@5"): 0.90,
-    ("search", "hybrid", "all", "hit@1"): 0.65,
+    ("search", "hybrid", "all", "hit@1"): 0.68,
     ("search", "hybrid", "table", "hit@5"): 0.80,
     ("search", "hybrid", "acronym", "hit@5"): 0.95,
-    ("ask", "accuracy"): 0.86,
-    ("ask", "accuracy_held"): 0.78,
+    ("ask", "accuracy"): 0.88,
+    ("ask", "accuracy_held"): 0.85,
     ("ask", "abstention_recall"): 0.85,
     ("check", "accuracy"): 0.85,
-    ("check", "accuracy_held"): 0.83,
+    ("check", "accuracy_held"): 0.85,
     ("reuse", "kind_accuracy"): 0.90,
     ("reuse", "kind_accuracy_held"): 0.90,
     ("reuse", "reused_f1"): 0.95,
     ("reuse", "reused_f1_held"): 0.95,
 }
-# The probe sets (bench/probe, bench/probe2), written from the real documents in round five by
-# helpers that never saw kb; their held halves have not been read. Floors a little under what
-# was measured.
+# The probe sets (bench/probe, bench/probe2 in round five, bench/probe3 in round six), written
+# from the real documents by helpers that never saw kb; their held halves have not been read.
+# Floors a little under what was measured.
 PROBES = Path(__file__).resolve().parents[1] / "bench"
 PROBE_FLOORS = {
     ("probe", "search", "hybrid", "all", "hit@5"): 0.85,
-    ("probe", "ask", "accuracy"): 0.74,
-    ("probe", "check", "accuracy"): 0.68,
+    ("probe", "ask", "accuracy"): 0.78,
+    ("probe", "check", "accuracy"): 0.70,
     ("probe2", "search", "hybrid", "all", "hit@5"): 0.88,
-    ("probe2", "ask", "accuracy"): 0.70,
-    ("probe2", "check", "accuracy"): 0.56,
+    ("probe2", "ask", "accuracy"): 0.72,
+    ("probe2", "check", "accuracy"): 0.66,
+    ("probe3", "search", "hybrid", "all", "hit@5"): 0.76,
+    ("probe3", "ask", "accuracy"): 0.58,
+    ("probe3", "check", "accuracy"): 0.66,
 }
 KINDS = {"exact", "theme", "paraphrase", "acronym", "typo", "number"}
 
@@ -111,7 +114,7 @@ def real_quality(real_library: KnowledgeBase) -> dict:
 @pytest.fixture(scope="module")
 def probe_quality(real_library: KnowledgeBase) -> dict:
     report = {name: evaluate(real_library, PROBES / name, parts=["search", "ask", "check"])
-              for name in ("probe", "probe2")}
+              for name in ("probe", "probe2", "probe3")}
     print(json.dumps(report, indent=1))
     return report
 
