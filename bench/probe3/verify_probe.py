@@ -199,15 +199,33 @@ def check_ask(rows, pages, errors, stats):
     stats["ask_unanswerable"] = sum(1 for r in rows if not r.get("answers"))
 
 
-def check_check(rows, pages, errors, stats):
-    check_ids(rows, "qc", 40, "check", errors)
-    verdicts = []
+def labels_of(rows, prefix, text_key, label_key, expected, errors):
+    """Each row's ids and keys checked; its label (verdict or kind) read and checked."""
+    part = {"qc": "check", "qs": "search"}[prefix]
+    check_ids(rows, prefix, sum(expected.values()), part, errors)
+    labels = []
     for row in rows:
-        check_keys(row, ["id", "claim", "verdict", "gold"], "check", errors)
+        check_keys(row, ["id", text_key, label_key, "gold"], part, errors)
+        label = row.get(label_key)
+        labels.append(label)
+        if label not in expected:
+            errors.append(f"{row.get('id')}: bad {label_key} {label!r}")
+    return labels
+
+
+def tally(labels, expected, part, errors):
+    """How many rows carry each label, against how many the set promises."""
+    counts = Counter(labels)
+    for label, want in expected.items():
+        if counts[label] != want:
+            errors.append(f"{part}: {counts[label]} {label}, expected {want}")
+    return counts
+
+
+def check_check(rows, pages, errors, stats):
+    verdicts = labels_of(rows, "qc", "claim", "verdict", VERDICT_COUNTS, errors)
+    for row in rows:
         rid, verdict, gold = row.get("id"), row.get("verdict"), row.get("gold")
-        verdicts.append(verdict)
-        if verdict not in VERDICT_COUNTS:
-            errors.append(f"{rid}: bad verdict {verdict!r}")
         if not isinstance(row.get("claim"), str) or not row["claim"].strip():
             errors.append(f"{rid}: empty claim")
         if verdict == "not_found" and gold:
@@ -215,10 +233,7 @@ def check_check(rows, pages, errors, stats):
         if verdict in ("supported", "contradicted") and not gold:
             errors.append(f"{rid}: {verdict} claim needs gold")
         check_gold(rid, gold, pages, errors, stats)
-    counts = Counter(verdicts)
-    for verdict, want in VERDICT_COUNTS.items():
-        if counts[verdict] != want:
-            errors.append(f"check: {counts[verdict]} {verdict}, expected {want}")
+    counts = tally(verdicts, VERDICT_COUNTS, "check", errors)
     for i in range(2, len(verdicts)):
         if verdicts[i] == verdicts[i - 1] == verdicts[i - 2]:
             errors.append(f"check: verdict {verdicts[i]} three times in a row at row {i + 1}")
@@ -226,14 +241,9 @@ def check_check(rows, pages, errors, stats):
 
 
 def check_search(rows, pages, errors, stats):
-    check_ids(rows, "qs", 30, "search", errors)
-    kinds = []
+    kinds = labels_of(rows, "qs", "query", "kind", KIND_COUNTS, errors)
     for row in rows:
-        check_keys(row, ["id", "query", "kind", "gold"], "search", errors)
         rid, kind, gold = row.get("id"), row.get("kind"), row.get("gold")
-        kinds.append(kind)
-        if kind not in KIND_COUNTS:
-            errors.append(f"{rid}: bad kind {kind!r}")
         if not isinstance(gold, list) or not 1 <= len(gold) <= 4:
             errors.append(f"{rid}: search gold must have 1-4 entries")
         check_gold(rid, gold, pages, errors, stats)
@@ -243,11 +253,7 @@ def check_search(rows, pages, errors, stats):
             )
             if shared:
                 errors.append(f"{rid}: paraphrase shares words with gold: {sorted(shared)}")
-    counts = Counter(kinds)
-    for kind, want in KIND_COUNTS.items():
-        if counts[kind] != want:
-            errors.append(f"search: {counts[kind]} {kind}, expected {want}")
-    stats["kinds"] = dict(counts)
+    stats["kinds"] = dict(tally(kinds, KIND_COUNTS, "search", errors))
 
 
 def main():
