@@ -95,6 +95,11 @@ def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> Non
     assert ages("Support continues until they reach 25.") == [25]
     assert ages("A pupil may leave in the year they turn 16.") == [16]
     assert ages("The council reached 500 families.") == []
+    # a bare number that a preposition of time puts at the end of a clause is an age
+    assert ages("No child may marry before 16, even with consent.") == [16]
+    assert ages("Help lasts until 25 or longer.") == [25]
+    assert ages("Plans are reviewed before 18 months have passed.") == []
+    assert ages("The hub was used by 12 schools.") == []
     # an ordinal in words names the same age
     assert ages("Help lasts until their sixteenth birthday.") == [16]
     assert ages("Help lasts until the twenty first birthday of the young person.") == [21]

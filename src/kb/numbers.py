@@ -96,7 +96,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     _adopt_units(text, figures)
     for figure in figures:
         if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 60):figure.start]) \
-                or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]):
+                or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]) \
+                or _a_bare_age(text, figure):
             figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
     _assign_periods(text, figures, default_period)
@@ -108,6 +109,18 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
 # quantity is
 _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1,2}\b|"
                           r"(?<![\d.,£])0\d+\b(?![.,]\d)")
+
+# a bare number a preposition of time puts at the end of a clause, young enough to be an age:
+# "to marry before 18, even if", "support until 25." (not "before 18 months", "by 12 schools")
+_BY_AGE = re.compile(r"\b(?:before|until|till|by|from|at)\s+$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$|(?:or|and|even|unless|if|when|without)\b)", re.I)
+
+
+def _a_bare_age(text: str, figure: Figure) -> bool:
+    return figure.kind == "count" and 1 <= figure.value <= 25 and figure.text.isdigit() and \
+        bool(_BY_AGE.search(text[max(0, figure.start - 8):figure.start])) and \
+        bool(_CLAUSE_END.match(text[figure.end:figure.end + 12]))
+
 
 # a day of a month named without its year ("by 31 March"): a date of every year, no count
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
