@@ -244,7 +244,7 @@ _FILLER = {"the", "those", "in", "of", "for", "with", "that", "this", "were", "w
 def reversed_comparison(claim: str, sentence: str) -> str | None:
     """A claim that compares two things one way, against a source that compares them the
     other way ("Wave 1 areas were more likely than Wave 2 areas to agree" against "Wave 2
-    areas slightly more likely to agree than Wave 1 areas"); the source's order, or None."""
+    areas slightly more likely to agree than Wave 1 areas"): why they differ, or None."""
     ours, theirs = _compared(claim), _compared(sentence)
     if ours is None or theirs is None:
         return None
