@@ -19,6 +19,7 @@ from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
     DEFINED,
+    NAME_RUN,
     Question,
     name_stems,
     read_question,
@@ -54,7 +55,6 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
 
 
 @dataclass
@@ -343,7 +343,7 @@ def names(sentence: str, question: str, rare: set[str]) -> list[str]:
     capitalised run with a word the library seldom uses, or an acronym."""
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     found = []
-    for match in _NAME.finditer(sentence):
+    for match in NAME_RUN.finditer(sentence):
         words = {w.lower() for w in re.findall(r"\w+", match.group(0))} - asked
         if words & rare or re.fullmatch(r"[A-Z]{2,}", match.group(0)) and words:
             found.append(match.group(0))

@@ -23,7 +23,7 @@ from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
-from kb.question import name_stems
+from kb.question import NAME_RUN, name_stems
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, term_weights
 from kb.words import stem
@@ -190,7 +190,6 @@ def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
     return names_in(claim.text) - claim.terms.present(held)
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*)*")
 _ARTICLES = {"the", "a", "an", "its", "their"}
 
 
@@ -200,7 +199,7 @@ def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str
     (the claim's name, the source's)."""
     def slots(text: str) -> list[tuple[str, str]]:
         found = []
-        for match in _NAME_RUN.finditer(text):
+        for match in NAME_RUN.finditer(text):
             before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:match.start()])]
             before = [w for w in before if w not in _ARTICLES]
             if before:  # a name opening the text has no slot

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kb.models import Figure
+from kb.number_words import ORDINAL_WORD, ORDINAL_WORDS
 
 # an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7"
 _ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|Module|Step|"
@@ -15,9 +16,8 @@ _ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|
 
 
 # the same item named by its order: "the second wave", "the first phase"
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
-_ORDERED_ITEM = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(wave|phase|stage|round|cohort|"
-                           r"module|step|tier)\b", re.I)
+_ORDERED_ITEM = re.compile(rf"\b({ORDINAL_WORD})\s+(wave|phase|stage|round|cohort|module|step|"
+                           r"tier)\b", re.I)
 
 
 # an item of a codeset: a label of two or more capitals and its number ("YonY 01", "RC 8",
@@ -32,7 +32,7 @@ def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
                  for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
     mentions += [(m.start(), m.end(), m.group(2).lower(),
-                  str(_ORDINALS.index(m.group(1).lower()) + 1))
+                  str(ORDINAL_WORDS[re.sub(r"\s+", "-", m.group(1).lower())]))
                  for m in _ORDERED_ITEM.finditer(text)]
     return mentions
 

@@ -100,6 +100,11 @@ def question_codes(text: str) -> set[str]:
             if not any(s <= m.start() < e for s, e in spans)}
 
 
+# a run of names: capitalised words or acronyms, with the small words inside a name ("Youth
+# Justice Board", "Department of Health and Social Care")
+NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
+
+
 def name_stems(text: str) -> set[str]:
     """Stems of capitalised words that do not open a sentence, and of acronyms: the agencies,
     places and people a text names."""

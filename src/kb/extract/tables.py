@@ -70,7 +70,7 @@ def _clean_rows(raw_rows: list[list[Any]]) -> list[list[str]] | None:
     figures = any(_has_digit(row) for row in body)
     while len(body) > 1 and (_continues_header(body[0], len(keep))
                              or figures and _short_words(body[0]) and not _has_digit(body[0])):
-        header = [f"{a} {b}".strip() for a, b in zip(header, body[0], strict=True)]
+        header = [_join(a, b) for a, b in zip(header, body[0], strict=True)]
         body = body[1:]
     return [header, *_joined_labels(body)]
 
@@ -120,8 +120,8 @@ def _merged(rows: list[list[str]]) -> list[str]:
 def _join(before: str, piece: str) -> str:
     """Two pieces of a cell's text: one word when the break fell inside it (the joined word is
     English, or a piece is no word: "Tota" / "l"), else two."""
-    if not before:
-        return piece
+    if not before or not piece:
+        return before or piece
     left = re.search(r"([A-Za-z]+)$", before)
     right = re.match(r"([a-z]+)\b", piece)
     if left and right:
