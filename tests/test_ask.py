@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
+from kb.names import name_stems
 from kb.numbers import find_figures, values_figures
-from kb.question import name_stems
 
 
 def test_ask_answers_a_count_with_its_cited_sentence(library: KnowledgeBase) -> None:

@@ -404,7 +404,7 @@ def test_a_row_of_another_code_says_nothing_of_the_code_claimed() -> None:
 
 
 def test_a_body_the_claim_names_in_another_bodys_place_is_a_contradiction() -> None:
-    from kb.check import swapped_name
+    from kb.names import swapped_name
 
     assert swapped_name("The toolkit was written by Healthwatch for schools.",
                         "The toolkit was written by the Youth Justice Board for schools.",

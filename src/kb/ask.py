@@ -15,13 +15,12 @@ from kb.claims import sentences_of
 from kb.facts import row_of
 from kb.items import another_item, figure_of_another_item
 from kb.models import Figure, Passage, passage_dict
+from kb.names import name_stems, names
 from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
     DEFINED,
-    NAME_RUN,
     Question,
-    name_stems,
     read_question,
     restates,
     role_asked,
@@ -336,18 +335,6 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15
     return value
-
-
-def names(sentence: str, question: str, rare: set[str]) -> list[str]:
-    """Names in the sentence (a person, an agency) that the question does not hold: a
-    capitalised run with a word the library seldom uses, or an acronym."""
-    asked = {w.lower() for w in re.findall(r"\w+", question)}
-    found = []
-    for match in NAME_RUN.finditer(sentence):
-        words = {w.lower() for w in re.findall(r"\w+", match.group(0))} - asked
-        if words & rare or re.fullmatch(r"[A-Z]{2,}", match.group(0)) and words:
-            found.append(match.group(0))
-    return found
 
 
 _ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)

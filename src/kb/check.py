@@ -21,9 +21,9 @@ from kb.claims import (
 from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
+from kb.names import names_in, swapped_name
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
-from kb.question import NAME_RUN, name_stems
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, term_weights
 from kb.words import stem
@@ -188,38 +188,6 @@ def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
     held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} "
                                                 f"{passage.section or ''} {passage.text}")}
     return names_in(claim.text) - claim.terms.present(held)
-
-
-_ARTICLES = {"the", "a", "an", "its", "their"}
-
-
-def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str] | None:
-    """A name the claim gives that the source does not, where the source gives another after
-    the same word ("developed by Ofsted" against "developed by the Open Data Institute"):
-    (the claim's name, the source's)."""
-    def slots(text: str) -> list[tuple[str, str]]:
-        found = []
-        for match in NAME_RUN.finditer(text):
-            before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:match.start()])]
-            before = [w for w in before if w not in _ARTICLES]
-            if before:  # a name opening the text has no slot
-                found.append((before[-1], match.group(0)))
-        return found
-
-    claimed = [(word, name) for word, name in slots(claim)
-               if stem(name.split()[0].lower()) in missing or
-               {stem(w.lower()) for w in name.split()} & missing]
-    for word, name in claimed:
-        for other_word, other in slots(sentence):
-            if other_word == word and other.lower() not in claim.lower():
-                return name, other
-    return None
-
-
-def names_in(text: str) -> set[str]:
-    """The stems of the names a claim states: capitalised words past a sentence's first, and
-    acronyms wherever they stand ("KCSIE says ...")."""
-    return name_stems(text) | {stem(w.lower()) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", text)}
 
 
 def _as_match(aligned: Aligned, agrees: bool = False) -> Match:

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from kb.extract.metadata import periods_in
 from kb.items import items_named
+from kb.names import name_stems
 from kb.numbers import find_figures
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import STOP, content_words, stem
+from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -98,25 +99,6 @@ def question_codes(text: str) -> set[str]:
     spans = [(f.start, f.end) for f in find_figures(text) if f.kind in ("year", "period", "date")]
     return {m.group(0) for m in CODE.finditer(text)
             if not any(s <= m.start() < e for s, e in spans)}
-
-
-# a run of names: capitalised words or acronyms, with the small words inside a name ("Youth
-# Justice Board", "Department of Health and Social Care")
-NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
-
-
-def name_stems(text: str) -> set[str]:
-    """Stems of capitalised words that do not open a sentence, and of acronyms: the agencies,
-    places and people a text names."""
-    found = set()
-    for match in re.finditer(r"\b[A-Z][A-Za-z0-9'’]*", text):
-        before = text[:match.start()].rstrip()
-        if not before or before[-1] in ".!?:•\"“(":
-            continue
-        word = match.group(0).lower().strip("'’")
-        if word not in STOP and len(word) > 1:
-            found.add(stem(word))
-    return found
 
 
 _OWN_NAMES: dict[int, set[str]] = {}

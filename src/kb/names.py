@@ -1,0 +1,70 @@
+"""Names: the agencies, places and people a text names, and a name one text gives where another
+gives a different one."""
+
+from __future__ import annotations
+
+import re
+
+from kb.words import STOP, stem
+
+# a run of names: capitalised words or acronyms, with the small words inside a name ("Youth
+# Justice Board", "Department of Health and Social Care")
+NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the))*")
+
+
+def name_stems(text: str) -> set[str]:
+    """Stems of capitalised words that do not open a sentence, and of acronyms: the agencies,
+    places and people a text names."""
+    found = set()
+    for match in re.finditer(r"\b[A-Z][A-Za-z0-9'’]*", text):
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in ".!?:•\"“(":
+            continue
+        word = match.group(0).lower().strip("'’")
+        if word not in STOP and len(word) > 1:
+            found.add(stem(word))
+    return found
+
+
+def names(sentence: str, question: str, rare: set[str]) -> list[str]:
+    """Names in the sentence (a person, an agency) that the question does not hold: a
+    capitalised run with a word the library seldom uses, or an acronym."""
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    found = []
+    for match in NAME_RUN.finditer(sentence):
+        words = {w.lower() for w in re.findall(r"\w+", match.group(0))} - asked
+        if words & rare or re.fullmatch(r"[A-Z]{2,}", match.group(0)) and words:
+            found.append(match.group(0))
+    return found
+
+
+_ARTICLES = {"the", "a", "an", "its", "their"}
+
+
+def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str] | None:
+    """A name the claim gives that the source does not, where the source gives another after
+    the same word ("developed by Ofsted" against "developed by the Open Data Institute"):
+    (the claim's name, the source's)."""
+    def slots(text: str) -> list[tuple[str, str]]:
+        found = []
+        for match in NAME_RUN.finditer(text):
+            before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:match.start()])]
+            before = [w for w in before if w not in _ARTICLES]
+            if before:  # a name opening the text has no slot
+                found.append((before[-1], match.group(0)))
+        return found
+
+    claimed = [(word, name) for word, name in slots(claim)
+               if stem(name.split()[0].lower()) in missing or
+               {stem(w.lower()) for w in name.split()} & missing]
+    for word, name in claimed:
+        for other_word, other in slots(sentence):
+            if other_word == word and other.lower() not in claim.lower():
+                return name, other
+    return None
+
+
+def names_in(text: str) -> set[str]:
+    """The stems of the names a claim states: capitalised words past a sentence's first, and
+    acronyms wherever they stand ("KCSIE says ...")."""
+    return name_stems(text) | {stem(w.lower()) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", text)}
