@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.agreement import agrees, same_date
+from kb.agreement import agrees, other_side, same_date
 from kb.claims import clash, sentences_of
 from kb.models import Passage
 from kb.numbers import find_figures
@@ -210,3 +210,22 @@ def test_a_sentence_that_forbids_what_a_claim_allows_is_found() -> None:
     assert not forbids(claim, "Volunteers must not give medicine to pupils on the trip.")
     assert not forbids("A parent volunteer led the school trip.",
                        "It is not appropriate for a parent volunteer to lead a school trip.")
+
+
+def test_a_figure_stated_for_the_other_side_of_an_event_is_not_the_claims() -> None:
+    source = ("Visits take place every four weeks before the first review and every eight "
+              "weeks after the first review.")
+    figures = {f.text: f for f in find_figures(source)}
+    claim = "After the first review, visits take place every four weeks."
+    assert other_side(claim, source, figures["four"])
+    assert not other_side(claim, source, figures["eight"])
+    # a hyphenated "looked-after" is no side of anything; a claim naming no event is not read
+    assert not other_side("Looked-after children are seen every four weeks.", source,
+                          figures["four"])
+    # the same word, another event: "after the move" says nothing of "before the review"
+    assert not other_side("After the move, visits take place every four weeks.", source,
+                          figures["four"])
+    # the side said first, for the clause it opens
+    source = "Before the first review, visits are every four weeks; after it, every eight weeks."
+    figures = {f.text: f for f in find_figures(source)}
+    assert other_side(claim, source, figures["four"])

@@ -21,6 +21,36 @@ def comparable(claimed: Figure, source: Figure) -> bool:
     return claimed.kind == source.kind or (claimed.kind, source.kind) in pairs
 
 
+# a figure bounded in time by an event on one side of it ("every six months before the fifth
+# birthday and every 12 months after it"): the word that says which side, and what follows
+_SIDE = re.compile(r"(?<![\w-])(before|after)(?![\w-])((?:\W+[\w'’-]+){1,4})", re.I)
+SIDE_REACH = 60  # how far from a source figure its side may be said, in characters
+
+
+def other_side(claim_text: str, source_text: str, source: Figure) -> bool:
+    """Whether the source states its figure for the other side of the event the claim names:
+    a claim "after the fifth birthday ... every six months" against "every six months before
+    a child's fifth birthday"."""
+    def side(match: re.Match[str]) -> tuple[str, set[str]]:
+        return match.group(1).lower(), {w.lower().strip("'’") for w in
+                                          re.findall(r"[A-Za-z'’-]{3,}", match.group(2))}
+
+    claimed = [side(m) for m in _SIDE.finditer(claim_text)]
+    if len(claimed) != 1:
+        return False
+    # "every six months before ...": the side that follows the figure in its clause, else the
+    # one said before it ("Before the review, every six months")
+    sides = list(_SIDE.finditer(source_text))
+    following = [m for m in sides if source.end <= m.start() <= source.end + SIDE_REACH
+                 and not re.search(r"[;,.:]", source_text[source.end:m.start()])]
+    preceding = [m for m in sides if source.start - SIDE_REACH <= m.end() <= source.start]
+    nearest = following[0] if following else (preceding[-1] if preceding else None)
+    if nearest is None:
+        return False
+    word, event = side(nearest)
+    return word != claimed[0][0] and bool(event & claimed[0][1] - {"the", "a", "an", "and"})
+
+
 def bound(text: str, figure: Figure) -> int:
     """+1 for "more than N", -1 for "fewer than N", 0 for N itself."""
     before = text[max(0, figure.start - 20):figure.start]

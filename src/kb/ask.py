@@ -19,7 +19,6 @@ from kb.names import name_stems, names
 from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
-    DEFINED,
     Question,
     read_question,
     restates,
@@ -242,8 +241,7 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
     if asked.wants not in KINDS_FOR and asked.wants != "define":
         return []
     by_id = {hit.passage_id: hit for hit in hits}
-    defined = DEFINED.search(asked.text)
-    code = (defined.group(1) or defined.group(2)) if defined else None
+    code = asked.code
     found = []
     for passage_id, fact in engine.facts(list(by_id)):
         passage = by_id[passage_id]
@@ -323,6 +321,10 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += 0.2 if named else -0.3
     elif asked.wants == "duration":
         value += 0.2 if DURATION.search(text) else -0.3
+    elif asked.wants == "define" and defines(asked, text):
+        candidate.defines = True  # "CiCC: Children in Care Council", "... Council (CiCC)"
+        candidate.covered = max(covered, COVERAGE_MIN)
+        value = max(value, COVERAGE_MIN) + 0.2
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     if asked.items and another_item(asked.items, f"{text} {leant}"):
@@ -335,6 +337,16 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15
     return value
+
+
+def defines(asked: Question, text: str) -> bool:
+    """Whether a sentence states the acronym a question of meaning asks about beside what the
+    library's glossary says it stands for."""
+    if not asked.code or not asked.meaning or \
+            not re.search(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I):
+        return False
+    return {stem(w) for w in content_words(asked.meaning)} <= \
+        {stem(w) for w in content_words(text)}
 
 
 _ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)

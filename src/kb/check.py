@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.agreement import agrees, comparable
+from kb.agreement import agrees, comparable, other_side
 from kb.claims import (
     Aligned,
     align,
@@ -219,7 +219,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     matches = []
     for index, claimed in enumerate(claim.figures):
         for source in figures:
-            if not comparable(claimed, source):
+            if not comparable(claimed, source) or other_side(claim.text, aligned.sentence,
+                                                              source):
                 continue
             earlier = bool(claimed.period) and source.period == shift_period(claimed.period, -1)
             if claimed.period and source.period and claimed.period != source.period \

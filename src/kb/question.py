@@ -57,6 +57,8 @@ class Question:
     own: set[str] = field(default_factory=set)  # the library's own names ("Harrowden")
     codes: set[str] = field(default_factory=set)  # numbers it names things by ("903 return")
     items: dict[str, set[str]] = field(default_factory=dict)  # "Wave 2": {"wave": {"2"}}
+    code: str | None = None  # the code or acronym a "what does X mean" question asks about
+    meaning: str | None = None  # what the library's glossary says that acronym stands for
 
 
 # the words that say whether something is a duty: any one of them answers a question asked
@@ -65,6 +67,10 @@ DUTY_WORDS = {stem(word) for word in (
     "compulsory", "mandatory", "obligatory", "required", "requirement", "requirements",
     "statutory", "duty", "duties", "obliged", "optional")}
 DUTY = "@duty"
+# the words that frame a question of meaning ("what does the acronym X stand for?"): they say
+# what is asked, not what it is about, and no sentence that defines X need hold them
+DEFINE_FRAME = {stem(word) for word in ("acronym", "abbreviation", "stand", "stands", "mean",
+                                        "means", "meant", "meaning")}
 
 
 def terms_of(text: str) -> set[str]:
@@ -89,8 +95,17 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     duty = [terms.weights.pop(word) for word in DUTY_WORDS & set(terms.weights)]
     if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
         terms.weights[DUTY] = max(duty)
+    defined = DEFINED.search(text) if wants == "define" else None
+    asked = (defined.group(1) or defined.group(2)) if defined else None
+    meaning = None
+    if asked:
+        for word in DEFINE_FRAME:
+            terms.weights.pop(word, None)
+        glossary = {acronym.lower(): words for acronym, words in
+                    engine.glossary(audience_of(engine)).items()}
+        meaning = glossary.get(asked.lower())
     return Question(text, wants, periods[0] if periods else None, terms,
-                    rare, name_stems(text) - own, own, codes, items_named(text))
+                    rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning)
 
 
 def question_codes(text: str) -> set[str]:
