@@ -86,6 +86,7 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     """The sentences of the hits closest to the claim: first by the claim words they hold,
     then the best `keep` by meaning too (one batch of embeddings)."""
     candidates = []
+    read: dict[int, str] = {}  # what the model reads of each sentence
     for rank, passage in enumerate(hits):
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
@@ -96,9 +97,11 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         previous = ""
         for sentence, start in sentences_of(passage):
             # a sentence opening on "This training", "They" or "It" speaks of what the one
-            # before it names: those words count as its context too
-            around = context | words_of(previous) if LEANS_BACK.match(sentence) else context
+            # before it names: those words count as its context too, and it is read with it
+            leans = bool(previous) and bool(LEANS_BACK.match(sentence))
+            around = context | words_of(previous) if leans else context
             coverage = terms.share(words_of(sentence) | named, around, partial=0.3)
+            read[id(sentence)] = f"{previous} {sentence}" if leans else sentence
             previous = sentence
             candidates.append(Aligned(passage, sentence, start, coverage, 0.0,
                                       coverage - 0.01 * rank))
@@ -106,8 +109,8 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     chosen = candidates[:keep]
     if not chosen:
         return []
-    vectors = embed.encode([claim] + [a.sentence for a in chosen], model_name=model_name,
-                           interactive=True)
+    vectors = embed.encode([claim] + [read[id(a.sentence)] for a in chosen],
+                           model_name=model_name, interactive=True)
     closeness = vectors[1:] @ vectors[0]
     for aligned, cosine in zip(chosen, np.asarray(closeness).tolist(), strict=True):
         aligned.closeness = float(cosine)
