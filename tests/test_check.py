@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kb import KnowledgeBase
 
 
@@ -416,3 +418,20 @@ def test_a_body_the_claim_names_in_another_bodys_place_is_a_contradiction() -> N
     assert swapped_name("The toolkit was written by Healthwatch for schools.",
                         "Schools in Kent use the toolkit, written last year.",
                         {"healthw"}) is None
+
+
+def test_a_name_the_sentence_gives_in_the_claims_place_contradicts_it(tmp_path: Path) -> None:
+    # the passage names both agencies; the sentence that speaks to the claim names only one
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "review.txt").write_text(
+        "Evaluation of the family hubs\n\n"
+        "Partners from Health, Police and Housing took part in the interviews. Support for "
+        "the hubs was strongest among Housing partners, who saw fewer evictions. Police "
+        "partners asked for clearer referral routes.\n")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        verdict = kb.check("Support for the hubs was strongest among Police partners.")
+        assert verdict.verdict == "contradicted"
+        assert "Housing" in verdict.explanation
+        assert kb.check("Support for the hubs was strongest among Housing partners."
+                        ).verdict == "supported"

@@ -53,6 +53,11 @@ from kb.numbers import find_figures
      "Every trust must name a lead for school nursing and report on it each year."),
     ("Publishing the audit summary is optional for the board.",
      "The board shall publish the audit summary within a month."),
+    # a preference the source makes the other way round
+    ("Referrals should go to the duty social worker rather than the team manager.",
+     "Referrals should go to the team manager, not the duty social worker."),
+    ("The letter is sent by the school nurse instead of the head teacher.",
+     "The letter is not sent by the school nurse but by the head teacher."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -120,6 +125,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # choice on both sides: the source's duty is only to offer the choice
     ("Parents may choose whether to attend the review.",
      "Schools must invite parents, who may choose whether to attend the review."),
+    # the same preference, in other words
+    ("Referrals should go to the duty social worker rather than the team manager.",
+     "Referrals go to the duty social worker, not the team manager."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

@@ -316,3 +316,22 @@ def test_a_figures_measure_holds_no_modal_verb_or_preposition_of_time() -> None:
     words = figure.measure.split()
     assert "carers" in words and "sessions" in words
     assert not {"must", "after"} & set(words)
+
+
+def test_hundreds_and_thousands_in_words_are_one_figure_rounded_as_written() -> None:
+    [figure] = find_figures("Some three hundred carers came to the summer event.")
+    assert (figure.kind, figure.value) == ("count", 300) and figure.decimals == -2
+    [figure] = find_figures("A thousand leaflets were printed.")
+    assert figure.value == 1000
+    [figure] = find_figures("Four hundred and six families were seen.")
+    assert figure.value == 406 and figure.decimals == 0
+
+
+def test_under_or_over_a_number_is_an_age_only_when_a_child_could_be_that_old() -> None:
+    def kinds(text: str) -> list[str]:
+        return [f.kind for f in find_figures(text)]
+
+    assert kinds("Support for young people under 18 is free.") == ["age"]
+    assert kinds("Groups with under 40 replies are not shown.") == ["count"]
+    assert kinds("The hub took over 300 calls.") == ["count"]
+    assert kinds("Children under the age of 30 months are weighed.") == ["age"]

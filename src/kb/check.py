@@ -169,8 +169,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
     missing = unnamed(claim, best)
-    if best.coverage >= SUPPORTS and missing and (swap := swapped_name(claim.text, best.sentence,
-                                                                     missing)):
+    # a name the sentence itself lacks, where it gives another in the same place ("among
+    # Education partners"), though its passage may name the claim's elsewhere
+    if best.coverage >= SUPPORTS and (swap := swapped_name(
+            claim.text, best.sentence, unnamed(claim, best, sentence_only=True))):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source names {swap[1]}, not {swap[0]}"
     if best.coverage >= SUPPORTS and not missing and (
@@ -180,13 +182,14 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     return "not_found", [_as_match(best)], ""
 
 
-def unnamed(claim: Claim, aligned: Aligned) -> set[str]:
+def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[str]:
     """The names a claim states (a product, a body, a person: capitalised words past its first
     and acronyms) that the passage it would rest on never mentions, by name or by acronym:
-    "Power BI" in a claim the passage does not name cannot be supported by it."""
+    "Power BI" in a claim the passage does not name cannot be supported by it. With
+    `sentence_only`, the names the sentence itself does not mention (its title aside)."""
     passage = aligned.passage
-    held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} "
-                                                f"{passage.section or ''} {passage.text}")}
+    text = aligned.sentence if sentence_only else f"{passage.section or ''} {passage.text}"
+    held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} {text}")}
     return names_in(claim.text) - claim.terms.present(held)
 
 

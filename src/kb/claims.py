@@ -17,17 +17,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb import embed
+from kb.contrasts import reversed_comparison, reversed_preference
 from kb.items import neighbour_code
 from kb.models import Passage
 from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
-from kb.table_claims import reversed_comparison
 from kb.terms import Terms
 from kb.words import content_words, stem
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
-NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing)\b|"
+# ("rather than X" and "instead of X" deny X as ", not X" does)
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing|"
+                      r"rather\s+than|instead\s+of)\b|"
                       r"n't\b|\bnon-|\bnon\s+(?=[a-z])|\bun(?:able|lawful|necessary)\b", re.I)
 # a negation inside a phrase that names something ("closed with no further action", "for no
 # reason", "acted without delay") qualifies that phrase; it does not deny the sentence
@@ -202,7 +204,7 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
         return f"the source puts {other} first"
-    if turned := reversed_comparison(claim, sentence):
+    if turned := reversed_comparison(claim, sentence) or reversed_preference(claim, sentence):
         return turned
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"

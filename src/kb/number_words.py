@@ -19,6 +19,11 @@ _UNIT_WORD = "|".join(_UNITS[1:10])
 WORD_NUMBER = (rf"(?:(?:{_TENS_WORD})[\s-](?:{_UNIT_WORD})|" + "|".join(NUMBER_WORDS) + ")")
 _WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z])(\s+per\s?cent\b)?"
                           rf"(?:\s+(?:out\s+)?of\s+(?:the\s+)?({WORD_NUMBER}|\d+)\b)?", re.I)
+# a number of hundreds or thousands in words: "two hundred", "a thousand", "three hundred and
+# twelve"
+_SCALED = re.compile(rf"\b(a|one|{WORD_NUMBER})\s+(hundred|thousand)\b"
+                     rf"(?:\s+(?:and\s+)?({WORD_NUMBER})\b)?", re.I)
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000}
 # ordinals in words, for ages ("their eighteenth birthday"): "first" to "twenty-ninth"
 _ORDINAL_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                   "twelfth").split()
@@ -74,6 +79,16 @@ def ratios(text: str) -> list[Figure]:
 def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Figures written as words: "five", "twenty-four", "five of the six", "over half of"."""
     found = []
+    for match in _SCALED.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        scale = _SCALE_WORDS[match.group(2).lower()]
+        rest = word_value(match.group(3)) if match.group(3) else 0.0
+        # "two hundred" is a round figure, to the hundred; "two hundred and twelve" is exact
+        found.append(Figure(match.group(0), match.start(), match.end(),
+                            word_value(match.group(1)) * scale + rest, "count",
+                            decimals=0 if rest else -len(str(scale)) + 1))
+    taken = taken + [(f.start, f.end) for f in found]
     for match in _WORD_NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue

@@ -97,6 +97,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     for figure in figures:
         if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 60):figure.start]) \
                 or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]) \
+                or figure.kind == "count" and figure.value <= YOUNGEST_COUNT and \
+                _UNDER_OVER.search(text[max(0, figure.start - 8):figure.start]) \
                 or _a_bare_age(text, figure):
             figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
@@ -129,9 +131,13 @@ _BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
                        rf"\s+birthday\b", re.I)
 # an age: "under 18", "aged 16", "16 year olds", "until they reach 21"; in "the age of consent
 # in England is 16" the words between the age and its figure name whose age it is
-_AGE = re.compile(r"(?:\b(?:under|over|aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
+_AGE = re.compile(r"(?:\b(?:aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
                   r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+(?:reach(?:es)?|"
-                  r"turns?|becomes?))\s*(?:the age of\s*)?)$", re.I)
+                  r"turns?|becomes?)|(?:under|over)\s*the age of)\s*(?:the age of\s*)?)$", re.I)
+# "under 18", "over 16s": an age when young enough to be a child's; "samples under 30", "over
+# 200 members" are counts
+_UNDER_OVER = re.compile(r"\b(?:under|over)\s*$", re.I)
+YOUNGEST_COUNT = 25  # above this, "under N" bounds a count, not an age
 _AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",

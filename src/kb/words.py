@@ -10,7 +10,7 @@ STOP = set("""a an the of to in on at for by with and or but is are was were be 
 that these those it its as from than then there their they we our us has have had which who
 whom whose what when where how many much did does do so not no also all each per year years
 earlier later previous last before ago above below compared against versus while same over
-under up down into about
+under up down into about roughly
 around approximately nearly almost some other more less fewer higher lower rose fell increased
 decreased increase decrease rise fall risen fallen grew reduced dropped since during between
 within across i you he she his her them out number total rate figure figures per cent percent
