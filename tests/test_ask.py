@@ -410,3 +410,37 @@ def test_a_question_of_meaning_is_answered_by_the_line_that_spells_the_acronym_o
             assert answer.answer_found and answer.answer, question
             assert spelled in answer.answer and acronym in answer.answer
             assert answer.citations and acronym in answer.citations[0].quote
+
+
+def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
+    from kb.question import WANTS
+
+    def wants(question: str) -> str | None:
+        return next((name for name, pattern in WANTS if pattern.search(question)), None)
+
+    assert wants("How quickly must the school pass on the file?") == "duration"
+    assert wants("What fine can the court give a parent?") == "money"
+    assert wants("What is the total membership of the forum?") == "count"
+    assert wants("Which service should the school ring for advice?") == "who"
+    assert wants("Which local authorities took part in the first wave?") == "who"
+    assert wants("Is it fine to share a photo with the parent?") is None
+
+
+def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
+    from kb.question import _setting
+
+    question = ("A family has just moved into the borough mid-term. Who should the school "
+                "tell about the new pupil?")
+    assert _setting(question) == "A family has just moved into the borough mid-term. "
+    assert _setting("Who should the school tell? The parents.") == ""
+    assert _setting("Who chairs the board in 2021-22?") == ""
+
+
+def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
+    from kb.ask import _same_scale
+
+    question = "How many hours of training must a governor complete?"
+    assert not _same_scale(question, "every two years")
+    assert _same_scale(question, "three hours")
+    assert _same_scale("How many days does the school have?", "two weeks")
+    assert _same_scale("How long does the review take?", "90 minutes")

@@ -335,3 +335,10 @@ def test_under_or_over_a_number_is_an_age_only_when_a_child_could_be_that_old() 
     assert kinds("Groups with under 40 replies are not shown.") == ["count"]
     assert kinds("The hub took over 300 calls.") == ["count"]
     assert kinds("Children under the age of 30 months are weighed.") == ["age"]
+
+
+def test_a_time_of_day_counts_nothing() -> None:
+    assert find_figures("The forum meets on Tuesday (9.30 to 12.30) in the hall.") == []
+    assert find_figures("Drop-in runs from 10am, with a break at 13:15.") == []
+    rates = [f.kind for f in find_figures("The rate went from 9.30 to 12.30 per cent.")]
+    assert rates and "percent" in rates

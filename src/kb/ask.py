@@ -140,7 +140,8 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
     if best.covered < COVERAGE_MIN or best.elsewhere:
         return False
     if asked.wants == "duration":
-        return DURATION.search(best.sentence.text) is not None
+        return any(_same_scale(asked.text, m.group(0)) for m in
+                   DURATION.finditer(best.sentence.text))
     if asked.wants == "who" and (role := role_asked(asked.text)) and \
             role not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
         return False  # "Who is the chief executive?": a sentence that names no chief executive
@@ -152,6 +153,21 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     return not asked.period or best.key.period in (None, asked.period) or \
         asked.wants == "time"
+
+
+# "how many hours ...": a length in hours or minutes answers it, a number of years does not
+_ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(minute|hour|day|week|month|year)s?\b", re.I)
+_SHORT_UNITS = {"minute", "hour"}
+
+
+def _same_scale(question: str, length: str) -> bool:
+    """Whether a length of time is on the scale the question asks in (hours and minutes, or
+    days to years); a question naming no unit takes any."""
+    asked = _ASKED_UNIT.search(question)
+    unit = re.search(r"(minute|hour|day|week|month|year)s?\b", length, re.I)
+    if asked is None or unit is None:
+        return True
+    return (asked.group(1).lower() in _SHORT_UNITS) == (unit.group(1).lower() in _SHORT_UNITS)
 
 
 def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:

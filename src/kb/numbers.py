@@ -74,6 +74,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
+    taken += [m.span() for m in _CLOCK.finditer(text)]  # "(9.30 to 12.30)", "at 10am"
     for match in _BIRTHDAY.finditer(text):  # "until their 21st birthday": an age
         age = match.group(1) or ORDINAL_WORDS[match.group(2).lower().replace(" ", "-")]
         figures.append(Figure(match.group(0), match.start(), match.end(),
@@ -124,6 +125,11 @@ def _a_bare_age(text: str, figure: Figure) -> bool:
         bool(_CLAUSE_END.match(text[figure.end:figure.end + 12]))
 
 
+# a time of day counts nothing: "9.30 to 12.30", "10:00-11:30", "at 2pm", "9.30am"
+_CLOCK = re.compile(r"\b\d{1,2}:[0-5]\d(?:\s*[ap]\.?m\b\.?)?|"
+                    r"\b\d{1,2}(?:\.[0-5]\d)?\s*[ap]\.?m\b\.?|"
+                    r"\b\d{1,2}\.[0-5]\d\s*(?:to|-|–|until)\s*\d{1,2}\.[0-5]\d\b"
+                    r"(?!\s*(?:per\b|%|pence|p\b))", re.I)
 # a day of a month named without its year ("by 31 March"): a date of every year, no count
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
 # a birthday counts years: "until the young person's 21st birthday"

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from kb.search import SearchEngine
 
 WANTS = [
-    ("duration", re.compile(r"\b(?:how long|how often|how soon|what timescale|what time ?limit|"
+    ("duration", re.compile(r"\b(?:how long|how often|how soon|how quickly|how fast|"
+                            r"what timescale|what time ?limit|"
                             r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
                             r"hours|years)|what age|until what age|up to what age|minimum age|"
                             r"maximum age|age limit|age at which|how old)\b", re.I)),
@@ -27,8 +28,10 @@ WANTS = [
                           r"\bwhat is meant by\b", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
-    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£)\b", re.I)),
-    ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean)\b", re.I)),
+    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£|(?:what|which) "
+                         r"(?:\w+ )?(?:fine|penalty)|fined)\b", re.I)),
+    ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean|total)\b",
+                         re.I)),
     # "when" asks a time when a verb follows it ("when did", "by when"); "when a family
     # moves" is a condition, not a question of time
     ("time", re.compile(r"\b(?:when(?=\s+(?:did|does|do|is|are|was|were|will|would|should|"
@@ -36,7 +39,8 @@ WANTS = [
                         r"when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
                         r"(?:what|which) is the (?:\w+ )?date|date by which)\b", re.I)),
     ("who", re.compile(r"\b(?:who|whom)\b|\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|"
-                       r"partners?|bod(?:y|ies)|professionals?|people|person|roles?)\b", re.I)),
+                       r"partners?|bod(?:y|ies)|professionals?|people|person|roles?|services?|"
+                       r"authorit(?:y|ies)|councils?|teams?)\b", re.I)),
 ]
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
@@ -90,6 +94,10 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     rare = {w for w, n in vocabulary.items() if n <= 25} if wants == "who" else set()
     own = own_names(engine)
     terms, codes = term_weights(engine, text), question_codes(text)
+    setting = _setting(text)
+    for word in terms_of(setting) - terms_of(text[len(setting):]):
+        if word in terms.weights:  # the scene before the question sets it; it is not asked
+            terms.weights[word] *= SETTING_WEIGHT
     for code in codes:  # as rare as a name: the row or clause it picks out
         terms.weights[code] = CODE_WEIGHT
     duty = [terms.weights.pop(word) for word in DUTY_WORDS & set(terms.weights)]
@@ -106,6 +114,20 @@ def read_question(engine: SearchEngine, text: str) -> Question:
         meaning = glossary.get(asked.lower())
     return Question(text, wants, periods[0] if periods else None, terms,
                     rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning)
+
+
+# "A pupil is moving school mid-year. How quickly should ...?": the words of the scene weigh
+# this much of what they would in the question itself
+SETTING_WEIGHT = 0.5
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _setting(text: str) -> str:
+    """The sentences before a question's last one, when that one asks it."""
+    sentences = _LAST_SENTENCE.split(text.strip())
+    if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
+        return ""
+    return text.strip()[:len(text.strip()) - len(sentences[-1])]
 
 
 def question_codes(text: str) -> set[str]:
