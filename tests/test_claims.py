@@ -237,3 +237,23 @@ def test_a_figure_stated_for_the_other_side_of_an_event_is_not_the_claims() -> N
     source = "Before the first review, visits are every four weeks; after it, every eight weeks."
     figures = {f.text: f for f in find_figures(source)}
     assert other_side(claim, source, figures["four"])
+
+
+def test_a_change_from_one_figure_to_another_agrees_with_the_multiple_a_claim_gives() -> None:
+    from kb.agreement import as_multiple, changes
+
+    source = "Waiting lists were cut from 120 families to 40 over the year."
+    [change] = changes(source, find_figures(source))
+    assert change.kind == "multiple" and abs(change.value - 1 / 3) < 1e-9
+    claim = "The waiting list fell to about a third of its size."
+    [claimed] = [as_multiple(claim, f) for f in find_figures(claim)]
+    assert claimed.kind == "multiple"
+    assert agrees(claimed, change, claim, source)
+    halved = next(f for f in find_figures("The waiting list halved.") if f.kind == "multiple")
+    assert not agrees(halved, change, "The waiting list halved.", source)
+    # a share that is not what a thing was brought to stays a share
+    plain = "About a third of families waited."
+    assert all(as_multiple(plain, f).kind == "percent" for f in find_figures(plain))
+    # two figures not joined as "from A to B" make no change
+    assert changes("In 2021 there were 120 families and 40 carers.",
+                   find_figures("In 2021 there were 120 families and 40 carers.")) == []

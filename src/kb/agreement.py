@@ -51,6 +51,40 @@ def other_side(claim_text: str, source_text: str, source: Figure) -> bool:
     return word != claimed[0][0] and bool(event & claimed[0][1] - {"the", "a", "an", "and"})
 
 
+# a change said as a multiple ("halved", "cut to a third") agrees with a source's "from A to B"
+# within this share of itself: "halved" stands for 45 to 55 of 100
+MULTIPLE_SLACK = 0.1
+_FROM_TO = re.compile(r"^\s*(?:pages?|[a-z]+\s)?\s*to\s*$", re.I)
+_TO_SHARE = re.compile(r"\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+"
+                       r"(?:over|under)\s+)?$", re.I)
+
+
+def changes(text: str, figures: list[Figure]) -> list[Figure]:
+    """A change a source states as "from A to B" (two counts, sums or rates of one kind), as
+    the multiple B / A: "from 39 pages to 13" is a third."""
+    found = []
+    for first, second in zip(figures, figures[1:], strict=False):
+        if first.kind != second.kind or first.kind not in ("count", "money", "rate") or \
+                not first.value or not re.search(r"\bfrom\s+$", text[max(0, first.start - 8):
+                                                                 first.start], re.I) or \
+                not _FROM_TO.match(text[first.end:second.start]):
+            continue
+        found.append(Figure(text[first.start:second.end], first.start, second.end,
+                            second.value / first.value, "multiple", measure=second.measure,
+                            period=second.period))
+    return found
+
+
+def as_multiple(text: str, figure: Figure) -> Figure:
+    """A share the claim says a thing was brought to ("cut to roughly a third of its length")
+    is a multiple of what it was; any other figure is itself."""
+    if figure.kind == "percent" and figure.decimals < 0 and \
+            _TO_SHARE.search(text[max(0, figure.start - 24):figure.start]):
+        return Figure(figure.text, figure.start, figure.end, figure.value / 100, "multiple",
+                      measure=figure.measure, period=figure.period)
+    return figure
+
+
 def bound(text: str, figure: Figure) -> int:
     """+1 for "more than N", -1 for "fewer than N", 0 for N itself."""
     before = text[max(0, figure.start - 20):figure.start]
@@ -66,6 +100,8 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
             abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9
     if claimed.kind == "fraction" and source.kind == "fraction":
         return claimed.value == source.value and claimed.total == source.total
+    if claimed.kind == source.kind == "multiple":  # "halved", "cut to a third": said roughly
+        return abs(claimed.value - source.value) <= MULTIPLE_SLACK * claimed.value
     value = source.value
     if source.kind == "fraction" and source.total:
         value = 100 * source.value / source.total

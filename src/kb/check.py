@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.agreement import agrees, comparable, other_side
+from kb.agreement import agrees, as_multiple, changes, comparable, other_side
 from kb.claims import (
     Aligned,
     align,
@@ -86,7 +86,7 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
         measure_text = measure_text[:figure.start] + " " * (figure.end - figure.start) + \
             measure_text[figure.end:]
     measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w))
-    values = claim_totals(text, stated_figures(figures), period)
+    values = [as_multiple(text, f) for f in claim_totals(text, stated_figures(figures), period)]
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
                  [term_weights(engine, f.measure) for f in values], items_named(text))
 
@@ -209,6 +209,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     # a document's own year stands for its figures only in a yearly report
     own = passage.period if passage.doc_type in ("annual-report", "committee-report") else None
     figures = stated_figures(find_figures(aligned.sentence, own))
+    figures += changes(aligned.sentence, figures)  # "from 39 pages to 13": a third
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
     row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
