@@ -435,3 +435,19 @@ def test_a_name_the_sentence_gives_in_the_claims_place_contradicts_it(tmp_path: 
         assert "Housing" in verdict.explanation
         assert kb.check("Support for the hubs was strongest among Housing partners."
                         ).verdict == "supported"
+
+
+def test_a_claim_over_all_of_something_is_still_read_for_what_it_says(tmp_path: Path) -> None:
+    # "all" makes no statistic of a role: the sole role the source gives another contradicts
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "policy.txt").write_text(
+        "Handling complaints about staff\n\n"
+        "The head of service should be the ultimate decision maker on all complaints about "
+        "staff. The complaints officer keeps the log and writes to the family within ten "
+        "days.\n")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        verdict = kb.check("The complaints officer is the ultimate decision maker on all "
+                           "complaints about staff.")
+        assert verdict.verdict == "contradicted"
+        assert "head of service" in verdict.explanation

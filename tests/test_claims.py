@@ -53,6 +53,9 @@ from kb.numbers import find_figures
      "Every trust must name a lead for school nursing and report on it each year."),
     ("Publishing the audit summary is optional for the board.",
      "The board shall publish the audit summary within a month."),
+    # a sole role the source gives another
+    ("The chair of governors is the final decision maker on exclusions.",
+     "The head teacher should be the final decision maker on exclusions."),
     # a preference the source makes the other way round
     ("Referrals should go to the duty social worker rather than the team manager.",
      "Referrals should go to the team manager, not the duty social worker."),
@@ -125,6 +128,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # choice on both sides: the source's duty is only to offer the choice
     ("Parents may choose whether to attend the review.",
      "Schools must invite parents, who may choose whether to attend the review."),
+    # the same sole role, said as a duty
+    ("The head teacher is the final decision maker on exclusions.",
+     "The head teacher should be the final decision maker on exclusions."),
     # the same preference, in other words
     ("Referrals should go to the duty social worker rather than the team manager.",
      "Referrals go to the duty social worker, not the team manager."),

@@ -152,13 +152,14 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         verdict, chosen = judge_figures(claim, matches)
         if verdict != "not_found" or chosen:
             return verdict, chosen, ""
+        # no source figure of the claim's measure: its English may still be said otherwise
+        # ("the DSL is the ultimate decision maker on all concerns": "the headteacher should be")
+        if not claims_a_figure(claim) and (said := said_otherwise(claim, about)):
+            return said
         return "not_found", [_as_match(about[0])], ""
     best = about[0]
-    clashes = [(near, reason) for near in about if near.score >= best.score - TIE
-               and (reason := clash(claim.text, near.sentence))]
-    if clashes:  # every near sentence that says otherwise is evidence, the first explains
-        return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
-            clashes[0][1]
+    if said := said_otherwise(claim, about):
+        return said
     # a claim that something is allowed, against a sentence about it that forbids it
     if forbidding := next((near for near in about if forbids(claim.text, near.sentence)), None):
         return "contradicted", [_as_match(forbidding, agrees=False)], "the source forbids it"
@@ -180,6 +181,25 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             and says_more_than_its_title(claim.terms, best, SUPPORTS):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
+
+
+def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], str] | None:
+    """Every sentence near the best that says the opposite of the claim is evidence against
+    it, the first explains; None when none does."""
+    best = about[0]
+    clashes = [(near, reason) for near in about if near.score >= best.score - TIE
+               and (reason := clash(claim.text, near.sentence))]
+    if not clashes:
+        return None
+    return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
+        clashes[0][1]
+
+
+def claims_a_figure(claim: Claim) -> bool:
+    """Whether the claim states a figure, not only the whole of a scope ("all concerns")."""
+    return any(f.kind != "percent" or f.text.lower() not in ("all", "every", "none of the",
+                                                             "none of")
+               for f in claim.figures)
 
 
 def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[str]:
@@ -352,7 +372,7 @@ def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
     first = chosen[0]
     where = first.passage.title + (f", p. {page or first.passage.page}"
                                    if page or first.passage.page else "")
-    if not claim.figures:
+    if not claims_a_figure(claim):
         lead = {"supported": "the source says the same",
                 "contradicted": f"the source says otherwise: {reason}",
                 "not_found": "no source says this"}[verdict]

@@ -203,7 +203,7 @@ def clash(claim: str, sentence: str) -> str | None:
     if swapped := swapped_member(claim, sentence):
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
-        return f"the source puts {other} first"
+        return f"the source says this of {other}"
     if turned := reversed_comparison(claim, sentence) or reversed_preference(claim, sentence):
         return turned
     if narrowed := qualified(claim, sentence):
@@ -290,11 +290,14 @@ def swapped_member(claim: str, sentence: str) -> str | None:
     return missing[0] if len(missing) == 1 else None
 
 
-# "X is / was / remains the most common ...": the member a superlative is said of
-_SAID_FIRST = re.compile(r"([A-Za-z][A-Za-z' -]{0,60}?)\s+(?:is|was|are|were|remains?|remained|"
-                         r"became|has been)\s+(?:by far\s+)?(?:the|its|their)\s+(?:single\s+)?"
+# "X is / was / remains the most common ...", "X should be the ultimate decision maker": the
+# member a superlative or a sole role is said of
+_SAID_FIRST = re.compile(r"([A-Za-z][A-Za-z'/ -]{0,60}?)\s+(?:is|was|are|were|remains?|remained|"
+                         r"became|has been|(?:should|must|will|would|shall) be)\s+(?:by far\s+)?"
+                         r"(?:the|its|their)\s+(?:single\s+)?"
                          r"(?:most\s+(?:common|frequent)|commonest|largest|biggest|main|leading|"
-                         r"top|highest|least\s+common|lowest|smallest)\b", re.I)
+                         r"top|highest|least\s+common|lowest|smallest|ultimate|sole|only|final)\b",
+                         re.I)
 
 
 def other_first(claim: str, sentence: str) -> str | None:
@@ -313,7 +316,8 @@ def other_first(claim: str, sentence: str) -> str | None:
               for text, m in ((claim, said), (sentence, stated))]
     if 3 * len(ranked[0] & ranked[1]) < 2 * min(len(ranked[0]), len(ranked[1])):
         return None
-    return " ".join(content_words(stated.group(1))[-3:])
+    named = stated.group(1).split()[-5:]
+    return " ".join(named[1:] if named[0].lower() in ("the", "a", "an") else named)
 
 
 _ANY = re.compile(r"\b(?:any|every)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
