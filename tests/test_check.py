@@ -451,3 +451,28 @@ def test_a_claim_over_all_of_something_is_still_read_for_what_it_says(tmp_path: 
                            "complaints about staff.")
         assert verdict.verdict == "contradicted"
         assert "head of service" in verdict.explanation
+
+
+def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words() -> None:
+    from kb.check import SAME_SENSE, SAME_SENSE_WORDS, Claim, judge
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    claim = Claim("If a worker judges a worry to be small, early help may be the better route.",
+                  [], None, 0, Terms({"worker": 1.0, "judg": 1.0, "worry": 1.0, "small": 1.0,
+                                      "early": 1.0, "help": 1.0, "better": 1.0, "rout": 1.0}))
+    sentence = ("When a practitioner considers a worry to be minor, it may be more suitable to "
+                "raise it through early help.")
+    passage = Passage(1, "n", "Practice note", "n.txt", None, "other", None, None, None,
+                      sentence, 0, len(sentence))
+
+    def verdict(coverage: float, closeness: float) -> str:
+        aligned = Aligned(passage, sentence, 0, coverage, closeness, 0.5 * (coverage + closeness))
+        return judge(claim, [aligned])[0]
+
+    held = 3 / 8  # "worry", "early", "help": too few of the claim's words to support it by words
+    assert SAME_SENSE_WORDS <= held < 0.4
+    assert verdict(held, SAME_SENSE + 0.02) == "supported"
+    assert verdict(held, SAME_SENSE - 0.1) == "not_found"
+    assert verdict(0.2, SAME_SENSE + 0.1) == "not_found"  # meaning alone is not enough

@@ -42,6 +42,10 @@ TIE = 0.03  # sentences this close to the best are read as well for a contradict
 CONTRADICT_FIT = 0.45  # a figure contradicts only when its measure fits this well
 SUPPORTS = 0.4  # share of the claim's words a sentence must hold to support it
 ALIGN_WEIGHT = 0.5
+# a sentence the model reads as saying what the claim says in other words ("judges a worry to
+# be low-level" / "considers it to be a low-level concern") supports it with fewer of its words
+SAME_SENSE = 0.78  # fitted on the tune halves of all seven sets (0.78 +1, 0.8 and above 0)
+SAME_SENSE_WORDS = 0.3  # the share of the claim's words it must still hold
 # "all six reviews", "every school", "none of the plans"; not a frequency ("every three years",
 # "every other month", "every year"), which counts time, not the whole of anything
 _ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)(?! (?:\w+ )?(?:days?|"
@@ -176,9 +180,12 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             claim.text, best.sentence, unnamed(claim, best, sentence_only=True))):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source names {swap[1]}, not {swap[0]}"
-    if best.coverage >= SUPPORTS and not missing and (
+    said_alike = best.coverage >= SUPPORTS or best.closeness >= SAME_SENSE and \
+        best.coverage >= SAME_SENSE_WORDS
+    if said_alike and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
-            and says_more_than_its_title(claim.terms, best, SUPPORTS):
+            and says_more_than_its_title(claim.terms, best, SUPPORTS if best.coverage >= SUPPORTS
+                                         else SAME_SENSE_WORDS):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
 
