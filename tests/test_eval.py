@@ -151,3 +151,14 @@ def test_quality_on_the_probe_set_stays_above_its_floor(probe_quality: dict,
 
 def test_corpus_is_what_the_tests_expect() -> None:
     assert len(list(CORPUS.glob("annual-report-*.pdf"))) == 3
+
+
+def test_an_accepted_answer_counts_only_as_whole_words() -> None:
+    from kb.evaluate import answer_matches
+
+    assert answer_matches("No. Agreements are not mandatory.", ["No"])
+    assert not answer_matches("Agreements are not mandatory but are good practice.", ["No"])
+    assert not answer_matches("The hub took 160 calls.", ["16"])
+    assert answer_matches("Support lasts until they are 16 or over.", ["16"])
+    assert answer_matches("It is NOT MANDATORY.", ["not mandatory"])
+    assert answer_matches("Between 10 and 20 years old.", ["10 to 20"])  # the same figures

@@ -115,7 +115,8 @@ def answer_matches(answer: str, accepted: list[str]) -> bool:
     """An accepted answer appears in the answer, as words or as the same figures."""
     text = squash(answer)
     for expected in accepted:
-        if squash(expected) in text:
+        # as whole words: "No" is not found in "not", nor "16" in "160"
+        if re.search(rf"(?<!\w){re.escape(squash(expected))}(?!\w)", text):
             return True
         wanted = _numbers(expected)
         if wanted and wanted <= _numbers(answer):
