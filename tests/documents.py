@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from kb import KnowledgeBase
 
 
 def make_pdf(path: Path, pages: list[list[str]], header: str = "Testborough Partnership | Report",
@@ -76,3 +80,13 @@ PROSE = [
     "2021-22. The Graded Care Profile 2 (GCP2) was used in 140 assessments, and the",
     "multi-agency neglect strategy was refreshed with partners in the spring.",
 ]
+
+
+@contextmanager
+def one_document_library(folder: Path, name: str, text: str) -> Iterator[KnowledgeBase]:
+    """A library of one text document written for the test, in `folder`."""
+    (folder / "docs").mkdir()
+    (folder / "docs" / name).write_text(text)
+    with KnowledgeBase.open(folder / "index") as kb:
+        kb.ingest([folder / "docs"])
+        yield kb

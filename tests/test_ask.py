@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.documents import one_document_library
 
 from kb import KnowledgeBase
 from kb.names import name_stems
@@ -391,17 +392,14 @@ def test_a_name_asked_about_is_present_in_its_own_documents_sentences() -> None:
 def test_a_question_of_meaning_is_answered_by_the_line_that_spells_the_acronym_out(
         tmp_path: Path) -> None:
     # the acronym is defined only in a flattened run and in brackets, never in a table
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "bulletin.txt").write_text(
+    with one_document_library(tmp_path, "bulletin.txt", (
         "Partnership bulletin\n\n"
         "Abbreviations\n\n"
         "QAG: Quality Assurance Group YPAB: Young People's Advisory Board\n\n"
         "Voice of the child\n\n"
         "Members of the Young People's Advisory Board (YPAB) reviewed the leaflets this "
         "spring and asked for plainer words. The Quality Assurance Group audited 40 cases "
-        "over the year and shared its findings with every partner agency.\n")
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([tmp_path / "docs"])
+        "over the year and shared its findings with every partner agency.\n")) as kb:
         for question in ("What does the acronym YPAB stand for?", "What does QAG mean?"):
             answer = kb.ask(question)
             acronym = question.split()[-3] if "acronym" in question else "QAG"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from tests.documents import one_document_library
+
 from kb import KnowledgeBase
 
 
@@ -420,37 +423,29 @@ def test_a_body_the_claim_names_in_another_bodys_place_is_a_contradiction() -> N
                         {"healthw"}) is None
 
 
-def test_a_name_the_sentence_gives_in_the_claims_place_contradicts_it(tmp_path: Path) -> None:
-    # the passage names both agencies; the sentence that speaks to the claim names only one
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "review.txt").write_text(
-        "Evaluation of the family hubs\n\n"
-        "Partners from Health, Police and Housing took part in the interviews. Support for "
-        "the hubs was strongest among Housing partners, who saw fewer evictions. Police "
-        "partners asked for clearer referral routes.\n")
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([tmp_path / "docs"])
-        verdict = kb.check("Support for the hubs was strongest among Police partners.")
-        assert verdict.verdict == "contradicted"
-        assert "Housing" in verdict.explanation
-        assert kb.check("Support for the hubs was strongest among Housing partners."
-                        ).verdict == "supported"
+# the passage names both agencies; the sentence that speaks to the claim names only one
+HUBS = ("Evaluation of the family hubs\n\nPartners from Health, Police and Housing took part in "
+        "the interviews. Support for the hubs was strongest among Housing partners, who saw "
+        "fewer evictions. Police partners asked for clearer referral routes.\n")
+# "all" makes no statistic of a role: the sole role the source gives another contradicts
+COMPLAINTS = ("Handling complaints about staff\n\nThe head of service should be the ultimate "
+              "decision maker on all complaints about staff. The complaints officer keeps the "
+              "log and writes to the family within ten days.\n")
 
 
-def test_a_claim_over_all_of_something_is_still_read_for_what_it_says(tmp_path: Path) -> None:
-    # "all" makes no statistic of a role: the sole role the source gives another contradicts
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "policy.txt").write_text(
-        "Handling complaints about staff\n\n"
-        "The head of service should be the ultimate decision maker on all complaints about "
-        "staff. The complaints officer keeps the log and writes to the family within ten "
-        "days.\n")
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([tmp_path / "docs"])
-        verdict = kb.check("The complaints officer is the ultimate decision maker on all "
-                           "complaints about staff.")
-        assert verdict.verdict == "contradicted"
-        assert "head of service" in verdict.explanation
+@pytest.mark.parametrize(("document", "claim", "verdict", "named"), [
+    (HUBS, "Support for the hubs was strongest among Police partners.", "contradicted",
+     "Housing"),
+    (HUBS, "Support for the hubs was strongest among Housing partners.", "supported", ""),
+    (COMPLAINTS, "The complaints officer is the ultimate decision maker on all complaints about "
+     "staff.", "contradicted", "head of service"),
+])
+def test_a_name_or_role_the_source_gives_another_contradicts_the_claim(
+        tmp_path: Path, document: str, claim: str, verdict: str, named: str) -> None:
+    with one_document_library(tmp_path, "note.txt", document) as kb:
+        checked = kb.check(claim)
+        assert checked.verdict == verdict
+        assert named in checked.explanation
 
 
 def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words() -> None:
