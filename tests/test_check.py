@@ -471,3 +471,30 @@ def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words(
     assert verdict(held, SAME_SENSE + 0.02) == "supported"
     assert verdict(held, SAME_SENSE - 0.1) == "not_found"
     assert verdict(0.2, SAME_SENSE + 0.1) == "not_found"  # meaning alone is not enough
+
+
+def test_a_rare_term_swapped_for_another_after_the_same_word_is_read() -> None:
+    from kb.names import swapped_term
+
+    library = {"sociograms": 1, "timelines": 2, "draws": 3, "pupil": 40, "friendships": 4,
+               "maps": 90}
+    source = "The pilot app draws sociograms of a pupil's friendships for the team."
+    assert swapped_term("The pilot app draws timelines of a pupil's friendships.", source,
+                        library) == ("timelines", "sociograms")
+    # a common word set against a term of art is no swap: too likely a paraphrase
+    assert swapped_term("The pilot app draws maps of a pupil's friendships.", source,
+                        library) is None
+    # the claim's term is in the sentence too: nothing was swapped
+    assert swapped_term("The pilot app draws sociograms.", "It draws sociograms and timelines.",
+                        library) is None
+
+
+def test_check_contradicts_a_claim_that_swaps_one_term_of_art_for_another(
+        tmp_path: Path) -> None:
+    with one_document_library(tmp_path, "pilot.txt", (
+            "School wellbeing pilot\n\nThe pilot app draws sociograms of each pupil's "
+            "friendships so that the pastoral team can see who is isolated. Staff reviewed "
+            "the pastoral plans every half term.\n")) as kb:
+        verdict = kb.check("The pilot app draws timelines of each pupil's friendships.")
+        assert verdict.verdict == "contradicted"
+        assert "sociograms" in verdict.explanation

@@ -21,11 +21,11 @@ from kb.claims import (
 from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
-from kb.names import names_in, swapped_name
+from kb.names import names_in, swapped_name, swapped_term
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
-from kb.terms import Terms, term_weights
+from kb.terms import Terms, audience_of, term_weights
 from kb.words import stem
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ class Claim:
     terms: Terms  # the claim's measure words
     measures: list[Terms] = field(default_factory=list)  # each figure's own measure words
     items: dict[str, set[str]] = field(default_factory=dict)  # "YonY 01": {"yony": {"1"}}
+    vocabulary: dict[str, int] = field(default_factory=dict)  # the library's words, counted
 
 
 @dataclass
@@ -92,7 +93,8 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
     measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w))
     values = [as_multiple(text, f) for f in claim_totals(text, stated_figures(figures), period)]
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
-                 [term_weights(engine, f.measure) for f in values], items_named(text))
+                 [term_weights(engine, f.measure) for f in values], items_named(text),
+                 engine.vocabulary(audience_of(engine)))
 
 
 def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Figure]:
@@ -180,6 +182,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             claim.text, best.sentence, unnamed(claim, best, sentence_only=True))):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source names {swap[1]}, not {swap[0]}"
+    if best.coverage >= SUPPORTS and (term := swapped_term(claim.text, best.sentence,
+                                                           claim.vocabulary)):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source says {term[1]}, not {term[0]}"
     said_alike = best.coverage >= SUPPORTS or best.closeness >= SAME_SENSE and \
         best.coverage >= SAME_SENSE_WORDS
     if said_alike and not missing and (

@@ -1,10 +1,11 @@
-"""Names: the agencies, places and people a text names, and a name one text gives where another
-gives a different one."""
+"""Names: the agencies, places and people a text names, and a name or rare term one text gives
+where another gives a different one."""
 
 from __future__ import annotations
 
 import re
 
+from kb.embed import model_words
 from kb.words import STOP, stem
 
 # a run of names: capitalised words or acronyms, with the small words inside a name ("Youth
@@ -68,3 +69,34 @@ def names_in(text: str) -> set[str]:
     """The stems of the names a claim states: capitalised words past a sentence's first, and
     acronyms wherever they stand ("KCSIE says ...")."""
     return name_stems(text) | {stem(w.lower()) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", text)}
+
+
+RARE_TERM = 5  # a word in at most this many passages of the library is a term of art
+
+
+def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple[str, str] | None:
+    """A rare term the claim gives where the sentence gives another rare term after the same
+    word ("generates genograms" against "generates ecomaps"): (the claim's, the sentence's).
+    Both rare, so two words of art set against each other, not a paraphrase of common ones."""
+    def rare(word: str, known: bool = True) -> bool:
+        """Used in few passages; with `known` False, also in none, if an English word."""
+        count = vocabulary.get(word, 0)
+        english = word in model_words() or word.removesuffix("s") in model_words()
+        return 0 < count <= RARE_TERM or not known and count == 0 and english
+
+    def slots(text: str) -> list[tuple[str, str]]:
+        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+        words = [w for w in words if w not in _ARTICLES]
+        return list(zip(words, words[1:], strict=False))
+
+    said = {stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence)}
+    claimed = {stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", claim)}
+    theirs = slots(sentence)
+    for before, word in slots(claim):
+        if word in STOP or not rare(word, known=False) or stem(word) in said:
+            continue
+        for other_before, other in theirs:
+            if other_before == before and other != word and rare(other) and \
+                    other not in STOP and stem(other) not in claimed:
+                return word, other
+    return None
