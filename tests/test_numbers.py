@@ -272,10 +272,12 @@ def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
                        ("staffed", "staff"), ("agencies", "agency"), ("absence", "absent"),
                        ("evidenced", "evidence"), ("advances", "advance"),
                        ("independence", "independent"), ("carried", "carry"),
-                       ("routinely", "routine"), ("monthly", "month")]:
+                       ("routinely", "routine"), ("monthly", "month"),
+                       ("expectation", "expected"), ("consultations", "consult"),
+                       ("preparation", "prepare")]:
         assert stem(one) == stem(other), (one, other)
     for one, other in [("care", "car"), ("staff", "staf"), ("process", "proce"),
-                       ("family", "fami")]:
+                       ("family", "fami"), ("nation", "nat"), ("station", "st")]:
         assert stem(one) != stem(other), (one, other)
     assert stem("RC8") == "rc8" and stem("LAs") == "las"
 
