@@ -48,7 +48,8 @@ SAME_SENSE = 0.78  # fitted on the tune halves of all seven sets (0.78 +1, 0.8 a
 SAME_SENSE_WORDS = 0.3  # the share of the claim's words it must still hold
 # "all six reviews", "every school", "none of the plans"; not a frequency ("every three years",
 # "every other month", "every year"), which counts time, not the whole of anything
-_ALL = re.compile(r"(?<!of )\b(?:all|every|none of(?: the)?)\b(?= \w+)(?! (?:\w+ )?(?:days?|"
+_SCOPE = re.compile(r"all|every|none of(?: the)?", re.I)
+_ALL = re.compile(rf"(?<!of )\b(?:{_SCOPE.pattern})\b(?= \w+)(?! (?:\w+ )?(?:days?|"
                   r"weeks?|months?|years?|terms?|hours?|minutes?|quarters?)\b)", re.I)
 _OF_THE = re.compile(r"\s?|\s+(?:one\s+)?of\s+(?:the\s+|these\s+|those\s+)?", re.I)
 _DUTY = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+required\s+to|need\s+to|has\s+to|"
@@ -186,12 +187,12 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
                                                            claim.vocabulary)):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {term[1]}, not {term[0]}"
-    said_alike = best.coverage >= SUPPORTS or best.closeness >= SAME_SENSE and \
-        best.coverage >= SAME_SENSE_WORDS
-    if said_alike and not missing and (
+    # the share of the claim's words it must hold: fewer when the model reads it as the same
+    least = SUPPORTS if best.coverage >= SUPPORTS or best.closeness < SAME_SENSE \
+        else SAME_SENSE_WORDS
+    if best.coverage >= least and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
-            and says_more_than_its_title(claim.terms, best, SUPPORTS if best.coverage >= SUPPORTS
-                                         else SAME_SENSE_WORDS):
+            and says_more_than_its_title(claim.terms, best, least):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
 
@@ -210,9 +211,7 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
 
 def claims_a_figure(claim: Claim) -> bool:
     """Whether the claim states a figure, not only the whole of a scope ("all concerns")."""
-    return any(f.kind != "percent" or f.text.lower() not in ("all", "every", "none of the",
-                                                             "none of")
-               for f in claim.figures)
+    return any(f.kind != "percent" or not _SCOPE.fullmatch(f.text) for f in claim.figures)
 
 
 def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[str]:

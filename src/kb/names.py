@@ -74,6 +74,10 @@ def names_in(text: str) -> set[str]:
 RARE_TERM = 5  # a word in at most this many passages of the library is a term of art
 
 
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+
+
 def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple[str, str] | None:
     """A rare term the claim gives where the sentence gives another rare term after the same
     word ("generates genograms" against "generates ecomaps"): (the claim's, the sentence's).
@@ -81,21 +85,21 @@ def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple
     def rare(word: str, known: bool = True) -> bool:
         """Used in few passages; with `known` False, also in none, if an English word."""
         count = vocabulary.get(word, 0)
-        english = word in model_words() or word.removesuffix("s") in model_words()
-        return 0 < count <= RARE_TERM or not known and count == 0 and english
+        if count or known:
+            return 0 < count <= RARE_TERM
+        return word in model_words() or word.removesuffix("s") in model_words()
 
-    def slots(text: str) -> list[tuple[str, str]]:
-        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
-        words = [w for w in words if w not in _ARTICLES]
-        return list(zip(words, words[1:], strict=False))
+    def slots(words: list[str]) -> list[tuple[str, str]]:
+        kept = [w for w in words if w not in _ARTICLES]
+        return list(zip(kept, kept[1:], strict=False))
 
-    said = {stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence)}
-    claimed = {stem(w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", claim)}
-    theirs = slots(sentence)
-    for before, word in slots(claim):
+    ours, theirs = _words(claim), _words(sentence)
+    said, claimed = {stem(w) for w in theirs}, {stem(w) for w in ours}
+    their_slots = slots(theirs)
+    for before, word in slots(ours):
         if word in STOP or not rare(word, known=False) or stem(word) in said:
             continue
-        for other_before, other in theirs:
+        for other_before, other in their_slots:
             if other_before == before and other != word and rare(other) and \
                     other not in STOP and stem(other) not in claimed:
                 return word, other

@@ -124,10 +124,11 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 def _setting(text: str) -> str:
     """The sentences before a question's last one, when that one asks it."""
-    sentences = _LAST_SENTENCE.split(text.strip())
+    text = text.strip()
+    sentences = _LAST_SENTENCE.split(text)
     if len(sentences) < 2 or not sentences[-1].rstrip().endswith("?"):
         return ""
-    return text.strip()[:len(text.strip()) - len(sentences[-1])]
+    return text[:len(text) - len(sentences[-1])]
 
 
 def question_codes(text: str) -> set[str]:
