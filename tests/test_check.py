@@ -498,3 +498,21 @@ def test_check_contradicts_a_claim_that_swaps_one_term_of_art_for_another(
         verdict = kb.check("The pilot app draws timelines of each pupil's friendships.")
         assert verdict.verdict == "contradicted"
         assert "sociograms" in verdict.explanation
+
+
+SELECTION = ("Second round of the pilot\n\nA second round of six councils applied to join the "
+             "pilot and were selected in May 2024, starting work from September 2024. Each "
+             "council's plan should be reviewed every six months by its steering group.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Six councils were selected for the second round in May 2024.", "supported"),
+    # the figures as stated, what the claim says of them denied or its duty changed
+    ("Six councils were not selected for the second round in May 2024.", "contradicted"),
+    ("Each council's plan may be reviewed every six months by its steering group.",
+     "contradicted"),
+])
+def test_a_claim_whose_figures_agree_is_still_read_for_its_english(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    with one_document_library(tmp_path, "pilot.txt", SELECTION) as kb:
+        assert kb.check(claim).verdict == verdict

@@ -61,6 +61,26 @@ from kb.numbers import find_figures
      "Referrals should go to the team manager, not the duty social worker."),
     ("The letter is sent by the school nurse instead of the head teacher.",
      "The letter is not sent by the school nurse but by the head teacher."),
+    # a duty the claim leaves to choice, or a permission it makes a duty: the same act
+    ("The school may tell the virtual head when a looked-after pupil is excluded.",
+     "The school should tell the virtual head when a looked-after pupil is excluded."),
+    ("Governors must have regard to the local protocol when they set the policy.",
+     "Governors may have regard to the local protocol when they set the policy."),
+    ("The council may keep the child's name on the register until a school place is found.",
+     "The council is required to keep the child's name on the register until a place is "
+     "found."),
+    # a negation that reaches its word past a preposition ("not in place")
+    ("Every trust will not have in place a named nurse for the service.",
+     "Every trust will have in place a named nurse for the service."),
+    ("The visit record is not within the care plan.",
+     "The visit record is within the care plan and is read at each review."),
+    # an item of a numbered sequence the source gives another number
+    ("Checks of the staff are set out in paragraph 212 of the guidance.",
+     "Checks of the staff are set out in paragraph 214 of the guidance."),
+    ("Section 17 enquiries should be recorded in the assessments group.",
+     "Section 47 enquiries should be recorded in the assessments group."),
+    ("The first review should take place no earlier than six weeks after the meeting.",
+     "The first review should take place no later than six weeks after the meeting."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -134,6 +154,20 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # the same preference, in other words
     ("Referrals should go to the duty social worker rather than the team manager.",
      "Referrals go to the duty social worker, not the team manager."),
+    # a duty on both sides, or a permission on both; a duty to one act, a choice of another
+    ("Schools should tell the virtual head when a looked-after pupil is excluded.",
+     "Schools must tell the virtual head when a looked-after pupil is excluded."),
+    ("The council may ask a school for the pupil's records.",
+     "The council can ask a school for the pupil's records at any time."),
+    ("Staff may contact the duty team for advice.",
+     "Staff should record the concern and may contact the duty team for advice."),
+    # "can" is what one is able to do, not a permission against a duty
+    ("Carers should be able to reach the nurse out of hours.",
+     "Carers can reach the nurse out of hours through the duty line."),
+    # the same numbered item, or items of another sequence
+    ("Checks of the staff are set out in paragraph 212 of the guidance.",
+     "As paragraph 212 sets out, checks of the staff follow Part 3."),
+    ("Wave 1 areas began delivery in 2024.", "Wave 1 and Wave 2 areas began delivery in 2024."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

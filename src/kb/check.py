@@ -13,6 +13,7 @@ from kb.claims import (
     Aligned,
     align,
     clash,
+    denies,
     forbids,
     same_time,
     says_more_than_its_title,
@@ -157,6 +158,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if claim.figures:
         matches = [m for a in about for m in read_sentence(claim, a)]
         verdict, chosen = judge_figures(claim, matches)
+        # its figures as stated, but what it says of them denied ("were not selected in April
+        # 2024") or its duty changed ("may be reviewed every six months"): contradicted
+        if verdict == "supported" and (denied := denies(claim.text, chosen[0].sentence)):
+            return "contradicted", chosen, denied
         if verdict != "not_found" or chosen:
             return verdict, chosen, ""
         # no source figure of the claim's measure: its English may still be said otherwise

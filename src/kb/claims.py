@@ -18,7 +18,7 @@ import numpy as np
 
 from kb import embed
 from kb.contrasts import reversed_comparison, reversed_preference
-from kb.items import neighbour_code
+from kb.items import neighbour_code, other_item
 from kb.models import Passage
 from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
@@ -49,8 +49,9 @@ OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elec
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
              ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
              ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
-             ("public", "private"), ("internal", "external"), ("voluntary", "compulsory"),
-             ("formal", "informal"), ("weekly", "monthly"), ("daily", "weekly"),
+             ("earlier", "later"), ("public", "private"), ("internal", "external"),
+             ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
+             ("daily", "weekly"),
              ("annual", "monthly"), ("written", "verbal"), ("permanent", "temporary")]
 
 
@@ -135,15 +136,16 @@ def _negated_words(text: str) -> set[str]:
 
 
 # words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
-# "not always the best"): auxiliaries, articles, degree words, and verbs that only link or
-# fetch what follows ("not be seen as the default", "do not have to get consent")
+# "not always the best", "not in place"): auxiliaries, articles, prepositions, degree words, and
+# verbs that only link or fetch what follows ("not be seen as the default", "do not have to
+# get consent")
 _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
                     "do", "does", "a", "an", "the", "by", "to", "for", "of", "always",
                     "usually", "generally", "necessarily", "normally", "all", "any", "only",
                     "just", "yet", "automatically", "also", "even", "most", "more", "very", "quite",
                     "so", "as", "too", "seen", "regarded", "considered", "treated", "viewed",
                     "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
-                    "got", "obtain", "seek"}
+                    "got", "obtain", "seek", "in", "on", "at", "within", "into", "with", "from"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
@@ -181,15 +183,60 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     return count % 2 == 1
 
 
-def clash(claim: str, sentence: str) -> str | None:
-    """Why the sentence says the opposite of the claim, or None when its English does not."""
+# a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
+# permission and the act it allows ("may consult"); "may" alone, as "can" is also what one is
+# able to do
+_BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\s+to|needs?\s+to|"
+                    r"ha(?:s|ve)\s+to)\s+(?:(?:also|always|still|then|normally|usually|only)\s+)?"
+                    r"(?:be\s+)?([a-z]+)", re.I)
+_ALLOWS = re.compile(r"\b(?:may|can|could|might)\s+(?:(?:also|still|then|only)\s+)?(?:be\s+)?"
+                     r"([a-z]+)", re.I)
+_MAY = re.compile(r"\bmay\s+(?:(?:also|still|then|only)\s+)?(?:be\s+)?([a-z]+)", re.I)
+_NOT_AN_ACT = {"not", "never", "able", "be", "unable"}
+
+
+def _acts(pattern: re.Pattern[str], text: str) -> dict[str, set[str]]:
+    """The acts a modal binds or allows in a text, each with the content words that follow it:
+    {"consult": {"parent", "child"}}."""
+    return {stem(m.group(1).lower()): {stem(w) for w in content_words(text[m.end():])[:5]}
+            for m in pattern.finditer(text) if m.group(1).lower() not in _NOT_AN_ACT}
+
+
+def changed_duty(claim: str, sentence: str) -> str | None:
+    """A claim that leaves to choice an act the sentence makes a duty ("may consult" against
+    "should consult"), or makes a duty of one the sentence only permits ("must" against "may"):
+    why, or None. The act is the verb the modal governs, and what follows it must agree."""
+    allowed, bound = _acts(_ALLOWS, claim), _acts(_BINDS, claim)
+    source_bound, source_allowed = _acts(_BINDS, sentence), _acts(_ALLOWS, sentence)
+    for act, after in allowed.items():
+        if act in source_bound and act not in bound and act not in source_allowed and \
+                (after & source_bound[act] or not (after or source_bound[act])):
+            return "the claim leaves it to choice; the source makes it a duty"
+    source_may = _acts(_MAY, sentence)
+    for act, after in bound.items():
+        if act in source_may and act not in source_bound and act not in allowed and \
+                (after & source_may[act] or not (after or source_may[act])):
+            return "the claim makes it a duty; the source only allows it"
+    return None
+
+
+def denies(claim: str, sentence: str) -> str | None:
+    """Why the sentence says of the same act the opposite of the claim, by a negation one of
+    them has and the other lacks, or by a duty one of them makes and the other leaves open."""
     # content words only, hyphenated ones split ("non-statutory": statutory)
     shared = (_content_parts(claim) & _content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
     common = _negated_words(claim) & _negated_words(sentence)
     if _negated(claim, shared, common) != _negated(sentence, shared, common):
         return "one of them denies what the other states"
-    if neighbour := neighbour_code(claim, sentence):
+    return changed_duty(claim, sentence)
+
+
+def clash(claim: str, sentence: str) -> str | None:
+    """Why the sentence says the opposite of the claim, or None when its English does not."""
+    if denied := denies(claim, sentence):
+        return denied
+    if neighbour := neighbour_code(claim, sentence) or other_item(claim, sentence):
         return f"the source says this of {neighbour[1]}, not {neighbour[0]}"
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):

@@ -9,10 +9,12 @@ import re
 from kb.models import Figure
 from kb.number_words import ORDINAL_WORD, ORDINAL_WORDS
 
-# an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7"
+# an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7",
+# "section 4.9"; not a range ("paragraphs 82-84")
 _ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|Module|Step|"
-                   r"Table|Figure|Appendix|Annex|Section|Part|Chapter|Article|Regulation)\s+"
-                   r"(\d{1,3}|[IVX]{1,4})\b(?![.,/]\d)", re.I)
+                   r"Table|Figure|Appendix|Annex|Section|Part|Chapter|Article|Regulation|"
+                   r"Paragraph|Schedule)\s+(\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\b(?![.,/-]\d)",
+                   re.I)
 
 
 # the same item named by its order: "the second wave", "the first phase"
@@ -69,6 +71,16 @@ def another_item(asked: dict[str, set[str]], text: str) -> bool:
 
 # a code of a codeset: letters then digits ("RC8", "N4", "KS2")
 _CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
+
+
+def other_item(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim about one item of a numbered sequence against a sentence that names only other
+    items of it ("section 17 enquiries" against "section 47 enquiries"): the two, or None."""
+    stated = items_named(sentence)
+    for sequence, numbers in items_named(claim).items():
+        if stated.get(sequence) and not numbers & stated[sequence]:
+            return f"{sequence} {min(numbers)}", f"{sequence} {min(stated[sequence])}"
+    return None
 
 
 def neighbour_code(claim: str, sentence: str) -> tuple[str, str] | None:
