@@ -1,5 +1,7 @@
-"""Fit ask's settings (ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT, ANSWER_DEPTH) on the
-tuning half of the labelled questions, and report the held half and the whole beside it.
+"""Fit ask's settings (ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT, ANSWER_DEPTH, and
+SAME_SENSE with SAME_SENSE_COVERAGE: how close in meaning a sentence must be to answer with
+less of the question's words) on the tuning half of the labelled questions, and report the held
+half and the whole beside it.
 
     .venv/bin/python bench/fit_ask.py --set tests/eval=INDEX --set ../shared/real/eval=INDEX
 """
@@ -35,18 +37,24 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
 
 
 def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float,
-             depth: float) -> list[bool]:
+             depth: float, same_sense: float = 1.0, sense_coverage: float = 1.0) -> list[bool]:
     ask.COVERAGE_MIN = coverage
     results = []
+
+    def holds(asked: ask.Question, candidate: ask.Candidate, cosine: float | None) -> bool:
+        ask.COVERAGE_MIN = sense_coverage if cosine is not None and cosine >= same_sense \
+            else coverage
+        return ask.holds_answer(asked, candidate)
+
     for row in rows:
         scored = []
         for candidate, lexical, cosine, page in row["items"]:
             value = lexical if cosine is None else (1 - weight) * lexical + weight * cosine
-            scored.append((value, candidate, page))
+            scored.append((value, candidate, page, cosine))
         scored.sort(key=lambda item: -item[0])
         case = row["case"]
         able = [item for item in scored[:int(depth)] if item[0] >= threshold
-                and ask.holds_answer(row["asked"], item[1])]
+                and holds(row["asked"], item[1], item[3])]
         found = bool(able)
         if not case["answers"]:
             results.append(not found)
@@ -54,7 +62,7 @@ def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float,
         if not found:
             results.append(False)
             continue
-        _, best, page = able[0]
+        _, best, page, _ = able[0]
         text = best.sentence.text
         results.append(answer_matches(text, case["answers"]) and cites_gold(
             best.passage.path, page, None, case["gold"]))
@@ -62,9 +70,10 @@ def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float,
 
 
 def main() -> None:
-    fit("ask", "ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT, ANSWER_DEPTH",
-        [[0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6], [0.3, 0.4, 0.5, 0.6],
-         [0.0, 0.2, 0.3, 0.4, 0.5, 0.6], [1, 2, 3, 4, 5]], gather, outcomes)
+    fit("ask", "ANSWER_THRESHOLD, COVERAGE_MIN, SEMANTIC_WEIGHT, ANSWER_DEPTH, SAME_SENSE, "
+        "SAME_SENSE_COVERAGE",
+        [[0.3, 0.4, 0.5], [0.4, 0.5, 0.6], [0.0, 0.3], [2, 3, 4],
+         [1.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75], [0.2, 0.25, 0.3, 0.35, 0.4]], gather, outcomes)
 
 
 if __name__ == "__main__":

@@ -231,6 +231,15 @@ def test_a_sentence_the_layout_broke_over_two_lines_is_one_sentence() -> None:
     assert all(text[start:start + 5] == sentence[:5] for sentence, start in found)
 
 
+def test_a_line_broken_after_a_bracket_or_a_figure_runs_on_but_a_list_item_does_not() -> None:
+    text = ("Only 41% of carers (who replied)\nsaid the visits helped. Visits rose by 12%\nin "
+            "the spring.\nThe plan covers:\n• housing;\nschool places.")
+    passage = Passage(1, "g", "Guide", "g.pdf", None, "other", 2, 2, None, text, 0, len(text))
+    assert [sentence for sentence, _ in sentences_of(passage)] == [
+        "Only 41% of carers (who replied) said the visits helped.",
+        "Visits rose by 12% in the spring.", "The plan covers:", "• housing;", "school places."]
+
+
 def test_a_sentence_opening_on_this_is_read_with_the_one_before() -> None:
     from kb.claims import align
     from kb.terms import Terms

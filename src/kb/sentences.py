@@ -10,9 +10,10 @@ from kb.models import Figure
 
 # a sentence ends at its stop before a capital, or at a line break
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
-# a line that runs on into lowercase words ("should be\nupdated at least"): a sentence the
-# layout broke
-_RUN_ON = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z])")
+# a line that runs on into lowercase words ("should be\nupdated at least", "(who responded)\n
+# agreed", "37%\nof staff"): a sentence the layout broke; not a line closed by a stop, a colon
+# or a semicolon, which ends an item of a list
+_RUN_ON = re.compile(r"(?<=[A-Za-z0-9,)%])\n(?=[a-z])")
 
 
 def unwrapped(text: str) -> str:
