@@ -9,6 +9,7 @@ import pytest
 from kb.items import another_item, figure_of_another_item, items_named
 from kb.numbers import direction, find_figures, values_figures
 from kb.sentences import split_sentences
+from kb.words import stem
 
 
 def values(text: str, period: str | None = None):
@@ -225,6 +226,22 @@ def test_shares_in_words_are_round_percentages() -> None:
     assert (share.kind, share.value) == ("percent", 75)
     assert values("The fifth of the six priorities is neglect.") == [
         f for f in values("The fifth of the six priorities is neglect.") if f.value == 6]
+    # the count hyphened on, and the share restated in brackets before its "of"
+    [share] = values("Roughly two-thirds of the carers replied.")
+    assert (share.kind, round(share.value, 1)) == ("percent", 66.7)
+    assert [round(f.value, 1) for f in values("Two-thirds (69%) of the staff agreed.")] == [
+        66.7, 69]
+
+
+def test_the_two_ends_of_a_range_measure_the_same_thing() -> None:
+    for text in ("A parent can usually fill in the form in five to ten minutes.",
+                 "The form takes between 5 and 10 minutes for a parent."):
+        low, high = find_figures(text)
+        assert "minut" in {stem(w) for w in low.measure.split()}
+        assert low.measure == high.measure
+    # two figures of two measures joined by "and" are not a range
+    schools, police = find_figures("Schools made 12 and the police 15 referrals.")
+    assert "school" in schools.measure and "school" not in police.measure
 
 
 def test_a_paragraph_number_is_not_a_figure() -> None:
@@ -274,7 +291,8 @@ def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
                        ("independence", "independent"), ("carried", "carry"),
                        ("routinely", "routine"), ("monthly", "month"),
                        ("expectation", "expected"), ("consultations", "consult"),
-                       ("preparation", "prepare")]:
+                       ("preparation", "prepare"), ("notification", "notified"),
+                       ("identifications", "identify")]:
         assert stem(one) == stem(other), (one, other)
     for one, other in [("care", "car"), ("staff", "staf"), ("process", "proce"),
                        ("family", "fami"), ("nation", "nat"), ("station", "st")]:

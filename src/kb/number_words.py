@@ -37,11 +37,13 @@ SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.
                "quarters": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
 # a change written as a share: "rose by about a fifth", "fell by a quarter"
 _CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
-                           r"(a|one|two|three)\s+(half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
-# a fifth or a tenth needs its count ("two fifths of"): "the fifth of" is an ordinal
-_SHARE = re.compile(r"\b(?:(?:(a|one|two|three|four)\s+)?(half|thirds?|quarters?)|"
-                    r"(a|one|two|three|four|seven|nine)\s+(fifths?|tenths?))\b"
-                    r"(?=\s+(?:of\b|the\b))", re.I)
+                           r"(a|one|two|three)[\s-]+(half|thirds?|quarters?|fifths?|tenths?)\b",
+                           re.I)
+# a fifth or a tenth needs its count ("two fifths of"): "the fifth of" is an ordinal; the count
+# may be hyphened on ("two-thirds of") and the share restated in brackets ("Two-thirds (69%) of")
+_SHARE = re.compile(r"\b(?:(?:(a|one|two|three|four)[\s-]+)?(half|thirds?|quarters?)|"
+                    r"(a|one|two|three|four|seven|nine)[\s-]+(fifths?|tenths?))\b"
+                    r"(?=\s+(?:\([^()]{1,12}\)\s+)?(?:of\b|the\b))", re.I)
 # a ratio: "one in five", "1 in 5", "one in every three"; the second number is small and no
 # year ("1 in 2024" is not a ratio)
 _RATIO = re.compile(rf"\b(one|a|{WORD_NUMBER}|\d{{1,3}})\s+in\s+(?:every\s+)?"

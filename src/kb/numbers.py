@@ -103,8 +103,17 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
                 or _a_bare_age(text, figure):
             figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
+    for low, high in zip(figures, figures[1:]):
+        # the two ends of a range ("five to ten minutes", "between 12 and 15 weeks") measure
+        # one thing: each carries the words of both
+        if low.kind == high.kind and _RANGE.fullmatch(text[low.end:high.start]):
+            low.measure = high.measure = " ".join(dict.fromkeys(
+                f"{low.measure} {high.measure}".split()))
     _assign_periods(text, figures, default_period)
     return figures
+
+
+_RANGE = re.compile(r"\s*(?:to|and|-|–)\s*")
 
 
 # digits that name rather than count: a telephone number ("0300 123 1231", "020 7946 0000",

@@ -32,6 +32,9 @@ def stem(word: str) -> str:
     adjective in -ent or -ant ("absence", "absent"), then the first seven letters, which joins
     most derived forms."""
     word = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ifications", "ification"):  # "notification" as "notify"
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return (word[: -len(suffix)] + "ify")[:7]
     for suffix in ("ations", "ation"):  # a noun in -ation as its verb: "expectation", "expect"
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
             return word[: -len(suffix)][:7]
