@@ -103,7 +103,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
                 or _a_bare_age(text, figure):
             figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
-    for low, high in zip(figures, figures[1:]):
+    for low, high in zip(figures, figures[1:], strict=False):
         # the two ends of a range ("five to ten minutes", "between 12 and 15 weeks") measure
         # one thing: each carries the words of both
         if low.kind == high.kind and _RANGE.fullmatch(text[low.end:high.start]):
