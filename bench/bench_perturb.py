@@ -1,8 +1,8 @@
 """How check reads one changed word: sentences drawn from a library are checked as they are
 (each should come back supported) and with one part changed by a general pattern of English
 (each should come back contradicted): a negation added or removed, a duty word weakened or
-strengthened, a direction turned round, a figure changed, a name swapped for another the same
-document uses. No labelled set is read; the sentences come from the library itself, drawn at
+strengthened, a direction turned round, a figure changed, a numbered item changed, a name
+swapped for another the same document uses, a frequency changed, a role swapped for another. No labelled set is read; the sentences come from the library itself, drawn at
 random with a fixed seed, so the figures say how check holds on text it was never fitted on.
 
     python bench/bench_perturb.py --index /tmp/real --per-kind 40 [--seed 7] [--show kind]
@@ -114,9 +114,39 @@ def name(text: str, names: list[str], rng: random.Random) -> str | None:
     return text[:m.start()] + rng.choice(others) + text[m.end():]
 
 
+_OFTEN = {"annually": "monthly", "monthly": "annually", "weekly": "monthly", "daily": "weekly",
+          "every year": "every month", "every month": "every year", "each year": "each month",
+          "every week": "every month", "termly": "annually", "yearly": "monthly",
+          "every six months": "every two years", "every 12 months": "every 3 months",
+          "once a year": "once a month", "quarterly": "annually"}
+# people and bodies who act in this field; a sentence naming one is changed to name another
+_ROLES = ["designated safeguarding lead", "headteacher", "head teacher", "governing body",
+          "local authority", "social worker", "police", "health visitor", "school nurse",
+          "virtual school head", "case manager", "proprietor", "parent", "carer", "teacher",
+          "independent reviewing officer", "local safeguarding partners", "Secretary of State",
+          "Ofsted", "court", "GP", "school", "college", "integrated care board"]
+
+
+def often(text: str, names: list[str], rng: random.Random) -> str | None:
+    found = [m for word in _OFTEN for m in re.finditer(rf"\b{word}\b", text)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return text[:m.start()] + _OFTEN[m.group()] + text[m.end():]
+
+
+def role(text: str, names: list[str], rng: random.Random) -> str | None:
+    found = [(m, r) for r in _ROLES for m in re.finditer(rf"\b{r}\b", text)]
+    if not found:
+        return None
+    m, own = rng.choice(found)
+    others = [r for r in _ROLES if r.lower() not in text.lower() and r != own]
+    return text[:m.start()] + rng.choice(others) + text[m.end():]
+
+
 KINDS: dict[str, Callable[[str, list[str], random.Random], str | None]] = {
     "negation": negate, "duty": duty, "direction": turn, "figure": figure, "label": label,
-    "name": name}
+    "name": name, "frequency": often, "role": role}
 
 
 def claim_like(sentence: str) -> bool:

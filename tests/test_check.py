@@ -516,3 +516,37 @@ def test_a_claim_whose_figures_agree_is_still_read_for_its_english(
         tmp_path: Path, claim: str, verdict: str) -> None:
     with one_document_library(tmp_path, "pilot.txt", SELECTION) as kb:
         assert kb.check(claim).verdict == verdict
+
+
+def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() -> None:
+    from kb.names import swapped_part
+
+    source = "The attendance officer should keep a list of the pupils who miss ten days."
+    assert swapped_part("The school nurse should keep a list of the pupils who miss ten days.",
+                        source) == ("school nurse", "attendance officer")
+    # two parts changed is a paraphrase, not a swap; a part said elsewhere was moved
+    assert swapped_part("The school nurse should make a list of the children who miss ten days.",
+                        source) is None
+    assert swapped_part("The officer should keep a list of the pupils who miss ten days.",
+                        source) is None  # only a word left out: nothing put in its place
+    assert swapped_part("Pupils who miss ten days are on the attendance officer's list.",
+                        source) is None
+
+
+NURSING = ("Health checks in care\n\nThe virtual school head should record each child's "
+           "health check on the care plan and share it with the designated teacher (DT). Each "
+           "designated teacher keeps the plan for the school.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("The virtual school head should record each child's health check on the care plan.",
+     "supported"),
+    ("The school nurse should record each child's health check on the care plan.",
+     "contradicted"),
+    # an acronym for its expansion is the same part said two ways
+    ("Each DT keeps the plan for the school.", "supported"),
+])
+def test_check_contradicts_a_claim_with_one_part_put_in_anothers_place(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    with one_document_library(tmp_path, "care.txt", NURSING) as kb:
+        assert kb.check(claim).verdict == verdict

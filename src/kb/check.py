@@ -22,7 +22,7 @@ from kb.claims import (
 from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
-from kb.names import names_in, swapped_name, swapped_term
+from kb.names import names_in, swapped_name, swapped_part, swapped_term
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
@@ -189,9 +189,17 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source names {swap[1]}, not {swap[0]}"
     if best.coverage >= SUPPORTS and (term := swapped_term(claim.text, best.sentence,
-                                                           claim.vocabulary)):
+                                                           claim.vocabulary)) and \
+            not _one_acronym(claim, *term):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {term[1]}, not {term[0]}"
+    # the sentence's own words but for one part, put in another's place ("The court should
+    # keep a record" against "The local authority should keep a record"); an acronym and its
+    # expansion are one part said two ways
+    if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence)) and \
+            not _one_acronym(claim, *part):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source says {part[1]}, not {part[0]}"
     # the share of the claim's words it must hold: fewer when the model reads it as the same
     least = SUPPORTS if best.coverage >= SUPPORTS or best.closeness < SAME_SENSE \
         else SAME_SENSE_WORDS
@@ -212,6 +220,14 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
         return None
     return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
         clashes[0][1]
+
+
+def _one_acronym(claim: Claim, ours: str, theirs: str) -> bool:
+    """Whether two parts name one thing, an acronym in one and its expansion's words in the
+    other ("DT" and "designated teacher")."""
+    mine, other = words_of(ours), words_of(theirs)
+    return any(acronym in mine and words & other or acronym in other and words & mine
+               for acronym, words in claim.terms.expansions.items())
 
 
 def claims_a_figure(claim: Claim) -> bool:

@@ -3,6 +3,7 @@ where another gives a different one."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from kb.embed import model_words
@@ -104,3 +105,36 @@ def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple
                     other not in STOP and stem(other) not in claimed:
                 return word, other
     return None
+
+
+# a claim that repeats a sentence but for one part holds this share of its words unchanged
+SAME_BUT_ONE = 0.6
+_PART_WORDS = 4  # the longest part read as swapped ("designated safeguarding lead")
+
+
+def swapped_part(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim that says what the sentence says with one part put in another's place ("The
+    court should keep a record ..." against "The local authority should keep a record ..."):
+    (the claim's part, the sentence's), or None. Only one part may differ, of up to four words
+    with a content word each, none of them in the other text; the words around it must be
+    the sentence's own, in its order; a figure is left to the figure reading."""
+    ours = [w for w in _words(claim) if w not in _ARTICLES]
+    theirs = [w for w in _words(sentence) if w not in _ARTICLES]
+    if len(ours) < 5:
+        return None
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace":
+        return None
+    _, a0, a1, b0, b1 = changed[0]
+    mine, other = ours[a0:a1], theirs[b0:b1]
+    if len(mine) > _PART_WORDS or len(other) > _PART_WORDS or \
+            (len(ours) - len(mine)) < SAME_BUT_ONE * len(ours):
+        return None
+    content = [[w for w in part if w not in STOP] for part in (mine, other)]
+    if not all(content):
+        return None
+    stems = [{stem(w) for w in part} for part in content]
+    if stems[0] & {stem(w) for w in theirs} or stems[1] & {stem(w) for w in ours}:
+        return None  # a word of the part is said elsewhere: moved or reworded, not swapped
+    return " ".join(mine), " ".join(other)
