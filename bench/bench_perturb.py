@@ -2,8 +2,11 @@
 (each should come back supported) and with one part changed by a general pattern of English
 (each should come back contradicted): a negation added or removed, a duty word weakened or
 strengthened, a direction turned round, a figure changed, a numbered item changed, a name
-swapped for another the same document uses, a frequency changed, a role swapped for another. No labelled set is read; the sentences come from the library itself, drawn at
-random with a fixed seed, so the figures say how check holds on text it was never fitted on.
+swapped for another the same document uses, a frequency changed, a role swapped for another.
+No labelled set is read; the sentences come from the library itself, drawn at random with a
+fixed seed, so the figures say how check holds on text it was never fitted on. These are near
+copies of the source, as a writer reusing last year's text makes them: a lower bound on what
+check must catch, not a measure of paraphrased claims.
 
     python bench/bench_perturb.py --index /tmp/real --per-kind 40 [--seed 7] [--show kind]
 """
