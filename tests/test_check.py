@@ -502,7 +502,8 @@ def test_check_contradicts_a_claim_that_swaps_one_term_of_art_for_another(
 
 SELECTION = ("Second round of the pilot\n\nA second round of six councils applied to join the "
              "pilot and were selected in May 2024, starting work from September 2024. Each "
-             "council's plan should be reviewed every six months by its steering group.\n")
+             "council's plan should be reviewed every six months by its steering group. A "
+             "maximum of two staff from each council sit on the national board.\n")
 
 
 @pytest.mark.parametrize(("claim", "verdict"), [
@@ -511,6 +512,9 @@ SELECTION = ("Second round of the pilot\n\nA second round of six councils applie
     ("Six councils were not selected for the second round in May 2024.", "contradicted"),
     ("Each council's plan may be reviewed every six months by its steering group.",
      "contradicted"),
+    # or a modifier turned to its opposite ("minimum" against "maximum")
+    ("A maximum of two staff from each council sit on the national board.", "supported"),
+    ("A minimum of two staff from each council sit on the national board.", "contradicted"),
 ])
 def test_a_claim_whose_figures_agree_is_still_read_for_its_english(
         tmp_path: Path, claim: str, verdict: str) -> None:
@@ -524,6 +528,10 @@ def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() ->
     source = "The attendance officer should keep a list of the pupils who miss ten days."
     assert swapped_part("The school nurse should keep a list of the pupils who miss ten days.",
                         source) == ("school nurse", "attendance officer")
+    # the sentence's part may share a word with the rest of the claim ("cases")
+    assert swapped_part("The parent should follow the progress of cases closely.",
+                        "The case manager should follow the progress of cases closely.") == (
+        "parent", "case manager")
     # two parts changed is a paraphrase, not a swap; a part said elsewhere was moved
     assert swapped_part("The school nurse should make a list of the children who miss ten days.",
                         source) is None

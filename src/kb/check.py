@@ -15,6 +15,7 @@ from kb.claims import (
     clash,
     denies,
     forbids,
+    opposite_word,
     same_time,
     says_more_than_its_title,
     words_of,
@@ -160,7 +161,8 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         verdict, chosen = judge_figures(claim, matches)
         # its figures as stated, but what it says of them denied ("were not selected in April
         # 2024") or its duty changed ("may be reviewed every six months"): contradicted
-        if verdict == "supported" and (denied := denies(claim.text, chosen[0].sentence)):
+        if verdict == "supported" and (denied := denies(claim.text, chosen[0].sentence) or
+                                       opposite_word(claim.text, chosen[0].sentence)):
             return "contradicted", chosen, denied
         if verdict != "not_found" or chosen:
             return verdict, chosen, ""

@@ -255,6 +255,12 @@ def clash(claim: str, sentence: str) -> str | None:
         return turned
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
+    return opposite_word(claim, sentence)
+
+
+def opposite_word(claim: str, sentence: str) -> str | None:
+    """A modifier the claim gives where the sentence gives its opposite ("before" against
+    "after", "minimum" against "maximum") and not the claim's own: why, or None."""
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = stem(one), stem(other)

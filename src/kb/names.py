@@ -116,8 +116,8 @@ def swapped_part(claim: str, sentence: str) -> tuple[str, str] | None:
     """A claim that says what the sentence says with one part put in another's place ("The
     court should keep a record ..." against "The local authority should keep a record ..."):
     (the claim's part, the sentence's), or None. Only one part may differ, of up to four words
-    with a content word each, none of them in the other text; the words around it must be
-    the sentence's own, in its order; a figure is left to the figure reading."""
+    with a content word each, the claim's words nowhere in the sentence; the words around it
+    must be the sentence's own, in its order; a figure is left to the figure reading."""
     ours = [w for w in _words(claim) if w not in _ARTICLES]
     theirs = [w for w in _words(sentence) if w not in _ARTICLES]
     if len(ours) < 5:
@@ -135,6 +135,6 @@ def swapped_part(claim: str, sentence: str) -> tuple[str, str] | None:
     if not all(content):
         return None
     stems = [{stem(w) for w in part} for part in content]
-    if stems[0] & {stem(w) for w in theirs} or stems[1] & {stem(w) for w in ours}:
-        return None  # a word of the part is said elsewhere: moved or reworded, not swapped
+    if stems[0] & {stem(w) for w in theirs}:
+        return None  # the claim's part is said elsewhere in the sentence: moved, not swapped
     return " ".join(mine), " ".join(other)
