@@ -185,6 +185,34 @@ def draw(kb: KnowledgeBase, per_kind: int, seed: int) -> dict[str, list[tuple[st
     return pairs
 
 
+def measure(kb: KnowledgeBase, per_kind: int, seed: int, show: str = ""
+            ) -> dict[str, dict[str, float]]:
+    """Per kind and for all: n, the share of originals supported ("kept"), of changed claims
+    contradicted ("caught") and of changed claims supported ("missed")."""
+    report: dict[str, dict[str, float]] = {}
+    total: Counter[str] = Counter()
+    for kind, rows in draw(kb, per_kind, seed).items():
+        seen: Counter[str] = Counter()
+        for original, changed in rows:
+            before, after = kb.check(original).verdict, kb.check(changed).verdict
+            seen["kept"] += before == "supported"
+            seen["caught"] += after == "contradicted"
+            seen["missed"] += after == "supported"
+            if kind == show and after != "contradicted":
+                print(f"  [{before[:4]} -> {after[:4]}] {changed}")
+        seen["n"] = len(rows)
+        total.update(seen)
+        report[kind] = _shares(seen)
+    report["all"] = _shares(total)
+    return report
+
+
+def _shares(counts: Counter[str]) -> dict[str, float]:
+    n = max(1, counts["n"])
+    return {"n": counts["n"], **{key: round(counts[key] / n, 3)
+                                 for key in ("kept", "caught", "missed")}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", required=True)
@@ -193,27 +221,12 @@ def main() -> None:
     parser.add_argument("--show", default="", help="print the failures of this kind")
     args = parser.parse_args()
     with KnowledgeBase.open(args.index, create=False) as kb:
-        pairs = draw(kb, args.per_kind, args.seed)
-        print(f"{'kind':10} {'n':>3}  original supported   changed contradicted  "
-              "changed supported")
-        total: Counter[str] = Counter()
-        for kind, rows in pairs.items():
-            seen: Counter[str] = Counter()
-            for original, changed in rows:
-                before, after = kb.check(original).verdict, kb.check(changed).verdict
-                seen["kept"] += before == "supported"
-                seen["caught"] += after == "contradicted"
-                seen["missed"] += after == "supported"
-                if kind == args.show and after != "contradicted":
-                    print(f"  [{before[:4]} -> {after[:4]}] {changed}")
-            total.update(seen)
-            total["n"] += len(rows)
-            n = len(rows)
-            print(f"{kind:10} {n:3}  {seen['kept'] / n:18.2f}   {seen['caught'] / n:20.2f}  "
-                  f"{seen['missed'] / n:17.2f}")
-        n = total["n"]
-        print(f"{'all':10} {n:3}  {total['kept'] / n:18.2f}   {total['caught'] / n:20.2f}  "
-              f"{total['missed'] / n:17.2f}")
+        report = measure(kb, args.per_kind, args.seed, args.show)
+    print(f"{'kind':10} {'n':>3}  original supported   changed contradicted  "
+          "changed supported")
+    for kind, row in report.items():
+        print(f"{kind:10} {row['n']:3}  {row['kept']:18.2f}   {row['caught']:20.2f}  "
+              f"{row['missed']:17.2f}")
 
 
 if __name__ == "__main__":

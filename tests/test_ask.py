@@ -410,6 +410,22 @@ def test_a_question_of_meaning_is_answered_by_the_line_that_spells_the_acronym_o
             assert answer.citations and acronym in answer.citations[0].quote
 
 
+def test_a_question_of_meaning_about_a_quoted_term_is_answered_by_the_sentence_defining_it(
+        tmp_path: Path) -> None:
+    with one_document_library(tmp_path, "review.txt", (
+        "Workforce review\n\n"
+        "Staffing\n\n"
+        "Fewer bridging workers than planned were in post by the spring, and caseloads rose. "
+        "Bridging workers is the term used for family support staff who hold no social work "
+        "qualification. Each team had two of them by the summer.\n")) as kb:
+        answer = kb.ask("In the review, what does the term 'bridging workers' mean?")
+        assert answer.answer_found and answer.answer
+        assert "hold no social work qualification" in answer.answer
+        # a term that no sentence defines is not answered by a sentence that only names it
+        declined = kb.ask("What does 'caseload weighting' mean?")
+        assert not declined.answer_found
+
+
 def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     from kb.question import WANTS
 

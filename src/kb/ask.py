@@ -355,13 +355,25 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     return value
 
 
+# what a sentence says after a term to define it: "X is the term used for", "X means", "X
+# refers to", "X is defined as", "X (AQS) are staff who"
+_DEFINING = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:is|are)\s+(?:the\s+|a\s+)?(?:term|"
+                       r"name|phrase)\s+(?:used\s+)?(?:for|to\s+describe)|(?:is|are)\s+(?:defined|"
+                       r"described)\s+as|means?\b|refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|"
+                       r"mean|refer))", re.I)
+
+
 def defines(asked: Question, text: str) -> bool:
     """Whether a sentence states the acronym a question of meaning asks about beside what the
-    library's glossary says it stands for."""
-    if not asked.code or not asked.meaning or \
-            not re.search(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I):
+    library's glossary says it stands for, or gives the term asked about and defines it."""
+    if not asked.code:
         return False
-    return {stem(w) for w in content_words(asked.meaning)} <= \
+    found = re.search(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I)
+    if not found:
+        return False
+    if _DEFINING.match(text, found.end()):
+        return True
+    return bool(asked.meaning) and {stem(w) for w in content_words(asked.meaning or "")} <= \
         {stem(w) for w in content_words(text)}
 
 

@@ -45,6 +45,7 @@ WANTS = [
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
                      r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
+QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-Za-z][^'’\"”?]{1,60}?)['’\"”](?!\w)")
 # a number standing as a name, and the weight it carries in a question (that of a word the
 # library uses in about twenty passages)
 CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
@@ -61,7 +62,7 @@ class Question:
     own: set[str] = field(default_factory=set)  # the library's own names ("Harrowden")
     codes: set[str] = field(default_factory=set)  # numbers it names things by ("903 return")
     items: dict[str, set[str]] = field(default_factory=dict)  # "Wave 2": {"wave": {"2"}}
-    code: str | None = None  # the code or acronym a "what does X mean" question asks about
+    code: str | None = None  # the code, acronym or term a "what does X mean" question asks about
     meaning: str | None = None  # what the library's glossary says that acronym stands for
 
 
@@ -104,7 +105,11 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
         terms.weights[DUTY] = max(duty)
     defined = DEFINED.search(text) if wants == "define" else None
-    asked = (defined.group(1) or defined.group(2)) if defined else None
+    quoted = QUOTED.search(text) if wants == "define" else None
+    # a phrase in quotes is the term asked about ("what does 'alternatively qualified staff'
+    # mean?"); else the word after "term" or "code", or before "mean"
+    asked = quoted.group(1) if quoted else (defined.group(1) or defined.group(2)) \
+        if defined else None
     meaning = None
     if asked:
         for word in DEFINE_FRAME:
