@@ -362,3 +362,13 @@ def test_a_time_of_day_counts_nothing() -> None:
     assert find_figures("Drop-in runs from 10am, with a break at 13:15.") == []
     rates = [f.kind for f in find_figures("The rate went from 9.30 to 12.30 per cent.")]
     assert rates and "percent" in rates
+
+
+def test_the_number_of_a_list_item_or_paragraph_counts_nothing() -> None:
+    assert find_figures("34. When a pupil joins mid-year, the school tells the council.") == []
+    assert find_figures("3) A shared data set about placements") == []
+    assert find_figures("The partners are (1) the council, (2) the health board.") == []
+    assert find_figures("Aims: 1) A shared data set 2) Data standards for partners") == []
+    # a count at the head of a line is still a count, and so is one after a list number
+    assert [f.value for f in find_figures("Contacts\n3 meetings were held")] == [3]
+    assert [f.value for f in find_figures("2. The board met 6 times.")] == [6]

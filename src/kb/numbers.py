@@ -34,6 +34,12 @@ _NUMBER = re.compile(
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + WORD_NUMBER + r")\b)?",
     re.I)
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
+# the number of a list item or a paragraph at the head of its line ("34. When a child ...",
+# "3) A standard data set", "(2) An integrated care board"), or before the words of an item
+# inside a sentence ("(1) the local authority, (2) an integrated care board", "1) A data set
+# 2) Data standards")
+_ENUMERATOR = re.compile(r"(?:^|\n)[ \t•◦·▪-]*\(?\d{1,3}[.)]\s+(?=[A-Za-z])|"
+                         r"(?:\(|(?<![\w(=.,%]))\d{1,2}\)\s+(?=[A-Za-z])")
 _RELATIVE_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+year,?\s+(?:all\s+|only\s+|just\s+)?$",
                               re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|than\s+in)\b", re.I)
@@ -72,6 +78,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     figures = _time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
+    taken += [m.span() for m in _ENUMERATOR.finditer(text)]  # "34. When a child ...", "3) A"
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
     taken += [m.span() for m in _CLOCK.finditer(text)]  # "(9.30 to 12.30)", "at 10am"
