@@ -186,12 +186,11 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
 # a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
 # permission and the act it allows ("may consult"); "may" alone, as "can" is also what one is
 # able to do
+_ACT = r"\s+(?:(?:also|always|still|then|normally|usually|only)\s+)?(?:be\s+)?([a-z]+)"
 _BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\s+to|needs?\s+to|"
-                    r"ha(?:s|ve)\s+to)\s+(?:(?:also|always|still|then|normally|usually|only)\s+)?"
-                    r"(?:be\s+)?([a-z]+)", re.I)
-_ALLOWS = re.compile(r"\b(?:may|can|could|might)\s+(?:(?:also|still|then|only)\s+)?(?:be\s+)?"
-                     r"([a-z]+)", re.I)
-_MAY = re.compile(r"\bmay\s+(?:(?:also|still|then|only)\s+)?(?:be\s+)?([a-z]+)", re.I)
+                    rf"ha(?:s|ve)\s+to){_ACT}", re.I)
+_ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
+_MAY = re.compile(rf"\bmay{_ACT}", re.I)
 _NOT_AN_ACT = {"not", "never", "able", "be", "unable"}
 
 
