@@ -373,7 +373,9 @@ def defines(asked: Question, text: str) -> bool:
         return False
     if _DEFINING.match(text, found.end()):
         return True
-    return bool(asked.meaning) and {stem(w) for w in content_words(asked.meaning or "")} <= \
+    if not asked.meaning:
+        return False
+    return {stem(w) for w in content_words(asked.meaning)} <= \
         {stem(w) for w in content_words(text)}
 
 

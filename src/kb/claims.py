@@ -51,8 +51,8 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
              ("earlier", "later"), ("public", "private"), ("internal", "external"),
              ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
-             ("daily", "weekly"),
-             ("annual", "monthly"), ("written", "verbal"), ("permanent", "temporary")]
+             ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
+             ("permanent", "temporary")]
 
 
 @dataclass

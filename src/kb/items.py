@@ -64,9 +64,16 @@ def figure_of_another_item(asked: dict[str, set[str]], text: str, figure: Figure
 def another_item(asked: dict[str, set[str]], text: str) -> bool:
     """Whether the text names only other items of a sequence the question names one of:
     a sentence on "Wave 1" does not answer for "Wave 2"."""
+    return _other_items(asked, text) is not None
+
+
+def _other_items(asked: dict[str, set[str]], text: str) -> tuple[str, str, str] | None:
+    """The first sequence of `asked` that the text names only other items of: (the sequence,
+    an item asked, an item the text names), or None."""
     named = items_named(text)
-    return any(sequence in named and not numbers & named[sequence]
-               for sequence, numbers in asked.items())
+    return next(((sequence, min(numbers), min(named[sequence]))
+                 for sequence, numbers in asked.items()
+                 if sequence in named and not numbers & named[sequence]), None)
 
 
 # a code of a codeset: letters then digits ("RC8", "N4", "KS2")
@@ -76,10 +83,9 @@ _CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
 def other_item(claim: str, sentence: str) -> tuple[str, str] | None:
     """A claim about one item of a numbered sequence against a sentence that names only other
     items of it ("section 17 enquiries" against "section 47 enquiries"): the two, or None."""
-    stated = items_named(sentence)
-    for sequence, numbers in items_named(claim).items():
-        if stated.get(sequence) and not numbers & stated[sequence]:
-            return f"{sequence} {min(numbers)}", f"{sequence} {min(stated[sequence])}"
+    if found := _other_items(items_named(claim), sentence):
+        sequence, ours, theirs = found
+        return f"{sequence} {ours}", f"{sequence} {theirs}"
     return None
 
 

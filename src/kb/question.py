@@ -108,8 +108,9 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     quoted = QUOTED.search(text) if wants == "define" else None
     # a phrase in quotes is the term asked about ("what does 'alternatively qualified staff'
     # mean?"); else the word after "term" or "code", or before "mean"
-    asked = quoted.group(1) if quoted else (defined.group(1) or defined.group(2)) \
-        if defined else None
+    asked = quoted.group(1) if quoted else None
+    if asked is None and defined:
+        asked = defined.group(1) or defined.group(2)
     meaning = None
     if asked:
         for word in DEFINE_FRAME:
