@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from kb import KnowledgeBase
+from kb import KnowledgeBase, embed
 from kb.errors import IndexMismatch, InvalidInput
 from kb.settings import MODEL_NAME, Settings
 
@@ -47,3 +48,47 @@ def test_an_index_built_with_mpnet_refuses_the_default_model(tmp_path: Path) -> 
     (index / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(IndexMismatch, match=f"KB_MODEL_NAME={MPNET}"):
         KnowledgeBase.open(index)
+
+
+@pytest.fixture
+def fresh_precision(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """precision() is read once per process: each test here reads it afresh, and after."""
+    embed.precision.cache_clear()
+    yield monkeypatch
+    embed.precision.cache_clear()
+
+
+def test_auto_precision_is_bfloat16_only_where_the_processor_computes_it(
+        fresh_precision: pytest.MonkeyPatch) -> None:
+    fresh_precision.delenv("KB_EMBED_PRECISION", raising=False)
+    fresh_precision.setattr(embed, "_cpu_flags", lambda: {"sse4_2", "avx2", "avx512f"})
+    assert embed.precision() == "float32"
+    embed.precision.cache_clear()
+    fresh_precision.setattr(embed, "_cpu_flags", lambda: {"avx2", "avx512_bf16"})
+    assert embed.precision() == "bfloat16"
+
+
+def test_an_asked_precision_wins_and_an_unknown_one_is_refused_by_name(
+        fresh_precision: pytest.MonkeyPatch) -> None:
+    fresh_precision.setattr(embed, "_cpu_flags", lambda: {"amx_bf16"})
+    fresh_precision.setenv("KB_EMBED_PRECISION", "float32")
+    assert embed.precision() == "float32"
+    embed.precision.cache_clear()
+    fresh_precision.setenv("KB_EMBED_PRECISION", "half")
+    with pytest.raises(InvalidInput, match="KB_EMBED_PRECISION='half'.*auto, float32, bfloat16"):
+        embed.precision()
+
+
+def test_bfloat16_vectors_point_where_float32_ones_do(
+        fresh_precision: pytest.MonkeyPatch) -> None:
+    texts = ["The partnership held eight rapid reviews in the year.",
+             "Health visitors saw every family within ten days of the birth.",
+             "Fathers were not always invited to the child protection conference."]
+    fresh_precision.setenv("KB_EMBED_PRECISION", "float32")
+    exact = embed.encode(texts)
+    embed.precision.cache_clear()
+    fresh_precision.setenv("KB_EMBED_PRECISION", "bfloat16")
+    fast = embed.encode(texts, interactive=True)
+    assert np.all((exact * fast).sum(axis=1) > 0.999)
+    # and the ranking of the texts against one another is the same
+    assert np.array_equal(np.argsort(exact @ exact[0]), np.argsort(fast @ fast[0]))

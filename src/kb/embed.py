@@ -121,6 +121,38 @@ def _bulk_threads() -> int:
     return max(1, torch.get_num_threads())  # torch's default, read before we change it
 
 
+# The model may run its matrix products in bfloat16 where the processor does them natively
+# (AVX512-BF16 or AMX): measured here, passages encode 3.3x faster and a claim's sentences 1.8x,
+# and a vector's cosine with its float32 twin is at least 0.99996. Elsewhere bfloat16 is
+# emulated and slower, so "auto" keeps float32 there.
+PRECISIONS = ("auto", "float32", "bfloat16")
+_NATIVE_BF16_FLAGS = {"avx512_bf16", "amx_bf16"}
+
+
+@lru_cache(maxsize=1)
+def precision() -> str:
+    """The precision the model runs in: `KB_EMBED_PRECISION` (auto, float32, bfloat16), read at
+    first use; "auto" is bfloat16 only on a processor that computes it natively."""
+    asked = os.environ.get("KB_EMBED_PRECISION", "auto").strip().lower() or "auto"
+    if asked not in PRECISIONS:
+        raise InvalidInput(f"KB_EMBED_PRECISION={asked!r} is not a precision kb knows: use one of "
+                           f"{', '.join(PRECISIONS)}")
+    if asked != "auto":
+        return asked
+    return "bfloat16" if _NATIVE_BF16_FLAGS & _cpu_flags() else "float32"
+
+
+def _cpu_flags() -> set[str]:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:  # not Linux: stay with float32
+        return set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return set(line.partition(":")[2].split())
+    return set()
+
+
 def load_model(model_name: str = MODEL_NAME) -> Any:
     """Load the named bundled model once per process; never reaches for a model hub."""
     return _load_model(model_name)  # one cache entry per model, however the name was passed
@@ -167,8 +199,13 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
         torch.set_num_threads(1 if interactive or len(texts) <= 2 else _bulk_threads())
         if interactive:  # small batches of like lengths: little padding (check 147 ms, not 189)
             batch_size = min(batch_size, INTERACTIVE_BATCH)
-        vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
-                               convert_to_numpy=True, show_progress_bar=False)
+        # autocast casts the weights afresh on each call: one or two short texts (a query) run
+        # faster in float32 (hybrid p50 16 ms against 29 ms measured)
+        fast = precision() == "bfloat16" and len(texts) > 2
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast):
+            vectors = model.encode(list(texts), batch_size=batch_size,
+                                   normalize_embeddings=True, convert_to_numpy=True,
+                                   show_progress_bar=False)
     return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
