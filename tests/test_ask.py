@@ -458,3 +458,15 @@ def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
     assert _same_scale(question, "three hours")
     assert _same_scale("How many days does the school have?", "two weeks")
     assert _same_scale("How long does the review take?", "90 minutes")
+
+
+def test_a_question_of_how_often_is_answered_by_a_frequency_and_not_a_length(
+        tmp_path: Path) -> None:
+    text = ("Mentoring handbook\n\n"
+            "Every mentor completes a two-day induction before meeting a young person. "
+            "Mentors should refresh their safeguarding knowledge at least annually, through "
+            "bulletins or short sessions. The scheme has been running for three years across "
+            "the county and has supported over four hundred young people so far.\n")
+    with one_document_library(tmp_path, "handbook.txt", text) as kb:
+        answer = kb.ask("How often should mentors refresh their safeguarding knowledge?")
+    assert answer.answer_found and "at least annually" in (answer.answer or "")

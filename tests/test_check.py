@@ -182,8 +182,10 @@ def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
     assert read("Every one of the six areas had a hub.") == [("fraction", 6, 6)]
     assert read("All of the 12 schools replied.") == [("fraction", 12, 12)]
     assert read("Every school has a designated lead.") == [("percent", 100, None)]
-    assert read("The lead's training is renewed every three years.") == [("count", 3, None)]
-    assert read("The board reviews the policy every year.") == []
+    # how often, in times a year
+    assert read("The lead's training is renewed every three years.") == [
+        ("frequency", 1 / 3, None)]
+    assert read("The board reviews the policy every year.") == [("frequency", 1, None)]
 
 
 def test_a_claims_figures_in_words_are_not_its_measure_words(library) -> None:
@@ -250,7 +252,7 @@ def test_the_name_a_claim_gives_the_document_is_no_part_of_a_figures_measure() -
     aligned = _aligned(text, title="Keeping pupils well in schools")
     [match] = read_sentence(claim, aligned)
     # "KPWIS" names where the figure stands, not what it measures: the measure still fits
-    assert match.source.value == 2 and not match.agrees
+    assert match.source.value == 0.5 and not match.agrees  # every two years: half a year
     # in another document, the same sentence's figure is not measured as the claim's
     assert read_sentence(claim, _aligned(text, title="Staff handbook")) == []
 
@@ -558,3 +560,23 @@ def test_check_contradicts_a_claim_with_one_part_put_in_anothers_place(
         tmp_path: Path, claim: str, verdict: str) -> None:
     with one_document_library(tmp_path, "care.txt", NURSING) as kb:
         assert kb.check(claim).verdict == verdict
+
+
+def test_how_often_a_claim_says_something_happens_must_be_what_the_source_says(
+        tmp_path: Path) -> None:
+    text = ("Fostering panel terms of reference\n\n"
+            "The fostering panel reviews the terms of approval of every carer every six months, "
+            "and reports to the corporate parenting board on what it found. Panel members are "
+            "drawn from health, education and the independent reviewing service.\n\n"
+            "Useful resources\n\n"
+            "• Fostering panel guidance for members\n")
+    with one_document_library(tmp_path, "panel.txt", text) as kb:
+        said_twice = kb.check("The fostering panel reviews carers' terms of approval twice a "
+                              "year.")
+        said_yearly = kb.check("The fostering panel reviews carers' terms of approval once a "
+                               "year.")
+        unstated = kb.check("Fostering panel guidance for members is updated every month.")
+    assert said_twice.verdict == "supported"
+    assert said_yearly.verdict == "contradicted"
+    # a list line naming the guidance says nothing of how often it is updated
+    assert unstated.verdict == "not_found"

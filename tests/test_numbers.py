@@ -125,7 +125,8 @@ def test_a_figure_opening_its_sentence_is_measured_by_its_predicate() -> None:
 def test_the_numbers_of_a_plural_label_name_items_and_count_nothing() -> None:
     text = "Staff in Cohorts 2 (spring intake) and 3 were asked; 58 replied."
     assert [(f.text, f.kind) for f in find_figures(text)] == [("58", "count")]
-    assert [f.text for f in find_figures("Cohorts of 3 carers met weekly.")] == ["3"]
+    assert [(f.text, f.kind) for f in find_figures("Cohorts of 3 carers met weekly.")] == [
+        ("3", "count"), ("weekly", "frequency")]
 
 
 def test_the_order_of_an_item_is_its_number_among_a_text_s_terms() -> None:
@@ -372,3 +373,30 @@ def test_the_number_of_a_list_item_or_paragraph_counts_nothing() -> None:
     # a count at the head of a line is still a count, and so is one after a list number
     assert [f.value for f in find_figures("Contacts\n3 meetings were held")] == [3]
     assert [f.value for f in find_figures("2. The board met 6 times.")] == [6]
+
+
+def test_how_often_something_happens_is_a_frequency_in_times_a_year() -> None:
+    def often(text: str) -> list[tuple[str, float]]:
+        return [(f.text, round(f.value, 2)) for f in find_figures(text) if f.kind == "frequency"]
+
+    assert often("The forum is held once a month in the library.") == [("once a month", 12.0)]
+    assert often("Plans are looked at twice per year.") == [("twice per year", 2.0)]
+    assert often("Carers meet three times a term.") == [("three times a term", 9.0)]
+    assert often("The audit runs every six months.") == [("every six months", 2.0)]
+    assert often("Visits happen every other week.") == [("every other week", 26.0)]
+    assert often("Mentors phone weekly and the panel sits quarterly.") == [
+        ("weekly", 52.0), ("quarterly", 4.0)]
+    assert often("A six-monthly report goes to the board.") == [("six-monthly", 2.0)]
+    # a count of things that happen weekly is a count, not a frequency
+    assert [(f.kind, f.value) for f in find_figures("We ran two weekly clinics.")] == [
+        ("count", 2.0)]
+    # the count inside "every three years" is not a count of anything
+    assert [f.kind for f in find_figures("Staff refresh it every three years.")] == [
+        "frequency"]
+
+
+def test_a_dozen_is_twelve_and_a_round_figure() -> None:
+    [figure] = find_figures("More than a dozen schools took part.")
+    assert (figure.value, figure.kind) == (12.0, "count") and figure.decimals < 0
+    assert [f.value for f in find_figures("Half a dozen panels and two dozen nurses.")] == [
+        6.0, 24.0]

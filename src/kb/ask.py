@@ -16,6 +16,7 @@ from kb.facts import row_of
 from kb.items import another_item, figure_of_another_item
 from kb.models import Figure, Passage, passage_dict
 from kb.names import name_stems, names
+from kb.number_words import frequencies
 from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
@@ -141,7 +142,7 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     if asked.wants == "duration":
         return any(_same_scale(asked.text, m.group(0)) for m in
-                   DURATION.finditer(best.sentence.text))
+                   DURATION.finditer(best.sentence.text)) or says_how_often(asked, best)
     if asked.wants == "who" and (role := role_asked(asked.text)) and \
             role not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
         return False  # "Who is the chief executive?": a sentence that names no chief executive
@@ -153,6 +154,14 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     return not asked.period or best.key.period in (None, asked.period) or \
         asked.wants == "time"
+
+
+HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
+
+
+def says_how_often(asked: Question, candidate: Candidate) -> bool:
+    """A question of how often is answered by a frequency: "monthly", "twice a year"."""
+    return bool(HOW_OFTEN.search(asked.text)) and bool(frequencies(candidate.sentence.text))
 
 
 # "how many hours ...": a length in hours or minutes answers it, a number of years does not
@@ -336,7 +345,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             asked.text.lower()]
         value += 0.2 if named else -0.3
     elif asked.wants == "duration":
-        value += 0.2 if DURATION.search(text) else -0.3
+        value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) else -0.3
     elif asked.wants == "define" and defines(asked, text):
         candidate.defines = True  # "CiCC: Children in Care Council", "... Council (CiCC)"
         candidate.covered = max(covered, COVERAGE_MIN)

@@ -1,5 +1,5 @@
 """Figures written in words: "twenty-four", "five of the six", "one in five", "about a third",
-"doubled"."""
+"doubled", "a dozen", and how often something happens ("twice a year", "monthly")."""
 
 from __future__ import annotations
 
@@ -118,4 +118,64 @@ def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     found += [Figure(match.group(0), match.start(), match.end(),
                      MULTIPLES[match.group(1).lower()], "multiple")
               for match in _MULTIPLE.finditer(text)]
+    return found
+
+
+# "a dozen", "half a dozen", "two dozen": a round count
+_DOZEN = re.compile(rf"\b(half\s+a|a|one|{WORD_NUMBER})\s+dozen\b", re.I)
+
+# how often, as times a year: "once a month", "three times per year", "every six months",
+# "every other week", "monthly", "six-monthly"
+PER_YEAR = {"day": 365.0, "week": 52.0, "fortnight": 26.0, "month": 12.0, "term": 3.0,
+            "quarter": 4.0, "year": 1.0}
+_ADVERB_PER_YEAR = {"daily": 365.0, "weekly": 52.0, "fortnightly": 26.0, "monthly": 12.0,
+                    "termly": 3.0, "quarterly": 4.0, "annually": 1.0, "yearly": 1.0,
+                    "biannually": 2.0, "biennially": 0.5}
+_UNIT = r"(day|week|fortnight|month|term|quarter|year)s?"
+_TIMES = re.compile(rf"\b(once|twice|(?:{WORD_NUMBER}|\d{{1,2}})\s+times)\s+(?:a|an|per|each|"
+                    rf"every)\s+{_UNIT}\b", re.I)
+_EVERY = re.compile(rf"\bevery\s+(?:(other|second)\s+|({WORD_NUMBER}|"
+                    rf"\d{{1,2}})\s+)?{_UNIT}\b", re.I)
+_ADVERB = re.compile(rf"\b(?:({WORD_NUMBER}|\d{{1,2}})[\s-])?("
+                     + "|".join(_ADVERB_PER_YEAR) + r")\b", re.I)
+
+
+def frequencies(text: str) -> list[Figure]:
+    """How often something happens, as a figure of kind "frequency" whose value is the times
+    a year: "twice a year" 2, "every six months" 2, "every other week" 26, "monthly" 12."""
+    found: list[Figure] = []
+
+    def add(match: re.Match[str], value: float) -> None:
+        if not any(f.start < match.end() and match.start() < f.end for f in found):
+            found.append(Figure(match.group(0), match.start(), match.end(), value, "frequency",
+                                "a year"))
+
+    for match in _TIMES.finditer(text):
+        said = match.group(1).lower()
+        times = 1.0 if said == "once" else 2.0 if said == "twice" else word_value(
+            said.rsplit(" ", 1)[0])
+        add(match, times * PER_YEAR[match.group(2).lower()])
+    for match in _EVERY.finditer(text):
+        other, count, unit = match.groups()
+        apart = 2.0 if other else word_value(count) if count else 1.0
+        add(match, PER_YEAR[unit.lower()] / apart)
+    for match in _ADVERB.finditer(text):
+        count, adverb = match.groups()
+        value = _ADVERB_PER_YEAR[adverb.lower()]
+        if count and adverb.lower() == "monthly":  # "six-monthly": every six months
+            value = 12.0 / word_value(count)
+        elif count:
+            continue  # "two weekly meetings": a count of meetings
+        add(match, value)
+    return sorted(found, key=lambda f: f.start)
+
+
+def dozens(text: str) -> list[Figure]:
+    """"a dozen" 12, "half a dozen" 6, "two dozen" 24: round counts."""
+    found = []
+    for match in _DOZEN.finditer(text):
+        said = match.group(1).lower()
+        value = 6.0 if said.startswith("half") else 12.0 * word_value(said)
+        found.append(Figure(match.group(0), match.start(), match.end(), value, "count",
+                            decimals=-1))
     return found

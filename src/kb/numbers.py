@@ -11,6 +11,8 @@ from kb.number_words import (
     ORDINAL_WORD,
     ORDINAL_WORDS,
     WORD_NUMBER,
+    dozens,
+    frequencies,
     ratios,
     word_figures,
     word_value,
@@ -18,7 +20,8 @@ from kb.number_words import (
 from kb.sentences import Sentence, split_sentences
 from kb.words import content_words
 
-KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date")
+KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date",
+         "frequency")
 _MONTH = "|".join(MONTHS)
 _PERIOD = re.compile(
     r"\b(?:April\s+20\d\d\s*(?:-|–|—|to)\s*March\s+20\d\d|FY\s?'?\d\d\s?[-/]\s?\d\d|"
@@ -87,6 +90,9 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         figures.append(Figure(match.group(0), match.start(), match.end(),
                               float(age), "age", "years"))
         taken.append(match.span())
+    for figure in frequencies(text) + dozens(text):  # "every six months", "a dozen"
+        figures.append(figure)
+        taken.append((figure.start, figure.end))
     for ratio in ratios(text):  # "one in five", "1 in 5"
         figures.append(ratio)
         taken.append((ratio.start, ratio.end))
