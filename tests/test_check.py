@@ -110,6 +110,22 @@ def test_a_bound_on_a_ratio_agrees_with_the_same_bound_on_its_percentage() -> No
         assert agrees(claimed, stated_figures(find_figures(source))[0], claim, source) is same
 
 
+def test_more_than_a_round_figure_in_words_reaches_half_its_step() -> None:
+    from kb.agreement import agrees
+    from kb.numbers import find_figures, stated_figures
+
+    def agreed(claim: str, source: str) -> bool:
+        claimed = stated_figures(find_figures(claim))[0]
+        return agrees(claimed, stated_figures(find_figures(source))[0], claim, source)
+
+    claim = "More than a dozen councils sent a reply."
+    assert agreed(claim, "In all, 14 councils sent a reply.")
+    assert not agreed(claim, "In all, 12 councils sent a reply.")
+    assert not agreed(claim, "In all, 31 councils sent a reply.")
+    # a figure in digits keeps its narrow reach
+    assert not agreed("More than 12 councils sent a reply.", "In all, 14 councils replied.")
+
+
 def test_a_claimed_multiple_needs_a_source_that_states_it() -> None:
     from kb.check import Claim, judge
     from kb.numbers import find_figures, stated_figures

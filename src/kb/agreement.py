@@ -108,10 +108,14 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
     elif claimed.kind == "fraction" and claimed.total:
         return abs(100 * claimed.value / claimed.total - value) < 0.5
     before = claim_text[max(0, claimed.start - 20):claimed.start]
+    # "more than 1,000" reaches 15% past its figure; a round figure in words reaches half its
+    # step past it ("more than a dozen": up to 17)
+    reach = max(0.15 * claimed.value, 0.5 * 10 ** -claimed.decimals if claimed.decimals < 0
+                else 0.0)
     if bound(claim_text, claimed) > 0:
-        return value > claimed.value and value <= claimed.value * 1.15
+        return claimed.value < value <= claimed.value + reach
     if bound(claim_text, claimed) < 0:
-        return value < claimed.value and value >= claimed.value * 0.85
+        return claimed.value - reach <= value < claimed.value
     tolerance = 1e-9
     if claimed.kind in ("percent", "rate", "fraction"):
         tolerance = 0.5 * 10 ** -claimed.decimals + 1e-9
