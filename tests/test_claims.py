@@ -306,3 +306,28 @@ def test_a_change_from_one_figure_to_another_agrees_with_the_multiple_a_claim_gi
     # two figures not joined as "from A to B" make no change
     assert changes("In 2021 there were 120 families and 40 carers.",
                    find_figures("In 2021 there were 120 families and 40 carers.")) == []
+
+
+@pytest.mark.parametrize("claim, source, contradicted", [
+    ("A referral can only be made once the parent has given written consent.",
+     "Practitioners do not need written consent from a parent before making a referral.", True),
+    ("The team cannot visit without a signed referral form.",
+     "A signed referral form is not required before the first visit.", True),
+    ("Records may be shared only after a strategy meeting has been held.",
+     "It is not necessary for a strategy meeting to be held before records are shared.", True),
+    # the condition is not said to be necessary, or the source says it is needed
+    ("A referral can be made once the parent has given written consent.",
+     "Practitioners do not need written consent from a parent before making a referral.", False),
+    ("The team cannot visit without a signed referral form.",
+     "A signed referral form is required before the first visit.", False),
+    # the source's "not needed" is about something else
+    ("A referral can only be made once the parent has given written consent.",
+     "Practitioners do not need to phone the duty team before making a referral.", False),
+])
+def test_a_condition_the_claim_makes_necessary_clashes_with_a_source_saying_it_is_not(
+        claim: str, source: str, contradicted: bool) -> None:
+    from kb.claims import needless_condition
+
+    assert bool(needless_condition(claim, source)) is contradicted
+    if contradicted:
+        assert clash(claim, source)

@@ -246,6 +246,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
             OPTIONAL.search(sentence) and not PERMISSION.search(sentence):
         return "the claim leaves it to choice; the source makes it a duty"
+    if condition := needless_condition(claim, sentence):
+        return f"the claim makes {condition} a condition; the source says it is not needed"
     if swapped := swapped_member(claim, sentence):
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
@@ -255,6 +257,38 @@ def clash(claim: str, sentence: str) -> str | None:
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
     return opposite_word(claim, sentence)
+
+
+# a condition a claim says must come first ("may be shared only once an enquiry has begun",
+# "cannot start until a referral is made"), and a source that says it need not
+_ONLY_WHEN = re.compile(r"\b(?:only(?:\s+[\w-]+){0,8}?\s+(?:once|if|when|after|where|"
+                        r"following)|(?:cannot|can't|(?:can|may|must)\s+not)\b.{0,60}?\b"
+                        r"(?:unless|until|without))\s+(.+)$", re.I)
+_NOT_NEEDED = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:necessary|needed|required|essential|"
+                         r"a\s+(?:pre-?)?(?:condition|requirement))|need\s+not|do(?:es)?\s+not\s+"
+                         r"(?:need|require|have\s+to)|no\s+need|without\s+(?:the\s+)?need)\b",
+                         re.I)
+
+
+def needless_condition(claim: str, sentence: str) -> str | None:
+    """The condition a claim makes necessary ("only once a formal enquiry has been opened")
+    where the sentence says that very thing is not needed ("it is not necessary for a formal
+    enquiry to be opened"): two of its content words, and half of them, in the clause of the
+    sentence's "not necessary". Returns the condition, or None."""
+    said = _ONLY_WHEN.search(claim)
+    if not said or _NOT_NEEDED.search(claim):
+        return None
+    condition = re.split(r"[,;.]", said.group(1))[0]
+    wanted = _content_parts(condition) - MODALS
+    for match in _NOT_NEEDED.finditer(sentence):
+        # the clause the "not necessary" stands in, before it and after ("A signed form is
+        # not required before a visit", "it is not necessary for a formal process to be ...")
+        clause = re.split(r"[.;:]", sentence[:match.start()])[-1] + " " + \
+            re.split(r"[.;:]", sentence[match.end():])[0]
+        shared = wanted & _content_parts(clause)
+        if len(shared) >= 2 and len(shared) >= len(wanted) / 2:
+            return condition.strip()
+    return None
 
 
 def opposite_word(claim: str, sentence: str) -> str | None:
