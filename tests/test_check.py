@@ -559,6 +559,34 @@ def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() ->
                         source) is None
 
 
+
+def test_who_says_a_thing_is_not_a_part_swapped_but_a_body_named_state_is() -> None:
+    from kb.names import swapped_part
+
+    source = "Wider conversations highlighted that reviews drive extra notes being recorded."
+    assert swapped_part("The Hartmoor study found that reviews drive extra notes being "
+                        "recorded.", source) is None
+    # "State" in a name is no verb of saying
+    assert swapped_part("The Secretary of State may share the list with the regional panel.",
+                        "The local authority may share the list with the regional panel.") == (
+        "secretary of state", "local authority")
+
+
+def test_a_document_goes_by_its_file_name_as_well_as_its_title() -> None:
+    from kb.check import Claim, unnamed
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    text = "Wider conversations showed that inspections drive extra recording."
+    passage = Passage(1, "study", "User research into inputted data",
+                      "docs/Understanding recording (Hartmoor).pdf", None, "other", 46, 46,
+                      None, text, 0, len(text))
+    assert "Hartmoor" in passage.known_as
+    claim = Claim("The Hartmoor study found that inspections drive extra recording.", [], None,
+                  0, Terms({"inspect": 1.0}))
+    assert not unnamed(claim, _aligned(text).__class__(passage, text, 0, 0.8, 0.8, 0.8))
+    assert unnamed(claim, _aligned(text))  # in a document of another name it is missing
+
 NURSING = ("Health checks in care\n\nThe virtual school head should record each child's "
            "health check on the care plan and share it with the designated teacher (DT). Each "
            "designated teacher keeps the plan for the school.\n")

@@ -276,7 +276,7 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
         row = Sentence(*located)
         # the caption says what every figure of the table counts: part of the row's words
         words = terms_of(f"{fact.label} {fact.column} {fact.caption}")
-        context = terms_of(f"{passage.title} {passage.section or ''}")
+        context = terms_of(f"{passage.known_as} {passage.section or ''}")
         covered = asked.terms.share(words, context, partial=0.6)
         figures = find_figures(fact.value, fact.period)
         kinds = KINDS_FOR.get(asked.wants or "", set())
@@ -330,7 +330,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     """How much of the question the sentence covers, and whether it holds what is asked for;
     `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
     words = terms_of(f"{candidate.sentence.text} {leant}")
-    context = terms_of(f"{candidate.passage.title} {section} {candidate.passage.text}")
+    context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
     covered = asked.terms.share(words, context)
     candidate.covered = covered
     value = covered
@@ -358,7 +358,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     # the sentence is about another agency or person than the one asked about, unless the
     # name asked about is its own document's ("What does KCSIE say ...")
     if asked.names and not asked.names & asked.terms.present(
-            words | terms_of(candidate.passage.title)) and \
+            words | terms_of(candidate.passage.known_as)) and \
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15
     return value

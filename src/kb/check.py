@@ -244,7 +244,7 @@ def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[
     `sentence_only`, the names the sentence itself does not mention (its title aside)."""
     passage = aligned.passage
     text = aligned.sentence if sentence_only else f"{passage.section or ''} {passage.text}"
-    held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.title} {text}")}
+    held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.known_as} {text}")}
     return names_in(claim.text) - claim.terms.present(held)
 
 
@@ -268,10 +268,10 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
     row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
-        r"[A-Za-z][A-Za-z'-]*", f"{passage.title} {passage.section or ''} {passage.text}")}
+        r"[A-Za-z][A-Za-z'-]*", f"{passage.known_as} {passage.section or ''} {passage.text}")}
     # the names the claim gives this document ("KCSIE says", "the National Framework sets
     # out") say where, not what: they do not count in any figure's measure
-    named = claim.terms.present(words_of(passage.title)) & names_in(claim.text)
+    named = claim.terms.present(words_of(passage.known_as)) & names_in(claim.text)
     # weighed without them, so they neither help nor hurt a figure's measure
     terms = Terms({t: w for t, w in claim.terms.weights.items() if t not in named},
                   claim.terms.expansions) if named else claim.terms

@@ -20,6 +20,7 @@ from kb import embed
 from kb.contrasts import reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
 from kb.models import Passage
+from kb.names import REPORTING
 from kb.numbers import find_figures
 from kb.sentences import LEANS_BACK, split_sentences, unwrapped
 from kb.terms import Terms
@@ -437,11 +438,6 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
 
 # verbs by which a claim says that a document speaks ("the guidance stresses that ..."): the
 # document's voice, not what it says
-_REPORTING = {stem(word) for word in (
-    "says", "said", "states", "stated", "notes", "noted", "stresses", "stressed", "emphasises",
-    "emphasizes", "emphasised", "highlights", "highlighted", "explains", "explained", "reports",
-    "reported", "confirms", "confirmed", "mentions", "mentioned", "underlines", "describes",
-    "clear", "sets", "out")}
 
 
 def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0) -> bool:
@@ -450,7 +446,7 @@ def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0)
     line "Families first for children pathfinder" bears out nothing of "the Families First
     pathfinder began in 2021", and "the census guide requires each child's religion" is not
     borne out by a sentence of the census guide on local authorities and children alone."""
-    titled = terms.present(words_of(aligned.passage.title)) | _REPORTING
+    titled = terms.present(words_of(aligned.passage.title)) | REPORTING
     rest = Terms({t: w for t, w in terms.weights.items() if t not in titled}, terms.expansions)
     if not rest.weights:
         return True  # every word of the claim names the document: nothing else to hold

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 
@@ -45,6 +46,12 @@ class Passage:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def known_as(self) -> str:
+        """The names its document goes by: its title and its file's name ("the Essex study"
+        for "Understanding social worker recording (Essex).pdf", whatever its title page says)."""
+        return f"{self.title} {PurePath(self.path).stem.replace('_', ' ')}"
 
 
 @dataclass

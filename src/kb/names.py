@@ -41,6 +41,16 @@ def names(sentence: str, question: str, rare: set[str]) -> list[str]:
 
 
 _ARTICLES = {"the", "a", "an", "its", "their"}
+# the words that say who says a thing ("the Essex study found that", "KCSIE says"): a claim's
+# attribution, not a part of what it claims
+# (as written: the stem of "states" is also that of "the Secretary of State")
+SAYING = {"says", "said", "states", "stated", "notes", "noted", "stresses", "stressed",
+          "emphasises", "emphasizes", "emphasised", "highlights", "highlighted", "explains",
+          "explained", "reports", "reported", "confirms", "confirmed", "mentions", "mentioned",
+          "underlines", "describes", "found", "finds", "shows", "showed", "concluded",
+          "concludes"}
+# their stems, and "makes clear", "sets out"
+REPORTING = {stem(word) for word in SAYING | {"clear", "sets", "out"}}
 
 
 def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str] | None:
@@ -137,4 +147,6 @@ def swapped_part(claim: str, sentence: str) -> tuple[str, str] | None:
     stems = [{stem(w) for w in part} for part in content]
     if stems[0] & {stem(w) for w in theirs}:
         return None  # the claim's part is said elsewhere in the sentence: moved, not swapped
+    if {w.lower() for w in mine + other} & SAYING:
+        return None  # who says it ("The Essex study found that"), not what is said
     return " ".join(mine), " ".join(other)
