@@ -438,6 +438,8 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("Which service should the school ring for advice?") == "who"
     assert wants("Which local authorities took part in the first wave?") == "who"
     assert wants("Is it fine to share a photo with the parent?") is None
+    assert wants("What is the amount of the grant each school receives?") == "money"
+    assert wants("What amount can a carer claim for travel?") == "money"
 
 
 def test_the_scene_before_a_question_is_not_what_it_asks() -> None:

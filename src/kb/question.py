@@ -29,7 +29,8 @@ WANTS = [
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£|(?:what|which) "
-                         r"(?:\w+ )?(?:fine|penalty)|fined)\b", re.I)),
+                         r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
+                         r"are|were) the (?:\w+ )?amount)\b", re.I)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean|total)\b",
                          re.I)),
     # "when" asks a time when a verb follows it ("when did", "by when"); "when a family
