@@ -436,10 +436,6 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-# verbs by which a claim says that a document speaks ("the guidance stresses that ..."): the
-# document's voice, not what it says
-
-
 def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0) -> bool:
     """Whether the sentence holds what the claim says beyond the name of the document it
     stands in (more than `least` of those words' weight, and at least one of them): the title
