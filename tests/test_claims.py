@@ -31,6 +31,10 @@ from kb.numbers import find_figures
     # a negation after a comma borrows its clause ("by a doctor, not a nurse")
     ("The medical can be done by a registered nurse.",
      "The medical must be done by a doctor, not a nurse."),
+    # an aside in brackets between the subject and its denied verb stays in its clause
+    ("Parent compacts are compulsory.",
+     "Parent compacts (PC)12, also called family agreements (FA), are not compulsory but are "
+     "good practice and helpful to all families."),
     # a negation passes over a verb that only links what follows ("not be seen as")
     ("A phone call should normally be the default record of a decision.",
      "A phone call should not be seen as the default record of a decision."),

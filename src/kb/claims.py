@@ -154,6 +154,7 @@ _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
 
 # where a clause starts; not at a comma, after which a negation may be elliptical ("done by a
 # doctor, not a nurse")
+_ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
 
 
@@ -174,10 +175,13 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
             continue
         # the clause around it must hold another shared word: "... has been returned but
         # there is no assessment" denies nothing of a claim that only shares "assessment"
-        before = _CLAUSE_START.split(text[:cue.start()])[-1]
+        # an aside in brackets ("Data sharing agreements (DSA), also known as ..., are not")
+        # stands between a subject and its verb inside one clause
+        before = _CLAUSE_START.split(_ASIDE.sub(" ", text[:cue.start()]))[-1]
         after = re.split(r"[,;:.()]", text[cue.end():])[0]
-        clause = re.findall(r"[A-Za-z][A-Za-z'-]*", before)[-4:] + \
-            re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
+        # (its subject, the clause's first words, too: an aside may part it from its verb)
+        leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
+        clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
         if len({stem(w.lower()) for w in clause} & shared) >= 2:
             count += 1
     count += sum(1 for match in _UNLESS.finditer(text) if _content_parts(match.group(1)) & shared)
