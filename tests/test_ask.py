@@ -10,6 +10,8 @@ from tests.documents import one_document_library
 from kb import KnowledgeBase
 from kb.names import name_stems
 from kb.numbers import find_figures, values_figures
+from kb.question import read_question
+from kb.words import stem
 
 
 def test_ask_answers_a_count_with_its_cited_sentence(library: KnowledgeBase) -> None:
@@ -472,3 +474,32 @@ def test_a_question_of_how_often_is_answered_by_a_frequency_and_not_a_length(
     with one_document_library(tmp_path, "handbook.txt", text) as kb:
         answer = kb.ask("How often should mentors refresh their safeguarding knowledge?")
     assert answer.answer_found and "at least annually" in (answer.answer or "")
+
+
+def test_a_deadline_is_answered_by_a_length_counted_from_an_event(tmp_path: Path) -> None:
+    text = ("Respite care guidance\n\n"
+            "Respite stays are arranged by the short breaks team with the family's agreement. "
+            "If a respite stay is arranged at short notice, the written plan must be shared "
+            "with the school within three working days of the start of the stay. Families "
+            "may ask for a review of the plan at any point during the year.\n")
+    with one_document_library(tmp_path, "respite.txt", text) as kb:
+        answer = kb.ask("If a respite stay is arranged at short notice, by when must the "
+                        "written plan be shared with the school?")
+    assert answer.answer_found and "within three working days" in (answer.answer or "")
+
+
+def test_the_time_of_the_askers_story_and_the_frame_of_a_time_question_are_not_its_terms(
+        tmp_path: Path) -> None:
+    text = ("Missing from home protocol\n\n"
+            "When a looked after child goes missing overnight, the carer must tell the police "
+            "straight away. A return home interview must be offered within 72 hours of the "
+            "child coming back. The interview is carried out by a worker the child does not "
+            "already know.\n")
+    with one_document_library(tmp_path, "missing.txt", text) as kb:
+        asked = read_question(kb.engine, "Our foster child came back home this morning after "
+                              "going missing last night. Within what time must a return home "
+                              "interview be offered?")
+    asked_of = {stem(word) for word in ("return", "interview", "offered", "missing")}
+    assert asked_of <= set(asked.terms.weights)
+    assert {stem(word) for word in ("night", "morning")}.isdisjoint(asked.terms.weights)
+    assert asked.terms.weights[stem("time")] < asked.terms.weights[stem("interview")] / 1.5

@@ -150,6 +150,9 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return best.key is not None or best.defines
     if asked.wants not in KINDS_FOR:
         return True
+    if asked.wants == "time" and best.key is None and \
+            counts_to_deadline(asked, best.sentence.text):
+        return True
     if best.key is None:
         return False
     return not asked.period or best.key.period in (None, asked.period) or \
@@ -157,6 +160,20 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
 
 
 HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
+# a deadline asked of ("by when must ...", "what is the deadline for ...") is met by a date or
+# by a length of time counted from an event ("within five working days of the start", "no later
+# than 10 days after")
+DEADLINE = re.compile(r"\b(?:by|until) when\b|\bdeadline\b|\bwhen (?:must|should|shall)\b|"
+                      r"\bdate by which\b", re.I)
+_COUNTED_BEFORE = re.compile(r"\b(?:within|later than|more than|up to)\s+$", re.I)
+_COUNTED_AFTER = re.compile(r"\s+(?:of|after|before|from)\b", re.I)
+
+
+def counts_to_deadline(asked: Question, text: str) -> bool:
+    """Whether a deadline question is answered by a length of time counted from an event."""
+    return bool(DEADLINE.search(asked.text)) and any(
+        _COUNTED_BEFORE.search(text[:m.start()]) or _COUNTED_AFTER.match(text, m.end())
+        for m in DURATION.finditer(text))
 
 
 def says_how_often(asked: Question, candidate: Candidate) -> bool:
@@ -338,7 +355,10 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if restates(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if asked.wants in KINDS_FOR:
-        value += figure_fit(asked, candidate)
+        fit = figure_fit(asked, candidate)
+        if asked.wants == "time" and counts_to_deadline(asked, text):
+            fit = max(fit, 0.2)  # as a duration question's length earns
+        value += fit
     elif asked.wants == "who":
         named = names(text, asked.text, asked.rare) or [
             m.group(0) for m in ROLE.finditer(text) if m.group(0).lower() not in

@@ -78,6 +78,16 @@ DUTY = "@duty"
 DEFINE_FRAME = {stem(word) for word in ("acronym", "abbreviation", "stand", "stands", "mean",
                                         "means", "meant", "meaning")}
 
+# the words that frame a question of time ("within what time", "what timescale", "is there a
+# deadline"): they say what is asked, and the sentence that answers seldom holds them, so they
+# weigh as the words of a question's scene do
+TIME_FRAME = {stem(word) for word in ("time", "timescale", "timescales", "timeframe", "deadline",
+                                      "limit")}
+# when the asker's own story happened ("last night", "this morning", "yesterday"): no document
+# speaks of it
+DEICTIC = re.compile(r"\b(?:last|this|tomorrow|yesterday)\s+(?:night|morning|afternoon|evening)\b|"
+                     r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
+
 
 def terms_of(text: str) -> set[str]:
     """The stems of a text's content words, the numbers that name things in it ("the
@@ -102,6 +112,12 @@ def read_question(engine: SearchEngine, text: str) -> Question:
             terms.weights[word] *= SETTING_WEIGHT
     for code in codes:  # as rare as a name: the row or clause it picks out
         terms.weights[code] = CODE_WEIGHT
+    for match in DEICTIC.finditer(text):
+        for word in content_words(match.group(0)):
+            terms.weights.pop(stem(word), None)
+    if wants in ("duration", "time"):
+        for word in TIME_FRAME & set(terms.weights):
+            terms.weights[word] *= SETTING_WEIGHT  # a sentence may still name its timescale
     duty = [terms.weights.pop(word) for word in DUTY_WORDS & set(terms.weights)]
     if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
         terms.weights[DUTY] = max(duty)
