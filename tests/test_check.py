@@ -624,3 +624,20 @@ def test_how_often_a_claim_says_something_happens_must_be_what_the_source_says(
     assert said_yearly.verdict == "contradicted"
     # a list line naming the guidance says nothing of how often it is updated
     assert unstated.verdict == "not_found"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The three members of the panel are the head teacher, the school nurse and a parent "
+     "governor.", "contradicted"),
+    ("The three members of the panel are the head teacher, the school nurse and the "
+     "attendance officer.", "supported"),
+])
+def test_a_count_of_the_members_a_claim_lists_is_read_by_the_list(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    document = ("Exclusions review panel\n\n"
+                "The exclusions review panel meets each half term to look at every permanent "
+                "exclusion. The panel has three members: the head teacher, the school nurse "
+                "for the cluster and the attendance officer. Its decisions are reported to the "
+                "governing board.\n")
+    with one_document_library(tmp_path, "panel.txt", document) as kb:
+        assert kb.check(claim).verdict == verdict

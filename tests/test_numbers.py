@@ -373,6 +373,10 @@ def test_the_number_of_a_list_item_or_paragraph_counts_nothing() -> None:
     # a count at the head of a line is still a count, and so is one after a list number
     assert [f.value for f in find_figures("Contacts\n3 meetings were held")] == [3]
     assert [f.value for f in find_figures("2. The board met 6 times.")] == [6]
+    # a note's number before an article or a preposition, which no count can precede
+    assert find_figures("3 A care leaver is defined in the Children Act as a young person.") == []
+    assert find_figures("Notes\n12 See the guidance on school transport for detail.") == []
+    assert [f.value for f in find_figures("3 care leavers were housed in May.")] == [3]
 
 
 def test_how_often_something_happens_is_a_frequency_in_times_a_year() -> None:

@@ -15,6 +15,7 @@ from kb.claims import (
     clash,
     denies,
     forbids,
+    list_items,
     opposite_word,
     same_time,
     says_more_than_its_title,
@@ -94,10 +95,22 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
         measure_text = measure_text[:figure.start] + " " * (figure.end - figure.start) + \
             measure_text[figure.end:]
     measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w))
-    values = [as_multiple(text, f) for f in claim_totals(text, stated_figures(figures), period)]
+    values = [as_multiple(text, f) for f in claim_totals(
+        text, counted_list(text, stated_figures(figures)), period)]
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
                  [term_weights(engine, f.measure) for f in values], items_named(text),
                  engine.vocabulary(audience_of(engine)))
+
+
+def counted_list(text: str, values: list[Figure]) -> list[Figure]:
+    """The claim's figures less a count of the members it lists ("the three partners are A, B
+    and C"): the list says it, and the list is read against the source's list."""
+    members = list_items(text)
+    if not members:
+        return values
+    first = text.find(members[0])
+    return [f for f in values if not (f.kind == "count" and f.value == len(members)
+                                      and 0 <= f.end <= first)]
 
 
 def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Figure]:

@@ -43,6 +43,11 @@ _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
 # 2) Data standards")
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t•◦·▪-]*\(?\d{1,3}[.)]\s+(?=[A-Za-z])|"
                          r"(?:\(|(?<![\w(=.,%]))\d{1,2}\)\s+(?=[A-Za-z])")
+# a note's or an item's number at the head of its line, before a word no count can precede (an
+# article, a demonstrative, a preposition: "3 A safeguarding partner is defined as ...", "12 See
+# the guidance"); a count is followed by its noun ("3 local authorities")
+_NOTE_MARK = re.compile(r"(?:^|\n)[ \t]*\d{1,3}\s+(?=(?:A|An|The|This|These|That|Those|See|In|"
+                        r"For|From|As|It|There)\s)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+year,?\s+(?:all\s+|only\s+|just\s+)?$",
                               re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|than\s+in)\b", re.I)
@@ -82,6 +87,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     taken += [m.span() for m in _ENUMERATOR.finditer(text)]  # "34. When a child ...", "3) A"
+    taken += [m.span() for m in _NOTE_MARK.finditer(text)]  # "3 A safeguarding partner is"
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
     taken += [m.span() for m in _CLOCK.finditer(text)]  # "(9.30 to 12.30)", "at 10am"
