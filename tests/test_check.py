@@ -641,3 +641,33 @@ def test_a_count_of_the_members_a_claim_lists_is_read_by_the_list(
                 "governing board.\n")
     with one_document_library(tmp_path, "panel.txt", document) as kb:
         assert kb.check(claim).verdict == verdict
+
+
+def test_a_sentence_denying_the_claim_is_read_though_the_model_puts_others_closer() -> None:
+    from kb.check import DENIAL_REACH, TIE, Claim, judge
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    weights = {"foster": 1.0, "carer": 1.0, "requir": 1.0, "attend": 1.0, "review": 1.0,
+               "panel": 1.0}
+    states = Claim("Foster carers are required to attend the review panel.", [], None, 0,
+                   Terms(dict(weights)))
+    denies = Claim("Foster carers are not required to attend the review panel.", [], None, 0,
+                   Terms(dict(weights)))
+    near = "The review panel invites foster carers to attend and share their views."
+    denial = "Foster carers are not required to attend the review panel."
+    text = f"{near} {denial}"
+    passage = Passage(1, "g", "Panel guidance", "g.txt", None, "other", None, None, None,
+                      text, 0, len(text))
+    gap = TIE + 0.1  # the model puts the denial well below the best
+
+    def verdict(claim: Claim, first: str, second: str, coverage: float) -> str:
+        return judge(claim, [Aligned(passage, first, 0, 0.8, 0.8, 0.8),
+                             Aligned(passage, second, 0, coverage, 0.5, 0.8 - gap)])[0]
+
+    assert verdict(states, near, denial, 0.8 - DENIAL_REACH / 2) == "contradicted"
+    # holding too little of the claim's words, it is not read
+    assert verdict(states, near, denial, 0.8 - 2 * DENIAL_REACH) == "supported"
+    # a claim that denies is not clashed with by a sentence that uses its words without "not"
+    assert verdict(denies, denial, near, 0.8) == "supported"

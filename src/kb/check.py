@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.agreement import agrees, as_multiple, changes, comparable, other_side
 from kb.claims import (
+    NEGATION,
     Aligned,
     align,
     clash,
@@ -41,6 +42,7 @@ FIT_WINDOW = 0.15  # an agreeing figure whose measure fits this close to the bes
 # fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
 ABOUT_FIGURES = 0.6  # the same for a claim with figures (their measures must agree as well)
+DENIAL_REACH = 0.1  # fitted on the tuning halves (0.05, 0.1, 0.2 tried; 0.1 and 0.2 tie)
 TIE = 0.03  # sentences this close to the best are read as well for a contradiction
 CONTRADICT_FIT = 0.45  # a figure contradicts only when its measure fits this well
 SUPPORTS = 0.4  # share of the claim's words a sentence must hold to support it
@@ -231,6 +233,16 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     best = about[0]
     clashes = [(near, reason) for near in about if near.score >= best.score - TIE
                and (reason := clash(claim.text, near.sentence))]
+    # a sentence that holds nearly as much of the claim's words and denies what the claim
+    # states ("It is not appropriate for the proprietor to be ...") is read for that denial
+    # though the model reads it as further off: a negation moves a sentence's vector away from
+    # the claim's. Not the other way round: a claim that denies is not clashed with by every
+    # sentence that uses its words without a "not"
+    if not NEGATION.search(claim.text):
+        clashes += [(near, reason) for near in about if near.score < best.score - TIE and
+                    near.coverage >= best.coverage - DENIAL_REACH and
+                    NEGATION.search(near.sentence) and
+                    (reason := denies(claim.text, near.sentence))]
     if not clashes:
         return None
     return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
