@@ -442,6 +442,12 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("Is it fine to share a photo with the parent?") is None
     assert wants("What is the amount of the grant each school receives?") == "money"
     assert wants("What amount can a carer claim for travel?") == "money"
+    # "who" opening a question or a clause asks who; after a noun it only relates
+    assert wants("At a strategy meeting, who should take the notes?") == "who"
+    assert wants("To whom should the school send the form?") == "who"
+    assert wants("A pupil has gone missing. Who must be told first?") == "who"
+    assert wants("Which form do I fill in for a pupil who was excluded?") is None
+    assert wants("Is there a form for carers who look after a sibling?") is None
 
 
 def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
