@@ -448,6 +448,8 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("A pupil has gone missing. Who must be told first?") == "who"
     assert wants("Which form do I fill in for a pupil who was excluded?") is None
     assert wants("Is there a form for carers who look after a sibling?") is None
+    assert wants("Which reason code do I enter for a pupil who left the area?") == "code"
+    assert wants("Which code of practice should the panel follow?") != "code"
 
 
 def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
@@ -509,3 +511,19 @@ def test_the_time_of_the_askers_story_and_the_frame_of_a_time_question_are_not_i
     assert asked_of <= set(asked.terms.weights)
     assert {stem(word) for word in ("night", "morning")}.isdisjoint(asked.terms.weights)
     assert asked.terms.weights[stem("time")] < asked.terms.weights[stem("interview")] / 1.5
+
+
+def test_a_question_for_a_code_is_answered_by_the_code_whose_description_fits(
+        tmp_path: Path) -> None:
+    text = ("Closure reasons\n\n"
+            "Each closed case is given one closure reason code when the worker ends the plan. "
+            "When a family turned down further support after the first visit, the worker "
+            "should record the closure reason code on the same day.\n"
+            "CR1 Family moved to another local authority area.\n"
+            "CR2 Needs met through universal services.\n"
+            "CR3 Family declined further support after the first visit.\n"
+            "CR4 Case transferred to the children with disabilities team.\n")
+    with one_document_library(tmp_path, "closure.txt", text) as kb:
+        answer = kb.ask("Which closure reason code should I record when the family turned down "
+                        "further support after the first visit?")
+    assert answer.answer_found and (answer.answer or "").startswith("CR3")

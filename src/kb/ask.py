@@ -13,7 +13,7 @@ import numpy as np
 from kb import embed
 from kb.claims import sentences_of
 from kb.facts import row_of
-from kb.items import another_item, figure_of_another_item
+from kb.items import another_item, figure_of_another_item, names_a_code
 from kb.models import Figure, Passage, passage_dict
 from kb.names import name_stems, names
 from kb.number_words import frequencies
@@ -148,6 +148,8 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False  # "Who is the chief executive?": a sentence that names no chief executive
     if asked.wants == "define":
         return best.key is not None or best.defines
+    if asked.wants == "code":
+        return names_a_code(best.sentence.text)
     if asked.wants not in KINDS_FOR:
         return True
     if asked.wants == "time" and best.key is None and \
@@ -280,7 +282,7 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
                     ) -> list[Candidate]:
     """Table rows as answers: a row whose label and column hold the question's words and
     whose value is of the kind asked for ("Not relevant · Percentage · 18%")."""
-    if asked.wants not in KINDS_FOR and asked.wants != "define":
+    if asked.wants not in KINDS_FOR and asked.wants not in ("define", "code"):
         return []
     by_id = {hit.passage_id: hit for hit in hits}
     code = asked.code
@@ -302,6 +304,14 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
             if code is None or fact.label.strip().lower() != code.lower():
                 continue
             covered, key = max(covered, COVERAGE_MIN), None
+        elif asked.wants == "code":
+            if not names_a_code(fact.label):
+                continue
+            # the row of a codeset: found by what it describes, the table's caption and
+            # columns as its context ("UN7 · Description · Child referred but no further action")
+            covered = asked.terms.share(terms_of(fact.value), terms_of(
+                f"{fact.column} {fact.caption} {passage.known_as} {passage.section or ''}"),
+                partial=0.6)
         elif key is None:
             continue
         if key is not None:  # the same figure, where it stands in the row's text
@@ -366,6 +376,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += 0.2 if named else -0.3
     elif asked.wants == "duration":
         value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) else -0.3
+    elif asked.wants == "code":
+        value += 0.2 if names_a_code(text) else -0.3
     elif asked.wants == "define" and defines(asked, text):
         candidate.defines = True  # "CiCC: Children in Care Council", "... Council (CiCC)"
         candidate.covered = max(covered, COVERAGE_MIN)

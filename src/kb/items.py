@@ -80,6 +80,11 @@ def _other_items(asked: dict[str, set[str]], text: str) -> tuple[str, str, str] 
 _CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
 
 
+def names_a_code(text: str) -> bool:
+    """Whether a text names a code of a codeset ("UN7 Child referred but ...")."""
+    return _CODE.search(text) is not None
+
+
 def other_item(claim: str, sentence: str) -> tuple[str, str] | None:
     """A claim about one item of a numbered sequence against a sentence that names only other
     items of it ("section 17 enquiries" against "section 47 enquiries"): the two, or None."""

@@ -26,6 +26,8 @@ WANTS = [
                             r"maximum age|age limit|age at which|how old)\b", re.I)),
     ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
                           r"\bwhat is meant by\b", re.I)),
+    # "Which reason code do I enter for ...": a code of a codeset, found by what it describes
+    ("code", re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,3}code\b(?!\s+of\b)", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£|(?:what|which) "
