@@ -1,7 +1,7 @@
 """PDF reader: pypdfium2 lines with their font size, weight and position; tables by pdfplumber.
 
 pypdfium2 reads every page (1-5 ms a page); pdfplumber, ten times slower, is asked only about
-pages that draw enough ruled lines to hold a table (bench/bench_tables.py has the comparison).
+pages whose rules cross as a table's grid (bench/bench_tables.py has the comparison).
 """
 
 from __future__ import annotations
@@ -10,22 +10,29 @@ import ctypes
 import math
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb.errors import UnreadableFile
 from kb.extract import Line, RawDocument
 
+if TYPE_CHECKING:
+    from kb.extract.tables import Rule
+
 LINE_SPAN = re.compile(r"[^\r\n]+")
 # A page may hold a ruled table when it draws 8 rules (thin, long paths: a grid of three rows
 # and two columns has as many) or 12 boxes (shaded cells, three rows of four); a logo's many
-# small curves and a single call-out box do not count. pdfplumber is asked about those pages
-# only (on the real documents: 138 pages of 616, every one of the 66 holding a table).
+# small curves and a single call-out box do not count. Those pages' rules must then cross as a
+# grid (`tables.holds_grid`), and pdfplumber is asked about those only: on the real documents
+# 68 pages of 616 (138 by the counts alone), every one of the 66 holding a table among them.
 TABLE_RULES = 8
 TABLE_BOXES = 12
+STRAIGHT = 0.5  # points a rule may lean over its length and still run straight across or down
 
 
 def read_pdf(path: Path) -> RawDocument:
     import pypdfium2 as pdfium
+
+    from kb.extract.tables import holds_grid, place_tables
 
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -42,7 +49,7 @@ def read_pdf(path: Path) -> RawDocument:
         for number in range(len(pdf)):
             page = _load_page(pdf, number, path)
             layout.append(_page_lines(page))
-            if _may_hold_a_table(page):
+            if _may_hold_a_table(page) and holds_grid(*_rules(page)):
                 candidates.append(number)
             page.close()
         title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
@@ -51,8 +58,6 @@ def read_pdf(path: Path) -> RawDocument:
     if not any(line.text.strip() for lines in layout for line in lines):
         raise UnreadableFile(f"{path}: no text layer, needs OCR")
     if candidates:
-        from kb.extract.tables import place_tables
-
         place_tables(path, layout, candidates)
     pages = ["\n".join(line.text for line in lines) for lines in layout]
     return RawDocument(pages=pages, paged=True, title_hint=title, layout=layout)
@@ -76,6 +81,88 @@ def _may_hold_a_table(page: Any) -> bool:
         elif width >= 40 and height >= 10:
             boxes += 1
     return rules >= TABLE_RULES or boxes >= TABLE_BOXES
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _rules(page: Any) -> tuple[list[Rule], list[Rule]]:
+    """The straight horizontal and vertical pieces of every path the page draws, forms' paths
+    included, in page space: the edges pdfplumber's table finder starts from (a rectangle's
+    four sides, each straight piece of a path between the points it passes through)."""
+    import pypdfium2.raw as raw
+
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    matrix = raw.FS_MATRIX()
+    pending: list[tuple[Any, Matrix]] = [
+        (raw.FPDFPage_GetObject(page.raw, index), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+        for index in range(raw.FPDFPage_CountObjects(page.raw))]
+    while pending:
+        item, outer = pending.pop()
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            continue
+        raw.FPDFPageObj_GetMatrix(item, matrix)
+        placed = _then((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            pending.extend((raw.FPDFFormObj_GetObject(item, index), placed)
+                           for index in range(raw.FPDFFormObj_CountObjects(item)))
+        else:
+            for points in _subpaths(item, placed):
+                _straight_pieces(points, horizontal, vertical)
+    return horizontal, vertical
+
+
+def _then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix that applies `first`, then `second` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _subpaths(item: Any, matrix: Matrix) -> list[list[tuple[float, float]]]:
+    """The points each subpath of a path object passes through (a curve's end points, not its
+    control points), closed back to its start where the path closes it."""
+    import pypdfium2.raw as raw
+
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[list[tuple[float, float]]] = []
+    curve = 0
+    for index in range(raw.FPDFPath_CountSegments(item)):
+        segment = raw.FPDFPath_GetPathSegment(item, index)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append([point])
+            curve = 0
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            curve += 1  # pdfium gives a curve as three points: two control points, then its end
+            if curve % 3 == 0:
+                subpaths[-1].append(point)
+        else:
+            subpaths[-1].append(point)
+        if raw.FPDFPathSegment_GetClose(segment):
+            subpaths[-1].append(subpaths[-1][0])
+    return subpaths
+
+
+def _straight_pieces(points: list[tuple[float, float]], horizontal: list[Rule],
+                     vertical: list[Rule]) -> None:
+    distinct = list(dict.fromkeys(points))
+    if len(distinct) == 2 and abs(distinct[0][1] - distinct[1][1]) >= STRAIGHT:
+        # pdfplumber takes a lone line that is not level for an upright one at its left end
+        (x0, y0), (x1, y1) = distinct
+        vertical.append((min(x0, x1), min(y0, y1), max(y0, y1)))
+        return
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        if abs(y0 - y1) < STRAIGHT:
+            horizontal.append((y0, min(x0, x1), max(x0, x1)))
+        elif abs(x0 - x1) < STRAIGHT:
+            vertical.append((x0, min(y0, y1), max(y0, y1)))
 
 
 class _Chars:

@@ -2,11 +2,13 @@
 
 A table replaces the loose lines pdfium read inside its box: one `row` line per table row
 (cells joined by tabs, empty ones kept so columns line up; a quote reads as the page does)
-and the caption above it marked as such.
+and the caption above it marked as such. pdfplumber reads a page about a hundred times slower
+than pdfium, so it is asked only about pages whose rules cross as a grid (`holds_grid`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,14 @@ from kb.words import STOP
 CAPTION = re.compile(r"^(table|figure|chart|graph)\s*[A-Z]?\d+[a-z]?\b", re.I)
 CAPTION_REACH = 60.0  # points above a table where its caption may stand
 HEADER_ROWS = 6  # the most rows a wrapped header is read over
+# pdfplumber's table finder (its "lines" strategy, default settings) snaps rules within 3 pt
+# of each other to one, joins collinear pieces 3 pt apart and lets rules meet 3 pt short of each
+# other; the grid test joins and meets a little more freely, so it never misses a grid that
+# pdfplumber would find, only lets through a few more pages
+SNAP = 3.0
+REACH = 3.5
+
+Rule = tuple[float, float, float]  # where it stands across, where it starts and ends along
 
 
 def place_tables(path: Path, layout: list[list[Line]], candidates: list[int]) -> int:
@@ -41,6 +51,108 @@ def place_tables(path: Path, layout: list[list[Line]], candidates: list[int]) ->
                 found += 1
             page.flush_cache()
     return found
+
+
+def holds_grid(horizontal: list[Rule], vertical: list[Rule]) -> bool:
+    """Whether a page's rules cross as a table that `place_tables` could keep: cells touching at
+    their corners, two rows of them with two or more cells each, a cell being a box whose four
+    sides are rules and whose corners are where they cross. Boxes around text, a single row,
+    and rules that run one way only (lines under headings, a table ruled only between its
+    rows) are no such grid."""
+    across, down = _as_found(horizontal), _as_found(vertical)
+    if len(across) < 3 or len(down) < 3:
+        return False
+    corners = _corners(across, down)
+    below: dict[float, list[tuple[float, frozenset[int]]]] = {}  # by x: (y, vertical rules)
+    right: dict[float, list[tuple[float, frozenset[int]]]] = {}  # by y: (x, horizontal rules)
+    for (x, y), (rows, columns) in sorted(corners.items()):
+        below.setdefault(x, []).append((y, columns))
+        right.setdefault(y, []).append((x, rows))
+    cells = [cell for (x, y), (rows, columns) in corners.items()
+             if (cell := _cell_from(corners, x, y, rows, columns, below[x], right[y]))]
+    # a table is the cells that touch at a corner, one through another
+    table = {point: point for cell in cells for point in _cell_corners(cell)}
+
+    def root(point: tuple[float, float]) -> tuple[float, float]:
+        while table[point] != point:
+            table[point] = table[table[point]]
+            point = table[point]
+        return point
+
+    for cell in cells:
+        first, *others = _cell_corners(cell)
+        for other in others:
+            table[root(other)] = root(first)
+    in_row: dict[tuple[tuple[float, float], float], int] = {}
+    for cell in cells:
+        key = (root((cell[0], cell[1])), cell[1])
+        in_row[key] = in_row.get(key, 0) + 1
+    full_rows: dict[tuple[float, float], int] = {}
+    for (found, _), count in in_row.items():
+        if count >= 2:
+            full_rows[found] = full_rows.get(found, 0) + 1
+    return any(count >= 2 for count in full_rows.values())
+
+
+Cell = tuple[float, float, float, float]
+
+
+def _cell_corners(cell: Cell) -> list[tuple[float, float]]:
+    x0, y0, x1, y1 = cell
+    return [(x0, y0), (x0, y1), (x1, y0), (x1, y1)]
+
+
+Corners = dict[tuple[float, float], tuple[frozenset[int], frozenset[int]]]
+
+
+def _as_found(rules: list[Rule]) -> list[Rule]:
+    """Rules of one direction as pdfplumber sees them: those within SNAP of each other (in a
+    chain) moved to their mean position, collinear pieces that touch joined, short ones gone."""
+    rules = sorted(rule for rule in rules if rule[2] - rule[1] >= 1)
+    snapped: list[Rule] = []
+    group: list[Rule] = []
+    for rule in [*rules, (math.inf, 0.0, 0.0)]:
+        if group and rule[0] - group[-1][0] > SNAP:
+            mean = sum(member[0] for member in group) / len(group)
+            snapped.extend((mean, start, end) for _, start, end in group)
+            group = []
+        group.append(rule)
+    joined: list[Rule] = []
+    for position, start, end in sorted(snapped):
+        if joined and joined[-1][0] == position and start <= joined[-1][2] + REACH:
+            joined[-1] = (position, joined[-1][1], max(end, joined[-1][2]))
+        else:
+            joined.append((position, start, end))
+    return [rule for rule in joined if rule[2] - rule[1] >= SNAP]
+
+
+def _corners(across: list[Rule], down: list[Rule]) -> Corners:
+    """Where a horizontal rule meets a vertical one, with the rules that meet there."""
+    found: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    for row, (y, left, right) in enumerate(across):
+        for column, (x, top, bottom) in enumerate(down):
+            if left - REACH <= x <= right + REACH and top - REACH <= y <= bottom + REACH:
+                rows, columns = found.setdefault((x, y), (set(), set()))
+                rows.add(row)
+                columns.add(column)
+    return {point: (frozenset(rows), frozenset(columns))
+            for point, (rows, columns) in found.items()}
+
+
+def _cell_from(corners: Corners, x: float, y: float, rows: frozenset[int],
+               columns: frozenset[int], below: list[tuple[float, frozenset[int]]],
+               right: list[tuple[float, frozenset[int]]]) -> Cell | None:
+    """The cell that opens at the corner (x, y), if any: down one of its vertical rules and along
+    one of its horizontal rules to the nearest corners that a fourth corner closes."""
+    downs = [(y2, corners[(x, y2)][0]) for y2, columns2 in below
+             if y2 > y and columns2 & columns]
+    alongs = [(x2, corners[(x2, y)][1]) for x2, rows2 in right if x2 > x and rows2 & rows]
+    for y2, rows2 in downs:
+        for x2, columns2 in alongs:
+            far = corners.get((x2, y2))
+            if far is not None and far[0] & rows2 and far[1] & columns2:
+                return (x, y, x2, y2)
+    return None
 
 
 def _cell(value: Any) -> str:
