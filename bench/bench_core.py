@@ -7,6 +7,7 @@ Prints one table; every figure comes from this one run.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -44,6 +45,7 @@ def bench_ingest(corpus: Path, workdir: Path, rounds: int = 3) -> dict[str, Any]
     pays the one-off load; the machine is noisy, hence rounds and medians."""
     embed.load_model()
     embed.encode(["warm up the model", "with a first batch"] * 8)
+    load_before = os.getloadavg()[0]
     ingest_times, encode_times = [], []
     for number in range(rounds):
         index = workdir / f"index-{number}"
@@ -67,7 +69,10 @@ def bench_ingest(corpus: Path, workdir: Path, rounds: int = 3) -> dict[str, Any]
     ingest_s, encode_s = statistics.median(ingest_times), statistics.median(encode_times)
     return {"passages": report.passages, "embedded": report.embedded,
             "ingest_rate": report.embedded / ingest_s, "model_rate": len(texts) / encode_s,
-            "ingest_s": ingest_s, "reingest_s": reingest_s, "index": str(index)}
+            "ingest_s": ingest_s, "reingest_s": reingest_s, "index": str(index),
+            "rates": [report.embedded / t for t in ingest_times],
+            "ratios": [e / t for e, t in zip(encode_times, ingest_times, strict=True)],
+            "load": (load_before, os.getloadavg()[0])}
 
 
 def scale_up(source: Path, target: Path, size: int, seed: int = 7) -> None:
@@ -144,6 +149,10 @@ def main() -> int:
                   f"{ingest['ingest_rate']:.1f} passages/s end to end; bare model "
                   f"{ingest['model_rate']:.1f} passages/s on the same passages; ratio "
                   f"{ingest['ingest_rate'] / ingest['model_rate']:.0%}")
+            print(f"  precision {embed.precision()}; each round's ratio: "
+                  f"{', '.join(f'{r:.0%}' for r in ingest['ratios'])}; load average "
+                  f"{ingest['load'][0]:.2f} before, {ingest['load'][1]:.2f} after (the ratio is "
+                  "only as good as the quiet around it)")
             print(f"re-ingest of the unchanged library: {ingest['reingest_s'] * 1000:.0f} ms")
         name = args.index.name if args.index else args.corpus.name
         sizes = [(name, Path(ingest["index"]), ingest["passages"])]
