@@ -450,6 +450,11 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("Is there a form for carers who look after a sibling?") is None
     assert wants("Which reason code do I enter for a pupil who left the area?") == "code"
     assert wants("Which code of practice should the panel follow?") != "code"
+    # the size of a change, in whatever figure the page gives it
+    assert wants("How far was the handbook cut down in length?") == "change"
+    assert wants("By how much did exclusions fall last year?") == "change"
+    assert wants("How much did the number of contacts rise?") == "change"
+    assert wants("How much does a DBS check cost?") == "money"
 
 
 def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
@@ -527,3 +532,16 @@ def test_a_question_for_a_code_is_answered_by_the_code_whose_description_fits(
         answer = kb.ask("Which closure reason code should I record when the family turned down "
                         "further support after the first visit?")
     assert answer.answer_found and (answer.answer or "").startswith("CR3")
+
+
+def test_a_question_of_how_far_something_changed_is_answered_by_its_figures(
+        tmp_path: Path) -> None:
+    text = ("Handbook review\n\n"
+            "The carers' handbook was revised this year after feedback from carers. The revision "
+            "included cutting the handbook's long opening narrative and merging the chapters on "
+            "contact and on education.\n"
+            "• Reduced handbook length (from 60 pages to 20).\n"
+            "• A new chapter on online safety.\n")
+    with one_document_library(tmp_path, "handbook.txt", text) as kb:
+        answer = kb.ask("How far was the carers' handbook cut down in length?")
+    assert answer.answer_found and "from 60 pages to 20" in (answer.answer or "")

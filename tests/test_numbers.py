@@ -377,6 +377,9 @@ def test_the_number_of_a_list_item_or_paragraph_counts_nothing() -> None:
     assert find_figures("3 A care leaver is defined in the Children Act as a young person.") == []
     assert find_figures("Notes\n12 See the guidance on school transport for detail.") == []
     assert [f.value for f in find_figures("3 care leavers were housed in May.")] == [3]
+    # an item's number in words ("Wave two") is no count; the count beside it is
+    assert [f.text for f in find_figures("Wave two areas added two new sections.")] == ["two"]
+    assert [f.start for f in find_figures("Wave two areas added two new sections.")] == [21]
 
 
 def test_how_often_something_happens_is_a_frequency_in_times_a_year() -> None:
@@ -404,3 +407,10 @@ def test_a_dozen_is_twelve_and_a_round_figure() -> None:
     assert (figure.value, figure.kind) == (12.0, "count") and figure.decimals < 0
     assert [f.value for f in find_figures("Half a dozen panels and two dozen nurses.")] == [
         6.0, 24.0]
+
+
+def test_an_item_named_with_its_number_in_words_is_that_item() -> None:
+    from kb.items import items_named
+
+    assert items_named("Phase three began in spring.") == {"phase": {"3"}}
+    assert items_named("Year seven pupils and Wave one areas") == {"year": {"7"}, "wave": {"1"}}

@@ -37,7 +37,8 @@ ANSWER_THRESHOLD = 0.3
 COVERAGE_MIN = 0.5
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
-             "time": {"date", "year", "period"}}
+             "time": {"date", "year", "period"},
+             "change": {"count", "percent", "fraction", "rate", "money"}}
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
 # a length of time or an age: "within one working day", "every 12 months", "up to 25"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kb.models import Figure
-from kb.number_words import ORDINAL_WORD, ORDINAL_WORDS
+from kb.number_words import ORDINAL_WORD, ORDINAL_WORDS, WORD_NUMBER, word_value
 
 # an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7",
 # "section 4.9"; not a range ("paragraphs 82-84")
@@ -20,6 +20,11 @@ _ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|
 # the same item named by its order: "the second wave", "the first phase"
 _ORDERED_ITEM = re.compile(rf"\b({ORDINAL_WORD})\s+(wave|phase|stage|round|cohort|module|step|"
                            r"tier)\b", re.I)
+
+
+# the same item with its number in words: "Wave two", "Phase three", "Year seven"
+WORDED_ITEM = re.compile(rf"\b(wave|phase|stage|key stage|year|tier|level|round|cohort|module|"
+                         rf"step|part|chapter)\s+(one|{WORD_NUMBER})\b", re.I)
 
 
 # an item of a codeset: a label of two or more capitals and its number ("YonY 01", "RC 8",
@@ -36,6 +41,8 @@ def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     mentions += [(m.start(), m.end(), m.group(2).lower(),
                   str(ORDINAL_WORDS[re.sub(r"\s+", "-", m.group(1).lower())]))
                  for m in _ORDERED_ITEM.finditer(text)]
+    mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(word_value(m.group(2)))))
+                 for m in WORDED_ITEM.finditer(text)]
     return mentions
 
 

@@ -6,6 +6,7 @@ import calendar
 import re
 
 from kb.extract.metadata import MONTHS, normalise_period
+from kb.items import WORDED_ITEM
 from kb.models import Figure
 from kb.number_words import (
     ORDINAL_WORD,
@@ -111,7 +112,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
                 _LABELS.search(text[max(0, match.start() - 60):match.start()]):
             continue
         figures.append(_number_figure(match))
-    figures += word_figures(text, taken)
+    # "Wave two", "Phase three": the number of an item, not a count
+    figures += word_figures(text, taken + [m.span(2) for m in WORDED_ITEM.finditer(text)])
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
