@@ -49,9 +49,9 @@ WANTS = [
     # after a noun ("a child who was referred")
     ("who", re.compile(r"(?:^|[,;:.?!]\s*|\b(?:and|or|but|then|so)\s+)(?:who|whom)\b|"
                        r"\b(?:to|by|with|for|from|of) whom\b|"
-                       r"\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|partners?|bod(?:y|ies)|"
-                       r"professionals?|people|person|roles?|services?|authorit(?:y|ies)|councils?|"
-                       r"teams?)\b", re.I)),
+                       r"\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|partners?|"
+                       r"bod(?:y|ies)|professionals?|people|person|roles?|services?|"
+                       r"authorit(?:y|ies)|councils?|teams?)\b", re.I)),
 ]
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
