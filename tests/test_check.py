@@ -671,3 +671,7 @@ def test_a_sentence_denying_the_claim_is_read_though_the_model_puts_others_close
     assert verdict(states, near, denial, 0.8 - 2 * DENIAL_REACH) == "supported"
     # a claim that denies is not clashed with by a sentence that uses its words without "not"
     assert verdict(denies, denial, near, 0.8) == "supported"
+    # nor is a claim by a denial under a condition, which holds only where the condition does
+    conditional = "If the review is about a placement ending, foster carers are not required " \
+        "to attend the review panel."
+    assert verdict(states, near, conditional, 0.8) == "supported"

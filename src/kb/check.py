@@ -42,6 +42,8 @@ FIT_WINDOW = 0.15  # an agreeing figure whose measure fits this close to the bes
 # fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
 ABOUT_FIGURES = 0.6  # the same for a claim with figures (their measures must agree as well)
+# a sentence that opens on a condition: what it says holds only where the condition does
+CONDITION = re.compile(r"\W*(?:if|where|when|whenever|unless|in cases where)\b", re.I)
 DENIAL_REACH = 0.1  # fitted on the tuning halves (0.05, 0.1, 0.2 tried; 0.1 and 0.2 tie)
 TIE = 0.03  # sentences this close to the best are read as well for a contradiction
 CONTRADICT_FIT = 0.45  # a figure contradicts only when its measure fits this well
@@ -237,11 +239,12 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     # states ("It is not appropriate for the proprietor to be ...") is read for that denial
     # though the model reads it as further off: a negation moves a sentence's vector away from
     # the claim's. Not the other way round: a claim that denies is not clashed with by every
-    # sentence that uses its words without a "not"
+    # sentence that uses its words without a "not"; nor by a denial under a condition ("If a
+    # child only receives visits, the child should not be included"), which narrows its scope
     if not NEGATION.search(claim.text):
         clashes += [(near, reason) for near in about if near.score < best.score - TIE and
                     near.coverage >= best.coverage - DENIAL_REACH and
-                    NEGATION.search(near.sentence) and
+                    NEGATION.search(near.sentence) and not CONDITION.match(near.sentence) and
                     (reason := denies(claim.text, near.sentence))]
     if not clashes:
         return None
