@@ -152,9 +152,10 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
 
 
+# an aside in brackets, which may stand between a clause's subject and its verb
+_ASIDE = re.compile(r"\([^()]*\)")
 # where a clause starts; not at a comma, after which a negation may be elliptical ("done by a
 # doctor, not a nurse")
-_ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
 
 
