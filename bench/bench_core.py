@@ -32,6 +32,11 @@ QUERIES = [
     "return home interviews", "disproportionality", "school exclusion", "early help",
     "multi-agency training", "voice of the child", "domestic abuse", "private fostering",
     "young carers", "strategy discussions", "what needs to improve",
+    # questions the length of a sentence: these are matched by single sentences as well
+    "how often should a looked-after child's health plan be reviewed",
+    "when must a school pass a child's safeguarding file to the new school",
+    "how many return home interviews were offered within 72 hours",
+    "what did the rapid review of Child M find about the school",
 ]
 
 
@@ -103,9 +108,13 @@ def scale_up(source: Path, target: Path, size: int, seed: int = 7) -> None:
                     ["2019-20", "2020-21", "2021-22"]), doc_type="annual-report",
                 access="public", pages=["x"] * (per_doc // 4), paged=True, chunks=chunks)
             kb.connection.execute("BEGIN")
-            kb.connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
-                (text_hash(t), v.astype(np.float32).tobytes())
-                for t, v in zip(texts, vectors, strict=True)])
+            # each passage's eight sentences get vectors near its own, as ingest stores them
+            sentences_of = [(v + noise.normal(0, 0.05, (8, base.shape[1]))).astype(np.float16)
+                            for v in vectors]
+            kb.connection.executemany(
+                "INSERT OR IGNORE INTO vectors (text_hash, vector, sentences) VALUES (?, ?, ?)", [
+                    (text_hash(t), v.astype(np.float32).tobytes(), rows.tobytes())
+                    for t, v, rows in zip(texts, vectors, sentences_of, strict=True)])
             _write_document(kb.connection, doc)
             bump_generation(kb.connection)
             kb.connection.execute("COMMIT")

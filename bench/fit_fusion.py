@@ -1,4 +1,4 @@
-"""Fit the evidence fusion's three weights on the tuning half of the labelled search sets.
+"""Fit the evidence fusion's four weights on the tuning half of the labelled search sets.
 
 Builds (or reuses) a library per set, gathers each query's candidates with their BM25 score,
 cosine and query coverage once, then grid-searches the weights for the best MRR on the tuning
@@ -34,6 +34,8 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
         cosines = dict(closest)
         cosines.update(engine.vectors.cosines(engine.connection, vector,
                                               [p for p, _ in keyword if p not in cosines]))
+        # a passage is as close as its closest sentence (for a query of a sentence's length)
+        cosines = engine._closeness(query, vector, cosines)
         texts = engine._texts(list(cosines))
         terms = make_terms(query.term_groups(), engine._lexicons[False][0], engine._passage_count)
         passages = engine.passages(list(cosines))
@@ -85,9 +87,9 @@ def main() -> None:
                 kb.ingest([docs])
             rows_by_set[eval_dir] = gather(kb, load_cases(Path(eval_dir) / "search.jsonl"))
     every = [row for rows in rows_by_set.values() for row in rows]
-    grid = itertools.product([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0.0, 0.1, 0.15, 0.2, 0.25, 0.3],
-                             [0.5, 0.6, 0.7, 0.8, 0.9])
-    best = max((FusionWeights(k, f, c) for k, f, c in grid if c > f),
+    grid = itertools.product([0.3, 0.4, 0.5, 0.6], [0.2, 0.25, 0.3, 0.35, 0.4],
+                             [0.7, 0.8, 0.85, 0.9], [0.0, 0.6, 0.7, 0.8])
+    best = max((FusionWeights(k, f, c, e) for k, f, c, e in grid if c > f),
                key=lambda w: (score(every, w, "tune")["mrr"], score(every, w, "tune")["hit@5"]))
     print("fitted on the tuning halves:", best)
     for name, rows in rows_by_set.items():

@@ -675,3 +675,20 @@ def test_a_sentence_denying_the_claim_is_read_though_the_model_puts_others_close
     conditional = "If the review is about a placement ending, foster carers are not required " \
         "to attend the review panel."
     assert verdict(states, near, conditional, 0.8) == "supported"
+
+
+def test_the_sentence_stating_more_of_the_claims_figures_is_its_first_witness() -> None:
+    from kb.check import Claim, judge
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    terms = Terms({"visit": 1.0, "offer": 1.0, "hour": 0.5})
+    claim_text = "Visits offered within 48 hours rose to 88% in 2022-23."
+    claim = Claim(claim_text, stated_figures(find_figures(claim_text)), None, 0, terms, [terms])
+    # every year's row holds "within 48 hours"; one sentence holds the year's figure as well
+    rows = [_aligned("Visits offered within 48 hours stood at 81% in 2021-22."),
+            _aligned("Visits were offered within 48 hours in most cases."),
+            _aligned("Visits offered within 48 hours reached 88% in 2022-23.")]
+    verdict, chosen, _ = judge(claim, rows)
+    assert verdict == "supported"
+    assert chosen[0].sentence == "Visits offered within 48 hours reached 88% in 2022-23."

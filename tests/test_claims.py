@@ -335,3 +335,39 @@ def test_a_condition_the_claim_makes_necessary_clashes_with_a_source_saying_it_i
     assert bool(needless_condition(claim, source)) is contradicted
     if contradicted:
         assert clash(claim, source)
+
+
+def test_a_sentence_opening_on_a_part_of_a_whole_is_read_with_the_one_before() -> None:
+    from kb.claims import align
+    from kb.sentences import LEANS_BACK
+    from kb.terms import Terms
+
+    assert LEANS_BACK.match("Five of the six (5 of 6) were seen in time.")
+    assert LEANS_BACK.match("Of those, 12 were referred on.")
+    assert LEANS_BACK.match("Most of these families moved.")
+    assert not LEANS_BACK.match("Members of the panel met monthly.")
+    text = ("The board ran six audits of strategy meetings. Five of the six were finished "
+            "within ten days. Staff meetings are held in the hall.")
+    passage = Passage(1, "g", "Guide", "g.pdf", None, "other", 2, 2, None, text, 0, len(text))
+    alone_text = "The hall was painted. " + text.split(". ", 1)[1]
+    alone = Passage(1, "g", "Guide", "g.pdf", None, "other", 2, 2, None, alone_text, 0,
+                    len(alone_text))
+    terms = Terms({"audit": 1.0, "strategy": 1.0, "meeting": 0.5, "finished": 1.0, "days": 0.5})
+    claim = "All six audits of strategy meetings were finished within ten days."
+    part = "Five of the six were finished within ten days."
+    leaning = {a.sentence: a.coverage for a in align(claim, terms, [passage])}[part]
+    standing = {a.sentence: a.coverage for a in align(claim, terms, [alone])}[part]
+    # its own words (finished, days) and, in part, the audits it counts
+    assert leaning > standing + 0.1
+
+
+def test_a_may_allows_otherwise_only_an_act_the_claim_speaks_of() -> None:
+    from kb.claims import clash
+
+    rule = "Practitioners must seek consent before sharing information."
+    assert clash(rule, "Practitioners may share information without consent where a child "
+                       "is at risk.") == "the claim makes it a rule; the source allows otherwise"
+    # the source's "may" governs another act altogether: no rule of the claim's is relaxed
+    assert clash("Councils must publish a yearly report on pupils who leave school rolls.",
+                 "Councils may want to use the checklist below to review their procedures."
+                 ) is None

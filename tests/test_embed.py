@@ -10,6 +10,7 @@ import pytest
 
 from kb import KnowledgeBase, embed
 from kb.errors import IndexMismatch, InvalidInput
+from kb.sentences import split_sentences
 from kb.settings import MODEL_NAME, Settings
 
 MPNET = "all-mpnet-base-v2"
@@ -92,3 +93,37 @@ def test_bfloat16_vectors_point_where_float32_ones_do(
     assert np.all((exact * fast).sum(axis=1) > 0.999)
     # and the ranking of the texts against one another is the same
     assert np.array_equal(np.argsort(exact @ exact[0]), np.argsort(fast @ fast[0]))
+
+
+# Written for these tests: three sentences on unrelated matters in one passage.
+SPREAD = ("Annual report > Our work\nThe partnership trained 400 staff in the autumn term. "
+          "Each looked-after child under five has a health review every six months. "
+          "Our budget is shared by the three safeguarding partners.")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    head = text.index("\n") + 1
+    return [(head + s.start, head + s.end) for s in split_sentences(text[head:])]
+
+
+def test_passages_encode_as_before_with_one_vector_per_sentence() -> None:
+    vectors, sentences = embed.encode_passages([SPREAD, "  Title\nOne line."],
+                                               [_spans(SPREAD), [(8, 17)]])
+    assert np.abs(vectors - embed.encode([SPREAD, "  Title\nOne line."])).max() < 1e-4
+    assert [len(rows) for rows in sentences] == [3, 1]
+    assert np.allclose(np.linalg.norm(sentences[0], axis=1), 1.0, atol=1e-4)
+
+
+def test_a_question_about_one_sentence_is_nearer_it_than_the_whole_passage() -> None:
+    vectors, sentences = embed.encode_passages([SPREAD], [_spans(SPREAD)])
+    question = embed.encode_query("how often is a toddler in care's health looked at again")
+    by_sentence = sentences[0] @ question
+    assert int(np.argmax(by_sentence)) == 1
+    assert by_sentence[1] > float(vectors[0] @ question) + 0.05
+
+
+def test_a_sentence_past_the_models_window_gets_no_vector() -> None:
+    text = "Title\n" + "word " * 400 + "A late sentence about fathers."
+    start = text.index("A late")
+    _, sentences = embed.encode_passages([text], [[(6, start - 1), (start, len(text))]])
+    assert len(sentences[0]) == 1

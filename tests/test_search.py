@@ -10,7 +10,7 @@ import pytest
 
 from kb import InvalidInput, KnowledgeBase
 from kb.embed import encode_query
-from kb.search import fuse_reciprocal_ranks, fuse_scores
+from kb.search import Filters, fuse_reciprocal_ranks, fuse_scores
 
 QUERIES = ["professional curiosity", "fathers and male carers", "was not brought",
            "children missing from care", "rapid reviews completed", "adultification"]
@@ -195,3 +195,41 @@ def test_a_documents_short_name_is_added_for_its_spelled_out_name_only() -> None
     # the short name is not spelled out: that would bring every passage of the document
     short = parse_query("KPWIS on the age of consent", {}, {"kpwis": 4}, {}, names=names)
     assert "KPWIS" not in short.expansions
+
+
+def test_weak_keyword_evidence_lets_the_closer_meaning_lead() -> None:
+    from kb.fusion import FusionWeights, Term, fuse_evidence
+
+    # Everyday words: one rare word of four is all any passage holds, so what it holds says
+    # little, and the passage closest in meaning must lead.
+    terms = [Term((word,), weight) for word, weight in
+             (("kid", 3.0), ("stopped", 1.0), ("turning", 1.0), ("list", 1.0))]
+    texts = {1: "A kid's drawing was shown at the festival.",
+             2: "A pupil absent for twenty school days may be removed from the admission register."}
+    cosines = {1: 0.35, 2: 0.62}
+    ranked = fuse_evidence(terms, [(1, 4.0)], cosines, texts, FusionWeights())
+    assert ranked[0][0] == 2
+    # where a passage holds most of the query, its words are strong evidence and still count
+    texts[1] = "The kid stopped turning up and was taken off the list."
+    ranked = fuse_evidence(terms, [(1, 4.0)], cosines, texts, FusionWeights())
+    assert ranked[0][0] == 1
+
+
+def test_a_passage_is_as_close_as_its_closest_sentence(library: KnowledgeBase) -> None:
+    engine = library.engine
+    query = engine.parse("how often should a child's protection plan be looked at again", False)
+    assert len(query.term_groups()) >= 4  # a question the length of a sentence
+    vector = encode_query(query.searched)
+    public = engine._allowed_ids(Filters())  # what search may show: no restricted document
+    closest = dict(engine.vectors.search(engine.connection, vector, 20, public))
+    sentences = engine.vectors.sentence_cosines(engine.connection, vector, list(closest))
+    assert set(sentences) == set(closest)  # every passage of a fresh library has them
+    closeness = engine._closeness(query, vector, closest)
+    assert all(closeness[pid] == max(closest[pid], sentences[pid]) for pid in closest)
+    assert any(sentences[pid] > closest[pid] for pid in closest)
+    # a theme of a few words is what a passage is about as a whole: its own cosine stands
+    theme = engine.parse("fathers", False)
+    assert engine._closeness(theme, vector, closest) == closest
+    ranked = engine.semantic(query, 20, Filters())
+    assert {pid for pid, _ in ranked} == set(closest)
+    assert [score for _, score in ranked] == sorted(closeness.values(), reverse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -340,6 +341,7 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
     """Every claimed figure found as stated: supported; any stated otherwise: contradicted."""
     chosen, verdicts = [], []
     earlier = [m for m in matches if m.earlier]
+    agreeing = _agreeing(matches)
     for claimed in claim.figures:
         # a source figure another claimed figure agrees with is that one's, not a rival
         taken = {id(m.source) for m in matches if m.agrees and m.claimed is not claimed}
@@ -349,15 +351,15 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
             verdicts.append("not_found")
             continue
         top = max(m.fit for m in own)
-        close = sorted((m for m in own if m.fit >= top - FIT_WINDOW),
-                       key=lambda m: (-m.agrees, -m.fit))
+        close = sorted((m for m in own if m.fit >= top - FIT_WINDOW), key=lambda m: (
+            -m.agrees, -len(agreeing[(m.passage.passage_id, m.sentence)]), -m.fit))
         best = close[0]
         if not best.agrees and best.fit < CONTRADICT_FIT:
             verdicts.append("not_found")  # another figure of a measure only half alike
             continue
         chosen.append(best)
         verdicts.append("supported" if best.agrees else "contradicted")
-    chosen = chosen + _corroborating(chosen, matches)
+    chosen = chosen + _corroborating(chosen, matches, agreeing)
     if "contradicted" in verdicts:
         return "contradicted", [m for m in chosen if not m.agrees] + [m for m in chosen if m.agrees]
     if verdicts and all(v == "supported" for v in verdicts):
@@ -382,13 +384,26 @@ def _own_measure(matches: list[Match]) -> list[Match]:
     return [m for m in matches if m.fit >= best[(m.passage.passage_id, m.sentence)] - SAME_FIT]
 
 
-def _corroborating(chosen: list[Match], matches: list[Match], most: int = 2) -> list[Match]:
+def _agreeing(matches: list[Match]) -> dict[tuple[int, str], set[int]]:
+    """For each sentence, the claimed figures it states as claimed. One that states more of
+    them is the better witness of each: "within 72 hours" agrees in every year's row of a
+    table, the year's own figure in one."""
+    agreeing: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for match in matches:
+        if match.agrees and not match.earlier:
+            agreeing[(match.passage.passage_id, match.sentence)].add(id(match.claimed))
+    return agreeing
+
+
+def _corroborating(chosen: list[Match], matches: list[Match],
+                   agreeing: dict[tuple[int, str], set[int]], most: int = 2) -> list[Match]:
     """Other sentences that state the chosen figures the same way (a table and the prose that
     reports it): the scrutineer sees every source, not one."""
     extra: list[Match] = []
     seen = {(m.passage.passage_id, m.sentence) for m in chosen}
     for best in chosen:
-        for match in sorted(matches, key=lambda m: -m.fit):
+        for match in sorted(matches, key=lambda m: (
+                -len(agreeing.get((m.passage.passage_id, m.sentence), ())), -m.fit)):
             key = (match.passage.passage_id, match.sentence)
             if match.claimed is best.claimed and match.agrees == best.agrees and \
                     not match.earlier and match.fit >= best.fit - 0.15 and key not in seen \

@@ -225,6 +225,14 @@ def changed_duty(claim: str, sentence: str) -> str | None:
     return None
 
 
+def _permits_what_claim_names(claim: str, sentence: str) -> bool:
+    """The source leaves to choice an act the claim speaks of: the verb its "may" governs, or
+    the words after it, are the claim's. "must publish an annual report" is no rule that "may
+    want to use a checklist" allows otherwise."""
+    words = {stem(word) for word in content_words(claim)}
+    return any(act in words or after & words for act, after in _acts(_ALLOWS, sentence).items())
+
+
 def denies(claim: str, sentence: str) -> str | None:
     """Why the sentence says of the same act the opposite of the claim, by a negation one of
     them has and the other lacks, or by a duty one of them makes and the other leaves open."""
@@ -247,7 +255,8 @@ def clash(claim: str, sentence: str) -> str | None:
             RESTRICTIVE.search(claim):
         return "the claim says it holds for all; the source limits it"
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
-            PERMISSION.search(claim) and not OBLIGATION.search(sentence):
+            PERMISSION.search(claim) and not OBLIGATION.search(sentence) and \
+            _permits_what_claim_names(claim, sentence):
         return "the claim makes it a rule; the source allows otherwise"
     if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
             OPTIONAL.search(sentence) and not PERMISSION.search(sentence):

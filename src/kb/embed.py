@@ -209,6 +209,65 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
     return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
+def encode_passages(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                    batch_size: int = 32, model_name: str = MODEL_NAME
+                    ) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Passage vectors as `encode` gives them, and for each passage one unit vector per
+    sentence (`spans`: its sentences' character spans in its text), pooled from the passage's
+    own token vectors. Each sentence is so read in its passage's context, for no cost beyond
+    the passage's one pass through the model ("late chunking"); a sentence past the model's
+    window gets no vector."""
+    dimension = MODEL_DIMENSIONS[model_name]
+    if not texts:
+        return np.zeros((0, dimension), dtype=np.float32), []
+    import torch
+
+    model = load_model(model_name)
+    stripped = [text.strip() for text in texts]  # as the model's tokenizer step reads them
+    with _lock:
+        torch.set_num_threads(1 if len(texts) <= 2 else _bulk_threads())
+        fast = precision() == "bfloat16" and len(texts) > 2
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast):
+            outputs = model.encode(stripped, batch_size=batch_size, output_value=None,
+                                   show_progress_bar=False)
+    offsets = model.tokenizer(stripped, truncation=True, max_length=model.max_seq_length,
+                              return_offsets_mapping=True)["offset_mapping"]
+    vectors = np.zeros((len(texts), dimension), dtype=np.float32)
+    sentences = []
+    for row, (text, output, offset, spans_of) in enumerate(
+            zip(texts, outputs, offsets, spans, strict=True)):
+        vectors[row] = _unit(output["sentence_embedding"].float().numpy())
+        lead = len(text) - len(text.lstrip())
+        shifted = [(start - lead, end - lead) for start, end in spans_of]
+        sentences.append(_pooled_spans(output, np.array(offset, dtype=np.int64), shifted))
+    return vectors, sentences
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return (vector / norm if norm > 0 else vector).astype(np.float32)
+
+
+def _pooled_spans(output: dict[str, Any], offsets: np.ndarray, spans: list[tuple[int, int]]
+                  ) -> np.ndarray:
+    """The mean of each span's token vectors with the text's opening and closing tokens, as
+    the model pools a whole text, made unit length."""
+    length = int(output["attention_mask"].sum())
+    tokens = output["token_embeddings"][:length].float().numpy()
+    if len(offsets) != length:  # tokenised otherwise than the model read it: claim nothing
+        return np.zeros((0, tokens.shape[1]), dtype=np.float32)
+    ends = [int(i) for i in range(length) if offsets[i][1] > 0]
+    edges = tokens[0] + tokens[length - 1]
+    pooled = []
+    for start, end in spans:
+        inside = [i for i in ends if offsets[i][0] >= start and offsets[i][1] <= end]
+        if inside:
+            pooled.append(_unit((tokens[inside].sum(axis=0) + edges) / (len(inside) + 2)))
+    if not pooled:
+        return np.zeros((0, tokens.shape[1]), dtype=np.float32)
+    return np.vstack(pooled)
+
+
 @lru_cache(maxsize=512)
 def encode_query(text: str, model_name: str = MODEL_NAME) -> np.ndarray:
     return encode([text], model_name=model_name)[0]

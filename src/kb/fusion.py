@@ -22,11 +22,14 @@ WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 @dataclass(frozen=True)
 class FusionWeights:
     """Fitted on the tuning half of the labelled sets (see README); `keyword` is the share
-    of the keyword side, `floor` and `ceiling` the cosines read as no and full agreement."""
+    of the keyword side, `floor` and `ceiling` the cosines read as no and full agreement, and
+    `evidence` the share of the query some candidate must hold for the keyword side to have
+    its whole share (below it the share shrinks in proportion)."""
 
     keyword: float = 0.5
-    floor: float = 0.25
+    floor: float = 0.3
     ceiling: float = 0.8
+    evidence: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,22 @@ def fuse_evidence(terms: list[Term], keyword: list[tuple[int, float]],
     best = max((score for _, score in keyword), default=0.0)
     bm25 = dict(keyword)
     phrase = _folded(query) if len(query.split()) >= 3 else ""
+    candidates = set(bm25) | set(cosines)
+    held = {pid: coverage(terms, texts.get(pid, "")) + (
+        0.5 if phrase and phrase in _folded(texts.get(pid, "")) else 0.0) for pid in candidates}
+    # A query in words the library does not use (the need said in everyday words) leaves every
+    # candidate holding a little of it: the words matched are then weak evidence, and the side
+    # that reads meaning should lead.
+    most = max(held.values(), default=0.0)
+    share = weights.keyword * min(1.0, most / weights.evidence) if weights.evidence > 0 \
+        else weights.keyword
+    span = weights.ceiling - weights.floor
     scores = {}
-    for pid in set(bm25) | set(cosines):
-        text = texts.get(pid, "")
-        held = coverage(terms, text) + (0.5 if phrase and phrase in _folded(text) else 0.0)
+    for pid in candidates:
         relative = bm25.get(pid, 0.0) / best if best > 0 else 0.0
-        lexical = held * (0.5 + 0.5 * relative)
-        span = weights.ceiling - weights.floor
+        lexical = held[pid] * (0.5 + 0.5 * relative)
         closeness = min(1.0, max(0.0, (cosines.get(pid, 0.0) - weights.floor) / span))
-        scores[pid] = weights.keyword * lexical + (1 - weights.keyword) * closeness
+        scores[pid] = share * lexical + (1 - share) * closeness
     return sorted(scores.items(), key=lambda item: -item[1])
 
 

@@ -26,6 +26,7 @@ from kb.extract import SUPPORTED_SUFFIXES
 from kb.facts import Fact
 from kb.models import FailedFile, IngestReport
 from kb.parse import ParsedDocument, content_hash, parse_file
+from kb.sentences import split_sentences
 from kb.settings import Settings
 from kb.store import bump_generation, words_of
 
@@ -250,20 +251,25 @@ def return_large_blocks() -> None:
 def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[str],
                   settings: Settings) -> int:
     return_large_blocks()
-    new_texts = {}
+    new_texts, spans = {}, {}
     for doc, start, end in group:
         for chunk in doc.chunks[start:end]:
             passage = embed.passage_input(doc.title, chunk.section, chunk.text)
             key = text_hash(passage)
             if key not in have:
                 new_texts[key] = passage
-    vectors = embed.encode(list(new_texts.values()), settings.embed_batch_size,
-                           settings.model_name)
+                head = len(passage) - len(chunk.text)  # the text stands after its context
+                spans[key] = [(sentence.start + head, sentence.end + head)
+                              for sentence in split_sentences(chunk.text)]
+    vectors, sentences = embed.encode_passages(
+        list(new_texts.values()), list(spans.values()), settings.embed_batch_size,
+        settings.model_name)
     connection.execute("BEGIN IMMEDIATE")
     try:
-        connection.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)", [
-            (key, vector.astype(np.float32).tobytes())
-            for key, vector in zip(new_texts, vectors, strict=True)])
+        connection.executemany(
+            "INSERT OR IGNORE INTO vectors (text_hash, vector, sentences) VALUES (?, ?, ?)", [
+                (key, vector.astype(np.float32).tobytes(), rows.astype(np.float16).tobytes())
+                for key, vector, rows in zip(new_texts, vectors, sentences, strict=True)])
         for doc, start, end in group:
             _write_piece(connection, doc, start, end)
         bump_generation(connection)

@@ -309,7 +309,20 @@ class SearchEngine:
     def semantic(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
         text = query.searched
         vector = embed.encode_query(text, self.settings.model_name)
-        return self.vectors.search(self.connection, vector, depth, self._allowed_ids(filters))
+        closest = self.vectors.search(self.connection, vector, depth, self._allowed_ids(filters))
+        closeness = self._closeness(query, vector, dict(closest))
+        return sorted(closeness.items(), key=lambda item: -item[1])
+
+    def _closeness(self, query: ParsedQuery, vector: np.ndarray, cosines: dict[int, float]
+                   ) -> dict[int, float]:
+        """Each passage's closeness to the query: its own cosine or, where higher, its closest
+        sentence's. A passage vector averages every sentence; a question about one of them is
+        nearer that sentence than the whole. A query of a few words names a theme, which a
+        passage is about as a whole: for it the passage's own cosine stands."""
+        if len(query.term_groups()) < self.settings.sentence_terms:
+            return cosines
+        sentences = self.vectors.sentence_cosines(self.connection, vector, list(cosines))
+        return {pid: max(cosine, sentences.get(pid, cosine)) for pid, cosine in cosines.items()}
 
     def _allowed_ids(self, filters: Filters) -> np.ndarray | None:
         """Passage ids the filters let through, or None when they let through every one."""
@@ -337,10 +350,11 @@ class SearchEngine:
         cosines = dict(closest)
         cosines.update(self.vectors.cosines(
             self.connection, vector, [pid for pid, _ in keyword if pid not in cosines]))
+        cosines = self._closeness(query, vector, cosines)
         vocabulary = self._lexicons[filters.include_restricted][0]
         terms = make_terms(query.term_groups(), vocabulary, self._passage_count)
         weights = FusionWeights(self.settings.fusion_keyword, self.settings.fusion_floor,
-                                self.settings.fusion_ceiling)
+                                self.settings.fusion_ceiling, self.settings.fusion_evidence)
         return fuse_evidence(terms, keyword, cosines, self._texts(list(cosines)), weights,
                              query.text)
 

@@ -20,11 +20,17 @@ def unwrapped(text: str) -> str:
     """The text with each line that runs on into the next joined to it by a space, so every
     offset stays where it was."""
     return _RUN_ON.sub(" ", text)
-# a sentence that leans on the one before it: it opens on a word pointing back ("This", "They")
-# or on a connective that carries the subject on ("However", "In contrast")
+# a sentence that leans on the one before it: it opens on a word pointing back ("This", "They"),
+# on a connective that carries the subject on ("However", "In contrast"), or on a part of a
+# whole the sentence before named ("Five of the six were ...", "Most of these", "Of those, ...")
+_QUANTITY = (r"(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Half|All|"
+             r"Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Most|Some|Many|Few|None|Each|"
+             r"Both|Several|Neither|Either|Any)")
 LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She|His|Her|"
                         r"However|In contrast|By contrast|By comparison|Similarly|Likewise|"
-                        r"Conversely|Meanwhile|Again)\b")
+                        r"Conversely|Meanwhile|Again|"
+                        rf"{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
+                        r"Of (?:these|those|them|the \w+)\b)\b")
 
 
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)

@@ -22,8 +22,12 @@ class Settings:
     # "evidence" (keyword coverage and absolute closeness), "score" (min-max) or "rrf"
     fusion: str = "evidence"
     fusion_keyword: float = 0.5  # evidence fusion's weights, fitted on the tuning half
-    fusion_floor: float = 0.25
+    fusion_floor: float = 0.3
     fusion_ceiling: float = 0.8
+    fusion_evidence: float = 0.7
+    # a query of this many words or more is matched by single sentences too, not only by whole
+    # passages (fitted with the fusion's weights)
+    sentence_terms: int = 4
     rrf_k: int = 60
     max_file_bytes: int = 50 * 1024 * 1024
     parse_timeout_s: float = 60.0

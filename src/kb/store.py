@@ -99,6 +99,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX facts_passage ON facts(passage);
     """,
+    # 4: beside each passage vector, its sentences' vectors (float16 rows) pooled from the same
+    # pass through the model; null for a passage embedded before this migration
+    """
+    ALTER TABLE vectors ADD COLUMN sentences BLOB;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PUBLIC_WORDS_MIGRATION = 2  # after it is applied, public_words is filled from the passages

@@ -156,3 +156,24 @@ class VectorIndex:
             return {}
         matrix = np.vstack([index.reconstruct(int(pid)) for pid in ids])
         return dict(zip(ids, (matrix @ vector.astype(np.float32)).tolist(), strict=True))
+
+    def sentence_cosines(self, connection: sqlite3.Connection, vector: np.ndarray,
+                         ids: list[int]) -> dict[int, float]:
+        """The query's best cosine with any one sentence of each of these passages (the
+        sentence vectors stored beside the passage's); a passage with none is left out."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = connection.execute(
+            f"SELECT p.id, v.sentences FROM passages p JOIN vectors v ON v.text_hash = "
+            f"p.text_hash WHERE p.id IN ({marks}) AND length(v.sentences) > 0", ids).fetchall()
+        if not rows:
+            return {}
+        blocks = [np.frombuffer(row[1], dtype=np.float16).reshape(-1, self.dimension)
+                  for row in rows]
+        scores = np.vstack(blocks).astype(np.float32) @ vector.astype(np.float32)
+        owners = np.repeat(np.arange(len(rows)), [len(block) for block in blocks])
+        best = np.full(len(rows), -1.0, dtype=np.float32)
+        np.maximum.at(best, owners, scores)
+        return {int(row[0]): float(score) for row, score in zip(rows, best, strict=True)}
+
