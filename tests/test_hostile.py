@@ -283,15 +283,16 @@ def test_a_long_document_interrupted_keeps_its_committed_groups(
     long.write_text("Long report\n\n" + "\n\n".join(
         f"Paragraph {n}: the panel reviewed case {n} and saw father {n} at home, recording "
         f"outcome {n * 3} for the child." for n in range(1000)))
-    real_encode, calls = embed.encode, []
+    real_encode, calls = embed.encode_passages, []
 
     def failing_encode(texts: list[str], *args: object, **kwargs: object) -> object:
+        # ingest embeds each group of passages (with their sentences) in one call
         calls.append(len(texts))
         if len(calls) == 3:
             raise KeyboardInterrupt  # as a kill would, in the middle of the third group
         return real_encode(texts, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(embed, "encode", failing_encode)
+    monkeypatch.setattr(embed, "encode_passages", failing_encode)
     settings = Settings.load(embed_group=32, index_dir=tmp_path / "index")
     with KnowledgeBase.open(settings=settings) as kb, pytest.raises(KeyboardInterrupt):
         kb.ingest([long])
@@ -299,7 +300,7 @@ def test_a_long_document_interrupted_keeps_its_committed_groups(
         stored = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         assert stored == 64  # two groups of 32 passages
         assert kb.documents()[0].content_hash == "partial"
-        monkeypatch.setattr(embed, "encode", real_encode)
+        monkeypatch.setattr(embed, "encode_passages", real_encode)
         report = kb.ingest([long])
         total = kb.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         assert report.updated == [str(long)] and report.embedded == total - 64

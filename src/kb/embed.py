@@ -256,13 +256,15 @@ def _pooled_spans(output: dict[str, Any], offsets: np.ndarray, spans: list[tuple
     tokens = output["token_embeddings"][:length].float().numpy()
     if len(offsets) != length:  # tokenised otherwise than the model read it: claim nothing
         return np.zeros((0, tokens.shape[1]), dtype=np.float32)
-    ends = [int(i) for i in range(length) if offsets[i][1] > 0]
+    starts, ends = offsets[:, 0], offsets[:, 1]
+    real = ends > 0  # the opening and closing tokens stand at (0, 0)
     edges = tokens[0] + tokens[length - 1]
     pooled = []
     for start, end in spans:
-        inside = [i for i in ends if offsets[i][0] >= start and offsets[i][1] <= end]
-        if inside:
-            pooled.append(_unit((tokens[inside].sum(axis=0) + edges) / (len(inside) + 2)))
+        inside = real & (starts >= start) & (ends <= end)
+        count = int(inside.sum())
+        if count:
+            pooled.append(_unit((tokens[inside].sum(axis=0) + edges) / (count + 2)))
     if not pooled:
         return np.zeros((0, tokens.shape[1]), dtype=np.float32)
     return np.vstack(pooled)
