@@ -32,11 +32,16 @@ QUERIES = [
     "return home interviews", "disproportionality", "school exclusion", "early help",
     "multi-agency training", "voice of the child", "domestic abuse", "private fostering",
     "young carers", "strategy discussions", "what needs to improve",
-    # questions the length of a sentence: these are matched by single sentences as well
+]
+# questions the length of a sentence: these are matched by single sentences as well, and their
+# many words make the keyword side's work larger; timed apart so the rows above stay comparable
+QUESTIONS = [
     "how often should a looked-after child's health plan be reviewed",
     "when must a school pass a child's safeguarding file to the new school",
     "how many return home interviews were offered within 72 hours",
     "what did the rapid review of Child M find about the school",
+    "who should a teacher tell when a pupil says they are being hurt at home",
+    "can information be shared without consent when a child is at risk",
 ]
 
 
@@ -125,15 +130,17 @@ def bench_search(index: Path, rounds: int = 3) -> dict[str, tuple[float, float]]
     out = {}
     with KnowledgeBase.open(index) as kb:
         kb.search("warm up")  # loads the model and the FAISS file once
-        for mode in ("keyword", "semantic", "hybrid"):
+        runs = [(mode, mode, QUERIES) for mode in ("keyword", "semantic", "hybrid")] + [
+            (f"{mode}, questions", mode, QUESTIONS) for mode in ("keyword", "semantic", "hybrid")]
+        for label, mode, queries in runs:
             times = []
             for _ in range(rounds):
                 embed.encode_query.cache_clear()  # every query pays for its own embedding
-                for query in QUERIES:
+                for query in queries:
                     started = time.perf_counter()
                     kb.search(query, k=10, mode=mode)
                     times.append((time.perf_counter() - started) * 1000)
-            out[mode] = (percentile(times, 50), percentile(times, 95))
+            out[label] = (percentile(times, 50), percentile(times, 95))
     return out
 
 
@@ -172,10 +179,10 @@ def main() -> int:
             print(f"(built a synthetic library of {size} passages in "
                   f"{time.perf_counter() - started:.0f} s)", file=sys.stderr)
             sizes.append((f"{size:,}", target, size))
-        print(f"\n{'library':>10} {'passages':>9}  {'mode':<9} {'p50 ms':>8} {'p95 ms':>8}")
+        print(f"\n{'library':>10} {'passages':>9}  {'mode':<20} {'p50 ms':>8} {'p95 ms':>8}")
         for label, index, count in sizes:
             for mode, (p50, p95) in bench_search(index).items():
-                print(f"{label:>10} {count:>9}  {mode:<9} {p50:>8.1f} {p95:>8.1f}")
+                print(f"{label:>10} {count:>9}  {mode:<20} {p50:>8.1f} {p95:>8.1f}")
     return 0
 
 

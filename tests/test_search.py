@@ -233,3 +233,19 @@ def test_a_passage_is_as_close_as_its_closest_sentence(library: KnowledgeBase) -
     ranked = engine.semantic(query, 20, Filters())
     assert {pid for pid, _ in ranked} == set(closest)
     assert [score for _, score in ranked] == sorted(closeness.values(), reverse=True)
+
+
+def test_an_any_word_search_keeps_its_rarest_words_within_the_row_budget(
+        library: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb import search
+
+    engine = library.engine
+    query = engine.parse("children missing from care and return home interviews", False)
+    frequency = {term: engine._vocabulary.get(term, 0) for term in query.terms}
+    assert engine._within_budget(query) == query  # a library this small scores every match
+    rarest = min(frequency.values())
+    monkeypatch.setattr(search, "KEYWORD_ROWS", rarest + 1)
+    kept = engine._within_budget(query).terms
+    assert kept and all(frequency[term] <= rarest + 1 for term in kept)
+    assert max(frequency, key=lambda term: frequency[term]) not in kept
+    assert engine.keyword(query, 10, Filters())  # the rarest words still find passages
