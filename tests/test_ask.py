@@ -545,3 +545,29 @@ def test_a_question_of_how_far_something_changed_is_answered_by_its_figures(
     with one_document_library(tmp_path, "handbook.txt", text) as kb:
         answer = kb.ask("How far was the carers' handbook cut down in length?")
     assert answer.answer_found and "from 60 pages to 20" in (answer.answer or "")
+
+
+def test_an_age_the_question_gives_is_met_by_a_rule_bounded_by_age(tmp_path: Path) -> None:
+    from kb.ask import Candidate, score
+    from kb.models import Passage
+    from kb.sentences import Sentence
+
+    text = ("Reviews of the learning plan\n\n"
+            "The school must review a pupil's learning plan at least once a term until the "
+            "pupil's eighth birthday, and at least once a year after it. Reviews are chaired "
+            "by the special needs coordinator. The plan is kept with the pupil's records.\n")
+    with one_document_library(tmp_path, "plans.txt", text) as kb:
+        question = "How often must the learning plan of a ten-year-old pupil be reviewed?"
+        asked = read_question(kb.engine, question)
+        answer = kb.ask(question)
+    assert asked.ages and asked.ages <= set(asked.terms.weights)
+    assert answer.answer_found and "once a year after it" in (answer.answer or "")
+
+    def scored(sentence: str) -> float:
+        passage = Passage(1, "p", "Plans", "p.txt", None, "other", None, None, None, sentence,
+                          0, len(sentence))
+        return score(asked, Candidate(passage, Sentence(sentence, 0, len(sentence)), []), "")
+
+    # a sentence that bounds nothing by age does not hold the question's age
+    assert scored("Learning plans are reviewed once a year after the eighth birthday.") > \
+        scored("Learning plans are reviewed once a year.")

@@ -20,6 +20,7 @@ from kb.number_words import frequencies
 from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
+    AGE_BOUND,
     Question,
     read_question,
     restates,
@@ -358,6 +359,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     """How much of the question the sentence covers, and whether it holds what is asked for;
     `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
     words = terms_of(f"{candidate.sentence.text} {leant}")
+    if asked.ages and AGE_BOUND.search(candidate.sentence.text):
+        words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday
     context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
     covered = asked.terms.share(words, context)
     candidate.covered = covered

@@ -75,6 +75,7 @@ class Question:
     items: dict[str, set[str]] = field(default_factory=dict)  # "Wave 2": {"wave": {"2"}}
     code: str | None = None  # the code, acronym or term a "what does X mean" question asks about
     meaning: str | None = None  # what the library's glossary says that acronym stands for
+    ages: set[str] = field(default_factory=set)  # the stems of an age it gives ("a 7-year-old")
 
 
 # the words that say whether something is a duty: any one of them answers a question asked
@@ -93,6 +94,14 @@ DEFINE_FRAME = {stem(word) for word in ("acronym", "abbreviation", "stand", "sta
 # weigh as the words of a question's scene do
 TIME_FRAME = {stem(word) for word in ("time", "timescale", "timescales", "timeframe", "deadline",
                                       "limit")}
+# the age of the person a question is about ("a seven-year-old", "a pupil aged 15"): a condition
+# that a rule states as a bound ("before the fifth birthday", "aged 16 or over"), seldom in the
+# question's own words
+AGE_GIVEN = re.compile(r"\b[\w]+[- ]years?[- ]olds?\b|\baged \w+\b|\b\w+ years? old\b", re.I)
+# a sentence that bounds what it says by age
+AGE_BOUND = re.compile(r"\bbirthday\b|\baged?\b|\b(?:under|over|below|above)\s+(?:the age of\s+)?"
+                       r"\d+\b|\b\d+\s+(?:and|or)\s+(?:over|under|above|older|younger)\b|"
+                       r"\byears? old\b", re.I)
 # when the asker's own story happened ("last night", "this morning", "yesterday"): no document
 # speaks of it
 DEICTIC = re.compile(r"\b(?:last|this|tomorrow|yesterday)\s+(?:night|morning|afternoon|evening)\b|"
@@ -145,8 +154,11 @@ def read_question(engine: SearchEngine, text: str) -> Question:
         glossary = {acronym.lower(): words for acronym, words in
                     engine.glossary(audience_of(engine)).items()}
         meaning = glossary.get(asked.lower())
+    ages = {word for match in AGE_GIVEN.finditer(text) for word in terms_of(match.group(0))
+            if word in terms.weights}
     return Question(text, wants, periods[0] if periods else None, terms,
-                    rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning)
+                    rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning,
+                    ages)
 
 
 # "A pupil is moving school mid-year. How quickly should ...?": the words of the scene weigh
