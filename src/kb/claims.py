@@ -197,6 +197,7 @@ _BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\
                     rf"ha(?:s|ve)\s+to){_ACT}", re.I)
 _ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
 _MAY = re.compile(rf"\bmay{_ACT}", re.I)
+_LEAVES_OPEN = re.compile(rf"\b(?:may|can|could|might)(?:\s+not)?{_ACT}", re.I)  # "may not find"
 _NOT_AN_ACT = {"not", "never", "able", "be", "unable"}
 
 
@@ -230,7 +231,8 @@ def _permits_what_claim_names(claim: str, sentence: str) -> bool:
     the words after it, are the claim's. "must publish an annual report" is no rule that "may
     want to use a checklist" allows otherwise."""
     words = {stem(word) for word in content_words(claim)}
-    return any(act in words or after & words for act, after in _acts(_ALLOWS, sentence).items())
+    return any(act in words or after & words
+               for act, after in _acts(_LEAVES_OPEN, sentence).items())
 
 
 def denies(claim: str, sentence: str) -> str | None:
