@@ -65,6 +65,22 @@ def test_unchanged_library_is_skipped_without_loading_the_model(tmp_path: Path) 
     assert out == ["2", "False"]
 
 
+def test_a_library_from_before_sentence_vectors_gets_them_on_its_next_ingest(
+        tmp_path: Path) -> None:
+    corpus = write_small_corpus(tmp_path / "corpus", 2)
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([corpus])
+        before = dict(kb.connection.execute("SELECT text_hash, vector FROM vectors"))
+        kb.connection.execute("UPDATE vectors SET sentences = NULL")  # as schema 3 left them
+        report = kb.ingest([corpus])
+        after = kb.connection.execute("SELECT text_hash, vector, sentences FROM vectors")
+        rows = after.fetchall()
+        again = kb.ingest([corpus])
+    assert report.unchanged and report.embedded == len(before) == len(rows)
+    assert all(row[2] for row in rows) and {row[0]: row[1] for row in rows} == before
+    assert again.embedded == 0  # once filled, nothing more to do
+
+
 def test_identical_passages_are_embedded_once(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

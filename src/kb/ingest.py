@@ -179,6 +179,7 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
                      f"{len(document.chunks)} passages stored")
 
     report.embedded = _store_documents(connection, parsed(), settings, stored)
+    report.embedded += _fill_sentences(connection, settings)
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -254,13 +255,10 @@ def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[
     new_texts, spans = {}, {}
     for doc, start, end in group:
         for chunk in doc.chunks[start:end]:
-            passage = embed.passage_input(doc.title, chunk.section, chunk.text)
+            passage, sentences = _embedding_input(doc.title, chunk.section, chunk.text)
             key = text_hash(passage)
             if key not in have:
-                new_texts[key] = passage
-                head = len(passage) - len(chunk.text)  # the text stands after its context
-                spans[key] = [(sentence.start + head, sentence.end + head)
-                              for sentence in split_sentences(chunk.text)]
+                new_texts[key], spans[key] = passage, sentences
     vectors, sentences = embed.encode_passages(
         list(new_texts.values()), list(spans.values()), settings.embed_batch_size,
         settings.model_name)
@@ -279,6 +277,40 @@ def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[
         raise
     have.update(new_texts)
     return len(new_texts)
+
+
+def _embedding_input(title: str, section: str | None, text: str
+                     ) -> tuple[str, list[tuple[int, int]]]:
+    """What the model reads of a passage, and where each of its sentences stands in that."""
+    passage = embed.passage_input(title, section, text)
+    head = len(passage) - len(text)  # the text stands after its context
+    return passage, [(sentence.start + head, sentence.end + head)
+                     for sentence in split_sentences(text)]
+
+
+def _fill_sentences(connection: sqlite3.Connection, settings: Settings) -> int:
+    """Passages embedded before their sentences had vectors (schema 4) get them, a group per
+    transaction: one more pass through the model, once, on the first ingest after the upgrade."""
+    rows = connection.execute(
+        "SELECT v.text_hash, d.title, p.section, p.text FROM vectors v JOIN passages p ON "
+        "p.text_hash = v.text_hash JOIN documents d ON d.id = p.document "
+        "WHERE v.sentences IS NULL GROUP BY v.text_hash").fetchall()
+    for first in range(0, len(rows), settings.embed_group):
+        group = rows[first:first + settings.embed_group]
+        inputs = [_embedding_input(row[1], row[2], row[3]) for row in group]
+        _, sentences = embed.encode_passages([text for text, _ in inputs],
+                                             [spans for _, spans in inputs],
+                                             settings.embed_batch_size, settings.model_name)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.executemany("UPDATE vectors SET sentences = ? WHERE text_hash = ?", [
+                (found.astype(np.float16).tobytes(), row[0])
+                for row, found in zip(group, sentences, strict=True)])
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return len(rows)
 
 
 def _slug(text: str) -> str:
