@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kb.errors import InvalidInput
@@ -135,6 +135,25 @@ def fts_expression(query: ParsedQuery, every_term: bool = False) -> str | None:
         forms = [*query.terms, *(f for fs in query.expansions.values() for f in fs)]
         body = " OR ".join(_quote(form) for form in dict.fromkeys(forms))
     return "{text section} : (" + body + ")" if body else None
+
+
+def within_budget(query: ParsedQuery, frequency: dict[str, int], rows: int) -> ParsedQuery:
+    """For an "any word" search, the query's rarest words whose passages (`frequency`: how many
+    hold each word) add up to `rows` at most, the rarest always. The words left out count
+    little in BM25 and still count in the fusion's coverage."""
+    counts = {term: frequency.get(term, 0) for term in query.terms}
+    if sum(counts.values()) <= rows:
+        return query
+    kept: list[str] = []
+    total = 0
+    for term in sorted(dict.fromkeys(query.terms), key=lambda t: counts[t]):
+        if kept and total + counts[term] > rows:
+            break
+        kept.append(term)
+        total += counts[term]
+    dropped = set(query.terms) - set(kept)
+    return replace(query, terms=[t for t in query.terms if t in kept], expansions={
+        key: forms for key, forms in query.expansions.items() if key.lower() not in dropped})
 
 
 def can_require_every_term(query: ParsedQuery) -> bool:

@@ -30,6 +30,7 @@ from kb.query import (
     can_require_every_term,
     fts_expression,
     parse_query,
+    within_budget,
 )
 from kb.settings import Settings
 from kb.snippets import find_marks, make_snippet
@@ -51,7 +52,9 @@ def row_to_passage(row: sqlite3.Row, score: float = 0.0) -> Passage:
                    score=score, access=row["access"] if "access" in row.keys() else "public")
 
 
-# the passages an "any word" keyword search may match before its commonest words are left out
+# the passages an "any word" keyword search may match before its commonest words are left out:
+# BM25 scores every passage an OR matches, and a question of eight common words matched most of
+# a large library (116 ms at 100,000 passages)
 KEYWORD_ROWS = 20_000
 
 
@@ -280,23 +283,7 @@ class SearchEngine:
         return self._keyword(fts_expression(self._within_budget(query)), depth, filters)
 
     def _within_budget(self, query: ParsedQuery) -> ParsedQuery:
-        """For "any word", the query's rarest words whose passages add up to KEYWORD_ROWS at
-        most (the rarest always): BM25 scores every passage an OR matches, and a question of
-        eight common words matched most of a large library (116 ms at 100,000 passages). The
-        words left out count little in BM25 and still count in the fusion's coverage."""
-        frequency = {term: self._vocabulary.get(term, 0) for term in query.terms}
-        if sum(frequency.values()) <= KEYWORD_ROWS:
-            return query
-        kept, rows = [], 0
-        for term in sorted(dict.fromkeys(query.terms), key=lambda t: frequency[t]):
-            if kept and rows + frequency[term] > KEYWORD_ROWS:
-                break
-            kept.append(term)
-            rows += frequency[term]
-        dropped = set(query.terms) - set(kept)
-        return replace(query, terms=[t for t in query.terms if t in kept], expansions={
-            key: forms for key, forms in query.expansions.items()
-            if key.lower() not in dropped})
+        return within_budget(query, self._vocabulary, KEYWORD_ROWS)
 
     def _keyword(self, expression: str | None, depth: int, filters: Filters
                  ) -> list[tuple[int, float]]:
