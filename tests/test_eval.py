@@ -24,7 +24,7 @@ FLOORS = {
 }
 REAL_FLOORS = {
     ("search", "hybrid", "all", "hit@5"): 0.90,
-    ("search", "hybrid", "all", "hit@1"): 0.68,
+    ("search", "hybrid", "all", "hit@1"): 0.70,
     ("search", "hybrid", "table", "hit@5"): 0.80,
     ("search", "hybrid", "acronym", "hit@5"): 0.95,
     ("ask", "accuracy"): 0.88,
@@ -40,33 +40,34 @@ REAL_FLOORS = {
 # The probe sets (bench/probe, bench/probe2 in round five, bench/probe3 in round six, probe4 to
 # probe6 in round seven, probe7 in round eight, probe8 in round nine), written from the real
 # documents by helpers that never saw kb; their held halves have not been read (probe6 not at
-# all). Floors a little under what was measured (raised in round ten where a set rose).
+# all). Floors a little under what was measured (raised in rounds ten and eleven where a set
+# rose).
 PROBES = Path(__file__).resolve().parents[1] / "bench"
 PROBE_FLOORS = {
-    ("probe", "search", "hybrid", "all", "hit@5"): 0.85,
+    ("probe", "search", "hybrid", "all", "hit@5"): 0.88,
     ("probe", "ask", "accuracy"): 0.78,
     ("probe", "check", "accuracy"): 0.70,
     ("probe2", "search", "hybrid", "all", "hit@5"): 0.88,
     ("probe2", "ask", "accuracy"): 0.72,
     ("probe2", "check", "accuracy"): 0.66,
-    ("probe3", "search", "hybrid", "all", "hit@5"): 0.76,
-    ("probe3", "ask", "accuracy"): 0.58,
+    ("probe3", "search", "hybrid", "all", "hit@5"): 0.80,
+    ("probe3", "ask", "accuracy"): 0.62,
     ("probe3", "check", "accuracy"): 0.66,
-    ("probe4", "search", "hybrid", "all", "hit@5"): 0.80,
+    ("probe4", "search", "hybrid", "all", "hit@5"): 0.82,
     ("probe4", "ask", "accuracy"): 0.77,
     ("probe4", "check", "accuracy"): 0.60,
-    ("probe5", "search", "hybrid", "all", "hit@5"): 0.76,
+    ("probe5", "search", "hybrid", "all", "hit@5"): 0.78,
     ("probe5", "ask", "accuracy"): 0.62,
     ("probe5", "check", "accuracy"): 0.76,
-    ("probe6", "search", "hybrid", "all", "hit@5"): 0.86,
+    ("probe6", "search", "hybrid", "all", "hit@5"): 0.88,
     ("probe6", "ask", "accuracy"): 0.68,
     ("probe6", "check", "accuracy"): 0.60,
-    ("probe7", "search", "hybrid", "all", "hit@5"): 0.83,
-    ("probe7", "ask", "accuracy"): 0.58,
+    ("probe7", "search", "hybrid", "all", "hit@5"): 0.85,
+    ("probe7", "ask", "accuracy"): 0.62,
     ("probe7", "check", "accuracy"): 0.70,
-    ("probe8", "search", "hybrid", "all", "hit@5"): 0.80,
+    ("probe8", "search", "hybrid", "all", "hit@5"): 0.82,
     ("probe8", "ask", "accuracy"): 0.60,
-    ("probe8", "check", "accuracy"): 0.55,
+    ("probe8", "check", "accuracy"): 0.58,
 }
 # bench_perturb (seed 3, ten a kind): measured on the final code of round eight, less a margin
 PERTURB_FLOORS = {"kept": 0.85, "caught": 0.75, "missed": 0.15}
