@@ -190,6 +190,16 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
     is busy, as during an ingest, two threads' spin-waits made 76 sentences 4x slower."""
     if not texts:
         return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
+    if interactive:  # small batches of like lengths: little padding (check 147 ms, not 189)
+        batch_size = min(batch_size, INTERACTIVE_BATCH)
+    vectors = _run(texts, batch_size, model_name, interactive, normalize_embeddings=True,
+                   convert_to_numpy=True)
+    return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def _run(texts: Sequence[str], batch_size: int, model_name: str, interactive: bool,
+         **options: Any) -> Any:
+    """The model's encode with kb's threads and precision; `options` go to it as they are."""
     import torch
 
     model = load_model(model_name)
@@ -197,16 +207,12 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
         # One thread for a query: a short input gains nothing from a second thread, and when
         # another process holds a core the threads' spin-waits made it 25x slower (measured).
         torch.set_num_threads(1 if interactive or len(texts) <= 2 else _bulk_threads())
-        if interactive:  # small batches of like lengths: little padding (check 147 ms, not 189)
-            batch_size = min(batch_size, INTERACTIVE_BATCH)
         # autocast casts the weights afresh on each call: one or two short texts (a query) run
         # faster in float32 (hybrid p50 16 ms against 29 ms measured)
         fast = precision() == "bfloat16" and len(texts) > 2
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast):
-            vectors = model.encode(list(texts), batch_size=batch_size,
-                                   normalize_embeddings=True, convert_to_numpy=True,
-                                   show_progress_bar=False)
-    return np.ascontiguousarray(vectors, dtype=np.float32)
+            return model.encode(list(texts), batch_size=batch_size, show_progress_bar=False,
+                                **options)
 
 
 def encode_passages(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
@@ -220,16 +226,9 @@ def encode_passages(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, in
     dimension = MODEL_DIMENSIONS[model_name]
     if not texts:
         return np.zeros((0, dimension), dtype=np.float32), []
-    import torch
-
     model = load_model(model_name)
     stripped = [text.strip() for text in texts]  # as the model's tokenizer step reads them
-    with _lock:
-        torch.set_num_threads(1 if len(texts) <= 2 else _bulk_threads())
-        fast = precision() == "bfloat16" and len(texts) > 2
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast):
-            outputs = model.encode(stripped, batch_size=batch_size, output_value=None,
-                                   show_progress_bar=False)
+    outputs = _run(stripped, batch_size, model_name, False, output_value=None)
     offsets = model.tokenizer(stripped, truncation=True, max_length=model.max_seq_length,
                               return_offsets_mapping=True)["offset_mapping"]
     vectors = np.zeros((len(texts), dimension), dtype=np.float32)
