@@ -95,6 +95,28 @@ def test_bfloat16_vectors_point_where_float32_ones_do(
     assert np.array_equal(np.argsort(exact @ exact[0]), np.argsort(fast @ fast[0]))
 
 
+def test_interactive_sentences_run_on_a_bfloat16_copy_that_gives_autocasts_vectors(
+        fresh_precision: pytest.MonkeyPatch) -> None:
+    import torch
+
+    texts = ["The panel met every month to read the rapid reviews.",
+             "A school must tell the local authority when a pupil leaves.",
+             "Young carers were offered an assessment of their own needs.",
+             "The designated nurse chairs the health subgroup."]
+    fresh_precision.setenv("KB_EMBED_PRECISION", "bfloat16")
+    model = embed.load_model()
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        cast_each_call = model.encode(texts, batch_size=4, normalize_embeddings=True)
+    assert np.array_equal(embed.encode(texts, interactive=True), cast_each_call)
+    copy = embed._held_in_bfloat16(MODEL_NAME)
+    assert copy is not model and embed.load_model() is model
+    linear = [m for m in copy.modules() if isinstance(m, torch.nn.Linear)]
+    assert linear and all(m.weight.dtype == torch.bfloat16 for m in linear)
+    # the model that embeds passages and queries keeps its float32 weights
+    assert all(m.weight.dtype == torch.float32 for m in model.modules()
+               if isinstance(m, torch.nn.Linear))
+
+
 # Written for these tests: three sentences on unrelated matters in one passage.
 SPREAD = ("Annual report > Our work\nThe partnership trained 400 staff in the autumn term. "
           "Each looked-after child under five has a health review every six months. "

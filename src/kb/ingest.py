@@ -255,10 +255,10 @@ def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[
     new_texts, spans = {}, {}
     for doc, start, end in group:
         for chunk in doc.chunks[start:end]:
-            passage, sentences = _embedding_input(doc.title, chunk.section, chunk.text)
+            passage, sentence_spans = _embedding_input(doc.title, chunk.section, chunk.text)
             key = text_hash(passage)
             if key not in have:
-                new_texts[key], spans[key] = passage, sentences
+                new_texts[key], spans[key] = passage, sentence_spans
     vectors, sentences = embed.encode_passages(
         list(new_texts.values()), list(spans.values()), settings.embed_batch_size,
         settings.model_name)

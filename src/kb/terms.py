@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from kb.search import SearchEngine
 
 # words that name the kind of answer wanted, not the thing asked about: a source says "47%",
@@ -29,7 +31,7 @@ class Terms:
     weights: dict[str, float]  # stem -> weight
     expansions: dict[str, set[str]] = field(default_factory=dict)  # acronym -> its words
 
-    def present(self, words: set[str]) -> set[str]:
+    def present(self, words: AbstractSet[str]) -> set[str]:
         """The terms `words` hold, an acronym standing for its expansion and back: half of an
         expansion's words, two at least, stand for it ("child deaths" for the child death
         overview panel), each judged on the words as given (one expansion found does not help
@@ -43,7 +45,7 @@ class Terms:
                 found |= parts | {acronym}
         return found
 
-    def share(self, words: set[str], context: set[str] | None = None,
+    def share(self, words: AbstractSet[str], context: AbstractSet[str] | None = None,
               partial: float = 0.5) -> float:
         """The weighted share of the terms in `words`, those only in `context` at `partial`."""
         inside, around = self.present(words), self.present(context or set())
