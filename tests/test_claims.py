@@ -85,6 +85,13 @@ from kb.numbers import find_figures
      "Section 47 enquiries should be recorded in the assessments group."),
     ("The first review should take place no earlier than six weeks after the meeting.",
      "The first review should take place no later than six weeks after the meeting."),
+    # two statements denied at once: the two negations do not cancel out
+    ("Because the after-school club counts as a registered setting, its volunteers always "
+     "need a vetting check.",
+     "The after-school club is not a registered setting, so its volunteers do not need a "
+     "vetting check."),
+    ("The tenancy officer is a statutory partner; she attends every strategy meeting.",
+     "The tenancy officer is not a statutory partner; she does not attend strategy meetings."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -172,6 +179,11 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     ("Checks of the staff are set out in paragraph 212 of the guidance.",
      "As paragraph 212 sets out, checks of the staff follow Part 3."),
     ("Wave 1 areas began delivery in 2024.", "Wave 1 and Wave 2 areas began delivery in 2024."),
+    # two statements, each denied on both sides, or a denial of what the claim never states
+    ("Because the drop-in is not a registered setting, its helpers do not need a vetting check.",
+     "The drop-in is not a registered setting, so its helpers do not need a vetting check."),
+    ("Helpers at the drop-in need a vetting check.",
+     "Helpers at the drop-in need a vetting check; they do not need a first aid course."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

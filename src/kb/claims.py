@@ -242,9 +242,35 @@ def denies(claim: str, sentence: str) -> str | None:
     shared = (_content_parts(claim) & _content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
     common = _negated_words(claim) & _negated_words(sentence)
-    if _negated(claim, shared, common) != _negated(sentence, shared, common):
+    if _negated(claim, shared, common) != _negated(sentence, shared, common) or \
+            _clause_denies(claim, sentence, common):
         return "one of them denies what the other states"
     return changed_duty(claim, sentence)
+
+
+# where a sentence joins two statements, each with its own verb: "X is not Y, so Z does not
+# need W", "because ...", "; ..."
+_CLAUSE_JOIN = re.compile(r",\s*(?:so|and\s+so|therefore|which\s+means)\b|;|\bbecause\b|"
+                          r"\bas\s+a\s+result\b", re.I)
+
+
+def _clause_denies(claim: str, sentence: str, common: AbstractSet[str]) -> bool:
+    """Whether one statement of the sentence denies what the claim's statement on the same
+    matter states, or the other way round. A sentence that denies two things the claim states
+    ("X is not Y, so Z does not need W" against "X is Y, so Z needs W") holds two negations,
+    whose parity over the whole sentence cancels out; read statement by statement they do not.
+    A statement is matched with the other text's statement sharing the most of its words (two
+    at least, not counting the clause it came from)."""
+    ours, theirs = _CLAUSE_JOIN.split(claim), _CLAUSE_JOIN.split(sentence)
+    if len(ours) == 1 and len(theirs) == 1:
+        return False  # the whole-text reading stands
+    for part in theirs:
+        mine = _content_parts(part) - MODALS
+        best = max(ours, key=lambda other: len(mine & _content_parts(other)))
+        shared = (mine & _content_parts(best)) - MODALS
+        if len(shared) >= 2 and _negated(part, shared, common) != _negated(best, shared, common):
+            return True
+    return False
 
 
 def clash(claim: str, sentence: str) -> str | None:
