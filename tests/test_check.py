@@ -692,3 +692,22 @@ def test_the_sentence_stating_more_of_the_claims_figures_is_its_first_witness() 
     verdict, chosen, _ = judge(claim, rows)
     assert verdict == "supported"
     assert chosen[0].sentence == "Visits offered within 48 hours reached 88% in 2022-23."
+
+
+def test_a_length_of_time_agrees_in_another_calendar_unit() -> None:
+    from kb.agreement import agrees
+    from kb.numbers import find_figures, stated_figures
+
+    claim = "Visits must happen within two weeks of the placement starting."
+    source = "Visits must happen within 14 days of the placement starting."
+    claimed = stated_figures(find_figures(claim))[0]
+    assert agrees(claimed, stated_figures(find_figures(source))[0], claim, source)
+    later = "Visits must happen within 21 days of the placement starting."
+    assert not agrees(claimed, stated_figures(find_figures(later))[0], claim, later)
+    # ten school days are two school weeks, not ten calendar days: left unconverted
+    school = "Visits must happen within ten school days of the placement starting."
+    assert not agrees(claimed, stated_figures(find_figures(school))[0], claim, school)
+    bounded = "A carer who has looked after him for less than 42 days need not tell us."
+    said = "A carer who has looked after him for under six weeks need not tell us."
+    assert agrees(stated_figures(find_figures(said))[0],
+                  stated_figures(find_figures(bounded))[0], said, bounded)

@@ -356,6 +356,10 @@ def test_under_or_over_a_number_is_an_age_only_when_a_child_could_be_that_old() 
     assert kinds("Groups with under 40 replies are not shown.") == ["count"]
     assert kinds("The hub took over 300 calls.") == ["count"]
     assert kinds("Children under the age of 30 months are weighed.") == ["age"]
+    # a length of time bounded: no age
+    assert kinds("A carer who has looked after her for under three weeks need not tell us.") \
+        == ["count"]
+    assert kinds("Cases open for over 12 months are reviewed.") == ["count"]
 
 
 def test_a_time_of_day_counts_nothing() -> None:

@@ -5,6 +5,7 @@ than seven in ten", "over 70%") and dates named to the month."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.models import Figure
 
@@ -91,10 +92,28 @@ def bound(text: str, figure: Figure) -> int:
     return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
 
 
+# a length of time in calendar units, each in minutes: "four weeks" is "28 days"
+_TIME_UNIT = re.compile(r"\s*(minute|hour|day|week)s?\b", re.I)
+_MINUTES = {"minute": 1, "hour": 60, "day": 24 * 60, "week": 7 * 24 * 60}
+
+
+def in_units_of(claimed: Figure, source: Figure, claim_text: str, source_text: str) -> Figure:
+    """The claimed figure in the source's unit of time when each counts another calendar unit
+    ("under four weeks" against "less than 28 days": 28), else the claimed figure itself.
+    Working and school days are not calendar days, so they are left as they are."""
+    ours = _TIME_UNIT.match(claim_text, claimed.end)
+    theirs = _TIME_UNIT.match(source_text, source.end) if source_text else None
+    if claimed.kind != "count" or source.kind != "count" or not ours or not theirs:
+        return claimed
+    factor = _MINUTES[ours.group(1).lower()] / _MINUTES[theirs.group(1).lower()]
+    return claimed if factor == 1 else replace(claimed, value=claimed.value * factor)
+
+
 def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = "") -> bool:
     """Equal, allowing other formats and the rounding the claim itself states."""
     if claimed.kind == source.kind == "date":
         return same_date(claimed.text, source.text)
+    claimed = in_units_of(claimed, source, claim_text, source_text)
     if bound(source_text, source):  # "more than half": only the same bound agrees
         return bound(claim_text, claimed) == bound(source_text, source) and \
             abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9

@@ -120,7 +120,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 60):figure.start]) \
                 or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]) \
                 or figure.kind == "count" and figure.value <= YOUNGEST_COUNT and \
-                _UNDER_OVER.search(text[max(0, figure.start - 8):figure.start]) \
+                _UNDER_OVER.search(text[max(0, figure.start - 8):figure.start]) and \
+                not _SPAN_OF_TIME.match(text, figure.end) \
                 or _a_bare_age(text, figure):
             figure.kind, figure.unit = "age", "years"
         figure.measure = measure_words(text, figures, figure)
@@ -174,6 +175,9 @@ _AGE = re.compile(r"(?:\b(?:aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|
 # 200 members" are counts
 _UNDER_OVER = re.compile(r"\b(?:under|over)\s*$", re.I)
 YOUNGEST_COUNT = 25  # above this, "under N" bounds a count, not an age
+# "under four weeks", "over 12 months": a length of time, not an age
+_SPAN_OF_TIME = re.compile(r"\s*(?:(?:working|school|calendar)\s+)?(?:minute|hour|day|week|"
+                           r"month|term|session)s?\b", re.I)
 _AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
