@@ -491,6 +491,29 @@ def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words(
     assert verdict(0.2, SAME_SENSE + 0.1) == "not_found"  # meaning alone is not enough
 
 
+def test_a_sentence_read_as_the_same_needs_as_few_words_beyond_the_documents_name() -> None:
+    from kb.check import SAME_SENSE, Claim, judge
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    claim = Claim("If a worker judges a worry to be small, early help may be the better route.",
+                  [], None, 0, Terms({"worker": 1.0, "judg": 1.0, "worry": 1.0, "small": 1.0,
+                                      "early": 1.0, "help": 1.0, "better": 1.0, "rout": 1.0}))
+    # half the claim's words, but beyond the document's name ("early", "help") only a third
+    sentence = ("When a practitioner considers a worry to be minor, early help may be the more "
+                "suitable route.")
+    passage = Passage(1, "n", "Early help practice note", "n.txt", None, "other", None, None,
+                      None, sentence, 0, len(sentence))
+
+    def verdict(closeness: float) -> str:
+        aligned = Aligned(passage, sentence, 0, 0.5, closeness, 0.5 * (0.5 + closeness))
+        return judge(claim, [aligned])[0]
+
+    assert verdict(SAME_SENSE + 0.02) == "supported"
+    assert verdict(SAME_SENSE - 0.1) == "not_found"
+
+
 def test_a_rare_term_swapped_for_another_after_the_same_word_is_read() -> None:
     from kb.names import swapped_term
 

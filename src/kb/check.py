@@ -221,8 +221,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
     # the share of the claim's words it must hold: fewer when the model reads it as the same
-    least = SUPPORTS if best.coverage >= SUPPORTS or best.closeness < SAME_SENSE \
-        else SAME_SENSE_WORDS
+    least = SUPPORTS if best.closeness < SAME_SENSE else SAME_SENSE_WORDS
     if best.coverage >= least and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
             and says_more_than_its_title(claim.terms, best, least):
