@@ -159,3 +159,36 @@ def test_a_row_label_that_wraps_in_lower_case_joins_its_row() -> None:
     assert _clean_rows(raw) == [["Reform", "Done", "Planned"],
                                 ["Shared practice framework agreed", "3", "2"],
                                 ["Parent panel", "4", "1"]]
+
+
+def test_a_ruled_table_reads_the_same_rows_from_pdfium_as_from_pdfplumbers_own_parse(
+        tmp_path: Path) -> None:
+    """Three rows of three cells ruled with thin filled boxes (pdfplumber's edges are a box's
+    four sides), a label wrapped over two lines in two fonts: the rows come out, and they are
+    those pdfplumber gives when it parses the page itself."""
+    from reportlab.pdfgen import canvas
+
+    from kb.extract import Line, tables
+
+    path = tmp_path / "table.pdf"
+    pdf = canvas.Canvas(str(path), invariant=1)
+    cells = [[("Source",), ("2022-23",), ("2023-24",)], [("Schools",), ("412",), ("468",)],
+             [("Health", "visitors"), ("207",), ("251",)]]
+    for row, top in enumerate((700, 680, 660)):
+        for column, left in enumerate((50, 200, 320)):
+            for number, text in enumerate(cells[row][column]):
+                pdf.setFont(("Helvetica", "Times-Roman")[number], 10)
+                pdf.drawString(left + 5, top - 13 - 11 * number, text)
+    for y in (700, 680, 660, 630):
+        pdf.rect(50, y, 400, 0.5, stroke=0, fill=1)
+    for x in (50, 200, 320, 450):
+        pdf.rect(x, 630, 0.5, 70.5, stroke=0, fill=1)
+    pdf.showPage()
+    pdf.save()
+    layouts: list[list[list[Line]]] = [[[]], [[]]]
+    assert tables.place_tables(path, layouts[0], [0]) == 1
+    assert tables._place_tables_pdfplumber(path, layouts[1], [0]) == 1
+    rows = [[line.text for line in layout[0] if line.kind == "row"] for layout in layouts]
+    assert rows[0] == ["Source\t2022-23\t2023-24", "Schools\t412\t468",
+                       "Health visitors\t207\t251"]
+    assert rows[0] == rows[1]

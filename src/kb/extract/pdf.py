@@ -1,7 +1,8 @@
 """PDF reader: pypdfium2 lines with their font size, weight and position; tables by pdfplumber.
 
-pypdfium2 reads every page (1-5 ms a page); pdfplumber, ten times slower, is asked only about
-pages whose rules cross as a table's grid (bench/bench_tables.py has the comparison).
+pypdfium2 reads every page (1-5 ms a page); pdfplumber's table finder is asked only about pages
+whose rules cross as a table's grid (bench/bench_tables.py has the comparison), and is given
+the rules and characters read here rather than parsing the page again.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from kb.errors import UnreadableFile
 from kb.extract import Line, RawDocument
 
 if TYPE_CHECKING:
-    from kb.extract.tables import Rule
+    from kb.extract.tables import Box, Rule
 
 LINE_SPAN = re.compile(r"[^\r\n]+")
 # A page may hold a ruled table when it draws 8 rules (thin, long paths: a grid of three rows
@@ -198,6 +199,78 @@ class _Chars:
         left, right, bottom, top = self.box
         self.raw.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
         return left.value, self.height - top.value, self.height - bottom.value
+
+
+def table_edges(page: Any) -> list[dict[str, Any]]:
+    """The page's rules as pdfplumber's table finder takes its edges: the same straight pieces
+    of every path (a rectangle's four sides, a line's own segment) that the grid test reads,
+    measured down from the page's top."""
+    height = page.get_height()
+    horizontal, vertical = _rules(page)
+    return ([_edge(left, right, height - y, height - y, "h") for y, left, right in horizontal]
+            + [_edge(x, x, height - end, height - start, "v") for x, start, end in vertical])
+
+
+def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict[str, Any]:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+            "height": bottom - top, "orientation": orientation}
+
+
+def table_chars(page: Any, boxes: list[Box]) -> list[dict[str, Any]]:
+    """The characters in or near the boxes (the tables found), as pdfplumber describes them.
+    pdfium drops some space characters and puts its own in their place; a space ends a word in
+    pdfplumber's reading, so one pdfium made is kept as a space after the character before it."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    reader = _CharReader(textpage.raw, page.get_height())
+    chars: list[dict[str, Any]] = []
+    last: dict[str, Any] | None = None
+    try:
+        for index in range(raw.FPDFText_CountChars(textpage.raw)):
+            code = raw.FPDFText_GetUnicode(textpage.raw, index)
+            if code in (10, 13):  # pdfium's line breaks
+                continue
+            if code == 32 and raw.FPDFText_IsGenerated(textpage.raw, index) == 1:
+                if last is not None:
+                    chars.append({**last, "text": " ", "x0": last["x1"], "width": 0.0})
+                continue
+            last = reader.char(index, code, boxes)
+            if last is not None:
+                chars.append(last)
+    finally:
+        textpage.close()
+    return chars
+
+
+class _CharReader:
+    """One character of a pdfium text page in pdfplumber's terms."""
+
+    def __init__(self, handle: Any, height: float) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw, self.handle, self.height = raw, handle, height
+        self.box, self.matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+
+    def char(self, index: int, code: int, boxes: list[Box]) -> dict[str, Any] | None:
+        """The character's text and box, None when it stands clear of every box. pdfium's
+        loose box runs from the font's descent to its ascent, pdfplumber's one font size up
+        from the descent: another font's taller ascent must not lift its text off the line."""
+        raw, box = self.raw, self.box
+        raw.FPDFText_GetLooseCharBox(self.handle, index, box)
+        x0, x1, top, bottom = box.left, box.right, self.height - box.top, self.height - box.bottom
+        reach = bottom - top  # how far pdfplumber's box may stand from pdfium's
+        middle = (x0 + x1) / 2
+        if not any(left <= middle < right and top - reach < low and bottom + reach >= high
+                   for left, high, right, low in boxes):
+            return None
+        raw.FPDFText_GetMatrix(self.handle, index, self.matrix)
+        a, b, c, d = self.matrix.a, self.matrix.b, self.matrix.c, self.matrix.d
+        if b == 0 and c == 0 and a > 0 and d > 0:
+            top = bottom - raw.FPDFText_GetFontSize(self.handle, index) * d
+        return {"text": "-" if code == 2 else chr(code),  # 2: pdfium's hyphen ending a line
+                "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                "width": x1 - x0, "height": bottom - top, "upright": a * d > 0 and b * c <= 0}
 
 
 def _page_lines(page: Any) -> list[Line]:

@@ -1,17 +1,21 @@
-"""Ruled tables in PDFs: found by pdfplumber, put back into the page's lines as rows.
+"""Ruled tables in PDFs: found by pdfplumber's table finder, put back into the page's lines as rows.
 
 A table replaces the loose lines pdfium read inside its box: one `row` line per table row
 (cells joined by tabs, empty ones kept so columns line up; a quote reads as the page does)
-and the caption above it marked as such. pdfplumber reads a page about a hundred times slower
-than pdfium, so it is asked only about pages whose rules cross as a grid (`holds_grid`).
+and the caption above it marked as such. The finder is fed the rules and characters pdfium
+reads: pdfplumber's own parse of a page cost four times the finding itself (the rows are the
+same both ways, bench/bench_tables_pdfium.py). It is asked only about pages whose rules cross
+as a grid (`holds_grid`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from kb.embed import model_words
 from kb.extract import Line
@@ -33,6 +37,25 @@ Rule = tuple[float, float, float]  # where it stands across, where it starts and
 def place_tables(path: Path, layout: list[list[Line]], candidates: list[int]) -> int:
     """Find the tables of the candidate pages (0-based), splice them into `layout` and say
     how many there were."""
+    import pypdfium2 as pdfium
+
+    found = 0
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for number in candidates:
+            page = pdf[number]
+            try:
+                found += _place(layout[number], _found_tables(page))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return found
+
+
+def _place_tables_pdfplumber(path: Path, layout: list[list[Line]], candidates: list[int]) -> int:
+    """`place_tables` as it was, pdfplumber parsing each page itself: kept for the bench that
+    checks the two give the same rows."""
     import pdfplumber
 
     found = 0
@@ -40,17 +63,80 @@ def place_tables(path: Path, layout: list[list[Line]], candidates: list[int]) ->
         for number in candidates:
             page = pdf.pages[number]
             try:
-                tables = page.find_tables()
+                tables = [(table.bbox, table.extract()) for table in page.find_tables()]
             except Exception:  # noqa: BLE001 - a layout the table finder cannot read stays text
                 tables = []
-            for table in sorted(tables, key=lambda t: t.bbox[1]):
-                rows = _clean_rows(table.extract())
-                if rows is None:
-                    continue
-                _splice(layout[number], table.bbox, rows)
-                found += 1
+            found += _place(layout[number], tables)
             page.flush_cache()
     return found
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom; top measured down the page
+Found = list[tuple[Box, list[list[str | None]]]]  # each table's box and its cells' text
+
+
+def _place(lines: list[Line], tables: Found) -> int:
+    found = 0
+    for bbox, raw_rows in sorted(tables, key=lambda table: table[0][1]):
+        rows = _clean_rows(raw_rows)
+        if rows is None:
+            continue
+        _splice(lines, bbox, rows)
+        found += 1
+    return found
+
+
+@dataclass
+class _Sheet:
+    """What pdfplumber's TableFinder reads of a page with its "lines" strategy: the edges."""
+
+    edges: list[dict[str, Any]]
+
+
+def _found_tables(page: Any) -> Found:
+    """pdfplumber's table finder (its "lines" strategy, default settings) on a pdfium page:
+    the tables and cell texts pdfplumber's `find_tables` gives, without its parse."""
+    from pdfplumber.table import TableFinder
+
+    from kb.extract.pdf import table_chars, table_edges
+
+    try:
+        finder = TableFinder(cast(Any, _Sheet(table_edges(page))))
+        if not finder.tables:
+            return []
+        chars = table_chars(page, [table.bbox for table in finder.tables])
+        return [(table.bbox, _cell_texts(table, chars)) for table in finder.tables]
+    except Exception:  # noqa: BLE001 - a layout the table finder cannot read stays text
+        return []
+
+
+def _cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """What pdfplumber's `Table.extract` gives (a row's cells, None where the row has no cell
+    in a column), each row reading only the characters whose middle lies between its top and
+    bottom rather than testing every character of the page for every row."""
+    from pdfplumber.utils import extract_text
+
+    def middle(index: int) -> float:
+        return float(chars[index]["top"] + chars[index]["bottom"]) / 2
+
+    order = sorted(range(len(chars)), key=middle)
+    middles = [middle(index) for index in order]
+    rows = []
+    for row in table.rows:
+        _, top, _, bottom = row.bbox
+        # in the page's order, which pdfplumber's reading of a cell keeps where it ties
+        band = [chars[index] for index in
+                sorted(order[bisect_left(middles, top):bisect_left(middles, bottom)])]
+        rows.append([None if cell is None else extract_text(_inside(band, cell))
+                     for cell in row.cells])
+    return rows
+
+
+def _inside(chars: list[dict[str, Any]], bbox: Box) -> list[dict[str, Any]]:
+    """The characters whose middle is in the box, as pdfplumber's Table.extract tests them."""
+    x0, top, x1, bottom = bbox
+    return [char for char in chars if x0 <= (char["x0"] + char["x1"]) / 2 < x1
+            and top <= (char["top"] + char["bottom"]) / 2 < bottom]
 
 
 def holds_grid(horizontal: list[Rule], vertical: list[Rule]) -> bool:
