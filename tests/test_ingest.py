@@ -52,6 +52,22 @@ def test_ingest_then_unchanged_then_updated_then_removed(tmp_path: Path) -> None
             not h.path.endswith("note-2.txt") for h in kb.search("case 2", mode="keyword").results)
 
 
+def test_files_are_read_smallest_first_and_reported_in_path_order(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sizes = {"a-long.txt": 40, "b-short.txt": 2, "c-middle.txt": 12}
+    for name, paragraphs in sizes.items():
+        (corpus / name).write_text(f"Note {name}\n\n" + " ".join(
+            f"The review panel met about {name} and case {p}." for p in range(paragraphs)))
+    seen: list[str] = []
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        report = kb.ingest([corpus], progress=lambda done, total, name: seen.append(name))
+    # the model waits for the first file read: the smallest is read first
+    assert [name for name in seen if name in sizes] == ["b-short.txt", "c-middle.txt",
+                                                        "a-long.txt"]
+    assert [Path(path).name for path in report.added] == sorted(sizes)
+
+
 def test_unchanged_library_is_skipped_without_loading_the_model(tmp_path: Path) -> None:
     corpus = write_small_corpus(tmp_path / "corpus", 2)
     index = tmp_path / "index"

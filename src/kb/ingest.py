@@ -159,6 +159,9 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
         else:
             to_parse.append(path)
     _remove_missing(connection, known, files, folders, report)
+    # smallest first: the model waits for the first file read, and a large PDF first kept it
+    # idle while the workers read on
+    to_parse.sort(key=lambda path: path.stat().st_size)
 
     position = [0]
 
@@ -184,6 +187,8 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
     report.passages = connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+    report.added.sort()
+    report.updated.sort()
     report.took_ms = (time.perf_counter() - started) * 1000
     return report
 
