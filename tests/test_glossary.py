@@ -24,6 +24,15 @@ def test_inline_definitions_both_ways_and_flattened_glossary_rows() -> None:
     assert "MONTHLY" not in learned
 
 
+def test_an_acronym_inside_an_expansion_gives_all_its_letters() -> None:
+    learned = learn_acronyms([
+        "Training was run with the NHS Safeguarding Network (NHSSN) in the spring.",
+        "Schools used the guidance of the UK Youth Safety Forum (UKYSF) for online safety.",
+    ])
+    assert learned["NHSSN"] == "NHS Safeguarding Network"
+    assert learned["UKYSF"] == "UK Youth Safety Forum"
+
+
 def test_the_library_learns_its_own_local_acronyms(library: KnowledgeBase) -> None:
     glossary = library.glossary()
     assert glossary["HEAT"].lower() == "harrowden exploitation action team"

@@ -93,6 +93,11 @@ def _match(letters: list[str], words: list[str]) -> bool:
     if starts and starts == letters[:len(starts)] and len(starts) > 1 and \
             _match(letters[len(starts):], rest):
         return True
+    # an acronym inside the expansion gives all its letters: "UK Council for Internet Safety"
+    # is UKCIS, "NHS England" NHSE
+    if len(word) > 1 and word.isalpha() and word.isupper() and \
+            letters[:len(word)] == list(lowered) and _match(letters[len(word):], rest):
+        return True
     if starts and starts[0] == letter and _match(letters[1:], rest):
         return True
     return lowered in _MINOR and _match(letters, rest)
