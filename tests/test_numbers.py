@@ -146,6 +146,9 @@ def test_a_line_that_runs_on_in_lowercase_continues_its_sentence() -> None:
     text = "Training should be\nupdated every two years.\nNew heading\nmore text."
     assert [s.text for s in split_sentences(text)] == [
         "Training should be updated every two years.", "New heading more text."]
+    named = "Families can call the Speak Up!\nline at any time. It is free."
+    assert [s.text for s in split_sentences(named)] == [
+        "Families can call the Speak Up! line at any time.", "It is free."]
 
 
 def test_a_number_before_a_year_is_no_ratio() -> None:

@@ -12,8 +12,9 @@ from kb.models import Figure
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
 # a line that runs on into lowercase words ("should be\nupdated at least", "(who responded)\n
 # agreed", "37%\nof staff"): a sentence the layout broke; not a line closed by a stop, a colon
-# or a semicolon, which ends an item of a list
-_RUN_ON = re.compile(r"(?<=[A-Za-z0-9,)%])\n(?=[a-z])")
+# or a semicolon, which ends an item of a list; an exclamation mark inside a name ("the Stop
+# it Now!\nhelpline") ends no sentence before a lowercase word
+_RUN_ON = re.compile(r"(?<=[A-Za-z0-9,)%!])\n(?=[a-z])")
 
 
 def unwrapped(text: str) -> str:
