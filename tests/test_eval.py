@@ -39,9 +39,9 @@ REAL_FLOORS = {
 }
 # The probe sets (bench/probe, bench/probe2 in round five, bench/probe3 in round six, probe4 to
 # probe6 in round seven, probe7 in round eight, probe8 in round nine), written from the real
-# documents by helpers that never saw kb; their held halves have not been read (probe6 not at
-# all). Floors a little under what was measured (raised in rounds ten and eleven where a set
-# rose).
+# documents by helpers that never saw kb; probe6 has never been read, and the others' held
+# halves only where the README says so (round twelve: failing cases of probe4 and probe8).
+# Floors a little under what was measured (raised in rounds ten to twelve where a set rose).
 PROBES = Path(__file__).resolve().parents[1] / "bench"
 PROBE_FLOORS = {
     ("probe", "search", "hybrid", "all", "hit@5"): 0.88,
@@ -55,7 +55,7 @@ PROBE_FLOORS = {
     ("probe3", "check", "accuracy"): 0.66,
     ("probe4", "search", "hybrid", "all", "hit@5"): 0.82,
     ("probe4", "ask", "accuracy"): 0.77,
-    ("probe4", "check", "accuracy"): 0.60,
+    ("probe4", "check", "accuracy"): 0.70,
     ("probe5", "search", "hybrid", "all", "hit@5"): 0.78,
     ("probe5", "ask", "accuracy"): 0.62,
     ("probe5", "check", "accuracy"): 0.76,
@@ -66,8 +66,8 @@ PROBE_FLOORS = {
     ("probe7", "ask", "accuracy"): 0.62,
     ("probe7", "check", "accuracy"): 0.70,
     ("probe8", "search", "hybrid", "all", "hit@5"): 0.82,
-    ("probe8", "ask", "accuracy"): 0.60,
-    ("probe8", "check", "accuracy"): 0.58,
+    ("probe8", "ask", "accuracy"): 0.65,
+    ("probe8", "check", "accuracy"): 0.62,
 }
 # bench_perturb (seed 3, ten a kind): measured on the final code of round eight, less a margin
 PERTURB_FLOORS = {"kept": 0.85, "caught": 0.75, "missed": 0.15}
