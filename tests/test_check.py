@@ -466,8 +466,11 @@ def test_a_name_or_role_the_source_gives_another_contradicts_the_claim(
         assert named in checked.explanation
 
 
-def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words() -> None:
-    from kb.check import SAME_SENSE, SAME_SENSE_WORDS, Claim, judge
+def _judged_with_closeness(sentence: str, title: str, coverage: float, closeness: float
+                           ) -> str:
+    """The verdict on a claim (written for these tests) whose one aligned sentence holds
+    `coverage` of its words and stands `closeness` from it in the model's reading."""
+    from kb.check import Claim, judge
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -475,14 +478,20 @@ def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words(
     claim = Claim("If a worker judges a worry to be small, early help may be the better route.",
                   [], None, 0, Terms({"worker": 1.0, "judg": 1.0, "worry": 1.0, "small": 1.0,
                                       "early": 1.0, "help": 1.0, "better": 1.0, "rout": 1.0}))
+    passage = Passage(1, "n", title, "n.txt", None, "other", None, None, None, sentence, 0,
+                      len(sentence))
+    aligned = Aligned(passage, sentence, 0, coverage, closeness, 0.5 * (coverage + closeness))
+    return judge(claim, [aligned])[0]
+
+
+def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words() -> None:
+    from kb.check import SAME_SENSE, SAME_SENSE_WORDS
+
     sentence = ("When a practitioner considers a worry to be minor, it may be more suitable to "
                 "raise it through early help.")
-    passage = Passage(1, "n", "Practice note", "n.txt", None, "other", None, None, None,
-                      sentence, 0, len(sentence))
 
     def verdict(coverage: float, closeness: float) -> str:
-        aligned = Aligned(passage, sentence, 0, coverage, closeness, 0.5 * (coverage + closeness))
-        return judge(claim, [aligned])[0]
+        return _judged_with_closeness(sentence, "Practice note", coverage, closeness)
 
     held = 3 / 8  # "worry", "early", "help": too few of the claim's words to support it by words
     assert SAME_SENSE_WORDS <= held < 0.4
@@ -492,23 +501,14 @@ def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words(
 
 
 def test_a_sentence_read_as_the_same_needs_as_few_words_beyond_the_documents_name() -> None:
-    from kb.check import SAME_SENSE, Claim, judge
-    from kb.claims import Aligned
-    from kb.models import Passage
-    from kb.terms import Terms
+    from kb.check import SAME_SENSE
 
-    claim = Claim("If a worker judges a worry to be small, early help may be the better route.",
-                  [], None, 0, Terms({"worker": 1.0, "judg": 1.0, "worry": 1.0, "small": 1.0,
-                                      "early": 1.0, "help": 1.0, "better": 1.0, "rout": 1.0}))
     # half the claim's words, but beyond the document's name ("early", "help") only a third
     sentence = ("When a practitioner considers a worry to be minor, early help may be the more "
                 "suitable route.")
-    passage = Passage(1, "n", "Early help practice note", "n.txt", None, "other", None, None,
-                      None, sentence, 0, len(sentence))
 
     def verdict(closeness: float) -> str:
-        aligned = Aligned(passage, sentence, 0, 0.5, closeness, 0.5 * (0.5 + closeness))
-        return judge(claim, [aligned])[0]
+        return _judged_with_closeness(sentence, "Early help practice note", 0.5, closeness)
 
     assert verdict(SAME_SENSE + 0.02) == "supported"
     assert verdict(SAME_SENSE - 0.1) == "not_found"

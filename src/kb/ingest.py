@@ -145,7 +145,7 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     report.failed.extend(missing)
     known = {row["path"]: row for row in connection.execute(
         "SELECT id, path, content_hash, size FROM documents")}
-    to_parse: list[Path] = []
+    sizes: dict[Path, int] = {}  # of the files to parse
     for path in files:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
@@ -157,11 +157,11 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
         elif str(path) in known and known[str(path)]["content_hash"] == content_hash(path):
             report.unchanged.append(str(path))
         else:
-            to_parse.append(path)
+            sizes[path] = size
     _remove_missing(connection, known, files, folders, report)
     # smallest first: the model waits for the first file read, and a large PDF first kept it
     # idle while the workers read on
-    to_parse.sort(key=lambda path: path.stat().st_size)
+    to_parse = sorted(sizes, key=sizes.__getitem__)
 
     position = [0]
 

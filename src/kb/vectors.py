@@ -161,25 +161,19 @@ class VectorIndex:
                          ids: list[int]) -> dict[int, float]:
         """The query's best cosine with any one sentence of each of these passages (the
         sentence vectors stored beside the passage's); a passage with none is left out."""
-        blocks = self.sentence_vectors(connection, ids)
-        if not blocks:
-            return {}
-        scores = np.vstack(list(blocks.values())) @ vector.astype(np.float32)
-        owners = np.repeat(np.arange(len(blocks)), [len(block) for block in blocks.values()])
-        best = np.full(len(blocks), -1.0, dtype=np.float32)
-        np.maximum.at(best, owners, scores)
-        return {pid: float(score) for pid, score in zip(blocks, best, strict=True)}
-
-    def sentence_vectors(self, connection: sqlite3.Connection, ids: list[int]
-                         ) -> dict[int, np.ndarray]:
-        """The stored sentence vectors of each of these passages, one row per sentence in the
-        order of its text, up to the last the model's window reached; a passage with none is
-        left out."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = connection.execute(
             f"SELECT p.id, v.sentences FROM passages p JOIN vectors v ON v.text_hash = "
             f"p.text_hash WHERE p.id IN ({marks}) AND length(v.sentences) > 0", ids).fetchall()
-        return {int(row[0]): np.frombuffer(row[1], dtype=np.float16).reshape(
-            -1, self.dimension).astype(np.float32) for row in rows}
+        if not rows:
+            return {}
+        blocks = [np.frombuffer(row[1], dtype=np.float16).reshape(-1, self.dimension)
+                  for row in rows]
+        scores = np.vstack(blocks).astype(np.float32) @ vector.astype(np.float32)
+        owners = np.repeat(np.arange(len(rows)), [len(block) for block in blocks])
+        best = np.full(len(rows), -1.0, dtype=np.float32)
+        np.maximum.at(best, owners, scores)
+        return {int(row[0]): float(score) for row, score in zip(rows, best, strict=True)}
+

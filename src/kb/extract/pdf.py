@@ -179,6 +179,7 @@ class _Chars:
         self.name = ctypes.create_string_buffer(96)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
+        self.loose = raw.FS_RECTF()
 
     def size(self, index: int) -> float:
         """The size the character is set in: the font's size scaled by the text matrix (a PDF
@@ -193,6 +194,27 @@ class _Chars:
         self.raw.FPDFText_GetFontInfo(self.handle, index, self.name, 96, self.flags)
         name = self.name.value.decode("latin-1").lower()
         return any(mark in name for mark in ("bold", "black", "heavy", "semibold"))
+
+    def table_char(self, index: int, code: int, boxes: list[Box]) -> dict[str, Any] | None:
+        """The character's text and box as pdfplumber describes them, None when it stands clear
+        of every box. pdfium's loose box runs from the font's descent to its ascent,
+        pdfplumber's one font size up from the descent: another font's taller ascent must not
+        lift its text off the line."""
+        box = self.loose
+        self.raw.FPDFText_GetLooseCharBox(self.handle, index, box)
+        x0, x1, top, bottom = box.left, box.right, self.height - box.top, self.height - box.bottom
+        reach = bottom - top  # how far pdfplumber's box may stand from pdfium's
+        middle = (x0 + x1) / 2
+        if not any(left <= middle < right and top - reach < low and bottom + reach >= high
+                   for left, high, right, low in boxes):
+            return None
+        size = self.size(index)  # reads the character's matrix too
+        a, b, c, d = self.matrix.a, self.matrix.b, self.matrix.c, self.matrix.d
+        if b == 0 and c == 0 and a > 0 and d > 0:
+            top = bottom - size
+        return {"text": "-" if code == 2 else chr(code),  # 2: pdfium's hyphen ending a line
+                "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                "width": x1 - x0, "height": bottom - top, "upright": a * d > 0 and b * c <= 0}
 
     def bounds(self, index: int) -> tuple[float, float, float]:
         """left, top and bottom of a character, top measured down from the page's top."""
@@ -223,7 +245,7 @@ def table_chars(page: Any, boxes: list[Box]) -> list[dict[str, Any]]:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
-    reader = _CharReader(textpage.raw, page.get_height())
+    reader = _Chars(textpage, page.get_height())
     chars: list[dict[str, Any]] = []
     last: dict[str, Any] | None = None
     try:
@@ -235,42 +257,12 @@ def table_chars(page: Any, boxes: list[Box]) -> list[dict[str, Any]]:
                 if last is not None:
                     chars.append({**last, "text": " ", "x0": last["x1"], "width": 0.0})
                 continue
-            last = reader.char(index, code, boxes)
+            last = reader.table_char(index, code, boxes)
             if last is not None:
                 chars.append(last)
     finally:
         textpage.close()
     return chars
-
-
-class _CharReader:
-    """One character of a pdfium text page in pdfplumber's terms."""
-
-    def __init__(self, handle: Any, height: float) -> None:
-        import pypdfium2.raw as raw
-
-        self.raw, self.handle, self.height = raw, handle, height
-        self.box, self.matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-
-    def char(self, index: int, code: int, boxes: list[Box]) -> dict[str, Any] | None:
-        """The character's text and box, None when it stands clear of every box. pdfium's
-        loose box runs from the font's descent to its ascent, pdfplumber's one font size up
-        from the descent: another font's taller ascent must not lift its text off the line."""
-        raw, box = self.raw, self.box
-        raw.FPDFText_GetLooseCharBox(self.handle, index, box)
-        x0, x1, top, bottom = box.left, box.right, self.height - box.top, self.height - box.bottom
-        reach = bottom - top  # how far pdfplumber's box may stand from pdfium's
-        middle = (x0 + x1) / 2
-        if not any(left <= middle < right and top - reach < low and bottom + reach >= high
-                   for left, high, right, low in boxes):
-            return None
-        raw.FPDFText_GetMatrix(self.handle, index, self.matrix)
-        a, b, c, d = self.matrix.a, self.matrix.b, self.matrix.c, self.matrix.d
-        if b == 0 and c == 0 and a > 0 and d > 0:
-            top = bottom - raw.FPDFText_GetFontSize(self.handle, index) * d
-        return {"text": "-" if code == 2 else chr(code),  # 2: pdfium's hyphen ending a line
-                "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                "width": x1 - x0, "height": bottom - top, "upright": a * d > 0 and b * c <= 0}
 
 
 def _page_lines(page: Any) -> list[Line]:
