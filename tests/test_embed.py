@@ -149,3 +149,29 @@ def test_a_sentence_past_the_models_window_gets_no_vector() -> None:
     start = text.index("A late")
     _, sentences = embed.encode_passages([text], [[(6, start - 1), (start, len(text))]])
     assert len(sentences[0]) == 1
+
+
+def test_sentences_of_like_length_share_one_batch_and_a_long_one_stands_apart() -> None:
+    # twelve short sentences and one long table row: the row would make each short one pay
+    # for its length, so it goes alone; the short ones share one call
+    lengths = [12, 14, 11, 13, 15, 12, 10, 14, 13, 12, 11, 15, 240]
+    groups = embed.length_groups(lengths, call_cost=120)
+    assert sorted(index for group in groups for index in group) == list(range(13))
+    assert [12] in groups
+    assert len(groups) == 2
+    # a call that costs nothing beyond its tokens: every text alone wastes no padding
+    assert len(embed.length_groups([5, 50, 500], call_cost=0)) == 3
+
+
+def test_sentences_encoded_in_batches_of_like_length_keep_their_order(
+        fresh_precision: pytest.MonkeyPatch) -> None:
+    fresh_precision.setenv("KB_EMBED_PRECISION", "bfloat16")
+    texts = ["Fathers were invited.",
+             "The partnership's multi-agency audit of neglect cases found that in most of "
+             "them the graded care profile had been used, though not always reviewed when "
+             "the family's circumstances changed over the following months.",
+             "Young carers were offered an assessment of their own needs.",
+             "The designated nurse chairs the health subgroup."]
+    together = embed.encode(texts, interactive=True)
+    alone = np.vstack([embed.encode([text], interactive=True) for text in texts])
+    assert np.all((together * alone).sum(axis=1) > 0.999)
