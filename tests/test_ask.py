@@ -297,7 +297,10 @@ def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> No
     question = "Who is the finance director of the trust?"
     assert role_asked(question) == role_asked("Who was the director?")
     assert role_asked("Who must sign the plan?") is None
-    asked = Question(question, "who", None, Terms({"financ": 1.0, "director": 1.0}))
+    from kb.question import terms_of
+
+    asked = Question(question, "who", None, Terms(dict.fromkeys(terms_of("finance director"),
+                                                                1.0)))
 
     def candidate(text: str) -> Candidate:
         passage = Passage(1, "t", "Trust report", "t.pdf", None, "other", 1, 1, None, text, 0,
@@ -426,6 +429,22 @@ def test_a_question_of_meaning_about_a_quoted_term_is_answered_by_the_sentence_d
         # a term that no sentence defines is not answered by a sentence that only names it
         declined = kb.ask("What does 'caseload weighting' mean?")
         assert not declined.answer_found
+
+
+def test_a_question_how_a_document_defines_a_term_is_answered_by_that_terms_glossary_line(
+        tmp_path: Path) -> None:
+    with one_document_library(tmp_path, "guide.txt", (
+        "Guide to leaving care\n\n"
+        "Terms used in this guide\n\n"
+        "Foster carer: a carer the guide covers who looks after a child in care; a foster "
+        "carer may go on as a staying put carer or work beside a personal adviser.\n"
+        "Staying put carer: someone with whom a young person lives on past 18.\n"
+        "Personal adviser: a worker who keeps in touch with a care leaver.\n")) as kb:
+        for question, meaning in (
+                ("How does the guide define a 'staying put carer'?", "lives on past"),
+                ("What is the definition of 'personal adviser' in the guide?", "keeps in touch")):
+            answer = kb.ask(question)
+            assert answer.answer_found and meaning in (answer.answer or ""), question
 
 
 def test_what_a_question_asks_for_is_read_from_its_wording() -> None:

@@ -485,7 +485,7 @@ def _judged_with_closeness(sentence: str, title: str, coverage: float, closeness
 
 
 def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words() -> None:
-    from kb.check import SAME_SENSE, SAME_SENSE_WORDS
+    from kb.check import SAID_AGAIN, SAID_AGAIN_WORDS, SAME_SENSE, SAME_SENSE_WORDS
 
     sentence = ("When a practitioner considers a worry to be minor, it may be more suitable to "
                 "raise it through early help.")
@@ -497,7 +497,11 @@ def test_a_sentence_the_model_reads_as_the_same_supports_a_claim_in_other_words(
     assert SAME_SENSE_WORDS <= held < 0.4
     assert verdict(held, SAME_SENSE + 0.02) == "supported"
     assert verdict(held, SAME_SENSE - 0.1) == "not_found"
-    assert verdict(0.2, SAME_SENSE + 0.1) == "not_found"  # meaning alone is not enough
+    # read as the claim said again, fewer still; meaning alone is never enough
+    assert SAME_SENSE < SAID_AGAIN and SAID_AGAIN_WORDS < SAME_SENSE_WORDS
+    assert verdict(SAID_AGAIN_WORDS, SAID_AGAIN - 0.01) == "not_found"
+    assert verdict(SAID_AGAIN_WORDS, SAID_AGAIN + 0.02) == "supported"
+    assert verdict(SAID_AGAIN_WORDS / 2, 0.99) == "not_found"
 
 
 def test_a_sentence_read_as_the_same_needs_as_few_words_beyond_the_documents_name() -> None:

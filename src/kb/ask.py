@@ -140,7 +140,7 @@ def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
 def holds_answer(asked: Question, best: Candidate) -> bool:
     """A figure question needs a figure of that kind, stated for the period asked about; a
     question about a length of time needs one; a question about a code needs that code."""
-    if best.covered < COVERAGE_MIN or best.elsewhere:
+    if best.covered < COVERAGE_MIN or best.elsewhere or not beyond_its_name(asked, best):
         return False
     if asked.wants == "duration":
         return any(_same_scale(asked.text, m.group(0)) for m in
@@ -161,6 +161,19 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     return not asked.period or best.key.period in (None, asked.period) or \
         asked.wants == "time"
+
+
+def beyond_its_name(asked: Question, candidate: Candidate) -> bool:
+    """Whether the sentence, or the heading it stands under, holds a word of the question
+    beyond those its document's name holds: a footnote of the National Framework that names
+    "children's social care" answers nothing of "how many enablers does the Children's Social
+    Care National Framework set out"."""
+    asked_words = set(asked.terms.weights)
+    rest = asked_words - asked.terms.present(terms_of(candidate.passage.known_as))
+    if not rest:
+        return True  # the question asks only of the document itself
+    heading = (candidate.passage.section or "").split(" > ")[-1]
+    return bool(rest & asked.terms.present(terms_of(f"{candidate.sentence.text} {heading}")))
 
 
 HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
@@ -408,6 +421,9 @@ _DEFINING = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:is|are)\s+(?:the\s+|a\s
                        r"mean|refer))", re.I)
 
 
+_GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:\s+\S")
+
+
 def defines(asked: Question, text: str) -> bool:
     """Whether a sentence states the acronym a question of meaning asks about beside what the
     library's glossary says it stands for, or gives the term asked about and defines it."""
@@ -417,6 +433,10 @@ def defines(asked: Question, text: str) -> bool:
     if not found:
         return False
     if _DEFINING.match(text, found.end()):
+        return True
+    # a glossary line: the term opens it and a colon gives its meaning ("Eligible child: a
+    # looked-after child who ...")
+    if not re.search(r"\w", text[:found.start()]) and _GLOSSED.match(text, found.end()):
         return True
     if not asked.meaning:
         return False

@@ -54,6 +54,12 @@ ALIGN_WEIGHT = 0.5
 # be low-level" / "considers it to be a low-level concern") supports it with fewer of its words
 SAME_SENSE = 0.78  # fitted on the tune halves of all seven sets (0.78 +1, 0.8 and above 0)
 SAME_SENSE_WORDS = 0.3  # the share of the claim's words it must still hold
+# a sentence the model reads as the claim said again ("the record held by the GP is meant to
+# be the lead health record" / "the lead health record ... should be the GP-held record")
+# needs hold fewer still: fitted on the tune halves of all ten sets (0.84 to 0.88 and 0.1 to
+# 0.25 tie at +1, no held half moves; 0.9 and above gain nothing)
+SAID_AGAIN = 0.86
+SAID_AGAIN_WORDS = 0.2
 # "all six reviews", "every school", "none of the plans"; not a frequency ("every three years",
 # "every other month", "every year"), which counts time, not the whole of anything
 _SCOPE = re.compile(r"all|every|none of(?: the)?", re.I)
@@ -221,12 +227,20 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
     # the share of the claim's words it must hold: fewer when the model reads it as the same
-    least = SUPPORTS if best.closeness < SAME_SENSE else SAME_SENSE_WORDS
+    least = least_share(best.closeness)
     if best.coverage >= least and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
             and says_more_than_its_title(claim.terms, best, least):
         return "supported", [_as_match(best, agrees=True)], ""
     return "not_found", [_as_match(best)], ""
+
+
+def least_share(closeness: float) -> float:
+    """The share of the claim's words a sentence must hold to support it: fewer the closer
+    the model reads the two."""
+    if closeness >= SAID_AGAIN:
+        return SAID_AGAIN_WORDS
+    return SUPPORTS if closeness < SAME_SENSE else SAME_SENSE_WORDS
 
 
 def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], str] | None:

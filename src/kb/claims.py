@@ -340,8 +340,12 @@ def opposite_word(claim: str, sentence: str) -> str | None:
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = stem(one), stem(other)
-        if (a in claim_words and b in source_words and b not in claim_words) or \
-                (b in claim_words and a in source_words and a not in claim_words):
+        # a sentence that gives both sets them against each other ("a permanent workforce,
+        # agency staff only as a temporary measure"): it need not deny the claim's
+        if (a in claim_words and b in source_words and b not in claim_words
+                and a not in source_words) or \
+                (b in claim_words and a in source_words and a not in claim_words
+                 and b not in source_words):
             return f"the claim says {one if a in claim_words else other}, the source " \
                    f"{other if a in claim_words else one}"
     return None

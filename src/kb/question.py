@@ -25,7 +25,8 @@ WANTS = [
                             r"hours|years)|what age|until what age|up to what age|minimum age|"
                             r"maximum age|age limit|age at which|how old)\b", re.I)),
     ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
-                          r"\bwhat is meant by\b", re.I)),
+                          r"\bwhat is meant by\b|\bhow (?:does|do|is|are) .{0,80}\bdefined?\b|"
+                          r"\bdefinition of\b|^\W*define\b", re.I)),
     # "Which reason code do I enter for ...": a code of a codeset, found by what it describes
     ("code", re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,3}code\b(?!\s+of\b)", re.I)),
     # "how far was it cut", "by how much did it rise": the size of a change, in whatever figure
