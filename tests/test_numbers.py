@@ -38,6 +38,10 @@ def test_figures_read_every_written_format(text: str, value: float, kind: str) -
     ("Roughly one in every three staff agreed.", [("fraction", 1, 3)]),
     ("Seven of the twelve reviews were late.", [("fraction", 7, 12)]),
     ("About nine out of ten carers felt heard.", [("fraction", 9, 10)]),
+    # a part of a whole written with a slash, in brackets or not; not a round-the-clock "24/7"
+    ("The hub opened in most wards (4/5) by March.", [("fraction", 4, 5)]),
+    ("Schools rated it 7/10 on average.", [("fraction", 7, 10)]),
+    ("The helpline answers 24/7 for 12 weeks.", [("count", 24, None), ("count", 12, None)]),
 ])
 def test_figures_written_in_words_and_ratios_are_read(text: str, expected: list) -> None:
     assert [(f.kind, f.value, f.total) for f in values(text)] == expected

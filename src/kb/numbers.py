@@ -35,7 +35,9 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _NUMBER = re.compile(
     r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d{1,3}(?:\s\d{3})+(?![\d,.])|\d+)(\.\d+)?(?![\w£])"
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
-    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|" + WORD_NUMBER + r")\b)?",
+    # "5 out of 6", "five of the six", "(5/6)": a part of a whole
+    r"(?:(?:\s+(?:out\s+)?of\s+(?:the\s+)?|/(?=\d{1,3}(?![\d/.,])))(\d{1,3}(?:,\d{3})*|"
+    + WORD_NUMBER + r")\b)?",
     re.I)
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
 # the number of a list item or a paragraph at the head of its line ("34. When a child ...",
@@ -43,7 +45,7 @@ _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
 # inside a sentence ("(1) the local authority, (2) an integrated care board", "1) A data set
 # 2) Data standards")
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t•◦·▪-]*\(?\d{1,3}[.)]\s+(?=[A-Za-z])|"
-                         r"(?:\(|(?<![\w(=.,%]))\d{1,2}\)\s+(?=[A-Za-z])")
+                         r"(?:\(|(?<![\w(=.,%/]))\d{1,2}\)\s+(?=[A-Za-z])")
 # a note's or an item's number at the head of its line, before a word no count can precede (an
 # article, a demonstrative, a preposition: "3 A safeguarding partner is defined as ...", "12 See
 # the guidance"); a count is followed by its noun ("3 local authorities")
@@ -310,8 +312,12 @@ def _number_figure(match: re.Match[str]) -> Figure:
     figure = Figure(match.string[match.start():end].strip(), match.start(), end, value, kind,
                     unit, decimals=decimals)
     if total and kind == "count":
-        figure.kind = "fraction"
-        figure.total = parse_value(total) if total[0].isdigit() else word_value(total)
+        whole = parse_value(total) if total[0].isdigit() else word_value(total)
+        if whole is not None and value <= whole:  # not "24/7"
+            figure.kind = "fraction"
+            figure.total = whole
+        else:
+            figure.text, figure.end = match.group(2), match.end(2)
     return figure
 
 
