@@ -587,6 +587,22 @@ def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() ->
 
 
 
+def test_a_claim_giving_one_quoted_term_what_the_source_gives_another_is_a_swap() -> None:
+    from kb.names import swapped_quote
+
+    source = ('In this guide the code "N1" is used where the case closes with advice, and '
+              '"N3" where it passes to early help for a family plan.')
+    assert swapped_quote("The guide uses 'N3' where the case closes with advice.",
+                         source) == ("n3", "N1")
+    assert swapped_quote("The guide uses 'N1' where the case closes with advice.",
+                         source) is None
+    # a term the sentence never quotes, or a sentence of one term, is no swap
+    assert swapped_quote("The guide uses 'N5' where the case closes with advice.",
+                         source) is None
+    assert swapped_quote("The guide uses 'N3' where the case closes with advice.",
+                         'The code "N1" is used where the case closes with advice.') is None
+
+
 def test_who_says_a_thing_is_not_a_part_swapped_but_a_body_named_state_is() -> None:
     from kb.names import swapped_part
 

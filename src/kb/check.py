@@ -26,7 +26,7 @@ from kb.claims import (
 from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
-from kb.names import names_in, swapped_name, swapped_part, swapped_term
+from kb.names import names_in, swapped_name, swapped_part, swapped_quote, swapped_term
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
@@ -222,7 +222,8 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # the sentence's own words but for one part, put in another's place ("The court should
     # keep a record" against "The local authority should keep a record"); an acronym and its
     # expansion are one part said two ways
-    if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence)) and \
+    if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence) or
+                                      swapped_quote(claim.text, best.sentence)) and \
             not _one_acronym(claim, *part):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"

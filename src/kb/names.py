@@ -7,7 +7,7 @@ import difflib
 import re
 
 from kb.embed import model_words
-from kb.words import STOP, stem
+from kb.words import STOP, content_words, stem
 
 # a run of names: capitalised words or acronyms, with the small words inside a name ("Youth
 # Justice Board", "Department of Health and Social Care")
@@ -150,3 +150,30 @@ def swapped_part(claim: str, sentence: str) -> tuple[str, str] | None:
     if {w.lower() for w in mine + other} & SAYING:
         return None  # who says it ("The Essex study found that"), not what is said
     return " ".join(mine), " ".join(other)
+
+
+# a term in quotes: "must", 'should', “Gillick competence”
+_QUOTED_TERM = re.compile(r"(?<!\w)['‘\"“]([A-Za-z][^'’\"”]{0,40}?)['’\"”](?!\w)")
+
+
+def swapped_quote(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim that gives one quoted term what the sentence gives another ("'should' is used
+    where one is legally required" against "'must' when one is legally required ..., and
+    'should' when ..."): (the claim's term, the sentence's), or None. The sentence is read
+    term by term, each term with the words after it up to the next; the claim's words beyond
+    its term must stand most with the other's."""
+    ours = {m.group(1).lower() for m in _QUOTED_TERM.finditer(claim)}
+    marks = list(_QUOTED_TERM.finditer(sentence))
+    if len(ours) != 1 or len(marks) < 2:
+        return None
+    term = next(iter(ours))
+    wanted = {stem(w) for w in content_words(_QUOTED_TERM.sub(" ", claim))}
+    shares = []
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        said = sentence[mark.end():after.start() if after else len(sentence)]
+        shares.append((len(wanted & {stem(w) for w in content_words(said)}), mark.group(1)))
+    best, other = max(shares)
+    if other.lower() == term or best < 2 or sum(n == best for n, _ in shares) > 1 or \
+            term not in {name.lower() for _, name in shares}:
+        return None
+    return term, other
