@@ -754,3 +754,27 @@ def test_a_length_of_time_agrees_in_another_calendar_unit() -> None:
     said = "A carer who has looked after him for under six weeks need not tell us."
     assert agrees(stated_figures(find_figures(said))[0],
                   stated_figures(find_figures(bounded))[0], said, bounded)
+
+
+AUDIT = ("Case file audit\n\nThe audit team read 240 case files from the spring term. Of these, "
+         "180 files held a chronology that was up to date. The remaining files were returned "
+         "to their teams with a note.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # a part of what the sentence before counted: 180 of 240 is three quarters
+    ("About 75% of the case files the audit team read held an up-to-date chronology.",
+     "supported"),
+    ("Roughly three out of four case files the audit team read held an up-to-date "
+     "chronology.", "supported"),
+    ("About 40% of the case files the audit team read held an up-to-date chronology.",
+     "contradicted"),
+    # said exactly, the shares of two wholes must be the same
+    ("Seven of the ten case files the audit team read held an up-to-date chronology.",
+     "contradicted"),
+])
+def test_a_count_after_of_these_is_read_as_a_part_of_the_count_before(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    with one_document_library(tmp_path, "audit.txt", AUDIT) as kb:
+        checked = kb.check(claim)
+        assert checked.verdict == verdict, checked.explanation

@@ -118,7 +118,13 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
         return bound(claim_text, claimed) == bound(source_text, source) and \
             abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9
     if claimed.kind == "fraction" and source.kind == "fraction":
-        return claimed.value == source.value and claimed.total == source.total
+        if claimed.total == source.total or not (claimed.total and source.total):
+            return claimed.value == source.value and claimed.total == source.total
+        # parts of two wholes agree as shares: exactly, or said roughly ("roughly nineteen out
+        # of twenty" against "1,497 of 1,575") to within half a part of the claim's whole
+        gap = abs(claimed.value / claimed.total - source.value / source.total)
+        hedged = _HEDGE.search(claim_text[max(0, claimed.start - 20):claimed.start])
+        return gap <= (0.5 / claimed.total if hedged else 1e-9)
     if claimed.kind == source.kind == "multiple":  # "halved", "cut to a third": said roughly
         return abs(claimed.value - source.value) <= MULTIPLE_SLACK * claimed.value
     value = source.value

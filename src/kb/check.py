@@ -29,6 +29,7 @@ from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import names_in, swapped_name, swapped_part, swapped_quote, swapped_term
 from kb.numbers import direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
+from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import stem
@@ -308,6 +309,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     own = passage.period if passage.doc_type in ("annual-report", "committee-report") else None
     figures = stated_figures(find_figures(aligned.sentence, own))
     figures += changes(aligned.sentence, figures)  # "from 39 pages to 13": a third
+    figures += subset_shares(passage.text[:aligned.start], aligned.sentence, figures)
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
     row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
@@ -336,6 +338,27 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
                                      passage, aligned.sentence, aligned.start, figures,
                                      earlier))
     return matches
+
+
+# a sentence that opens on a part of what the one before counted: "1,575 fields were read. Of
+# these, 1,497 are local"
+_OF_THESE = re.compile(r"\W*Of\s+(?:these|those|them|which|this\s+number)\s*,?\s*", re.I)
+
+
+def subset_shares(before: str, sentence: str, figures: list[Figure]) -> list[Figure]:
+    """The count a sentence opens on after "Of these" as a part of the last count of the
+    sentence before it (1,497 of 1,575), or nothing."""
+    opening = _OF_THESE.match(sentence)
+    part = next((f for f in figures if f.kind == "count"), None)
+    if opening is None or part is None or part.start > opening.end() + 2:
+        return []
+    previous = split_sentences(before.rstrip())[-1:] if before.strip() else []
+    wholes = [f for f in find_figures(previous[0].text) if f.kind == "count"] if previous else []
+    if not wholes or not part.value < wholes[-1].value:
+        return []
+    return [Figure(f"{part.text} of {wholes[-1].text}", part.start, part.end, part.value,
+                   "fraction", total=wholes[-1].value, measure=part.measure,
+                   period=part.period)]
 
 
 def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str],
