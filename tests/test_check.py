@@ -778,3 +778,24 @@ def test_a_count_after_of_these_is_read_as_a_part_of_the_count_before(
     with one_document_library(tmp_path, "audit.txt", AUDIT) as kb:
         checked = kb.check(claim)
         assert checked.verdict == verdict, checked.explanation
+
+
+CONSENT = ("Consent to treatment\n\nOnce pupils reach the age of 13, they may book a school "
+           "nurse appointment for themselves without a parent. Younger pupils need a parent "
+           "to book for them.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # ages offered as alternatives, both within "once they reach the age of 13"
+    ("Pupils aged thirteen or fourteen may book a school nurse appointment for themselves "
+     "without a parent.", "supported"),
+    ("Pupils aged 14 to 15 may book a school nurse appointment for themselves without a "
+     "parent.", "supported"),
+    ("Pupils aged eleven or twelve may book a school nurse appointment for themselves without "
+     "a parent.", "contradicted"),
+])
+def test_an_age_from_which_a_rule_holds_includes_the_ages_after_it(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    with one_document_library(tmp_path, "nurse.txt", CONSENT) as kb:
+        checked = kb.check(claim)
+        assert checked.verdict == verdict, checked.explanation

@@ -47,6 +47,17 @@ def test_figures_written_in_words_and_ratios_are_read(text: str, expected: list)
     assert [(f.kind, f.value, f.total) for f in values(text)] == expected
 
 
+def test_the_other_figure_of_an_age_offered_as_alternatives_or_a_range_is_an_age() -> None:
+    kinds = [(f.value, f.kind) for f in find_figures("Pupils aged 11 to 15 and 16 and 17 year "
+                                                      "olds; under 5 and 300 families.")]
+    # (an age is young enough to be a child's: "300 families" is no age)
+    assert kinds == [(11, "age"), (15, "age"), (16, "age"), (17, "age"), (5, "age"),
+                     (300, "count")]
+    # counts side by side stay counts
+    assert [f.kind for f in find_figures("Between 10 and 20 referrals came in.")] == [
+        "count", "count"]
+
+
 def test_a_number_naming_an_item_of_a_sequence_is_no_quantity() -> None:
     found = values("In Wave 2 areas 38% agreed (see Appendix 5), under article 9 and Table 3; "
                    "seven local areas joined.")

@@ -86,6 +86,22 @@ def as_multiple(text: str, figure: Figure) -> Figure:
     return figure
 
 
+# an age from which a thing holds, that age included: "once they reach the age of 16", "aged
+# 16 or over", "16 and above", "from the age of 12"
+_FROM_AGE_BEFORE = re.compile(r"\b(?:reach(?:es|ed)?|turn(?:s|ed)?|from|over)\s+(?:the\s+age\s+"
+                              r"of\s+)?$", re.I)
+_FROM_AGE_AFTER = re.compile(r"\s*(?:\+|(?:years?\s+old\s+)?(?:or|and)\s+(?:over|above|older))",
+                             re.I)
+
+
+def from_age(text: str, figure: Figure) -> bool:
+    """Whether an age is the first of those a thing holds for, itself included."""
+    before = text[max(0, figure.start - 30):figure.start]
+    if re.search(r"\bover\s+$", before, re.I):
+        return False  # "over 16" leaves 16 out: a bound, read as one
+    return bool(_FROM_AGE_BEFORE.search(before) or _FROM_AGE_AFTER.match(text, figure.end))
+
+
 def bound(text: str, figure: Figure) -> int:
     """+1 for "more than N", -1 for "fewer than N", 0 for N itself."""
     before = text[max(0, figure.start - 20):figure.start]
@@ -114,6 +130,9 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
     if claimed.kind == source.kind == "date":
         return same_date(claimed.text, source.text)
     claimed = in_units_of(claimed, source, claim_text, source_text)
+    if claimed.kind == source.kind == "age" and from_age(source_text, source) and \
+            not bound(claim_text, claimed):
+        return claimed.value >= source.value  # "aged 16 or 17" within "once they reach 16"
     if bound(source_text, source):  # "more than half": only the same bound agrees
         return bound(claim_text, claimed) == bound(source_text, source) and \
             abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9

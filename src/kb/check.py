@@ -27,7 +27,7 @@ from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import names_in, swapped_name, swapped_part, swapped_quote, swapped_term
-from kb.numbers import direction, find_figures, shift_period, stated_figures
+from kb.numbers import ALTERNATIVE, direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
@@ -381,7 +381,9 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
     agreeing = _agreeing(matches)
     for claimed in claim.figures:
         # a source figure another claimed figure agrees with is that one's, not a rival
-        taken = {id(m.source) for m in matches if m.agrees and m.claimed is not claimed}
+        # (two alternatives, "aged 16 or 17", may both lie within one source figure's bound)
+        taken = {id(m.source) for m in matches if m.agrees and m.claimed is not claimed
+                 and not _alternatives(claim.text, claimed, m.claimed)}
         own = _own_measure([m for m in matches if m.claimed is claimed and not m.earlier
                             and id(m.source) not in taken])
         if not own:
@@ -408,6 +410,12 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         # one figure found as stated, another nowhere: not enough to support the claim
         return "not_found", chosen
     return "not_found", chosen
+
+
+def _alternatives(text: str, one: Figure, other: Figure) -> bool:
+    """Two figures of a kind side by side as alternatives or a range: "aged 16 or 17"."""
+    low, high = sorted((one, other), key=lambda f: f.start)
+    return low.kind == high.kind and ALTERNATIVE.fullmatch(text[low.end:high.start]) is not None
 
 
 def _own_measure(matches: list[Match]) -> list[Match]:

@@ -126,6 +126,8 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
                 not _SPAN_OF_TIME.match(text, figure.end) \
                 or _a_bare_age(text, figure):
             figure.kind, figure.unit = "age", "years"
+    _pair_ages(text, figures)
+    for figure in figures:
         figure.measure = measure_words(text, figures, figure)
     for low, high in zip(figures, figures[1:], strict=False):
         # the two ends of a range ("five to ten minutes", "between 12 and 15 weeks") measure
@@ -294,6 +296,22 @@ def counts_things(text: str, start: int, end: int) -> bool:
         return True  # a stat panel's figure after its label: "Referrals 2021-22: 1980"
     following = _COUNTED.match(text[end:end + 24])
     return following is not None and following.group(0).strip() not in ("was", "has", "is")
+
+
+# two figures offered as alternatives or a range: "aged 16 or 17", "11 to 15 year olds"
+ALTERNATIVE = re.compile(r"\s*(?:or|and|to|-|–)\s*", re.I)
+
+
+def _pair_ages(text: str, figures: list[Figure]) -> None:
+    """The other figure of an "N or M" or "N to M" whose one figure is an age, young enough
+    to be one, is an age too: "aged 16 or 17", "16 and 17 year olds"."""
+    for low, high in zip(figures, figures[1:], strict=False):
+        if not ALTERNATIVE.fullmatch(text[low.end:high.start]):
+            continue
+        for one, other in ((low, high), (high, low)):
+            if one.kind == "age" and other.kind == "count" and \
+                    other.value <= YOUNGEST_COUNT and float(other.value).is_integer():
+                other.kind, other.unit = "age", "years"
 
 
 def _number_figure(match: re.Match[str]) -> Figure:
