@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 import multiprocessing
+import os
 import re
 import sqlite3
 import sys
 import time
 import types
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from multiprocessing.context import TimeoutError as PoolTimeout
@@ -60,42 +61,75 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[Fail
     return list(dict.fromkeys(files)), folders, missing
 
 
-def parse_files(paths: list[Path], settings: Settings
+# The workers' niceness once the model encodes. At the same priority a worker on one of two
+# cores held back the model's two threads, each step waiting for the slower: 512 passages took
+# 17% longer beside two parsing workers, and no longer than alone at niceness 10 (measured,
+# medians of 3); the workers still read ahead in the model's gaps.
+READER_NICE = 10
+
+
+def parse_files(paths: list[Path], settings: Settings, readers: list[int] | None = None
                 ) -> Iterator[tuple[Path, ParsedDocument | KBError]]:
     """Parse files in worker processes, yielding each outcome in order as it is ready, so the
     caller embeds one file while the workers read the next. A file that overruns the time
-    limit is reported and its worker killed."""
+    limit is reported and its worker killed. `readers`, when given, holds the running
+    workers' process ids (for `yield_to_model`), and is emptied when they end."""
     pending = list(paths)
     # forkserver, not fork: the app's server is threaded, and a child forked while another
     # thread held a lock (logging, imports) waits on it for ever. The server process is a fresh
     # interpreter that preloads only the parsers, so starting workers stays cheap.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["kb.parse"])
+    readers = [] if readers is None else readers
     while pending:
         workers = max(1, min(settings.parse_workers, len(pending)))
+        before = {child.pid for child in multiprocessing.active_children()}
         with _without_main():
             pool = context.Pool(workers, initializer=limit_memory,
                                 initargs=(settings.parse_memory_mb,))
-        with pool:
-            jobs = [(path, pool.apply_async(parse_file, (str(path), settings.passage_min_words,
-                                                         settings.passage_max_words)))
-                    for path in pending]
-            pending = []
-            for index, (path, job) in enumerate(jobs):
-                try:
-                    outcome = _outcome(path, job, settings)
-                    if all(later.ready() for _, later in jobs[index + 1:]):
-                        # every file is read: end the workers now, not after the caller has
-                        # embedded the last one (a worker that read a large file holds memory)
-                        pool.terminate()
-                    yield path, outcome
-                except PoolTimeout:
-                    yield path, UnreadableFile(
-                        f"{path}: parsing took over {settings.parse_timeout_s:g} s, skipped")
-                    rest = jobs[index + 1:]
-                    yield from ((p, _outcome(p, j, settings, 0)) for p, j in rest if j.ready())
-                    pending = [p for p, j in rest if not j.ready()]
-                    break  # leaving the pool kills the stuck worker
+        readers[:] = [child.pid for child in multiprocessing.active_children()
+                      if child.pid is not None and child.pid not in before]
+        try:
+            with pool:
+                pending = yield from _collect(pool, pending, settings, readers)
+        finally:
+            readers.clear()  # their ids may name other processes from now on
+
+
+def _collect(pool: Any, paths: list[Path], settings: Settings, readers: list[int]
+             ) -> Generator[tuple[Path, ParsedDocument | KBError], None, list[Path]]:
+    """Yield each file's outcome in order; return the files left unread after a timeout."""
+    jobs = [(path, pool.apply_async(parse_file, (str(path), settings.passage_min_words,
+                                                 settings.passage_max_words)))
+            for path in paths]
+    for index, (path, job) in enumerate(jobs):
+        try:
+            outcome = _outcome(path, job, settings)
+            if all(later.ready() for _, later in jobs[index + 1:]):
+                # every file is read: end the workers now, not after the caller has
+                # embedded the last one (a worker that read a large file holds memory)
+                pool.terminate()
+                readers.clear()
+            yield path, outcome
+        except PoolTimeout:
+            yield path, UnreadableFile(
+                f"{path}: parsing took over {settings.parse_timeout_s:g} s, skipped")
+            rest = jobs[index + 1:]
+            yield from ((p, _outcome(p, j, settings, 0)) for p, j in rest if j.ready())
+            return [p for p, j in rest if not j.ready()]  # leaving the pool kills the stuck one
+    return []
+
+
+def yield_to_model(readers: list[int]) -> None:
+    """Lower the parse workers' priority for the rest of their run, as the model starts to
+    encode: files it waits for before its first batch are read at full speed, the rest in its
+    gaps. Lowering is one way (raising it again needs privileges), and harmless to repeat."""
+    for pid in readers:
+        try:
+            if os.getpriority(os.PRIO_PROCESS, pid) < READER_NICE:
+                os.setpriority(os.PRIO_PROCESS, pid, READER_NICE)
+        except (OSError, AttributeError):  # the worker has ended, or no such call here
+            pass
 
 
 @contextmanager
@@ -164,9 +198,11 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     to_parse = sorted(sizes, key=sizes.__getitem__)
 
     position = [0]
+    readers: list[int] = []  # the parse workers, given a lower priority once the model encodes
 
     def parsed() -> Iterator[ParsedDocument]:
-        for number, (path, outcome) in enumerate(parse_files(to_parse, settings), start=1):
+        for number, (path, outcome) in enumerate(parse_files(to_parse, settings, readers),
+                                                 start=1):
             position[0] = number
             if progress:
                 progress(number, len(to_parse), path.name)
@@ -181,7 +217,8 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
             progress(position[0], len(to_parse), f"{Path(document.path).name}: {done} of "
                      f"{len(document.chunks)} passages stored")
 
-    report.embedded = _store_documents(connection, parsed(), settings, stored)
+    report.embedded = _store_documents(connection, parsed(), settings, stored,
+                                       lambda: yield_to_model(readers))
     report.embedded += _fill_sentences(connection, settings)
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
@@ -208,10 +245,12 @@ Piece = tuple[ParsedDocument, int, int]  # a document and the slice of its chunk
 
 def _store_documents(connection: sqlite3.Connection, documents: Iterable[ParsedDocument],
                      settings: Settings,
-                     stored: Callable[[ParsedDocument, int], None] | None = None) -> int:
+                     stored: Callable[[ParsedDocument, int], None] | None = None,
+                     encoding: Callable[[], None] | None = None) -> int:
     """Embed what is new and commit in groups of about `embed_group` passages, so a kill loses
     at most one group. A long document spans several groups: it is marked partial until its
-    last group is in, so the next ingest reads it again (its stored vectors are kept)."""
+    last group is in, so the next ingest reads it again (its stored vectors are kept).
+    `encoding` is told before each group goes to the model."""
     have = {row[0] for row in connection.execute("SELECT text_hash FROM vectors")}
     embedded, size = 0, 0
     group: list[Piece] = []
@@ -222,13 +261,13 @@ def _store_documents(connection: sqlite3.Connection, documents: Iterable[ParsedD
             group.append((document, cursor, end))
             size, cursor = size + end - cursor, end
             if size >= settings.embed_group:
-                embedded += _commit_group(connection, group, have, settings)
+                embedded += _commit_group(connection, group, have, settings, encoding)
                 _report_stored(group, stored)
                 group, size = [], 0
             if cursor >= total:
                 break
     if group:
-        embedded += _commit_group(connection, group, have, settings)
+        embedded += _commit_group(connection, group, have, settings, encoding)
         _report_stored(group, stored)
     return embedded
 
@@ -255,7 +294,7 @@ def return_large_blocks() -> None:
 
 
 def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[str],
-                  settings: Settings) -> int:
+                  settings: Settings, encoding: Callable[[], None] | None = None) -> int:
     return_large_blocks()
     new_texts, spans = {}, {}
     for doc, start, end in group:
@@ -264,6 +303,8 @@ def _commit_group(connection: sqlite3.Connection, group: list[Piece], have: set[
             key = text_hash(passage)
             if key not in have:
                 new_texts[key], spans[key] = passage, sentence_spans
+    if encoding is not None and new_texts:
+        encoding()
     vectors, sentences = embed.encode_passages(
         list(new_texts.values()), list(spans.values()), settings.embed_batch_size,
         settings.model_name)
