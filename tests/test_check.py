@@ -8,6 +8,7 @@ import pytest
 from tests.documents import one_document_library
 
 from kb import KnowledgeBase
+from kb.check import Verdict
 
 
 def test_check_supports_a_claim_stated_with_another_number_format(library: KnowledgeBase
@@ -545,6 +546,12 @@ def test_check_contradicts_a_claim_that_swaps_one_term_of_art_for_another(
         assert "sociograms" in verdict.explanation
 
 
+def _checked_in(tmp_path: Path, document: str, claim: str) -> Verdict:
+    """The verdict on a claim in a library of one document written for the test."""
+    with one_document_library(tmp_path, "document.txt", document) as kb:
+        return kb.check(claim)
+
+
 SELECTION = ("Second round of the pilot\n\nA second round of six councils applied to join the "
              "pilot and were selected in May 2024, starting work from September 2024. Each "
              "council's plan should be reviewed every six months by its steering group. A "
@@ -563,8 +570,7 @@ SELECTION = ("Second round of the pilot\n\nA second round of six councils applie
 ])
 def test_a_claim_whose_figures_agree_is_still_read_for_its_english(
         tmp_path: Path, claim: str, verdict: str) -> None:
-    with one_document_library(tmp_path, "pilot.txt", SELECTION) as kb:
-        assert kb.check(claim).verdict == verdict
+    assert _checked_in(tmp_path, SELECTION, claim).verdict == verdict
 
 
 def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() -> None:
@@ -645,8 +651,7 @@ NURSING = ("Health checks in care\n\nThe virtual school head should record each 
 ])
 def test_check_contradicts_a_claim_with_one_part_put_in_anothers_place(
         tmp_path: Path, claim: str, verdict: str) -> None:
-    with one_document_library(tmp_path, "care.txt", NURSING) as kb:
-        assert kb.check(claim).verdict == verdict
+    assert _checked_in(tmp_path, NURSING, claim).verdict == verdict
 
 
 def test_how_often_a_claim_says_something_happens_must_be_what_the_source_says(
@@ -682,8 +687,7 @@ def test_a_count_of_the_members_a_claim_lists_is_read_by_the_list(
                 "exclusion. The panel has three members: the head teacher, the school nurse "
                 "for the cluster and the attendance officer. Its decisions are reported to the "
                 "governing board.\n")
-    with one_document_library(tmp_path, "panel.txt", document) as kb:
-        assert kb.check(claim).verdict == verdict
+    assert _checked_in(tmp_path, document, claim).verdict == verdict
 
 
 def test_a_sentence_denying_the_claim_is_read_though_the_model_puts_others_closer() -> None:
@@ -775,9 +779,8 @@ AUDIT = ("Case file audit\n\nThe audit team read 240 case files from the spring 
 ])
 def test_a_count_after_of_these_is_read_as_a_part_of_the_count_before(
         tmp_path: Path, claim: str, verdict: str) -> None:
-    with one_document_library(tmp_path, "audit.txt", AUDIT) as kb:
-        checked = kb.check(claim)
-        assert checked.verdict == verdict, checked.explanation
+    checked = _checked_in(tmp_path, AUDIT, claim)
+    assert checked.verdict == verdict, checked.explanation
 
 
 CONSENT = ("Consent to treatment\n\nOnce pupils reach the age of 13, they may book a school "
@@ -796,6 +799,5 @@ CONSENT = ("Consent to treatment\n\nOnce pupils reach the age of 13, they may bo
 ])
 def test_an_age_from_which_a_rule_holds_includes_the_ages_after_it(
         tmp_path: Path, claim: str, verdict: str) -> None:
-    with one_document_library(tmp_path, "nurse.txt", CONSENT) as kb:
-        checked = kb.check(claim)
-        assert checked.verdict == verdict, checked.explanation
+    checked = _checked_in(tmp_path, CONSENT, claim)
+    assert checked.verdict == verdict, checked.explanation

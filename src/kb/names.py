@@ -152,8 +152,8 @@ def swapped_part(claim: str, sentence: str) -> tuple[str, str] | None:
     return " ".join(mine), " ".join(other)
 
 
-# a term in quotes: "must", 'should', “Gillick competence”
-_QUOTED_TERM = re.compile(r"(?<!\w)['‘\"“]([A-Za-z][^'’\"”]{0,40}?)['’\"”](?!\w)")
+# a term in quotes: "must", 'should', “Gillick competence” (a question's or a claim's)
+QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-Za-z][^'’\"”?]{1,60}?)['’\"”](?!\w)")
 
 
 def swapped_quote(claim: str, sentence: str) -> tuple[str, str] | None:
@@ -162,12 +162,12 @@ def swapped_quote(claim: str, sentence: str) -> tuple[str, str] | None:
     'should' when ..."): (the claim's term, the sentence's), or None. The sentence is read
     term by term, each term with the words after it up to the next; the claim's words beyond
     its term must stand most with the other's."""
-    ours = {m.group(1).lower() for m in _QUOTED_TERM.finditer(claim)}
-    marks = list(_QUOTED_TERM.finditer(sentence))
+    ours = {m.group(1).lower() for m in QUOTED.finditer(claim)}
+    marks = list(QUOTED.finditer(sentence))
     if len(ours) != 1 or len(marks) < 2:
         return None
     term = next(iter(ours))
-    wanted = {stem(w) for w in content_words(_QUOTED_TERM.sub(" ", claim))}
+    wanted = {stem(w) for w in content_words(QUOTED.sub(" ", claim))}
     shares = []
     for mark, after in zip(marks, [*marks[1:], None], strict=True):
         said = sentence[mark.end():after.start() if after else len(sentence)]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kb.extract.metadata import periods_in
 from kb.items import items_named
-from kb.names import name_stems
+from kb.names import QUOTED, name_stems
 from kb.numbers import find_figures
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import content_words, stem
@@ -57,7 +57,6 @@ WANTS = [
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
                      r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
-QUOTED = re.compile(r"(?<!\w)['‘\"“]([A-Za-z][^'’\"”?]{1,60}?)['’\"”](?!\w)")
 # a number standing as a name, and the weight it carries in a question (that of a word the
 # library uses in about twenty passages)
 CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
