@@ -796,6 +796,11 @@ CONSENT = ("Consent to treatment\n\nOnce pupils reach the age of 13, they may bo
      "parent.", "supported"),
     ("Pupils aged eleven or twelve may book a school nurse appointment for themselves without "
      "a parent.", "contradicted"),
+    # a claim naming its own threshold names the same one or another, not an age within it
+    ("Once pupils reach the age of 15, they may book a school nurse appointment for "
+     "themselves without a parent.", "contradicted"),
+    ("From the age of 13, pupils may book a school nurse appointment for themselves without "
+     "a parent.", "supported"),
 ])
 def test_an_age_from_which_a_rule_holds_includes_the_ages_after_it(
         tmp_path: Path, claim: str, verdict: str) -> None:

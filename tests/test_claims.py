@@ -92,6 +92,11 @@ from kb.numbers import find_figures
      "vetting check."),
     ("The tenancy officer is a statutory partner; she attends every strategy meeting.",
      "The tenancy officer is not a statutory partner; she does not attend strategy meetings."),
+    # a duty in law against a course the source only urges, and the other way round
+    ("Nurseries are legally required to share the transition record with the next school.",
+     "Nurseries are strongly encouraged to share the transition record with the next school."),
+    ("Childminders are advised to keep a log of every accident.",
+     "Childminders must keep a log of every accident."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -188,6 +193,12 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
      "The drop-in is not a registered setting, so its helpers do not need a vetting check."),
     ("Helpers at the drop-in need a vetting check.",
      "Helpers at the drop-in need a vetting check; they do not need a first aid course."),
+    # "should" is the voice of guidance, neither a duty in law nor less than advice; and a
+    # course urged for one act says nothing of a duty to do another
+    ("Nurseries should share the transition record with the next school.",
+     "Nurseries are encouraged to share the transition record with the next school."),
+    ("Nurseries must keep the transition record for a year.",
+     "Nurseries are encouraged to share the transition record with the next school."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

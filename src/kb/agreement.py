@@ -131,8 +131,10 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
         return same_date(claimed.text, source.text)
     claimed = in_units_of(claimed, source, claim_text, source_text)
     if claimed.kind == source.kind == "age" and from_age(source_text, source) and \
-            not bound(claim_text, claimed):
-        return claimed.value >= source.value  # "aged 16 or 17" within "once they reach 16"
+            not bound(claim_text, claimed) and not from_age(claim_text, claimed):
+        # "aged 16 or 17" within "once they reach 16"; a claim naming its own first age
+        # ("once they reach 18") names the threshold itself, which must be the same
+        return claimed.value >= source.value
     if bound(source_text, source):  # "more than half": only the same bound agrees
         return bound(claim_text, claimed) == bound(source_text, source) and \
             abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9

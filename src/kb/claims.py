@@ -199,6 +199,13 @@ _ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
 _MAY = re.compile(rf"\bmay{_ACT}", re.I)
 _LEAVES_OPEN = re.compile(rf"\b(?:may|can|could|might)(?:\s+not)?{_ACT}", re.I)  # "may not find"
 _NOT_AN_ACT = {"not", "never", "able", "be", "unable"}
+# a duty in law or by rule ("must", "is legally required to"), and a course only urged on
+# someone ("is strongly encouraged to", "is advised to"): guidance keeps the two apart
+_STRICT = re.compile(r"\b(?:must|shall|ha(?:s|ve)\s+to|(?:is|are)\s+(?:(?:also|legally|"
+                     r"statutorily)\s+)*(?:required|obliged|obligated)\s+to|(?:is|are)\s+under"
+                     rf"\s+a\s+(?:legal\s+|statutory\s+)?duty\s+to){_ACT}", re.I)
+_RECOMMENDS = re.compile(r"\b(?:(?:also|strongly|therefore)\s+)*(?:encouraged|advised|"
+                         rf"recommended|urged|invited)\s+to{_ACT}", re.I)
 
 
 def _acts(pattern: re.Pattern[str], text: str) -> dict[str, set[str]]:
@@ -223,6 +230,22 @@ def changed_duty(claim: str, sentence: str) -> str | None:
         if act in source_may and act not in source_bound and act not in allowed and \
                 (after & source_may[act] or not (after or source_may[act])):
             return "the claim makes it a duty; the source only allows it"
+    return _changed_force(claim, sentence)
+
+
+def _changed_force(claim: str, sentence: str) -> str | None:
+    """A claim that makes a duty of an act the sentence only urges ("are required to send"
+    against "are strongly encouraged to send"), or only urges one the sentence makes a duty."""
+    for ours, theirs, why in ((claim, sentence, "the claim makes it a duty; the source only "
+                               "encourages it"),
+                              (sentence, claim, "the claim only encourages it; the source "
+                               "makes it a duty")):
+        strict, urged = _acts(_STRICT, ours), _acts(_RECOMMENDS, theirs)
+        for act, after in strict.items():
+            if act in urged and act not in _acts(_STRICT, theirs) and \
+                    act not in _acts(_RECOMMENDS, ours) and \
+                    (after & urged[act] or not (after or urged[act])):
+                return why
     return None
 
 
