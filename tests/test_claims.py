@@ -92,6 +92,9 @@ from kb.numbers import find_figures
      "vetting check."),
     ("The tenancy officer is a statutory partner; she attends every strategy meeting.",
      "The tenancy officer is not a statutory partner; she does not attend strategy meetings."),
+    # a denial of the same thing in other words, between the same words on either side
+    ("A home visit is usually the most useful first step when a family moves away.",
+     "A home visit is not usually the most helpful first step when a family moves away."),
     # a duty in law against a course the source only urges, and the other way round
     ("Nurseries are legally required to share the transition record with the next school.",
      "Nurseries are strongly encouraged to share the transition record with the next school."),
@@ -193,6 +196,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
      "The drop-in is not a registered setting, so its helpers do not need a vetting check."),
     ("Helpers at the drop-in need a vetting check.",
      "Helpers at the drop-in need a vetting check; they do not need a first aid course."),
+    # a word in another's place is read as denied only between the same two words
+    ("Staff should log each home visit before the family moves away.",
+     "Non statutory visit guidance for staff, before the family moves away."),
     # "should" is the voice of guidance, neither a duty in law nor less than advice; and a
     # course urged for one act says nothing of a duty to do another
     ("Nurseries should share the transition record with the next school.",

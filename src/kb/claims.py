@@ -159,11 +159,26 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
 
 
-def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()) -> bool:
+def _in_other_words(following: list[str], denied: str, shared: set[str], other: str) -> bool:
+    """Whether a denied word the other text lacks stands where the other text has a word of its
+    own, between the same two words: "not generally the most appropriate lawful basis" against
+    "the most suitable lawful basis" denies the same thing said in other words."""
+    place = following.index(denied)
+    if place == 0 or place + 1 >= len(following) or stem(following[place + 1]) not in shared:
+        return False
+    before, after = following[place - 1], following[place + 1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", other)]
+    return any(words[at - 1] == before and words[at + 1] == after and word not in _PASSED
+               and stem(word) not in shared for at, word in enumerate(words[1:-1], start=1))
+
+
+def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
+             other: str = "") -> bool:
     """Whether the text denies what it says of the words it shares with the other text: each
     negation counts when the word it denies (the first word after it, past auxiliaries and
-    articles: "not be used", "non-statutory") is one the two texts share; their parity
-    decides (a "not" that denies something the other text never mentions says nothing of it)."""
+    articles: "not be used", "non-statutory") is one the two texts share, or stands in the
+    place of the other text's own word; their parity decides (a "not" that denies something
+    the other text never mentions says nothing of it)."""
     count = 0
     for cue in NEGATION.finditer(text):
         if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
@@ -172,7 +187,8 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         if following and stem(following[0]) in common:
             continue
         denied = next((w for w in following if w not in _PASSED), None)
-        if denied is None or stem(denied.strip("'-")) not in shared:
+        if denied is None or stem(denied.strip("'-")) not in shared and not (
+                other and _in_other_words(following, denied, shared, other)):
             continue
         # the clause around it must hold another shared word: "... has been returned but
         # there is no assessment" denies nothing of a claim that only shares "assessment"
@@ -265,7 +281,7 @@ def denies(claim: str, sentence: str) -> str | None:
     shared = (_content_parts(claim) & _content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
     common = _negated_words(claim) & _negated_words(sentence)
-    if _negated(claim, shared, common) != _negated(sentence, shared, common) or \
+    if _negated(claim, shared, common, sentence) != _negated(sentence, shared, common, claim) or \
             _clause_denies(claim, sentence, common):
         return "one of them denies what the other states"
     return changed_duty(claim, sentence)
