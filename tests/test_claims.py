@@ -92,6 +92,13 @@ from kb.numbers import find_figures
      "vetting check."),
     ("The tenancy officer is a statutory partner; she attends every strategy meeting.",
      "The tenancy officer is not a statutory partner; she does not attend strategy meetings."),
+    # acts that undo each other, in any of their forms
+    ("Notes of closed enquiries are kept on the family's file.",
+     "Notes of closed enquiries are removed from the family's file."),
+    ("The first council remains the lead agency after the move.",
+     "The new council becomes the lead agency after the move."),
+    ("Children placed out of county are excluded from the count.",
+     "Children placed out of county are included in the count."),
     # a denial of the same thing in other words, between the same words on either side
     ("A home visit is usually the most useful first step when a family moves away.",
      "A home visit is not usually the most helpful first step when a family moves away."),
@@ -196,6 +203,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
      "The drop-in is not a registered setting, so its helpers do not need a vetting check."),
     ("Helpers at the drop-in need a vetting check.",
      "Helpers at the drop-in need a vetting check; they do not need a first aid course."),
+    # a sentence that names both of two opposite acts sets them against each other
+    ("Notes of closed enquiries are kept on the family's file.",
+     "Notes of open enquiries are kept on file; those of closed enquiries are removed."),
     # a word in another's place is read as denied only between the same two words
     ("Staff should log each home visit before the family moves away.",
      "Non statutory visit guidance for staff, before the family moves away."),

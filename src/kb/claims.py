@@ -53,7 +53,12 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("earlier", "later"), ("public", "private"), ("internal", "external"),
              ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
              ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
-             ("permanent", "temporary")]
+             ("permanent", "temporary"), ("highest", "lowest"),
+             # acts that undo each other, in the forms a stem does not join ("kept", "keep")
+             ("keep|kept|retain|retained", "remove|removed|delete|deleted"),
+             ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
+             ("remain|remains|remained", "become|becomes|became"),
+             ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses")]
 
 
 @dataclass
@@ -378,16 +383,20 @@ def opposite_word(claim: str, sentence: str) -> str | None:
     "after", "minimum" against "maximum") and not the claim's own: why, or None."""
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
-        a, b = stem(one), stem(other)
+        a, b = {stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")}
         # a sentence that gives both sets them against each other ("a permanent workforce,
         # agency staff only as a temporary measure"): it need not deny the claim's
-        if (a in claim_words and b in source_words and b not in claim_words
-                and a not in source_words) or \
-                (b in claim_words and a in source_words and a not in claim_words
-                 and b not in source_words):
-            return f"the claim says {one if a in claim_words else other}, the source " \
-                   f"{other if a in claim_words else one}"
+        for ours, theirs in ((a, b), (b, a)):
+            if ours & claim_words and theirs & source_words and not theirs & claim_words \
+                    and not ours & source_words:
+                return f"the claim says {_said(ours, claim)}, the source {_said(theirs, sentence)}"
     return None
+
+
+def _said(stems: set[str], text: str) -> str:
+    """The text's own word of these stems."""
+    return next(word for word in re.findall(r"[A-Za-z0-9]+", text)
+                if stem(word.lower()) in stems)
 
 
 # a claim that something is allowed, and a sentence that forbids it: "it is acceptable for the
