@@ -31,3 +31,11 @@ def test_an_expansion_written_in_the_plural_or_the_singular_brings_its_acronym()
     assert _stemmed("Data Protection Impact Assessments") == \
         _stemmed("data protection impact assessment")
     assert _stemmed("child protection plans") != _stemmed("child protection")
+
+
+def test_a_short_acronym_in_the_plural_stands_for_its_expansion() -> None:
+    terms = Terms({stem("local"): 1.0, stem("authorities"): 1.0},
+                  {stem("la"): stems("local authority")})
+    # "LAs" keeps its "s" through the stemmer, yet names the local authorities all the same
+    assert terms.share(stems("the four LAs")) == 1.0
+    assert terms.share(stems("the four LEAs")) == 0.0

@@ -40,7 +40,8 @@ class Terms:
         found = set(words)
         for acronym, parts in self.expansions.items():
             held = len(parts & words)
-            if acronym in words or (parts and held >= min(2, len(parts))
+            # a short acronym's plural keeps its "s" through the stemmer ("LAs": "las")
+            if acronym in words or acronym + "s" in words or (parts and held >= min(2, len(parts))
                                     and 2 * held >= len(parts)):
                 found |= parts | {acronym}
         return found
