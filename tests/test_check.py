@@ -806,3 +806,19 @@ def test_an_age_from_which_a_rule_holds_includes_the_ages_after_it(
         tmp_path: Path, claim: str, verdict: str) -> None:
     checked = _checked_in(tmp_path, CONSENT, claim)
     assert checked.verdict == verdict, checked.explanation
+
+
+FUND = ("The reading fund\n\nThe reading fund for looked-after children launched on 3 March 2021 "
+        "and offered each virtual school a grant for book parcels.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("The reading fund for looked-after children launched in March 2021.", "supported"),
+    # the claim borne out but for its date: the one date the sentence gives is another
+    ("The reading fund for looked-after children launched in March 2022.", "contradicted"),
+    ("The reading fund for looked-after children launched in May 2021.", "contradicted"),
+])
+def test_a_claim_dated_otherwise_than_its_sentence_is_contradicted(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    checked = _checked_in(tmp_path, FUND, claim)
+    assert checked.verdict == verdict, checked.explanation

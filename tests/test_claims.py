@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.agreement import agrees, other_side, same_date
-from kb.claims import clash, sentences_of
+from kb.claims import clash, other_date, sentences_of
 from kb.models import Passage
 from kb.numbers import find_figures
 
@@ -416,3 +416,16 @@ def test_a_may_allows_otherwise_only_an_act_the_claim_speaks_of() -> None:
     assert clash("Councils must publish a yearly report on pupils who leave school rolls.",
                  "Councils may want to use the checklist below to review their procedures."
                  ) is None
+
+
+def test_a_single_other_date_in_the_sentence_is_read_as_the_claims_dated_otherwise() -> None:
+    sentence = "The panel first met on 4 June 2019 at the town hall."
+    assert other_date("The panel first met in June 2020.", sentence) == ("June 2020",
+                                                                         "4 June 2019")
+    assert other_date("The panel first met in April 2019.", sentence) == ("April 2019",
+                                                                          "4 June 2019")
+    assert other_date("The panel first met in 2019.", sentence) is None
+    assert other_date("The panel first met in June 2019.", sentence) is None
+    # two times in the sentence: either may be another event's
+    assert other_date("The panel first met in 2020.",
+                      "The panel first met in 2019 and moved in 2021.") is None

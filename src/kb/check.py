@@ -19,6 +19,7 @@ from kb.claims import (
     forbids,
     list_items,
     opposite_word,
+    other_date,
     same_time,
     says_more_than_its_title,
     words_of,
@@ -233,9 +234,14 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # the share of the claim's words it must hold: fewer when the model reads it as the same
     least = least_share(best.closeness)
     if best.coverage >= least and not missing and (
-            not ranks(claim.text) or ranks(best.sentence)) and same_time(claim.text, best) \
-            and says_more_than_its_title(claim.terms, best, least):
-        return "supported", [_as_match(best, agrees=True)], ""
+            not ranks(claim.text) or ranks(best.sentence)) and \
+            says_more_than_its_title(claim.terms, best, least):
+        if same_time(claim.text, best):
+            return "supported", [_as_match(best, agrees=True)], ""
+        # what the claim says, dated otherwise: the one time the sentence names is not its
+        if dated := other_date(claim.text, best.sentence):
+            return "contradicted", [_as_match(best, agrees=False)], \
+                f"the source gives {dated[1]}, not {dated[0]}"
     return "not_found", [_as_match(best)], ""
 
 

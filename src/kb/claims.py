@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb import embed
+from kb.agreement import same_date
 from kb.contrasts import reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
 from kb.models import Passage
@@ -547,6 +548,23 @@ def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0)
 _TIME = ("year", "date", "period")
 
 
+def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
+    """The claim's one date or year and the sentence's one other, when the sentence names a
+    single time and it is not the claim's ("launched in October 2023" against "launched on
+    6 October 2022"), or None. A sentence naming more than one time may date another event."""
+    ours = [f for f in find_figures(claim) if f.kind in ("date", "year")]
+    theirs = [f for f in find_figures(sentence) if f.kind in ("date", "year")]
+    if len(ours) != 1 or len(theirs) != 1:
+        return None
+    claimed, stated = ours[0], theirs[0]
+    if int(claimed.value) != int(stated.value):
+        return claimed.text, stated.text
+    if claimed.kind == stated.kind == "date" and not same_date(claimed.text, stated.text) \
+            and not same_date(stated.text, claimed.text):
+        return claimed.text, stated.text  # another month of the same year
+    return None
+
+
 def same_time(claim: str, aligned: Aligned) -> bool:
     """Whether the sentence speaks of the times the claim names (a year, a date, a reporting
     year), or the claim names none: "approved in 2019" is not borne out by "in July 2020 the
@@ -570,7 +588,11 @@ def same_time(claim: str, aligned: Aligned) -> bool:
         if figure.kind == "year":
             held = int(figure.value) in years or any(covers(p, int(figure.value)) for p in periods)
         elif figure.kind == "date":
-            held = int(figure.value) in years or figure.period in periods
+            dates = [f for f in stated if f.kind == "date"]
+            # a month the claim names is held by that month, not by another of its year
+            held = any(same_date(figure.text, f.text) or same_date(f.text, figure.text)
+                       for f in dates) if dates else \
+                int(figure.value) in years or figure.period in periods
         else:
             held = figure.period in periods or any(covers(figure.period or "0000", y)
                                                    for y in years)
