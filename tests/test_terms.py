@@ -39,3 +39,13 @@ def test_a_short_acronym_in_the_plural_stands_for_its_expansion() -> None:
     # "LAs" keeps its "s" through the stemmer, yet names the local authorities all the same
     assert terms.share(stems("the four LAs")) == 1.0
     assert terms.share(stems("the four LEAs")) == 0.0
+
+
+def test_a_compound_the_library_lacks_is_as_rare_as_its_rarest_part() -> None:
+    from kb.terms import _rarity
+
+    counts = {stem("close"): 40, stem("relative"): 12, stem("zoom"): 0}
+    # the library's words are split at hyphens: "non-close" is no word never seen
+    assert _rarity("non-close", counts) == _rarity("close", counts)
+    assert _rarity("close-relative", counts) == _rarity("relative", counts)
+    assert _rarity("non-close", counts) < _rarity("unseen", counts)

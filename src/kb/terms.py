@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.words import content_words, stem
+from kb.words import STOP, content_words, stem
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -78,6 +78,15 @@ def stem_counts(engine: SearchEngine) -> dict[str, int]:
     return _STEM_COUNTS[key]
 
 
+def _rarity(word: str, counts: dict[str, int]) -> float:
+    """1 / log(3 + uses). The library's words are split at hyphens, so a compound it lacks
+    ("non-close") is as rare as its rarest part ("close"), not as a word never seen."""
+    parts = [part for part in word.split("-") if len(part) > 2 and part not in STOP]
+    if stem(word) not in counts and "-" in word and parts:
+        return max(1.0 / math.log(3 + counts.get(stem(part), 0)) for part in parts)
+    return 1.0 / math.log(3 + counts.get(stem(word), 0))
+
+
 def term_weights(engine: SearchEngine, text: str) -> Terms:
     """Rarer words weigh more; an acronym brings its expansion's words as an alternative."""
     counts, acronyms = stem_counts(engine), engine.acronyms
@@ -85,7 +94,7 @@ def term_weights(engine: SearchEngine, text: str) -> Terms:
     cleaned = re.sub(r"\b20\d\d\s?[-/]\s?\d\d(?:\d\d)?\b", " ", text)
     cleaned = _ASKING.sub(" ", cleaned)
     for word in content_words(cleaned):
-        weight = 1.0 / math.log(3 + counts.get(stem(word), 0))
+        weight = _rarity(word, counts)
         if word.upper() in acronyms:
             parts = {stem(part) for part in content_words(acronyms[word.upper()])}
             terms.expansions[stem(word)] = parts
