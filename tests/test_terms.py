@@ -49,3 +49,5 @@ def test_a_compound_the_library_lacks_is_as_rare_as_its_rarest_part() -> None:
     assert _rarity("non-close", counts) == _rarity("close", counts)
     assert _rarity("close-relative", counts) == _rarity("relative", counts)
     assert _rarity("non-close", counts) < _rarity("unseen", counts)
+    # one of common words only is as common as the commonest word
+    assert _rarity("year-on-year", counts) == _rarity("non", counts)

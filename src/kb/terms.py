@@ -80,11 +80,14 @@ def stem_counts(engine: SearchEngine) -> dict[str, int]:
 
 def _rarity(word: str, counts: dict[str, int]) -> float:
     """1 / log(3 + uses). The library's words are split at hyphens, so a compound it lacks
-    ("non-close") is as rare as its rarest part ("close"), not as a word never seen."""
+    ("non-close") is as rare as its rarest part ("close"), not as a word never seen; one of
+    common words only ("year-on-year") is as common as the library's commonest word."""
+    if stem(word) in counts or "-" not in word:
+        return 1.0 / math.log(3 + counts.get(stem(word), 0))
     parts = [part for part in word.split("-") if len(part) > 2 and part not in STOP]
-    if stem(word) not in counts and "-" in word and parts:
-        return max(1.0 / math.log(3 + counts.get(stem(part), 0)) for part in parts)
-    return 1.0 / math.log(3 + counts.get(stem(word), 0))
+    if not parts:
+        return 1.0 / math.log(3 + max(counts.values(), default=0))
+    return max(1.0 / math.log(3 + counts.get(stem(part), 0)) for part in parts)
 
 
 def term_weights(engine: SearchEngine, text: str) -> Terms:
