@@ -473,6 +473,9 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("How far was the handbook cut down in length?") == "change"
     assert wants("By how much did exclusions fall last year?") == "change"
     assert wants("How much did the number of contacts rise?") == "change"
+    assert wants("How big a rise in the number of exclusions makes the alert show?") == "change"
+    assert wants("What size of change in the number of contacts is flagged?") == "change"
+    assert wants("How large is the school?") is None
     assert wants("How much does a DBS check cost?") == "money"
 
 

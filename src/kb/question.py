@@ -30,9 +30,13 @@ WANTS = [
     # "Which reason code do I enter for ...": a code of a codeset, found by what it describes
     ("code", re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,3}code\b(?!\s+of\b)", re.I)),
     # "how far was it cut", "by how much did it rise": the size of a change, in whatever figure
+    # "how big a rise or fall", "what size of change": the size of a change asked outright
     ("change", re.compile(r"\b(?:how far|by how much|how much (?:[\w'-]+ ){0,6}(?:rise|rose|"
                           r"risen|fall|fell|fallen|increased?|decreased?|reduced?|cut|grow|grew|"
-                          r"grown|drop(?:ped)?|shrink|shrank|shrunk|changed?)\b)", re.I)),
+                          r"grown|drop(?:ped)?|shrink|shrank|shrunk|changed?)\b|(?:how (?:big|"
+                          r"large|great|much of)|what (?:size|scale) of) (?:an? |the )?"
+                          r"(?:[\w'-]+ ){0,2}(?:rise|fall|increase|decrease|change|drop|cut|"
+                          r"reduction|difference|swing)s?\b)", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£|(?:what|which) "
