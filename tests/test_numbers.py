@@ -311,10 +311,11 @@ def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
                        ("routinely", "routine"), ("monthly", "month"),
                        ("expectation", "expected"), ("consultations", "consult"),
                        ("preparation", "prepare"), ("notification", "notified"),
-                       ("identifications", "identify")]:
+                       ("identifications", "identify"), ("aged", "age"), ("used", "uses")]:
         assert stem(one) == stem(other), (one, other)
     for one, other in [("care", "car"), ("staff", "staf"), ("process", "proce"),
-                       ("family", "fami"), ("nation", "nat"), ("station", "st")]:
+                       ("family", "fami"), ("nation", "nat"), ("station", "st"),
+                       ("need", "ne"), ("shed", "she")]:
         assert stem(one) != stem(other), (one, other)
     assert stem("RC8") == "rc8" and stem("LAs") == "las"
 

@@ -38,6 +38,8 @@ def stem(word: str) -> str:
     for suffix in ("ations", "ation"):  # a noun in -ation as its verb: "expectation", "expect"
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
             return word[: -len(suffix)][:7]
+    if len(word) == 4 and word[0] in "aeiou" and word.endswith("ed"):
+        return word[:-1]  # too short for the rule below: "aged" as "age", "used" as "use"
     if word.endswith("ly") and len(word) > 6:  # an adverb as its adjective: "routinely"
         word = word[:-2]
     for suffix in ("ies", "ied", "ees", "ee", "es", "s", "ing", "ed"):
