@@ -7,6 +7,7 @@ import pytest
 from kb.agreement import agrees, other_side, same_date
 from kb.claims import clash, other_date, sentences_of
 from kb.models import Passage
+from kb.names import swapped_pairs
 from kb.numbers import find_figures
 
 
@@ -429,3 +430,15 @@ def test_a_single_other_date_in_the_sentence_is_read_as_the_claims_dated_otherwi
     # two times in the sentence: either may be another event's
     assert other_date("The panel first met in 2020.",
                       "The panel first met in 2019 and moved in 2021.") is None
+
+
+def test_two_parties_each_given_what_the_source_says_of_the_other_are_swapped() -> None:
+    source = ("Harwich ran the parenting courses and Tilbury ran the youth mentoring scheme "
+              "for the partnership.")
+    assert swapped_pairs("Harwich ran the youth mentoring scheme, while Tilbury ran the "
+                         "parenting courses.", source) == ("Harwich", "Tilbury")
+    # each given its own, in another order or other words around them: no swap
+    assert swapped_pairs("Tilbury ran the youth mentoring scheme; Harwich ran the parenting "
+                         "courses.", source) is None
+    assert swapped_pairs("Harwich and Tilbury each ran a scheme for the partnership.",
+                         source) is None

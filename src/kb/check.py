@@ -27,7 +27,14 @@ from kb.claims import (
 from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
-from kb.names import names_in, swapped_name, swapped_part, swapped_quote, swapped_term
+from kb.names import (
+    names_in,
+    swapped_name,
+    swapped_pairs,
+    swapped_part,
+    swapped_quote,
+    swapped_term,
+)
 from kb.numbers import ALTERNATIVE, direction, find_figures, shift_period, stated_figures
 from kb.query import Filters
 from kb.sentences import split_sentences
@@ -231,6 +238,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             not _one_acronym(claim, *part):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
+    # two parties, each given what the sentence says of the other
+    if best.coverage >= SUPPORTS and (pair := swapped_pairs(claim.text, best.sentence)):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source says this of {pair[1]}, not {pair[0]}"
     # the share of the claim's words it must hold: fewer when the model reads it as the same
     least = least_share(best.closeness)
     if best.coverage >= least and not missing and (

@@ -177,3 +177,43 @@ def swapped_quote(claim: str, sentence: str) -> tuple[str, str] | None:
             term not in {name.lower() for _, name in shares}:
         return None
     return term, other
+
+
+def _said_of(text: str, names: set[str]) -> dict[str, set[str]]:
+    """For each of these names in the text, the stems of the content words after it, up to the
+    next of them or the end of its clause."""
+    places = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\b[A-Z][\w'-]*",
+                                                                            text)
+              if m.group(0).lower() in names]
+    said: dict[str, set[str]] = {}
+    for index, (_, end, name) in enumerate(places):
+        stop = places[index + 1][0] if index + 1 < len(places) else len(text)
+        clause = re.split(r"[.;:]", text[end:stop])[0]
+        said.setdefault(name, set()).update(stem(word) for word in content_words(clause))
+    return said
+
+
+def swapped_pairs(claim: str, sentence: str) -> tuple[str, str] | None:
+    """Two names the claim and the sentence both give, each with what the sentence says of the
+    other ("Essex focused on child protection while Leeds focused on children looked after"
+    against "Essex focused on children looked after and Leeds focused on child protection"):
+    (the claim's name, the one the sentence says it of), or None."""
+    shared = _capitalised(claim) & _capitalised(sentence)
+    if len(shared) < 2:
+        return None
+    ours, theirs = _said_of(claim, shared), _said_of(sentence, shared)
+    named = sorted(set(ours) & set(theirs))
+    for at, one in enumerate(named):
+        for other in named[at + 1:]:
+            mine, yours = ours[one] - ours[other], ours[other] - ours[one]
+            its, their = theirs[one] - theirs[other], theirs[other] - theirs[one]
+            if mine & their and yours & its and not mine & its and not yours & their and \
+                    len(mine & their) + len(yours & its) >= 3:
+                return one.title(), other.title()
+    return None
+
+
+def _capitalised(text: str) -> set[str]:
+    """The capitalised words of a text, lower-cased, but for small words opening it."""
+    return {word.lower() for word in re.findall(r"\b[A-Z][\w'-]*", text)
+            if word.lower() not in STOP}
