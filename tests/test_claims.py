@@ -266,6 +266,9 @@ def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
                       "area, and (c) the chief officer of police.") == [
         "local council", "health board", "chief officer of police"]
     assert list_items("The board met in March and agreed its plan.") == []
+    # "or" and "and" joining phrases with no comma between any of them make no list
+    assert list_items("A nurse who sees a child or their carer must note the date and the "
+                      "place of the visit.") == []
 
 
 def test_a_sentence_the_layout_broke_over_two_lines_is_one_sentence() -> None:

@@ -434,15 +434,20 @@ def list_items(text: str) -> list[str]:
     text = _ITEM_MARK.sub(" ", text)
     best: list[str] = []
     for clause in re.split(r"[.:!?]\s", text):
-        pieces = [_head_phrase(p) for p in re.split(r"[,;(]\s*|\s+(?:and|or)\s+", clause)]
-        pieces = [p for p in pieces if p]
+        # the pieces and the joint before each: a list of three or more has a comma or a
+        # semicolon ("A, B and C"); "a child or their parents ... reasons and the basis" is none
+        parts = re.split(r"([,;(]\s*|\s+(?:and|or)\s+)", clause)
+        pieces = [(_head_phrase(piece), parts[at - 1] if at else "")
+                  for at, piece in enumerate(parts) if at % 2 == 0]
+        pieces = [(piece, joint) for piece, joint in pieces if piece]
         if len(pieces) < 3 or not re.search(r"\b(?:and|or)\b", clause):
             continue
-        run: list[str] = []
-        for piece in pieces:  # the enumeration is the run of short pieces at the clause's end
-            run = [*run, piece] if len(piece.split()) <= 8 else []
-        if len(run) >= 3 and len(run) > len(best):
-            best = run
+        run: list[tuple[str, str]] = []
+        for piece, joint in pieces:  # the enumeration is the run of short pieces at its end
+            run = [*run, (piece, joint)] if len(piece.split()) <= 8 else []
+        if len(run) >= 3 and len(run) > len(best) and \
+                any(joint.strip() in (",", ";", "(") for _, joint in run[1:]):
+            best = [piece for piece, _ in run]
     return [_LEAD.sub("", item) for item in best]
 
 
