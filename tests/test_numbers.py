@@ -437,3 +437,11 @@ def test_an_item_named_with_its_number_in_words_is_that_item() -> None:
 
     assert items_named("Phase three began in spring.") == {"phase": {"3"}}
     assert items_named("Year seven pupils and Wave one areas") == {"year": {"7"}, "wave": {"1"}}
+
+
+def test_a_joining_word_between_two_figures_parts_their_measures() -> None:
+    figures = find_figures("A place is kept for ten school days after a hospital stay or for "
+                           "twenty school days after an unexplained absence.")
+    ten, twenty = (f for f in figures if f.text in ("ten", "twenty"))
+    assert "hospital" in ten.measure and "unexplained" not in ten.measure
+    assert "unexplained" in twenty.measure and "hospital" not in twenty.measure

@@ -344,10 +344,11 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     """The words around `figure` up to its neighbours or the clause's edge; after it, far
     enough to reach the predicate of a figure that opens its sentence ("34% of all staff
     agreed that their team was adequately staffed")."""
-    left_edge = max([f.end for f in figures if f.end <= figure.start and f.kind not in
-                     ("period", "date", "year")] + [figure.start - before, 0])
-    right_edge = min([f.start for f in figures if f.start >= figure.end and f.kind not in
-                      ("period", "date", "year")] + [figure.end + after, len(text)])
+    values = [f for f in figures if f.kind not in ("period", "date", "year")]
+    left_edge = max([f.end for f in values if f.end <= figure.start] +
+                    [figure.start - before, 0])
+    right_edge = min([f.start for f in values if f.start >= figure.end] +
+                     [figure.end + after, len(text)])
     left = text[left_edge:figure.start]
     if left_edge > 0 and text[left_edge - 1].isalpha():
         left = left.split(" ", 1)[-1] if " " in left else ""  # whole words only
@@ -356,7 +357,18 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     if right_edge < len(text) and text[right_edge].isalpha():
         right = right.rsplit(" ", 1)[0]  # whole words only
     right = re.split(r"[;:.!?(\n]|,", right)[0]
+    # between two figures, a joining word parts their clauses: "for ten days after a leave
+    # of absence or ... as unauthorised absence for twenty days" gives each its own words
+    earlier = [f.end for f in values if f.end <= figure.start]
+    if earlier and (joint := _JOINT.search(text, max(earlier), figure.start)):
+        left = text[max(joint.end(), figure.start - len(left)):figure.start]
+    later = [f.start for f in values if f.start >= figure.end]
+    if later and (joints := list(_JOINT.finditer(text, figure.end, min(later)))):
+        right = right[:max(0, joints[-1].start() - figure.end)]
     return " ".join(content_words(f"{left} {right}"))
+
+
+_JOINT = re.compile(r"\s(?:or|and|but|while|whereas)\s", re.I)
 
 
 def _assign_periods(text: str, figures: list[Figure], default_period: str | None) -> None:
