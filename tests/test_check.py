@@ -533,6 +533,9 @@ def test_a_rare_term_swapped_for_another_after_the_same_word_is_read() -> None:
     # the claim's term is in the sentence too: nothing was swapped
     assert swapped_term("The pilot app draws sociograms.", "It draws sociograms and timelines.",
                         library) is None
+    # an address is where to write, not a term: "pilot@sociograms.org" says nothing of drawing
+    assert swapped_term("The pilot draws timelines.", "Write to pilot@sociograms.org today.",
+                        library) is None
 
 
 def test_check_contradicts_a_claim_that_swaps_one_term_of_art_for_another(

@@ -85,8 +85,12 @@ def names_in(text: str) -> set[str]:
 RARE_TERM = 5  # a word in at most this many passages of the library is a term of art
 
 
+# an address says where to write, not what is said: "nvest@eastsussex.gov.uk" is no "NVEST ..."
+_ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.I)
+
+
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _ADDRESS.sub(" ", text))]
 
 
 def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple[str, str] | None:
