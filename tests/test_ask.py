@@ -593,3 +593,15 @@ def test_an_age_the_question_gives_is_met_by_a_rule_bounded_by_age(tmp_path: Pat
     # a sentence that bounds nothing by age does not hold the question's age
     assert scored("Learning plans are reviewed once a year after the eighth birthday.") > \
         scored("Learning plans are reviewed once a year.")
+
+
+def test_a_value_named_as_a_code_is_a_code() -> None:
+    from kb.items import names_a_code
+
+    assert names_a_code("RC8 Case closed after assessment")
+    # "Code 0 should be used ...": the word code and its value
+    assert names_a_code("Code 0 should be used when the ethnicity was not given.")
+    assert names_a_code("Children with no plan (code 'N9') are left out.")
+    # the word code before an ordinary word is no code
+    assert not names_a_code("The code of practice applies to every school.")
+    assert not names_a_code("Each pupil has a code for the system.")

@@ -87,9 +87,14 @@ def _other_items(asked: dict[str, set[str]], text: str) -> tuple[str, str, str] 
 _CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
 
 
+# a value named as a code: "code 0", "Code 'N9'"
+_CODE_NAMED = re.compile(r"\b[Cc]ode\s+['‘\"]?(?:[A-Z]{1,4}\d{0,3}|\d{1,3})\b")
+
+
 def names_a_code(text: str) -> bool:
-    """Whether a text names a code of a codeset ("UN7 Child referred but ...")."""
-    return _CODE.search(text) is not None
+    """Whether a text names a code of a codeset ("UN7 Child referred but ...", "Code 0
+    should be used ...")."""
+    return _CODE.search(text) is not None or _CODE_NAMED.search(text) is not None
 
 
 def other_item(claim: str, sentence: str) -> tuple[str, str] | None:
