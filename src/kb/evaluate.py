@@ -32,10 +32,16 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
     return cases
 
 
+_DASHES = str.maketrans({dash: "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+
+
 def squash(text: str) -> str:
-    """Lower case, straight quotes, single spaces: how gold strings are compared."""
+    """Lower case, straight quotes and dashes, single spaces: how gold strings are compared
+    (the probe sets' gold strings were checked with dashes straightened; the real set's
+    without, which straightening both sides cannot unmatch)."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    return re.sub(r"\s+", " ", text.replace("\u201d", '"')).strip().lower()
+    text = text.replace("\u201d", '"').translate(_DASHES)
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def is_relevant(passage: Passage, gold: dict[str, Any]) -> bool:
