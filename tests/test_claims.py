@@ -254,9 +254,12 @@ def test_each_table_row_and_list_item_is_a_sentence_of_its_own() -> None:
             "Staff should:\n• listen to the child. • record what was said.")
     passage = Passage(1, "d", "T", "p", None, "other", 1, 1, None, text, 0, len(text))
     sentences = [s for s, _ in sentences_of(passage)]
-    assert "Schools 412 468" in sentences and "Police 96 88" in sentences
+    # a row's cells stay apart: "412 468" would read as one number, 412,468
+    assert "Schools\t412\t468" in sentences and "Police\t96\t88" in sentences
+    assert [f.text for f in find_figures("Schools\t412\t468")] == ["412", "468"]
     for sentence, start in sentences_of(passage):
-        assert " ".join(text[start:start + len(sentence) + 5].split()).startswith(sentence[:10])
+        assert " ".join(text[start:start + len(sentence) + 5].split()).startswith(
+            " ".join(sentence.split())[:10])
 
 
 def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:

@@ -84,7 +84,9 @@ def sentences_of(passage: Passage) -> list[tuple[str, int]]:
     offset = 0
     for line in unwrapped(passage.text).split("\n"):
         if "\t" in line:
-            found.append((" ".join(line.split()), offset))
+            # cells stay apart: "Total 650 486" would read as one number, 650,486
+            found.append(("\t".join(" ".join(cell.split()) for cell in line.split("\t")
+                                     if cell.strip()), offset))
         else:
             found.extend((s.text, offset + s.start) for s in split_sentences(line))
         offset += len(line) + 1

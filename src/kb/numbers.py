@@ -33,7 +33,10 @@ _DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH}|(?:{_SHORT_
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _NUMBER = re.compile(
-    r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d{1,3}(?:\s\d{3})+(?![\d,.])|\d+)(\.\d+)?(?![\w£])"
+    # thousands set apart by a comma or a space ("95, 309", "1 980"), never by a tab: a
+    # table's cells ("Total\t650\t486") are figures of their own
+    r"(£\s?)?(?<![\w.])(\d{1,3}(?:,\s?\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d,.])|"
+    r"\d+)(\.\d+)?(?![\w£])"
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
     # "5 out of 6", "five of the six", "(5/6)": a part of a whole
     r"(?:(?:\s+(?:out\s+)?of\s+(?:the\s+)?|/(?=\d{1,3}(?![\d/.,])))(\d{1,3}(?:,\d{3})*|"
