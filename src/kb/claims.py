@@ -265,9 +265,9 @@ def _changed_force(claim: str, sentence: str) -> str | None:
                               (sentence, claim, "the claim only encourages it; the source "
                                "makes it a duty")):
         strict, urged = _acts(_STRICT, ours), _acts(_RECOMMENDS, theirs)
+        also = set(_acts(_STRICT, theirs)) | set(_acts(_RECOMMENDS, ours))
         for act, after in strict.items():
-            if act in urged and act not in _acts(_STRICT, theirs) and \
-                    act not in _acts(_RECOMMENDS, ours) and \
+            if act in urged and act not in also and \
                     (after & urged[act] or not (after or urged[act])):
                 return why
     return None
@@ -566,10 +566,14 @@ def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
     claimed, stated = ours[0], theirs[0]
     if int(claimed.value) != int(stated.value):
         return claimed.text, stated.text
-    if claimed.kind == stated.kind == "date" and not same_date(claimed.text, stated.text) \
-            and not same_date(stated.text, claimed.text):
+    if claimed.kind == stated.kind == "date" and not _one_time(claimed.text, stated.text):
         return claimed.text, stated.text  # another month of the same year
     return None
+
+
+def _one_time(one: str, other: str) -> bool:
+    """The same day, or the same month where either names no day."""
+    return same_date(one, other) or same_date(other, one)
 
 
 def same_time(claim: str, aligned: Aligned) -> bool:
@@ -597,8 +601,7 @@ def same_time(claim: str, aligned: Aligned) -> bool:
         elif figure.kind == "date":
             dates = [f for f in stated if f.kind == "date"]
             # a month the claim names is held by that month, not by another of its year
-            held = any(same_date(figure.text, f.text) or same_date(f.text, figure.text)
-                       for f in dates) if dates else \
+            held = any(_one_time(figure.text, f.text) for f in dates) if dates else \
                 int(figure.value) in years or figure.period in periods
         else:
             held = figure.period in periods or any(covers(figure.period or "0000", y)

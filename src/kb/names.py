@@ -183,11 +183,13 @@ def swapped_quote(claim: str, sentence: str) -> tuple[str, str] | None:
     return term, other
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+
+
 def _said_of(text: str, names: set[str]) -> dict[str, set[str]]:
     """For each of these names in the text, the stems of the content words after it, up to the
     next of them or the end of its clause."""
-    places = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\b[A-Z][\w'-]*",
-                                                                            text)
+    places = [(m.start(), m.end(), m.group(0).lower()) for m in _CAPITALISED.finditer(text)
               if m.group(0).lower() in names]
     said: dict[str, set[str]] = {}
     for index, (_, end, name) in enumerate(places):
@@ -218,6 +220,5 @@ def swapped_pairs(claim: str, sentence: str) -> tuple[str, str] | None:
 
 
 def _capitalised(text: str) -> set[str]:
-    """The capitalised words of a text, lower-cased, but for small words opening it."""
-    return {word.lower() for word in re.findall(r"\b[A-Z][\w'-]*", text)
-            if word.lower() not in STOP}
+    """The capitalised words of a text, lower-cased, but for stop words ("In", "The")."""
+    return {word.lower() for word in _CAPITALISED.findall(text) if word.lower() not in STOP}

@@ -348,10 +348,10 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     enough to reach the predicate of a figure that opens its sentence ("34% of all staff
     agreed that their team was adequately staffed")."""
     values = [f for f in figures if f.kind not in ("period", "date", "year")]
-    left_edge = max([f.end for f in values if f.end <= figure.start] +
-                    [figure.start - before, 0])
-    right_edge = min([f.start for f in values if f.start >= figure.end] +
-                     [figure.end + after, len(text)])
+    earlier = [f.end for f in values if f.end <= figure.start]
+    later = [f.start for f in values if f.start >= figure.end]
+    left_edge = max([*earlier, figure.start - before, 0])
+    right_edge = min([*later, figure.end + after, len(text)])
     left = text[left_edge:figure.start]
     if left_edge > 0 and text[left_edge - 1].isalpha():
         left = left.split(" ", 1)[-1] if " " in left else ""  # whole words only
@@ -362,10 +362,8 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     right = re.split(r"[;:.!?(\n]|,", right)[0]
     # between two figures, a joining word parts their clauses: "for ten days after a leave
     # of absence or ... as unauthorised absence for twenty days" gives each its own words
-    earlier = [f.end for f in values if f.end <= figure.start]
     if earlier and (joint := _JOINT.search(text, max(earlier), figure.start)):
         left = text[max(joint.end(), figure.start - len(left)):figure.start]
-    later = [f.start for f in values if f.start >= figure.end]
     if later and (joints := list(_JOINT.finditer(text, figure.end, min(later)))):
         right = right[:max(0, joints[-1].start() - figure.end)]
     return " ".join(content_words(f"{left} {right}"))
