@@ -825,3 +825,41 @@ def test_a_claim_dated_otherwise_than_its_sentence_is_contradicted(
         tmp_path: Path, claim: str, verdict: str) -> None:
     checked = _checked_in(tmp_path, FUND, claim)
     assert checked.verdict == verdict, checked.explanation
+
+
+def test_a_claimed_figure_is_read_against_the_figure_that_counts_the_same_thing(
+        library: KnowledgeBase) -> None:
+    from kb.check import judge_figures, read_claim, read_sentence
+
+    def verdict(claim_text: str, source: str) -> tuple[str, float]:
+        claim = read_claim(library.engine, claim_text)
+        verdict, chosen = judge_figures(claim, read_sentence(claim, _aligned(source)))
+        return verdict, chosen[0].source.value
+
+    # the count of the same thing (the words right after it), whichever figure fits better
+    forum = "At the spring forum 140 volunteers attended, representing 37 youth clubs."
+    assert verdict("Volunteers from close to 40 youth clubs attended the spring forum.",
+                   forum) == ("supported", 37)
+    assert verdict("Volunteers from 52 youth clubs attended the spring forum.",
+                   forum) == ("contradicted", 37)
+    # two figures counting alike: an agreeing one is preferred while the fits are near
+    # (measure words are noisy), not when the other's own words fit the claim clearly better
+    from kb.check import _counted_alike
+    from kb.models import Match
+    from kb.numbers import find_figures
+
+    source = ("A pupil is referred after ten school days away after a holiday, or after twenty "
+              "school days recorded as absence without permission.")
+    claim = "A pupil is referred after ten school days of absence without permission."
+    ten, twenty = find_figures(source)[:2]
+    passage = _aligned(source).passage
+
+    def chosen(fit_ten: float, fit_twenty: float) -> float:
+        matches = [Match(find_figures(claim)[0], figure, fit, figure is ten, passage, source,
+                         0, [ten, twenty]) for figure, fit in ((ten, fit_ten),
+                                                               (twenty, fit_twenty))]
+        matches.sort(key=lambda m: -m.agrees)  # as judge_figures orders its close matches
+        return _counted_alike(claim, matches[0].claimed, matches).source.value
+
+    assert chosen(0.64, 0.66) == 10
+    assert chosen(0.64, 0.68) == 20

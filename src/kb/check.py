@@ -40,7 +40,7 @@ from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import stem
+from kb.words import STOP, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -411,7 +411,7 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         top = max(m.fit for m in own)
         close = sorted((m for m in own if m.fit >= top - FIT_WINDOW), key=lambda m: (
             -m.agrees, -len(agreeing[(m.passage.passage_id, m.sentence)]), -m.fit))
-        best = close[0]
+        best = _counted_alike(claim.text, claimed, close)
         if not best.agrees and best.fit < CONTRADICT_FIT:
             verdicts.append("not_found")  # another figure of a measure only half alike
             continue
@@ -429,6 +429,38 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         # one figure found as stated, another nowhere: not enough to support the claim
         return "not_found", chosen
     return "not_found", chosen
+
+
+def head_of(text: str, figure: Figure) -> set[str]:
+    """The stems of what a figure counts: the words right after it, up to the first small word
+    or the second word ("90 local authorities attended", "212 members attended"; "21% of
+    contacts" counts contacts)."""
+    after = re.sub(r"^\s*(?:of\s+(?:the\s+|all\s+)?)?", "", text[figure.end:figure.end + 60])
+    head = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after)[:2]:
+        if not word[0].isalpha() or word.lower() in STOP:
+            break
+        head.append(stem(word.lower()))
+    return set(head)
+
+
+def _counted_alike(text: str, claimed: Figure, close: list[Match]) -> Match:
+    """Of the figures one sentence gives, the one that counts what the claimed figure counts,
+    whichever agrees: "90 local authorities" is "89 Local Authorities", not "212 members", in
+    "212 members attended representing 89 Local Authorities". Where two count alike ("ten
+    consecutive school days after a leave of absence or ... unauthorised absence for twenty
+    consecutive school days"), the one whose own words fit the claim's clearly better."""
+    wanted = head_of(text, claimed)
+    best = close[0]
+
+    def alike(match: Match) -> bool:
+        return bool(wanted & head_of(match.sentence, match.source))
+
+    rivals = [m for m in close if m.sentence == best.sentence and m.passage is best.passage]
+    if wanted and not alike(best):
+        best = next((m for m in rivals if alike(m)), best)
+    return next((m for m in rivals if alike(m) == alike(best) and m.agrees != best.agrees
+                 and m.fit > best.fit + SAME_FIT / 2), best)
 
 
 def _alternatives(text: str, one: Figure, other: Figure) -> bool:
