@@ -499,6 +499,17 @@ def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
     assert _same_scale("How long does the review take?", "90 minutes")
 
 
+def test_a_question_of_what_ages_is_answered_by_an_age_range() -> None:
+    from kb.ask import DURATION
+
+    for sentence in ("Youth clubs in the borough welcome young people aged between 11 and 19.",
+                     "The panel reviews cases of children between the ages of 8 and 13.",
+                     "The hostel houses young people aged 16 to 21."):
+        assert DURATION.search(sentence), sentence
+    # a range of other things is no age
+    assert not DURATION.search("Sessions run between 10 and 12 on Saturdays.")
+
+
 def test_a_question_of_how_often_is_answered_by_a_frequency_and_not_a_length(
         tmp_path: Path) -> None:
     text = ("Mentoring handbook\n\n"

@@ -47,6 +47,7 @@ DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|a|an)\s+(?:working |school |calendar |consecutive |clear )?"
     r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b|"
+    r"\b(?:aged?|between the ages of)\s+(?:between\s+|from\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b", re.I)
 # who answers a "who" question: a named body, or a role
 ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
