@@ -314,6 +314,18 @@ def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> No
                                              "the finance plan."))
 
 
+def test_who_a_question_asks_for_is_the_name_its_own_verb_governs(tmp_path: Path) -> None:
+    # both lines hold as much of the question and name someone; only one names whom to meet
+    text = ("Running the case audit\n\n"
+            "The audit brings practice leads from each agency together for a morning.\n"
+            "\u2022 As reviewer, you chair the panel and report to the Partnership Board.\n"
+            "\u2022 Meet with the Head of Quality Assurance before the panel.\n"
+            "\u2022 Send the agenda to every agency a week ahead.\n")
+    with one_document_library(tmp_path, "audit.txt", text) as kb:
+        answer = kb.ask("Who should the reviewer meet before the panel?")
+    assert answer.answer_found and "Head of Quality Assurance" in (answer.answer or "")
+
+
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage

@@ -54,6 +54,7 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
                   r"programme|agency|council|department|bodies|body|group|chair|director|"
                   r"governor|proprietor)s?\b", re.I)
+OBJECT_BONUS = 0.1  # a name standing as the object of the question's own verb
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
@@ -391,7 +392,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         named = names(text, asked.text, asked.rare) or [
             m.group(0) for m in ROLE.finditer(text) if m.group(0).lower() not in
             asked.text.lower()]
-        value += 0.2 if named else -0.3
+        value += (0.2 + OBJECT_BONUS * any(_object_of_asked(asked, text, name) for name in named)
+                  if named else -0.3)
     elif asked.wants == "duration":
         value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) else -0.3
     elif asked.wants == "code":
@@ -412,6 +414,19 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             name_stems(candidate.sentence.text) - asked.own:
         value -= 0.15
     return value
+
+
+_LINKING = {"with", "to", "the", "a", "an", "their", "your", "its", "his", "her"}
+
+
+def _object_of_asked(asked: Question, text: str, name: str) -> bool:
+    """Whether a name stands right after one of the question's words, past a preposition or an
+    article: "Meet with the DCS" names whom "who should the facilitator meet" asks for."""
+    at = text.find(name)
+    before = re.findall(r"[A-Za-z][A-Za-z'-]*", text[:max(0, at)])[-4:]
+    while before and before[-1].lower() in _LINKING:
+        before.pop()
+    return bool(before) and stem(before[-1].lower()) in asked.terms.weights
 
 
 # what a sentence says after a term to define it: "X is the term used for", "X means", "X
