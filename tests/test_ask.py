@@ -326,6 +326,33 @@ def test_who_a_question_asks_for_is_the_name_its_own_verb_governs(tmp_path: Path
     assert answer.answer_found and "Head of Quality Assurance" in (answer.answer or "")
 
 
+def test_a_count_of_people_is_not_answered_by_a_count_of_years(tmp_path: Path) -> None:
+    from kb.ask import counts_time
+    from kb.numbers import find_figures
+
+    question = "How many young carers attended the summer camp?"
+    running = "The summer camp, which young carers attend, has been running for 12 years."
+    assert counts_time(question, running, find_figures(running)[0])
+    attended = "Forty young carers attended the summer camp across five days."
+    assert not counts_time(question, attended, find_figures(attended)[0])
+    # a question that counts time is answered by it
+    assert not counts_time("How many years has the camp run?", running, find_figures(running)[0])
+
+
+def test_a_sentence_about_the_opposite_act_does_not_answer(tmp_path: Path) -> None:
+    text = ("Register returns\n\n"
+            "Schools must tell the local authority within five school days when a pupil is "
+            "added to the admission register. "
+            "The local authority keeps its records of admissions for six years.\n")
+    with one_document_library(tmp_path, "returns.txt", text) as kb:
+        removed = kb.ask("Within how many school days must schools tell the local authority "
+                         "when a pupil is removed from the admission register?")
+        added = kb.ask("Within how many school days must schools tell the local authority "
+                       "when a pupil is added to the admission register?")
+    assert not removed.answer_found
+    assert added.answer_found and "five school days" in (added.answer or "")
+
+
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage

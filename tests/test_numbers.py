@@ -445,3 +445,6 @@ def test_a_joining_word_between_two_figures_parts_their_measures() -> None:
     ten, twenty = (f for f in figures if f.text in ("ten", "twenty"))
     assert "hospital" in ten.measure and "unexplained" not in ten.measure
     assert "unexplained" in twenty.measure and "hospital" not in twenty.measure
+    # "and" inside a name of people parts nothing
+    first, second = find_figures("Forty-two parents and carers joined the four evening sessions.")
+    assert {"parent", "carer"} <= {w.rstrip("s") for w in first.measure.split()}

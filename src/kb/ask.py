@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
-from kb.claims import sentences_of
+from kb.claims import opposite_word, sentences_of
 from kb.facts import row_of
 from kb.items import another_item, figure_of_another_item, names_a_code
 from kb.models import Figure, Passage, passage_dict
@@ -404,8 +404,11 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value = max(value, COVERAGE_MIN) + 0.2
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
-    if asked.items and another_item(asked.items, f"{text} {leant}"):
-        candidate.elsewhere = True  # about another wave, phase or year group than the one asked
+    if asked.items and another_item(asked.items, f"{text} {leant}") or \
+            opposite_word(asked.text, text):
+        # about another wave, phase or year group than the one asked; about the opposite act
+        # or bound ("the minimum age": "the maximum age")
+        candidate.elsewhere = True
         value -= 0.3
     # the sentence is about another agency or person than the one asked about, unless the
     # name asked about is its own document's ("What does KCSIE say ...")
@@ -477,6 +480,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
             continue  # the year the question names ("the 2023 to 2024 return") is no answer
         if asked.items and figure_of_another_item(asked.items, candidate.sentence.text, figure):
             continue  # the figure is another wave's or phase's, or theirs together
+        if asked.wants == "count" and counts_time(asked.text, candidate.sentence.text, figure):
+            continue  # "running for 25 years" counts years, not the people asked about
         fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
         fit += 0.1 if figure.kind == asked.wants else 0.0
         fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
@@ -488,6 +493,17 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     candidate.key = key
     candidate.fit = best
     return best
+
+
+_TIME_UNIT = re.compile(r"\s*(?:working\s+|school\s+|calendar\s+)?(?:minute|hour|day|week|month|"
+                        r"year)s?\b", re.I)
+
+
+def counts_time(question: str, text: str, figure: Figure) -> bool:
+    """Whether a figure counts units of time ("for 25 years") where the question counts
+    something else ("how many care leavers")."""
+    return _ASKED_UNIT.search(question) is None and \
+        _TIME_UNIT.match(text, figure.end) is not None
 
 
 def period_fit(asked: Question, candidate: Candidate) -> float:

@@ -57,6 +57,7 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("permanent", "temporary"), ("highest", "lowest"),
              # acts that undo each other, in the forms a stem does not join ("kept", "keep")
              ("keep|kept|retain|retained", "remove|removed|delete|deleted"),
+             ("add|added|adding", "remove|removed|removing|removal|delete|deleted|deletion"),
              ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
              ("remain|remains|remained", "become|becomes|became"),
              ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses")]

@@ -369,7 +369,12 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     return " ".join(content_words(f"{left} {right}"))
 
 
-_JOINT = re.compile(r"\s(?:or|and|but|while|whereas)\s", re.I)
+# a joining word that opens a clause or a phrase of its own ("or is absent for", "or for twenty
+# days", ", and"), not one inside a name of people ("children and young people")
+_JOINT = re.compile(r"(?:,\s*(?:or|and)|\s(?:but|while|whereas)|\s(?:or|and)(?=\s+(?:is|are|was|"
+                    r"were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
+                    r"it|they|he|she|we|there|for|in|at|after|before|within|by|from|to|with|on|"
+                    r"under|over|\d))\b)\s", re.I)
 
 
 def _assign_periods(text: str, figures: list[Figure], default_period: str | None) -> None:
