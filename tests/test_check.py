@@ -863,3 +863,31 @@ def test_a_claimed_figure_is_read_against_the_figure_that_counts_the_same_thing(
 
     assert chosen(0.64, 0.66) == 10
     assert chosen(0.64, 0.68) == 20
+
+
+def test_a_line_leading_into_a_list_is_read_with_each_item(library: KnowledgeBase) -> None:
+    from kb.check import judge, read_claim
+    from kb.claims import Aligned, with_its_list
+    from kb.models import Passage
+
+    text = ("Forty young people joined the summer listening events, comprising:\n"
+            "\u2022 Young carers: 11\n\u2022 Care leavers: 17\n\u2022 Young people in custody: 12\n"
+            "The events were held in three libraries.")
+    passage = Passage(1, "report", "Annual report 2022-23", "report.pdf", "2022-23",
+                      "annual-report", 4, 4, None, text, 0, len(text))
+    lead = Aligned(passage, text.split("\n")[0], 0, 0.8, 0.8, 0.8)
+    read = with_its_list(lead)
+    assert [a.sentence.split(": ", 1)[1] for a in read[1:]] == [
+        "Young carers: 11", "Care leavers: 17", "Young people in custody: 12"]
+    assert read[2].start == text.index("\u2022 Care leavers")
+
+    def verdict(claim_text: str) -> str:
+        return judge(read_claim(library.engine, claim_text), [lead])[0]
+
+    assert verdict("Seventeen care leavers joined the summer listening events.") == "supported"
+    assert verdict("Twenty care leavers joined the summer listening events.") == "contradicted"
+    # a count of people is no count of days: "32 of them" is not "five days" stated otherwise
+    days = Aligned(passage, "Young people joined the summer events, which ran over five days.",
+                   0, 0.8, 0.8, 0.8)
+    assert judge(read_claim(library.engine, "Over the summer events, 32 young people joined."),
+                 [days])[0] == "not_found"

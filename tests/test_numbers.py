@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kb.items import another_item, figure_of_another_item, items_named
-from kb.numbers import direction, find_figures, values_figures
+from kb.numbers import counts_units_of_time, direction, find_figures, values_figures
 from kb.sentences import split_sentences
 from kb.words import stem
 
@@ -448,3 +448,11 @@ def test_a_joining_word_between_two_figures_parts_their_measures() -> None:
     # "and" inside a name of people parts nothing
     first, second = find_figures("Forty-two parents and carers joined the four evening sessions.")
     assert {"parent", "carer"} <= {w.rstrip("s") for w in first.measure.split()}
+
+
+def test_a_figure_right_after_a_colon_is_measured_by_the_label_before_it() -> None:
+    figure = find_figures("Referrals from health visitors: 214")[0]
+    assert set(figure.measure.split()) >= {"referrals", "health", "visitors"}
+    assert counts_units_of_time("Panels met over nine days.", find_figures("Panels met over "
+                                                                           "nine days.")[0])
+    assert not counts_units_of_time("Nine panels met.", find_figures("Nine panels met.")[0])

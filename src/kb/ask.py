@@ -17,7 +17,7 @@ from kb.items import another_item, figure_of_another_item, names_a_code
 from kb.models import Figure, Passage, passage_dict
 from kb.names import name_stems, names
 from kb.number_words import frequencies
-from kb.numbers import find_figures, stated_figures
+from kb.numbers import counts_units_of_time, find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
     AGE_BOUND,
@@ -495,15 +495,10 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     return best
 
 
-_TIME_UNIT = re.compile(r"\s*(?:working\s+|school\s+|calendar\s+)?(?:minute|hour|day|week|month|"
-                        r"year)s?\b", re.I)
-
-
 def counts_time(question: str, text: str, figure: Figure) -> bool:
     """Whether a figure counts units of time ("for 25 years") where the question counts
     something else ("how many care leavers")."""
-    return _ASKED_UNIT.search(question) is None and \
-        _TIME_UNIT.match(text, figure.end) is not None
+    return _ASKED_UNIT.search(question) is None and counts_units_of_time(text, figure)
 
 
 def period_fit(asked: Question, candidate: Candidate) -> float:

@@ -22,6 +22,7 @@ from kb.claims import (
     other_date,
     same_time,
     says_more_than_its_title,
+    with_its_list,
     words_of,
 )
 from kb.extract.metadata import periods_in
@@ -35,7 +36,14 @@ from kb.names import (
     swapped_quote,
     swapped_term,
 )
-from kb.numbers import ALTERNATIVE, direction, find_figures, shift_period, stated_figures
+from kb.numbers import (
+    ALTERNATIVE,
+    counts_units_of_time,
+    direction,
+    find_figures,
+    shift_period,
+    stated_figures,
+)
 from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
@@ -192,7 +200,8 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if not about:
         return "not_found", [_as_match(a) for a in aligned[:1]], ""
     if claim.figures:
-        matches = [m for a in about for m in read_sentence(claim, a)]
+        matches = [m for near in about for a in with_its_list(near)
+                   for m in read_sentence(claim, a)]
         verdict, chosen = judge_figures(claim, matches)
         # its figures as stated, but what it says of them denied ("were not selected in April
         # 2024") or its duty changed ("may be reviewed every six months"): contradicted
@@ -326,7 +335,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
         return []  # a row of "YonY 05" says nothing of "YonY 01"
     # a document's own year stands for its figures only in a yearly report
     own = passage.period if passage.doc_type in ("annual-report", "committee-report") else None
-    figures = stated_figures(find_figures(aligned.sentence, own))
+    figures = [f for f in stated_figures(find_figures(aligned.sentence, own))
+               if f.start >= aligned.lead]  # a list item's own, not its lead-in's
     figures += changes(aligned.sentence, figures)  # "from 39 pages to 13": a third
     figures += subset_shares(passage.text[:aligned.start], aligned.sentence, figures)
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
@@ -343,8 +353,11 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     for index, claimed in enumerate(claim.figures):
         for source in figures:
             if not comparable(claimed, source) or other_side(claim.text, aligned.sentence,
-                                                              source):
-                continue
+                                                              source) or \
+                    claimed.kind == source.kind == "count" and \
+                    counts_units_of_time(claim.text, claimed) != \
+                    counts_units_of_time(aligned.sentence, source):
+                continue  # "32 of them" is no count of "the five days"
             earlier = bool(claimed.period) and source.period == shift_period(claimed.period, -1)
             if claimed.period and source.period and claimed.period != source.period \
                     and not earlier:

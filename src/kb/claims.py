@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -73,6 +73,7 @@ class Aligned:
     coverage: float  # the rarity-weighted share of the claim's words it holds
     closeness: float  # the cosine between the claim and the sentence
     score: float = 0.0
+    lead: int = 0  # the length of the lead-in read before a list item ("... comprising: ")
 
 
 def words_of(text: str) -> set[str]:
@@ -92,6 +93,27 @@ def sentences_of(passage: Passage) -> list[tuple[str, int]]:
             found.extend((s.text, offset + s.start) for s in split_sentences(line))
         offset += len(line) + 1
     return found
+
+
+_BULLET = ("•", "◦", "▪", "-", "–", "o ")
+
+
+def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
+    """A sentence that ends in a colon leads into a list ("... took part, comprising:"): each
+    item that follows is read with it as one sentence ("... comprising: CLA aged 13 to 17
+    years: 32"), at the item's place, for the item's own figures. Any other sentence is itself
+    alone."""
+    if not aligned.sentence.rstrip().endswith(":"):
+        return [aligned]
+    items: list[Aligned] = []
+    for text, start in sentences_of(aligned.passage):
+        if start <= aligned.start:
+            continue
+        if not text.startswith(_BULLET) or len(items) == most:
+            break
+        items.append(replace(aligned, sentence=f"{aligned.sentence} {text.lstrip('•◦▪-–o ')}",
+                             start=start, lead=len(aligned.sentence) + 1))
+    return [aligned, *items]
 
 
 def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,

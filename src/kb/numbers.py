@@ -355,7 +355,10 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     left = text[left_edge:figure.start]
     if left_edge > 0 and text[left_edge - 1].isalpha():
         left = left.split(" ", 1)[-1] if " " in left else ""  # whole words only
-    left = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)", left)[-1]
+    pieces = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)", left)
+    # a figure right after a colon is the value of the label before it: "Care leavers: 18"
+    left = pieces[-2] if len(pieces) > 1 and not pieces[-1].strip() and \
+        left.rstrip().endswith(":") else pieces[-1]
     right = text[figure.end:right_edge]
     if right_edge < len(text) and text[right_edge].isalpha():
         right = right.rsplit(" ", 1)[0]  # whole words only
@@ -367,6 +370,16 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     if later and (joints := list(_JOINT.finditer(text, figure.end, min(later)))):
         right = right[:max(0, joints[-1].start() - figure.end)]
     return " ".join(content_words(f"{left} {right}"))
+
+
+_TIME_UNIT = re.compile(r"\s*(?:working\s+|school\s+|calendar\s+|consecutive\s+)?(?:minute|hour|"
+                        r"day|week|month|year)s?\b", re.I)
+
+
+def counts_units_of_time(text: str, figure: Figure) -> bool:
+    """Whether the figure is a number of minutes, hours, days, weeks, months or years: "for 25
+    years", "across the five days"."""
+    return _TIME_UNIT.match(text, figure.end) is not None
 
 
 # a joining word that opens a clause or a phrase of its own ("or is absent for", "or for twenty
