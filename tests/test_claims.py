@@ -448,3 +448,18 @@ def test_two_parties_each_given_what_the_source_says_of_the_other_are_swapped() 
                          "courses.", source) is None
     assert swapped_pairs("Harwich and Tilbury each ran a scheme for the partnership.",
                          source) is None
+
+
+def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
+    from kb.claims import denies
+
+    source = ("Clubs should not demand photo identification or ask to keep a copy of a passport "
+              "from parents collecting their children.")
+    assert denies("Clubs should not ask parents collecting their children to keep a copy of a "
+                  "passport.", source) is None
+    assert denies("Clubs should ask parents collecting their children to keep a copy of a "
+                  "passport.", source) is not None
+    # beyond its clause ("when ... or ...") it reaches nothing
+    assert denies("Parents are not the best people to decide when sharing a plan is needed.",
+                  "Parents are usually the best people to judge when sharing a plan or a "
+                  "record is needed.") is not None

@@ -203,6 +203,20 @@ def _in_other_words(following: list[str], denied: str, shared: set[str], other: 
                and stem(word) not in shared for at, word in enumerate(words[1:-1], start=1))
 
 
+# a verb joined to a denied one by "or"/"nor" in the same clause is denied too: "should not
+# request checks, or ask to see certificates"
+_IN_TURN = re.compile(r"(?:,\s*)?\b(?:or|nor)\s+([a-z]+)", re.I)
+
+
+def _denied_in_turn(after: str, shared: set[str]) -> bool:
+    """Whether a word the two texts share is joined by "or"/"nor" to the word a negation
+    denies, within its clause: the negation reaches it."""
+    clause = re.split(r"[;:.()]|\b(?:but|while|whereas|although|though|which|who|when|where|if|"
+                      r"unless|because|that)\b", after)[0]
+    return any(match.group(1).lower() not in _PASSED and stem(match.group(1).lower()) in shared
+               for match in _IN_TURN.finditer(clause))
+
+
 def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
              other: str = "") -> bool:
     """Whether the text denies what it says of the words it shares with the other text: each
@@ -219,7 +233,8 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
             continue
         denied = next((w for w in following if w not in _PASSED), None)
         if denied is None or stem(denied.strip("'-")) not in shared and not (
-                other and _in_other_words(following, denied, shared, other)):
+                other and _in_other_words(following, denied, shared, other)) and \
+                not _denied_in_turn(text[cue.end():], shared):
             continue
         # the clause around it must hold another shared word: "... has been returned but
         # there is no assessment" denies nothing of a claim that only shares "assessment"
