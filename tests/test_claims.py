@@ -463,3 +463,19 @@ def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
     assert denies("Parents are not the best people to decide when sharing a plan is needed.",
                   "Parents are usually the best people to judge when sharing a plan or a "
                   "record is needed.") is not None
+
+
+def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
+    from kb.claims import denied_duty
+
+    source = ("A complaint to the council does not make it mandatory to close the club; the "
+              "trustees decide.")
+    assert denied_duty("After a complaint to the council, the trustees are obliged to close the "
+                       "club.", source)
+    assert denied_duty("Trustees must close the club after a complaint.", source)
+    # the same said in other words, or a duty denied before it is named, is no clash
+    assert denied_duty("A complaint does not by itself mean the club has to be closed.",
+                       source) is None
+    assert denied_duty("Trustees need not close the club after a complaint.", source) is None
+    assert denied_duty("There is no requirement for the trust to keep a separate record.",
+                       "The trust must keep a separate record for each school.")

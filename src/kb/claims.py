@@ -292,7 +292,7 @@ def changed_duty(claim: str, sentence: str) -> str | None:
         if act in source_may and act not in source_bound and act not in allowed and \
                 (after & source_may[act] or not (after or source_may[act])):
             return "the claim makes it a duty; the source only allows it"
-    return _changed_force(claim, sentence)
+    return _changed_force(claim, sentence) or denied_duty(claim, sentence)
 
 
 def _changed_force(claim: str, sentence: str) -> str | None:
@@ -309,6 +309,40 @@ def _changed_force(claim: str, sentence: str) -> str | None:
                     (after & urged[act] or not (after or urged[act])):
                 return why
     return None
+
+
+# a duty denied: "does not make it mandatory to suspend", "is not required to notify", "there is
+# no requirement for the trust to keep", "need not tell", "does not have to consult"
+_NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|compulsory|required|"
+                      r"obliged|obligated|a\s+requirement|requirement|obligation|legal\s+duty|"
+                      r"duty)\s+(?:for\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
+                      r"\bneeds?\s+not\s+(?:be\s+)?([a-z]+)|\b(?:does|do|did)\s+not\s+(?:have|"
+                      r"need)\s+to\s+(?:be\s+)?([a-z]+)", re.I)
+
+
+def denied_duty(claim: str, sentence: str) -> str | None:
+    """One text makes an act a duty in law or by rule ("the school is obliged to suspend") and
+    the other says it is no duty ("does not make it mandatory to suspend"): why, or None."""
+    for ours, theirs, why in ((claim, sentence, "the claim makes it a duty; the source says it "
+                               "is not one"),
+                              (sentence, claim, "the claim says it is no duty; the source makes "
+                               "it one")):
+        undone = {stem(next(g for g in m.groups() if g).lower()) for m in _NO_DUTY.finditer(theirs)}
+        if undone & _bound_outright(ours):
+            return why
+    return None
+
+
+def _bound_outright(text: str) -> set[str]:
+    """The acts a text makes a duty with no negation before the duty in its clause ("does not
+    by itself mean the member of staff has to be suspended" binds nothing)."""
+    acts = set()
+    for match in _STRICT.finditer(text):
+        clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
+        if not re.search(r"\b(?:not|no|never)\b|n't\b", clause, re.I) and \
+                match.group(1).lower() not in _NOT_AN_ACT:
+            acts.add(stem(match.group(1).lower()))
+    return acts
 
 
 def _permits_what_claim_names(claim: str, sentence: str) -> bool:
