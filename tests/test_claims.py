@@ -479,3 +479,13 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
     assert denied_duty("Trustees need not close the club after a complaint.", source) is None
     assert denied_duty("There is no requirement for the trust to keep a separate record.",
                        "The trust must keep a separate record for each school.")
+
+
+def test_a_lists_first_member_is_read_past_the_subject_and_its_qualifier() -> None:
+    from kb.claims import list_items
+
+    assert list_items("The four members for each district board are the council, the school "
+                      "trust and the health visitors.") == [
+        "council", "school trust", "health visitors"]
+    assert list_items("The core group is the social worker, the family's health visitor and "
+                      "the class teacher.")[0] == "social worker"

@@ -529,12 +529,14 @@ def list_items(text: str) -> list[str]:
 # that introduces a list ("the partners are ...")
 _QUALIFIER = re.compile(r"\s*(?:\b(?:for|which|who|whose|that|where|within|including|"
                         r"previously)\b).*$", re.I)
-_INTRODUCED = re.compile(r"^.*\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
+_INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
                          re.I)
 
 
 def _head_phrase(piece: str) -> str:
-    piece = _INTRODUCED.sub("", _QUALIFIER.sub("", piece.strip()))
+    """A member's head: past the verb that introduces the list, before its qualifier ("The
+    partners for an area are the local authority": "the local authority")."""
+    piece = _QUALIFIER.sub("", _INTRODUCED.sub("", piece.strip(), count=1))
     return piece.strip(" .)(")
 
 
