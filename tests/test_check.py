@@ -891,3 +891,25 @@ def test_a_line_leading_into_a_list_is_read_with_each_item(library: KnowledgeBas
                    0, 0.8, 0.8, 0.8)
     assert judge(read_claim(library.engine, "Over the summer events, 32 young people joined."),
                  [days])[0] == "not_found"
+
+
+def test_an_item_of_a_list_is_read_with_the_line_leading_into_it() -> None:
+    from kb.claims import align
+    from kb.models import Passage
+    from kb.terms import Terms
+    from kb.words import stem
+
+    def item_coverage(text: str) -> float:
+        passage = Passage(1, "s", "Induction standards", "s.txt", None, "other", 1, 1, None,
+                          text, 0, len(text))
+        terms = Terms({stem(w): 1.0 for w in ("heads", "service", "shadow", "duty", "manager")})
+        found = align("Heads of service make sure new workers shadow a duty manager.", terms,
+                      [passage])
+        return next(a.coverage for a in found if "shadows" in a.sentence)
+
+    item = "\u2022 Make sure every new worker shadows a duty manager before holding cases.\n"
+    led = item_coverage("Every new worker has an induction plan.\nHeads of service should:\n"
+                        + item + "\u2022 Review each plan after three months.\n")
+    alone = item_coverage("Every new worker has an induction plan.\nHeads of service agree "
+                          "plans.\n" + item + "\u2022 Review each plan after three months.\n")
+    assert led > alone

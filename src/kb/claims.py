@@ -122,6 +122,7 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     then the best `keep` by meaning too (one batch of embeddings)."""
     candidates = []
     read: dict[int, str] = {}  # what the model reads of each sentence
+    alone: dict[int, str] = {}  # and, for a list's item, the item without its lead-in
     for rank, passage in enumerate(hits):
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
@@ -129,14 +130,21 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         # the claim's words that name the document ("KCSIE says", "the Essex study found")
         # say where to look, and every sentence of that document holds them
         named = terms.present(words_of(passage.title)) & set(terms.weights)
-        previous = ""
+        previous = lead = ""
         for sentence, start in sentences_of(passage):
             # a sentence opening on "This training", "They" or "It" speaks of what the one
-            # before it names: those words count as its context too, and it is read with it
-            leans = bool(previous) and bool(LEANS_BACK.match(sentence))
-            around = context | words_of(previous) if leans else context
+            # before it names: those words count as its context too, and it is read with it;
+            # so does an item of a list with the line that leads into it ("Senior leaders
+            # should:" / "• Ensure practitioners have been trained ...")
+            item = bool(lead) and sentence.startswith(_BULLET)
+            lead = lead if item else (sentence if sentence.rstrip().endswith(":") else "")
+            before = lead if item else previous
+            leans = item or bool(previous) and bool(LEANS_BACK.match(sentence))
+            around = context | words_of(before) if leans else context
             coverage = terms.share(words_of(sentence) | named, around, partial=0.3)
-            read[id(sentence)] = f"{previous} {sentence}" if leans else sentence
+            read[id(sentence)] = f"{before} {sentence}" if leans else sentence
+            if item:
+                alone[id(sentence)] = sentence  # the model reads the item alone too
             previous = sentence
             candidates.append(Aligned(passage, sentence, start, coverage, 0.0,
                                       coverage - 0.01 * rank))
@@ -144,11 +152,14 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     chosen = candidates[:keep]
     if not chosen:
         return []
-    vectors = embed.encode([claim] + [read[id(a.sentence)] for a in chosen],
+    items = [a for a in chosen if id(a.sentence) in alone]
+    vectors = embed.encode([claim] + [read[id(a.sentence)] for a in chosen] +
+                           [alone[id(a.sentence)] for a in items],
                            model_name=model_name, interactive=True)
-    closeness = vectors[1:] @ vectors[0]
-    for aligned, cosine in zip(chosen, np.asarray(closeness).tolist(), strict=True):
-        aligned.closeness = float(cosine)
+    closeness = np.asarray(vectors[1:] @ vectors[0]).tolist()
+    best = dict(zip(map(id, items), closeness[len(chosen):], strict=True))
+    for aligned, cosine in zip(chosen, closeness[:len(chosen)], strict=True):
+        aligned.closeness = float(max(cosine, best.get(id(aligned), cosine)))
         aligned.score = weight * aligned.coverage + (1 - weight) * aligned.closeness
     return sorted(chosen, key=lambda a: -a.score)
 
