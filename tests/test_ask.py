@@ -353,6 +353,16 @@ def test_a_sentence_about_the_opposite_act_does_not_answer(tmp_path: Path) -> No
     assert added.answer_found and "five school days" in (added.answer or "")
 
 
+def test_a_question_of_when_is_answered_by_a_day_named_in_words(tmp_path: Path) -> None:
+    text = ("Holiday club guidance\n\n"
+            "Places are offered first to children on a child in need plan. "
+            "Bookings for the summer scheme close on the last Friday of May each year. "
+            "Staff complete first aid training before the scheme opens.\n")
+    with one_document_library(tmp_path, "club.txt", text) as kb:
+        answer = kb.ask("When do bookings for the summer scheme close?")
+    assert answer.answer_found and "last Friday of May" in (answer.answer or "")
+
+
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage

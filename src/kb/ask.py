@@ -156,8 +156,9 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return names_a_code(best.sentence.text)
     if asked.wants not in KINDS_FOR:
         return True
-    if asked.wants == "time" and best.key is None and \
-            counts_to_deadline(asked, best.sentence.text):
+    if asked.wants == "time" and best.key is None and (
+            counts_to_deadline(asked, best.sentence.text) or
+            names_a_day(asked, best.sentence.text)):
         return True
     if best.key is None:
         return False
@@ -186,6 +187,25 @@ DEADLINE = re.compile(r"\b(?:by|until) when\b|\bdeadline\b|\bwhen (?:must|should
                       r"\bdate by which\b", re.I)
 _COUNTED_BEFORE = re.compile(r"\b(?:within|later than|more than|up to)\s+$", re.I)
 _COUNTED_AFTER = re.compile(r"\s+(?:of|after|before|from)\b", re.I)
+
+
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|" \
+    "december"
+# a day named in words: "the last Friday of June", "the first working day in September", "on
+# their fifth birthday", "the end of the summer term"
+NAMED_DAY = re.compile(
+    r"\b(?:first|second|third|fourth|last|final)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|(?:working\s+|school\s+)?day)\s+(?:of|in)\s+(?:" + _MONTH_NAMES + r"|the\s+"
+    r"(?:month|(?:\w+\s+)?term|(?:school\s+|academic\s+)?year))\b|"
+    r"\b(?:on|after|before|from|until|by)\s+(?:their|his|her|the\s+child's|the\s+young\s+"
+    r"person's)\s+\w+\s+birthday\b|"
+    r"\b(?:start|end|beginning)\s+of\s+the\s+(?:\w+\s+)?(?:term|school\s+year|academic\s+year|"
+    r"month)\b", re.I)
+
+
+def names_a_day(asked: Question, text: str) -> bool:
+    """Whether a question of when is answered by a day named in words."""
+    return asked.wants == "time" and NAMED_DAY.search(text) is not None
 
 
 def counts_to_deadline(asked: Question, text: str) -> bool:
@@ -385,7 +405,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if asked.wants in KINDS_FOR:
         fit = figure_fit(asked, candidate)
-        if asked.wants == "time" and counts_to_deadline(asked, text):
+        if asked.wants == "time" and (counts_to_deadline(asked, text) or
+                                      names_a_day(asked, text)):
             fit = max(fit, 0.2)  # as a duration question's length earns
         value += fit
     elif asked.wants == "who":
