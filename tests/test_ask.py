@@ -363,6 +363,38 @@ def test_a_question_of_when_is_answered_by_a_day_named_in_words(tmp_path: Path) 
     assert answer.answer_found and "last Friday of May" in (answer.answer or "")
 
 
+def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
+        tmp_path: Path) -> None:
+    from kb.question import act_asked
+    from kb.words import stem
+
+    assert act_asked("Who chairs the youth forum?") == stem("chair")
+    assert act_asked("In the plan, who approaches the family?") == stem("approach")
+    assert act_asked("Who is the chair of the forum?") is None
+    text = ("Youth forum\n\n"
+            "The youth forum meets monthly and includes members from every secondary school. "
+            "Its work is supported by the participation team at the council.\n")
+    with one_document_library(tmp_path, "forum.txt", text) as kb:
+        assert not kb.ask("Who chairs the youth forum?").answer_found
+        assert kb.ask("Who supports the youth forum's work?").answer_found
+
+
+def test_a_question_of_how_many_days_needs_a_number_of_days() -> None:
+    from kb.ask import _counts_if_asked
+
+    assert not _counts_if_asked("Within how many days must the report be sent?", "full day")
+    assert _counts_if_asked("Within how many days must the report be sent?", "10 working days")
+    assert _counts_if_asked("How long is the workshop?", "full day")
+
+
+def test_a_question_of_a_fee_asks_for_money() -> None:
+    from kb.question import WANTS
+
+    wants = next(name for name, pattern in WANTS if pattern.search(
+        "What fee does the council charge for a licence?"))
+    assert wants == "money"
+
+
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage

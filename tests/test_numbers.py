@@ -456,3 +456,11 @@ def test_a_figure_right_after_a_colon_is_measured_by_the_label_before_it() -> No
     assert counts_units_of_time("Panels met over nine days.", find_figures("Panels met over "
                                                                            "nine days.")[0])
     assert not counts_units_of_time("Nine panels met.", find_figures("Nine panels met.")[0])
+
+
+def test_an_age_range_is_two_ages() -> None:
+    for text in ("Hostels house young people aged between 16 and 21.",
+                 "Clubs run for children between the ages of 8 and 13.",
+                 "The service supports people aged from 18 to 25."):
+        assert [f.kind for f in find_figures(text)] == ["age", "age"], text
+    assert [f.kind for f in find_figures("The board met 12 times in 2022.")] == ["count", "year"]

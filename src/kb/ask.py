@@ -22,6 +22,7 @@ from kb.query import Filters
 from kb.question import (
     AGE_BOUND,
     Question,
+    act_asked,
     read_question,
     restates,
     role_asked,
@@ -145,8 +146,11 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
     if best.covered < COVERAGE_MIN or best.elsewhere or not beyond_its_name(asked, best):
         return False
     if asked.wants == "duration":
-        return any(_same_scale(asked.text, m.group(0)) for m in
-                   DURATION.finditer(best.sentence.text)) or says_how_often(asked, best)
+        return any(_same_scale(asked.text, m.group(0)) and _counts_if_asked(asked.text, m.group(0))
+                   for m in DURATION.finditer(best.sentence.text)) or says_how_often(asked, best)
+    if asked.wants == "who" and (act := act_asked(asked.text)) and \
+            act not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
+        return False  # "Who chairs the network?": a sentence that says nothing of chairing
     if asked.wants == "who" and (role := role_asked(asked.text)) and \
             role not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
         return False  # "Who is the chief executive?": a sentence that names no chief executive
@@ -223,6 +227,16 @@ def says_how_often(asked: Question, candidate: Candidate) -> bool:
 # "how many hours ...": a length in hours or minutes answers it, a number of years does not
 _ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(minute|hour|day|week|month|year)s?\b", re.I)
 _SHORT_UNITS = {"minute", "hour"}
+
+
+_A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"fifteen|twenty|thirty)\b", re.I)
+
+
+def _counts_if_asked(question: str, length: str) -> bool:
+    """A question of how many days, weeks or years is answered by a number of them, not by
+    "a full day"."""
+    return _ASKED_UNIT.search(question) is None or _A_NUMBER.search(length) is not None
 
 
 def _same_scale(question: str, length: str) -> bool:

@@ -41,6 +41,7 @@ from kb.numbers import (
     counts_units_of_time,
     direction,
     find_figures,
+    head_of,
     shift_period,
     stated_figures,
 )
@@ -48,7 +49,7 @@ from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import STOP, stem
+from kb.words import stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -442,19 +443,6 @@ def judge_figures(claim: Claim, matches: list[Match]) -> tuple[str, list[Match]]
         # one figure found as stated, another nowhere: not enough to support the claim
         return "not_found", chosen
     return "not_found", chosen
-
-
-def head_of(text: str, figure: Figure) -> set[str]:
-    """The stems of what a figure counts: the words right after it, up to the first small word
-    or the second word ("90 local authorities attended", "212 members attended"; "21% of
-    contacts" counts contacts)."""
-    after = re.sub(r"^\s*(?:of\s+(?:the\s+|all\s+)?)?", "", text[figure.end:figure.end + 60])
-    head = []
-    for word in re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after)[:2]:
-        if not word[0].isalpha() or word.lower() in STOP:
-            break
-        head.append(stem(word.lower()))
-    return set(head)
 
 
 def _counted_alike(text: str, claimed: Figure, close: list[Match]) -> Match:

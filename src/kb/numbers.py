@@ -19,7 +19,7 @@ from kb.number_words import (
     word_value,
 )
 from kb.sentences import Sentence, split_sentences
-from kb.words import content_words
+from kb.words import STOP, content_words, stem
 
 KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date",
          "frequency")
@@ -177,7 +177,8 @@ _BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
 # in England is 16" the words between the age and its figure name whose age it is
 _AGE = re.compile(r"(?:\b(?:aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
                   r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+(?:reach(?:es)?|"
-                  r"turns?|becomes?)|(?:under|over)\s*the age of)\s*(?:the age of\s*)?)$", re.I)
+                  r"turns?|becomes?)|(?:under|over)\s*the age of|between the ages of)\s*"
+                  r"(?:the age of\s*)?(?:(?:between|from)\s+)?)$", re.I)
 # "under 18", "over 16s": an age when young enough to be a child's; "samples under 30", "over
 # 200 members" are counts
 _UNDER_OVER = re.compile(r"\b(?:under|over)\s*$", re.I)
@@ -380,6 +381,19 @@ def counts_units_of_time(text: str, figure: Figure) -> bool:
     """Whether the figure is a number of minutes, hours, days, weeks, months or years: "for 25
     years", "across the five days"."""
     return _TIME_UNIT.match(text, figure.end) is not None
+
+
+def head_of(text: str, figure: Figure) -> set[str]:
+    """The stems of what a figure counts: the words right after it, up to the first small word
+    or the second word ("90 local authorities attended", "212 members attended"; "21% of
+    contacts" counts contacts)."""
+    after = re.sub(r"^\s*(?:of\s+(?:the\s+|all\s+)?)?", "", text[figure.end:figure.end + 60])
+    head = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after)[:2]:
+        if not word[0].isalpha() or word.lower() in STOP:
+            break
+        head.append(stem(word.lower()))
+    return set(head)
 
 
 # a joining word that opens a clause or a phrase of its own ("or is absent for", "or for twenty

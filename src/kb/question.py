@@ -40,6 +40,7 @@ WANTS = [
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
     ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£|(?:what|which) "
+                         r"(?:\w+ )?fees?|(?:what|which) "
                          r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
                          r"are|were) the (?:\w+ )?amount)\b", re.I)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean|total)\b",
@@ -241,3 +242,17 @@ def role_asked(question: str) -> str | None:
     """The stem of the role a "Who is the X (of Y)?" question asks who holds: "executive"."""
     match = _IDENTITY.match(question)
     return stem(match.group(1).split()[-1].lower()) if match else None
+
+
+# "Who chairs the network?", "who funds it": the act a who-question asks the doer of
+_WHO_ACTS = re.compile(r"(?:^|[,;:.?!]\s*)\s*who\s+([a-z]+s)\b", re.I)
+_NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs"}
+
+
+def act_asked(question: str) -> str | None:
+    """The stem of the verb a "Who chairs ...?" question asks who does, or None."""
+    match = _WHO_ACTS.search(question)
+    if match is None or match.group(1).lower() in _NOT_ACTS:
+        return None
+    verb = match.group(1).lower()
+    return stem(verb[:-2] if verb.endswith(("shes", "ches", "sses", "xes")) else verb[:-1])
