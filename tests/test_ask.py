@@ -395,6 +395,30 @@ def test_a_question_of_a_fee_asks_for_money() -> None:
     assert wants == "money"
 
 
+def test_a_question_for_a_total_is_answered_by_the_total_row(tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    document = Docx()
+    document.add_heading("Foster carer recruitment", level=1)
+    document.add_paragraph("Enquiries from prospective foster carers were counted in two "
+                           "rounds of open evenings across the county.")
+    table = document.add_table(rows=4, cols=3)
+    for row, cells in zip(table.rows, [("Round", "Enquiries", "Approved"),
+                                       ("Round 1 (May)", "148", "12"),
+                                       ("Round 2 (Oct)", "131", "9"),
+                                       ("Total", "279", "21")], strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    path = tmp_path / "recruitment.docx"
+    document.save(str(path))
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([path])
+        answer = kb.ask("How many enquiries from prospective foster carers were there in total "
+                        "across both rounds?")
+    assert answer.answer_found and "279" in (answer.answer or "")
+    assert "two" not in (answer.answer or "").lower()  # the question's own count is known
+
+
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage

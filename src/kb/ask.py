@@ -55,6 +55,9 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
                   r"programme|agency|council|department|bodies|body|group|chair|director|"
                   r"governor|proprietor)s?\b", re.I)
+IN_TOTAL = re.compile(r"\b(?:in total|altogether|all together|combined|overall|across (?:both|all|"
+                      r"the (?:two|three|four))|in all)\b", re.I)
+TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?total\b[^\t]*\t", re.I)  # a table row labelled Total
 OBJECT_BONUS = 0.1  # a name standing as the object of the question's own verb
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
@@ -143,7 +146,8 @@ def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
 def holds_answer(asked: Question, best: Candidate) -> bool:
     """A figure question needs a figure of that kind, stated for the period asked about; a
     question about a length of time needs one; a question about a code needs that code."""
-    if best.covered < COVERAGE_MIN or best.elsewhere or not beyond_its_name(asked, best):
+    if best.covered < COVERAGE_MIN or best.elsewhere or not (
+            beyond_its_name(asked, best) or sums_the_rows(asked, best)):
         return False
     if asked.wants == "duration":
         return any(_same_scale(asked.text, m.group(0)) and _counts_if_asked(asked.text, m.group(0))
@@ -168,6 +172,13 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     return not asked.period or best.key.period in (None, asked.period) or \
         asked.wants == "time"
+
+
+def sums_the_rows(asked: Question, candidate: Candidate) -> bool:
+    """Whether the sentence is a table's Total row and the question asks a total ("in total
+    across both phases"): the row's words are its table's, read with the rows above it."""
+    return asked.wants in ("count", "money") and IN_TOTAL.search(asked.text) is not None and \
+        TOTAL_ROW.match(candidate.sentence.text) is not None
 
 
 def beyond_its_name(asked: Question, candidate: Candidate) -> bool:
@@ -417,6 +428,10 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     text = candidate.sentence.text
     if restates(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
+    if sums_the_rows(asked, candidate):
+        # "how many ... in total across both phases": a table's Total row sums its rows
+        candidate.covered = covered = max(covered, COVERAGE_MIN)
+        value = max(value, COVERAGE_MIN) + RESTATES_BONUS
     if asked.wants in KINDS_FOR:
         fit = figure_fit(asked, candidate)
         if asked.wants == "time" and (counts_to_deadline(asked, text) or
@@ -508,8 +523,9 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         kinds = {"date"}  # "in which month and year ...": a year alone does not answer
     best, key = -0.35, None
     for figure in candidate.figures:
-        if figure.kind not in kinds or figure.text in asked.codes:
-            continue  # the "903" of "the 903 return" names what is asked about
+        if figure.kind not in kinds or figure.text in asked.codes or \
+                figure.kind == "count" and figure.value in _given_counts(asked.text):
+            continue  # the "903" of "the 903 return", the "two" of "its two phases": known
         if asked.wants == "time" and figure.kind in ("period", "year") and asked.period and \
                 figure.period == asked.period:
             continue  # the year the question names ("the 2023 to 2024 return") is no answer
@@ -534,6 +550,12 @@ def counts_time(question: str, text: str, figure: Figure) -> bool:
     """Whether a figure counts units of time ("for 25 years") where the question counts
     something else ("how many care leavers")."""
     return _ASKED_UNIT.search(question) is None and counts_units_of_time(text, figure)
+
+
+def _given_counts(question: str) -> set[float]:
+    """The counts a question gives of what it asks about ("across its two phases", "both")."""
+    given = {f.value for f in find_figures(question) if f.kind == "count"}
+    return given | {2.0} if re.search(r"\bboth\b", question, re.I) else given
 
 
 def period_fit(asked: Question, candidate: Candidate) -> float:
