@@ -574,6 +574,9 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("Is there a form for carers who look after a sibling?") is None
     assert wants("Which reason code do I enter for a pupil who left the area?") == "code"
     assert wants("Which code of practice should the panel follow?") != "code"
+    # the codeset named in quotes
+    assert wants("Which 'exit reason' code is used when a family moves away?") == "code"
+    assert wants("Which \u2018exit reason\u2019 code is used when a family moves away?") == "code"
     # the size of a change, in whatever figure the page gives it
     assert wants("How far was the handbook cut down in length?") == "change"
     assert wants("By how much did exclusions fall last year?") == "change"

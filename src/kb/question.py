@@ -28,7 +28,8 @@ WANTS = [
                           r"\bwhat is meant by\b|\bhow (?:does|do|is|are) .{0,80}\bdefined?\b|"
                           r"\bdefinition of\b|^\W*define\b", re.I)),
     # "Which reason code do I enter for ...": a code of a codeset, found by what it describes
-    ("code", re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,3}code\b(?!\s+of\b)", re.I)),
+    ("code", re.compile(r"\b(?:which|what) (?:[\w'\"\u2018\u2019\u201c\u201d-]+ ){0,3}code\b"
+                        r"(?!\s+of\b)", re.I)),
     # "how far was it cut", "by how much did it rise": the size of a change, in whatever figure
     # "how big a rise or fall", "what size of change": the size of a change asked outright
     ("change", re.compile(r"\b(?:how far|by how much|how much (?:[\w'-]+ ){0,6}(?:rise|rose|"
