@@ -249,3 +249,15 @@ def test_an_any_word_search_keeps_its_rarest_words_within_the_row_budget(
     assert kept and all(frequency[term] <= rarest + 1 for term in kept)
     assert max(frequency, key=lambda term: frequency[term]) not in kept
     assert engine.keyword(query, 10, Filters())  # the rarest words still find passages
+
+
+def test_a_code_of_digits_then_letters_is_searched_as_one_word(tmp_path: Path) -> None:
+    from tests.documents import one_document_library
+
+    text = ("Validation rules\n\n"
+            "Rule 4410K: the start date must fall before the end date of the episode.\n")
+    with one_document_library(tmp_path, "rules.txt", text) as kb:
+        parsed = kb.engine.parse("4410K")
+        hits = kb.search("4410K", k=3, mode="keyword").results
+    assert parsed.term_groups() == [["4410k"]]
+    assert hits and "4410K" in hits[0].text

@@ -19,7 +19,7 @@ ourselves out over own same she should so some such than that the their theirs t
 then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves many much did does
 per""".split())
-TOKEN = re.compile(r'"[^"]+"|\d[\d,.]*\d|[A-Za-z0-9][A-Za-z0-9\'&/-]*')
+TOKEN = re.compile(r'"[^"]+"|\d[\d,.]*\d(?![A-Za-z0-9])|[A-Za-z0-9][A-Za-z0-9\'&/-]*')
 
 
 @dataclass
