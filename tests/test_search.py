@@ -261,3 +261,19 @@ def test_a_code_of_digits_then_letters_is_searched_as_one_word(tmp_path: Path) -
         hits = kb.search("4410K", k=3, mode="keyword").results
     assert parsed.term_groups() == [["4410k"]]
     assert hits and "4410K" in hits[0].text
+
+
+def test_when_no_passage_is_near_the_query_the_nearest_still_lead_a_weak_word_match() -> None:
+    from kb.fusion import FusionWeights, Term, fuse_evidence
+
+    # a query in everyday words: one common word matched, every cosine under the floor
+    terms = [Term(("swap",), 3.0), Term(("pact",), 3.0), Term(("data",), 0.3)]
+    texts = {1: "Agreements between organisations that share information", 2: "Data is held"}
+    cosines = {1: 0.27, 2: 0.02}
+    ranked = fuse_evidence(terms, [(2, 3.0)], cosines, texts, FusionWeights())
+    assert [pid for pid, _ in ranked] == [1, 2]
+    # where some passage reaches the floor, the floor stands: under it is no agreement, and
+    # the word decides between the two
+    texts[3] = "Sharing agreements"
+    ranked = fuse_evidence(terms, [(2, 3.0)], {**cosines, 3: 0.5}, texts, FusionWeights())
+    assert [pid for pid, _ in ranked] == [3, 2, 1]

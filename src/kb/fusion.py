@@ -24,12 +24,14 @@ class FusionWeights:
     """Fitted on the tuning half of the labelled sets (see README); `keyword` is the share
     of the keyword side, `floor` and `ceiling` the cosines read as no and full agreement, and
     `evidence` the share of the query some candidate must hold for the keyword side to have
-    its whole share (below it the share shrinks in proportion)."""
+    its whole share (below it the share shrinks in proportion); `margin` how far under the
+    best candidate's cosine the floor drops when no candidate reaches it."""
 
     keyword: float = 0.5
     floor: float = 0.3
     ceiling: float = 0.8
     evidence: float = 0.7
+    margin: float = 0.1  # how far under the best cosine the floor may drop (fitted, README)
 
 
 @dataclass(frozen=True)
@@ -108,11 +110,15 @@ def fuse_evidence(terms: list[Term], keyword: list[tuple[int, float]],
     share = weights.keyword * min(1.0, most / weights.evidence) if weights.evidence > 0 \
         else weights.keyword
     span = weights.ceiling - weights.floor
+    # a query the model reads as near nothing in the library (every cosine under the floor)
+    # still has its nearest passages: the floor drops to just under the best of them, so they
+    # keep their order rather than all reading as no agreement at all
+    floor = min(weights.floor, max(cosines.values(), default=0.0) - weights.margin)
     scores = {}
     for pid in candidates:
         relative = bm25.get(pid, 0.0) / best if best > 0 else 0.0
         lexical = held[pid] * (0.5 + 0.5 * relative)
-        closeness = min(1.0, max(0.0, (cosines.get(pid, 0.0) - weights.floor) / span))
+        closeness = min(1.0, max(0.0, (cosines.get(pid, 0.0) - floor) / span))
         scores[pid] = share * lexical + (1 - share) * closeness
     return sorted(scores.items(), key=lambda item: -item[1])
 
