@@ -417,6 +417,9 @@ def test_a_question_for_a_total_is_answered_by_the_total_row(tmp_path: Path) -> 
                         "across both rounds?")
     assert answer.answer_found and "279" in (answer.answer or "")
     assert "two" not in (answer.answer or "").lower()  # the question's own count is known
+    # the row is read with its table's header, the value asked for marked
+    assert answer.answer == "Total: Enquiries 279; Approved 21"
+    assert answer.marked == "Total: Enquiries **279**; Approved 21"
 
 
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:

@@ -129,6 +129,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
         best = complete_lead_in(asked, best)
         answer.answer = best.sentence.text
         answer.marked = mark(best)
+        if (read := read_with_header(best)) is not None:
+            answer.answer, answer.marked = read  # a table row, each value under its header
         answer.citations = [citation(engine, c) for c in [best, *corroborating(best, candidates)]]
         answer.passages = [best.passage, *[h for h in hits[:k] if
                                            h.passage_id != best.passage.passage_id][: k - 1]]
@@ -565,6 +567,40 @@ def period_fit(asked: Question, candidate: Candidate) -> float:
     if candidate.passage.period == asked.period:
         return 0.0
     return -0.25 if stated or candidate.passage.period else -0.1
+
+
+def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
+    """A table row read with its table's header ("Total: Total 650; Wave 1 areas 486; ..."),
+    and the same with the key value in bold; None for a sentence, or a row whose header is not
+    found (the line above the rows with as many cells, not all of them figures)."""
+    row = candidate.sentence.text.split("\t")
+    if len(row) < 3:
+        return None
+    lines = candidate.passage.text.split("\n")
+    cells = [[" ".join(c.split()) for c in line.split("\t")] for line in lines]
+    at = next((n for n, line in enumerate(cells) if [c for c in line if c] == row), None)
+    if at is None:
+        return None
+    header = None
+    for line in reversed(cells[:at]):
+        if len(line) < 2:
+            break  # the table's first line is above
+        if len(line) == len(cells[at]) and sum(bool(_FIGURE.fullmatch(c)) for c in line[1:]) == 0 \
+                and all(line[1:]):
+            header = line
+            break
+    if header is None:
+        return None
+    full = cells[at]
+    parts = [(h, v) for h, v in zip(header[1:], full[1:], strict=True) if v]
+    key = candidate.key.text if candidate.key else None
+    plain = f"{full[0]}: " + "; ".join(f"{h} {v}" for h, v in parts)
+    marked = f"{full[0]}: " + "; ".join(f"{h} **{v}**" if v == key else f"{h} {v}"
+                                         for h, v in parts)
+    return plain, marked
+
+
+_FIGURE = re.compile(r"[-–£]?\s*[\d.,]+\s*%?|[-–]")
 
 
 def mark(candidate: Candidate) -> str:
