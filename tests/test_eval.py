@@ -15,7 +15,7 @@ from kb.evaluate import evaluate, load_cases, squash
 # Floors: a little under what was measured (README, "Quality"), on the demo corpus and on the
 # real documents of ../shared/real with their labelled set.
 FLOORS = {
-    ("search", "hybrid", "all", "hit@5"): 0.88,
+    ("search", "hybrid", "all", "hit@5"): 0.92,
     ("ask", "accuracy"): 0.95,
     ("ask", "abstention_recall"): 0.83,
     ("check", "accuracy"): 0.90,
@@ -28,9 +28,9 @@ REAL_FLOORS = {
     ("search", "hybrid", "table", "hit@5"): 0.80,
     ("search", "hybrid", "acronym", "hit@5"): 0.95,
     ("ask", "accuracy"): 0.88,
-    # round thirteen: 0.895 -> 0.842; the answer must hold a word of the question beyond its
-    # document's name, which lost ra-30 (held, long spent) and won four elsewhere
-    ("ask", "accuracy_held"): 0.82,
+    # round thirteen: 0.895 -> 0.842 (ra-30 lost); round fifteen: 0.895 again (a table's Total
+    # row answers "in total" questions: ra-08); this half is long spent
+    ("ask", "accuracy_held"): 0.85,
     ("ask", "abstention_recall"): 0.85,
     ("check", "accuracy"): 0.85,
     ("check", "accuracy_held"): 0.85,
@@ -77,7 +77,11 @@ PROBE_FLOORS = {
     # round fourteen's set, written blind mid-round: first run ask 0.70, check 0.70, hit@5 0.80
     ("probe10", "search", "hybrid", "all", "hit@5"): 0.78,
     ("probe10", "ask", "accuracy"): 0.65,
-    ("probe10", "check", "accuracy"): 0.68,
+    ("probe10", "check", "accuracy"): 0.70,
+    # round fifteen's blind set: only its tune half was read
+    ("probe11", "search", "hybrid", "all", "hit@5"): 0.80,
+    ("probe11", "ask", "accuracy"): 0.62,
+    ("probe11", "check", "accuracy"): 0.55,
 }
 # bench_perturb (seed 3, ten a kind): measured on the final code of round eight, less a margin
 PERTURB_FLOORS = {"kept": 0.85, "caught": 0.75, "missed": 0.15}
@@ -145,7 +149,7 @@ def real_quality(real_library: KnowledgeBase) -> dict:
 def probe_quality(real_library: KnowledgeBase) -> dict:
     report = {name: evaluate(real_library, PROBES / name, parts=["search", "ask", "check"])
               for name in ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7",
-                           "probe8", "probe9", "probe10")}
+                           "probe8", "probe9", "probe10", "probe11")}
     print(json.dumps(report, indent=1))
     return report
 
