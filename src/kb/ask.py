@@ -12,6 +12,8 @@ import numpy as np
 
 from kb import embed
 from kb.claims import opposite_word, sentences_of
+from kb.extract.metadata import MONTHS
+from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of
 from kb.items import another_item, figure_of_another_item, names_a_code
 from kb.models import Figure, Passage, passage_dict
@@ -206,8 +208,7 @@ _COUNTED_BEFORE = re.compile(r"\b(?:within|later than|more than|up to)\s+$", re.
 _COUNTED_AFTER = re.compile(r"\s+(?:of|after|before|from)\b", re.I)
 
 
-_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|" \
-    "december"
+_MONTH_NAMES = "|".join(MONTHS)
 # a day named in words: "the last Friday of June", "the first working day in September", "on
 # their fifth birthday", "the end of the summer term"
 NAMED_DAY = re.compile(
@@ -585,7 +586,7 @@ def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
     for line in reversed(cells[:at]):
         if len(line) < 2:
             break  # the table's first line is above
-        if len(line) == len(cells[at]) and sum(bool(_FIGURE.fullmatch(c)) for c in line[1:]) == 0 \
+        if len(line) == len(cells[at]) and sum(bool(FIGURE_CELL.match(c)) for c in line[1:]) == 0 \
                 and all(line[1:]):
             header = line
             break
@@ -599,8 +600,6 @@ def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
                                          for h, v in parts)
     return plain, marked
 
-
-_FIGURE = re.compile(r"[-–£]?\s*[\d.,]+\s*%?|[-–]")
 
 
 def mark(candidate: Candidate) -> str:

@@ -279,16 +279,16 @@ def _body_start(rows: list[list[str]]) -> int:
     the table has none within its first rows."""
     for index, row in enumerate(rows[:HEADER_ROWS + 1]):
         cells = [cell for cell in row[1:] if cell]
-        numeric = [cell for cell in cells if _FIGURE_CELL.match(cell)]
+        numeric = [cell for cell in cells if FIGURE_CELL.match(cell)]
         words = [cell for cell in (rows[index + 1][1:] if index + 1 < len(rows) else [])
                  if cell]
         if numeric and 2 * len(numeric) > len(cells) and not (
-                len(words) >= 2 and not any(_FIGURE_CELL.match(cell) for cell in words)):
+                len(words) >= 2 and not any(FIGURE_CELL.match(cell) for cell in words)):
             return index
     return 0
 
 
-_FIGURE_CELL = re.compile(r"^[-–£]?\s*[\d.,]+\s*%?$|^[-–]$")
+FIGURE_CELL = re.compile(r"^[-–£]?\s*[\d.,]+\s*%?$|^[-–]$")
 
 
 def _joined_labels(rows: list[list[str]]) -> list[list[str]]:
