@@ -422,6 +422,20 @@ def test_a_question_for_a_total_is_answered_by_the_total_row(tmp_path: Path) -> 
     assert answer.marked == "Total: Enquiries **279**; Approved 21"
 
 
+def test_an_event_dated_otherwise_than_the_question_dates_it_does_not_answer(
+        tmp_path: Path) -> None:
+    text = ("Carers forum bulletin\n\n"
+            "The next carers forum meeting will be held on 12 March 2026 at the civic centre. "
+            "Carers can book a place through the fostering team.\n")
+    with one_document_library(tmp_path, "Carers bulletin January 2026.txt", text) as kb:
+        other = kb.ask("On what date will the carers forum hold its July 2026 meeting?")
+        framed = kb.ask("According to the January 2026 bulletin, when will the next carers "
+                        "forum be held?")
+    assert not other.answer_found
+    # a date the question takes from the document it is reading frames the question
+    assert framed.answer_found and "12 March 2026" in (framed.answer or "")
+
+
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage

@@ -6,12 +6,13 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from kb import embed
-from kb.claims import opposite_word, sentences_of
+from kb.claims import opposite_word, other_date, sentences_of
 from kb.extract.metadata import MONTHS
 from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of
@@ -458,7 +459,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
-            opposite_word(asked.text, text):
+            opposite_word(asked.text, text) or another_time(asked.text, candidate):
         # about another wave, phase or year group than the one asked; about the opposite act
         # or bound ("the minimum age": "the maximum age")
         candidate.elsewhere = True
@@ -553,6 +554,22 @@ def counts_time(question: str, text: str, figure: Figure) -> bool:
     """Whether a figure counts units of time ("for 25 years") where the question counts
     something else ("how many care leavers")."""
     return _ASKED_UNIT.search(question) is None and counts_units_of_time(text, figure)
+
+
+def another_time(question: str, candidate: Candidate) -> bool:
+    """Whether the sentence dates its event otherwise than the question dates the thing it
+    asks about ("its December 2025 meeting": "will be held on 16th September 2025"). A date
+    the question takes from the document itself ("the June 2025 newsletter", read in the
+    newsletter of June 25) frames the question and is no such date."""
+    dated = other_date(question, candidate.sentence.text)
+    if dated is None:
+        return False
+    month = re.search(_MONTH_NAMES, dated[0], re.I)
+    year = re.search(r"(?:19|20)(\d\d)", dated[0])
+    passage = candidate.passage
+    name = f"{passage.title} {Path(passage.path).stem}".lower().replace("_", " ")
+    return not ((month is None or month.group(0).lower() in name) and
+                (year is None or re.search(rf"\b(?:20)?{year.group(1)}\b", name)))
 
 
 def _given_counts(question: str) -> set[float]:
