@@ -556,11 +556,16 @@ def counts_time(question: str, text: str, figure: Figure) -> bool:
     return _ASKED_UNIT.search(question) is None and counts_units_of_time(text, figure)
 
 
+_DATED = re.compile(rf"\b(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
+
+
 def another_time(question: str, candidate: Candidate) -> bool:
     """Whether the sentence dates its event otherwise than the question dates the thing it
     asks about ("its December 2025 meeting": "will be held on 16th September 2025"). A date
     the question takes from the document itself ("the June 2025 newsletter", read in the
     newsletter of June 25) frames the question and is no such date."""
+    if not _DATED.search(question):
+        return False  # most questions name no time: no sentence need be read for one
     dated = other_date(question, candidate.sentence.text)
     if dated is None:
         return False
