@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kb import KnowledgeBase
+from kb.ask import Answer
 
 
 def make_pdf(path: Path, pages: list[list[str]], header: str = "Testborough Partnership | Report",
@@ -90,3 +91,9 @@ def one_document_library(folder: Path, name: str, text: str) -> Iterator[Knowled
     with KnowledgeBase.open(folder / "index") as kb:
         kb.ingest([folder / "docs"])
         yield kb
+
+
+def answer_from(folder: Path, name: str, text: str, question: str) -> Answer:
+    """The answer a library of one text document, written for the test, gives `question`."""
+    with one_document_library(folder, name, text) as kb:
+        return kb.ask(question)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.documents import one_document_library
+from tests.documents import answer_from, one_document_library
 
 from kb import KnowledgeBase
 from kb.names import name_stems
@@ -321,8 +321,8 @@ def test_who_a_question_asks_for_is_the_name_its_own_verb_governs(tmp_path: Path
             "\u2022 As reviewer, you chair the panel and report to the Partnership Board.\n"
             "\u2022 Meet with the Head of Quality Assurance before the panel.\n"
             "\u2022 Send the agenda to every agency a week ahead.\n")
-    with one_document_library(tmp_path, "audit.txt", text) as kb:
-        answer = kb.ask("Who should the reviewer meet before the panel?")
+    answer = answer_from(tmp_path, "audit.txt", text,
+                         "Who should the reviewer meet before the panel?")
     assert answer.answer_found and "Head of Quality Assurance" in (answer.answer or "")
 
 
@@ -358,8 +358,8 @@ def test_a_question_of_when_is_answered_by_a_day_named_in_words(tmp_path: Path) 
             "Places are offered first to children on a child in need plan. "
             "Bookings for the summer scheme close on the last Friday of May each year. "
             "Staff complete first aid training before the scheme opens.\n")
-    with one_document_library(tmp_path, "club.txt", text) as kb:
-        answer = kb.ask("When do bookings for the summer scheme close?")
+    answer = answer_from(tmp_path, "club.txt", text,
+                         "When do bookings for the summer scheme close?")
     assert answer.answer_found and "last Friday of May" in (answer.answer or "")
 
 
@@ -642,8 +642,8 @@ def test_a_question_of_how_often_is_answered_by_a_frequency_and_not_a_length(
             "Mentors should refresh their safeguarding knowledge at least annually, through "
             "bulletins or short sessions. The scheme has been running for three years across "
             "the county and has supported over four hundred young people so far.\n")
-    with one_document_library(tmp_path, "handbook.txt", text) as kb:
-        answer = kb.ask("How often should mentors refresh their safeguarding knowledge?")
+    answer = answer_from(tmp_path, "handbook.txt", text,
+                         "How often should mentors refresh their safeguarding knowledge?")
     assert answer.answer_found and "at least annually" in (answer.answer or "")
 
 
@@ -653,9 +653,9 @@ def test_a_deadline_is_answered_by_a_length_counted_from_an_event(tmp_path: Path
             "If a respite stay is arranged at short notice, the written plan must be shared "
             "with the school within three working days of the start of the stay. Families "
             "may ask for a review of the plan at any point during the year.\n")
-    with one_document_library(tmp_path, "respite.txt", text) as kb:
-        answer = kb.ask("If a respite stay is arranged at short notice, by when must the "
-                        "written plan be shared with the school?")
+    answer = answer_from(tmp_path, "respite.txt", text,
+                         "If a respite stay is arranged at short notice, by when must the "
+                         "written plan be shared with the school?")
     assert answer.answer_found and "within three working days" in (answer.answer or "")
 
 
@@ -686,9 +686,9 @@ def test_a_question_for_a_code_is_answered_by_the_code_whose_description_fits(
             "CR2 Needs met through universal services.\n"
             "CR3 Family declined further support after the first visit.\n"
             "CR4 Case transferred to the children with disabilities team.\n")
-    with one_document_library(tmp_path, "closure.txt", text) as kb:
-        answer = kb.ask("Which closure reason code should I record when the family turned down "
-                        "further support after the first visit?")
+    answer = answer_from(tmp_path, "closure.txt", text,
+                         "Which closure reason code should I record when the family turned "
+                         "down further support after the first visit?")
     assert answer.answer_found and (answer.answer or "").startswith("CR3")
 
 
@@ -700,8 +700,8 @@ def test_a_question_of_how_far_something_changed_is_answered_by_its_figures(
             "contact and on education.\n"
             "• Reduced handbook length (from 60 pages to 20).\n"
             "• A new chapter on online safety.\n")
-    with one_document_library(tmp_path, "handbook.txt", text) as kb:
-        answer = kb.ask("How far was the carers' handbook cut down in length?")
+    answer = answer_from(tmp_path, "handbook.txt", text,
+                         "How far was the carers' handbook cut down in length?")
     assert answer.answer_found and "from 60 pages to 20" in (answer.answer or "")
 
 

@@ -19,7 +19,7 @@ from kb.facts import row_of
 from kb.items import another_item, figure_of_another_item, names_a_code
 from kb.models import Figure, Passage, passage_dict
 from kb.names import name_stems, names
-from kb.number_words import frequencies
+from kb.number_words import WORD_NUMBER, frequencies
 from kb.numbers import counts_units_of_time, find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
@@ -244,8 +244,7 @@ _ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(minute|hour|day|week|month|year)
 _SHORT_UNITS = {"minute", "hour"}
 
 
-_A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"fifteen|twenty|thirty)\b", re.I)
+_A_NUMBER = re.compile(rf"\d|\b(?:one|{WORD_NUMBER})\b", re.I)
 
 
 def _counts_if_asked(question: str, length: str) -> bool:
