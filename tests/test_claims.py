@@ -465,6 +465,25 @@ def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
                   "record is needed.") is not None
 
 
+def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
+    from kb.claims import denies
+
+    # "nothing beyond X", "no one other than X": only X, not a denial of what follows
+    source = ("A family who only receives the funded sessions from the holiday club is not "
+              "counted in the return.")
+    assert denies("A family who receives nothing from the holiday club beyond the funded "
+                  "sessions is left out of the return.", source) is None
+    assert denies("No one other than the club leader may sign the register for the holiday "
+                  "club.", "Only the club leader may sign the register for the holiday club.") \
+        is None
+    # the same negation without an exception still denies
+    assert denies("A family who receives nothing from the holiday club is left out of the "
+                  "return.", source) is not None
+    # "other than" alone reads as a negation: "something other than a visit" is "not a visit"
+    assert denies("The welcome call is something other than a home visit by the team.",
+                  "The welcome call is not a home visit by the team.") is None
+
+
 def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
     from kb.claims import denied_duty
 

@@ -31,11 +31,17 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 # ("rather than X" and "instead of X" deny X as ", not X" does)
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing|"
-                      r"rather\s+than|instead\s+of)\b|"
+                      r"rather\s+than|instead\s+of|other\s+than)\b|"
                       r"n't\b|\bnon-|\bnon\s+(?=[a-z])|\bun(?:able|lawful|necessary)\b", re.I)
 # a negation inside a phrase that names something ("closed with no further action", "for no
 # reason", "acted without delay") qualifies that phrase; it does not deny the sentence
 PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout)$", re.I)
+# "nothing beyond the visits", "no one other than the DSL", "none but": a negation whose
+# clause names an exception limits what it speaks of to that exception (only the visits); it
+# denies nothing, and the exception's own "other than" is part of the same limit
+_EXCEPTED = re.compile(r"\b(?:nothing|none|nobody|no\s+one|no)\b[^,;:.()]*?\b(?:beyond|except|"
+                       r"apart\s+from|besides|other\s+than|save\s+for)\b|"
+                       r"(?:nothing|none|nobody|no\s+one)\s+but\b", re.I)
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
 RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
@@ -236,9 +242,12 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     place of the other text's own word; their parity decides (a "not" that denies something
     the other text never mentions says nothing of it)."""
     count = 0
+    limits = [range(match.start(), match.end()) for match in _EXCEPTED.finditer(text)]
     for cue in NEGATION.finditer(text):
         if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
+        if any(cue.start() in limit for limit in limits):
+            continue  # "nothing beyond the visits": only the visits
         following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[cue.end():])[:6]]
         if following and stem(following[0]) in common:
             continue
