@@ -484,6 +484,26 @@ def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
                   "The welcome call is not a home visit by the team.") is None
 
 
+def test_an_exception_counts_only_where_the_other_text_states_it() -> None:
+    from kb.claims import denies
+
+    source = "The club's notes aren't a record of the visit, unless explicitly noted otherwise."
+    # one word of the exception recurring ("explicitly") does not make it the claim's
+    assert denies("The club's notes are explicitly described as not being a record of the "
+                  "visit.", source) is None
+    assert denies("The club's notes are explicitly described as a record of the visit.",
+                  source) is not None
+
+
+def test_a_negation_passes_through_meant_to_be() -> None:
+    from kb.claims import denies
+
+    source = "The welcome call isn't a home visit by the team."
+    assert denies("The welcome call is not meant to be a home visit by the team.", source) is None
+    assert denies("The welcome call is meant to be a home visit by the team.", source) \
+        is not None
+
+
 def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
     from kb.claims import denied_duty
 

@@ -194,7 +194,8 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     "just", "yet", "automatically", "also", "even", "most", "more", "very", "quite",
                     "so", "as", "too", "seen", "regarded", "considered", "treated", "viewed",
                     "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
-                    "got", "obtain", "seek", "in", "on", "at", "within", "into", "with", "from"}
+                    "got", "obtain", "seek", "meant", "intended", "supposed", "in", "on", "at",
+                    "within", "into", "with", "from"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
@@ -267,7 +268,10 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
         if len({stem(w.lower()) for w in clause} & shared) >= 2:
             count += 1
-    count += sum(1 for match in _UNLESS.finditer(text) if _content_parts(match.group(1)) & shared)
+    # an exception counts where the other text states it too: most of its words, not one that
+    # recurs ("unless explicitly noted otherwise" against "explicitly described as ...")
+    count += sum(1 for match in _UNLESS.finditer(text)
+                 if (parts := _content_parts(match.group(1))) and 2 * len(parts & shared) >= len(parts))
     return count % 2 == 1
 
 
