@@ -271,7 +271,8 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     # an exception counts where the other text states it too: most of its words, not one that
     # recurs ("unless explicitly noted otherwise" against "explicitly described as ...")
     count += sum(1 for match in _UNLESS.finditer(text)
-                 if (parts := _content_parts(match.group(1))) and 2 * len(parts & shared) >= len(parts))
+                 if (parts := _content_parts(match.group(1))) and
+                 2 * len(parts & shared) >= len(parts))
     return count % 2 == 1
 
 
