@@ -100,6 +100,10 @@ from kb.numbers import find_figures
      "The new council becomes the lead agency after the move."),
     ("Children placed out of county are excluded from the count.",
      "Children placed out of county are included in the count."),
+    ("Notes of closed enquiries must stay on the family's file.",
+     "Notes of closed enquiries should be removed from the family's file."),
+    ("Phoning every club on the list is good practice when a child goes missing.",
+     "Phoning every club on the list is poor practice when a child goes missing."),
     # a denial of the same thing in other words, between the same words on either side
     ("A home visit is usually the most useful first step when a family moves away.",
      "A home visit is not usually the most helpful first step when a family moves away."),

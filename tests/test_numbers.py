@@ -450,6 +450,13 @@ def test_a_joining_word_between_two_figures_parts_their_measures() -> None:
     assert {"parent", "carer"} <= {w.rstrip("s") for w in first.measure.split()}
 
 
+def test_a_joining_word_before_another_number_ends_a_figures_measure() -> None:
+    # "one" is read as no figure, but its clause is its own
+    three, = find_figures("Three of the five clubs use the paper register and one other uses "
+                          "the tablet app.")
+    assert "paper" in three.measure and "tablet" not in three.measure
+
+
 def test_a_figure_right_after_a_colon_is_measured_by_the_label_before_it() -> None:
     figure = find_figures("Referrals from health visitors: 214")[0]
     assert set(figure.measure.split()) >= {"referrals", "health", "visitors"}

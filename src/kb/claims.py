@@ -62,11 +62,12 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
              ("permanent", "temporary"), ("highest", "lowest"),
              # acts that undo each other, in the forms a stem does not join ("kept", "keep")
-             ("keep|kept|retain|retained", "remove|removed|delete|deleted"),
+             ("keep|kept|retain|retained|stay|stays|stayed", "remove|removed|delete|deleted"),
              ("add|added|adding", "remove|removed|removing|removal|delete|deleted|deletion"),
              ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
              ("remain|remains|remained", "become|becomes|became"),
-             ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses")]
+             ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses"),
+             ("good|best", "poor|bad|worst")]
 
 
 @dataclass

@@ -364,6 +364,9 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     if right_edge < len(text) and text[right_edge].isalpha():
         right = right.rsplit(" ", 1)[0]  # whole words only
     right = re.split(r"[;:.!?(\n]|,", right)[0]
+    # a joining word before another number opens that number's own clause, even a number read
+    # as no figure ("three use Mosaic and one other uses Liquid Logic")
+    right = _NEXT_COUNT.split(right)[0]
     # between two figures, a joining word parts their clauses: "for ten days after a leave
     # of absence or ... as unauthorised absence for twenty days" gives each its own words
     if earlier and (joint := _JOINT.search(text, max(earlier), figure.start)):
@@ -396,6 +399,7 @@ def head_of(text: str, figure: Figure) -> set[str]:
     return set(head)
 
 
+_NEXT_COUNT = re.compile(rf"\s(?:and|or|but|while|whereas)\s+(?=(?:one|{WORD_NUMBER}|\d)\b)", re.I)
 # a joining word that opens a clause or a phrase of its own ("or is absent for", "or for twenty
 # days", ", and"), not one inside a name of people ("children and young people")
 _JOINT = re.compile(r"(?:,\s*(?:or|and)|\s(?:but|while|whereas)|\s(?:or|and)(?=\s+(?:is|are|was|"
