@@ -741,3 +741,37 @@ def test_a_value_named_as_a_code_is_a_code() -> None:
     # the word code before an ordinary word is no code
     assert not names_a_code("The code of practice applies to every school.")
     assert not names_a_code("Each pupil has a code for the system.")
+
+
+def test_a_question_of_where_is_answered_by_a_sentence_naming_a_place(tmp_path: Path) -> None:
+    text = ("Summer events\n\n"
+            "The Young Voices Weekend is held each August and is planned by the Children in "
+            "Care Council. "
+            "Children meet at Kingsbrook Activity Park for the Young Voices Weekend.\n")
+    answer = answer_from(tmp_path, "events.txt", text,
+                         "Where is the Young Voices Weekend held?")
+    assert answer.answer_found and "Kingsbrook Activity Park" in (answer.answer or "")
+    # "in" inside a name ("Children in Care Council") sets no place
+    from kb.ask import names_a_place
+    from kb.question import Question
+    from kb.terms import Terms
+
+    asked = Question("Where is the Young Voices Weekend held?", "place", None, Terms({}))
+    assert not names_a_place(asked, "It is planned by the Children in Care Council.")
+    assert names_a_place(asked, "It is held at Kingsbrook Activity Park.")
+
+
+def test_what_is_the_longest_asks_a_length_of_time(tmp_path: Path) -> None:
+    from kb.question import WANTS
+
+    wants = next(name for name, pattern in WANTS
+                 if pattern.search("What is the longest a club should keep a copy of the form?"))
+    assert wants == "duration"
+    text = ("Keeping records\n\n"
+            "A club that chooses to keep a copy of a member's consent form should have a clear "
+            "reason, and it should not be kept for longer than three months. "
+            "Clubs record the date a consent form was seen in the register.\n")
+    answer = answer_from(tmp_path, "records.txt", text,
+                         "If a club chooses to keep a copy of a consent form, what is the longest "
+                         "it should hold on to it?")
+    assert answer.answer_found and "three months" in (answer.answer or "")

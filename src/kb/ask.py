@@ -165,6 +165,8 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False  # "Who is the chief executive?": a sentence that names no chief executive
     if asked.wants == "define":
         return best.key is not None or best.defines
+    if asked.wants == "place":
+        return names_a_place(asked, best.sentence.text)
     if asked.wants == "code":
         return names_a_code(best.sentence.text)
     if asked.wants not in KINDS_FOR:
@@ -177,6 +179,21 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     return not asked.period or best.key.period in (None, asked.period) or \
         asked.wants == "time"
+
+
+# a place named after the preposition that sets it: "held at Danbury Outdoors Centre", "in the
+# 'Its My Life' festival"
+PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([A-Z][\w'\u2019-]*)")
+
+
+def names_a_place(asked: Question, text: str) -> bool:
+    """Whether the sentence names a place the question does not already name."""
+    named = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", asked.text)}
+    return any(stem(match.group(1).lower().strip("'\u2019")) not in named and
+               # "in" inside a name ("Children in Care Council") sets no place
+               not (match.group(0).startswith("in") and
+                    re.search(r"[A-Z][\w'\u2019-]*\s+$", text[:match.start()]))
+               for match in PLACE.finditer(text))
 
 
 def sums_the_rows(asked: Question, candidate: Candidate) -> bool:
@@ -451,6 +468,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) else -0.3
     elif asked.wants == "code":
         value += 0.2 if names_a_code(text) else -0.3
+    elif asked.wants == "place":
+        value += 0.2 if names_a_place(asked, text) else -0.3
     elif asked.wants == "define" and defines(asked, text):
         candidate.defines = True  # "CiCC: Children in Care Council", "... Council (CiCC)"
         candidate.covered = max(covered, COVERAGE_MIN)

@@ -23,7 +23,9 @@ WANTS = [
                             r"what timescale|what time ?limit|"
                             r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
                             r"hours|years)|what age|until what age|up to what age|minimum age|"
-                            r"maximum age|age limit|age at which|how old)\b", re.I)),
+                            r"maximum age|age limit|age at which|how old|time ?frame|"
+                            # "what is the longest it should be kept": a length of time
+                            r"what(?:'s| is) the (?:longest|shortest))\b", re.I)),
     ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
                           r"\bwhat is meant by\b|\bhow (?:does|do|is|are) .{0,80}\bdefined?\b|"
                           r"\bdefinition of\b|^\W*define\b", re.I)),
@@ -52,6 +54,9 @@ WANTS = [
                         r"must|can|could|has|have|had|may|might|shall)\b)|(?:by|since|until) "
                         r"when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
                         r"(?:what|which) is the (?:\w+ )?date|date by which)\b", re.I)),
+    # "Where is the festival held?": a place, named
+    ("place", re.compile(r"(?:^|[,;:.?!]\s*)where\s+(?:is|are|was|were|do|does|did|should|must|"
+                         r"can|will|would|could|has|have|had)\b", re.I)),
     # "who" asks when it opens a question or a clause ("In KCSIE, who ..."), not as a relative
     # after a noun ("a child who was referred")
     ("who", re.compile(r"(?:^|[,;:.?!]\s*|\b(?:and|or|but|then|so)\s+)(?:who|whom)\b|"
