@@ -775,3 +775,32 @@ def test_what_is_the_longest_asks_a_length_of_time(tmp_path: Path) -> None:
                          "If a club chooses to keep a copy of a consent form, what is the longest "
                          "it should hold on to it?")
     assert answer.answer_found and "three months" in (answer.answer or "")
+
+
+def test_which_things_are_named_by_a_sentence_leaning_on_a_kind_named_before(
+        tmp_path: Path) -> None:
+    from kb.sentences import LEANS_BACK
+
+    assert LEANS_BACK.match("Popular apps for this kind of work include Padlet.")
+    assert not LEANS_BACK.match("Schools use many kinds of apps.")
+    text = ("Family plan meetings\n\n"
+            "Before the meeting: set up a shared board for the family plan on the Harwell "
+            "Council laptop. "
+            "Popular apps for this kind of work include Padlet, Trello and a paper flipchart. "
+            "Each section of the board should be a separate page.\n")
+    answer = answer_from(tmp_path, "meetings.txt", text,
+                         "Which apps does the Harwell Council guide suggest for setting up the "
+                         "shared board for the family plan?")
+    assert answer.answer_found and "Padlet" in (answer.answer or "")
+
+
+def test_when_counted_from_an_event_is_answered_by_a_length_of_time_from_it(
+        tmp_path: Path) -> None:
+    text = ("Youth panel arrangements\n\n"
+            "The youth panel reviews each plan with the young person and their family. "
+            "Panel reviews are usually held: \u2022 2 weeks from when the young person joins the "
+            "programme \u2022 then every 3 months.\n")
+    answer = answer_from(tmp_path, "panel.txt", text,
+                         "When is the first panel review usually held after a young person joins "
+                         "the programme?")
+    assert answer.answer_found and "2 weeks" in (answer.answer or "")

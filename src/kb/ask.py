@@ -32,7 +32,7 @@ from kb.question import (
     terms_of,
 )
 from kb.sentences import LEANS_BACK, Sentence
-from kb.words import content_words, stem
+from kb.words import STOP, content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -221,7 +221,10 @@ HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
 # by a length of time counted from an event ("within five working days of the start", "no later
 # than 10 days after")
 DEADLINE = re.compile(r"\b(?:by|until) when\b|\bdeadline\b|\bwhen (?:must|should|shall)\b|"
-                      r"\bdate by which\b", re.I)
+                      r"\bdate by which\b|"
+                      # "when is the first review held after they come into care": a time
+                      # counted from the event it names
+                      r"\bwhen\b[^?]{0,80}\b(?:after|following)\b", re.I)
 _COUNTED_BEFORE = re.compile(r"\b(?:within|later than|more than|up to)\s+$", re.I)
 _COUNTED_AFTER = re.compile(r"\s+(?:of|after|before|from)\b", re.I)
 
@@ -486,9 +489,21 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     # name asked about is its own document's ("What does KCSIE say ...")
     if asked.names and not asked.names & asked.terms.present(
             words | terms_of(candidate.passage.known_as)) and \
-            name_stems(candidate.sentence.text) - asked.own:
+            name_stems(candidate.sentence.text) - asked.own and \
+            not names_what_is_asked(asked.text, text):
         value -= 0.15
     return value
+
+
+_WHICH = re.compile(r"\W*(?:which|what)\s+([a-z]+)\b", re.I)
+
+
+def names_what_is_asked(question: str, text: str) -> bool:
+    """Whether the sentence speaks of the kind of thing a "Which tools ..." question asks for:
+    the names it gives are then the answer, not another party than the one asked about."""
+    match = _WHICH.match(question)
+    return match is not None and match.group(1).lower() not in STOP and \
+        stem(match.group(1).lower()) in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
 
 _LINKING = {"with", "to", "the", "a", "an", "their", "your", "its", "his", "her"}

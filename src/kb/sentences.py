@@ -31,7 +31,11 @@ LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She
                         r"However|In contrast|By contrast|By comparison|Similarly|Likewise|"
                         r"Conversely|Meanwhile|Again|"
                         rf"{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
-                        r"Of (?:these|those|them|the \w+)\b)\b")
+                        r"Of (?:these|those|them|the \w+)\b|"
+                        # or on a kind of thing the sentence before named, in its first words
+                        # ("Popular tools for this kind of work include ...")
+                        r"(?:[\w'-]+\s+){1,5}(?:this|these|those|such)\s+(?:kinds?|types?|"
+                        r"sorts?|forms?)\s+of)\b")
 
 
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
