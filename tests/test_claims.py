@@ -100,6 +100,9 @@ from kb.numbers import find_figures
      "The new council becomes the lead agency after the move."),
     ("Children placed out of county are excluded from the count.",
      "Children placed out of county are included in the count."),
+    # a direction said as "gone up" against a reduction
+    ("Club leaders reported that the number of open cases had gone up over the summer.",
+     "Club leaders reported a reduction in the number of open cases over the summer."),
     ("Notes of closed enquiries must stay on the family's file.",
      "Notes of closed enquiries should be removed from the family's file."),
     ("Phoning every club on the list is good practice when a child goes missing.",

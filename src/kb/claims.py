@@ -55,7 +55,8 @@ OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elec
                       re.I)
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
-             ("increase", "decrease"), ("rise", "fall"), ("higher", "lower"),
+             ("increase", "decrease|reduction"), ("rise", "fall|reduction"),
+             ("higher", "lower"),
              ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
              ("earlier", "later"), ("public", "private"), ("internal", "external"),
              ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
@@ -479,9 +480,18 @@ def needless_condition(claim: str, sentence: str) -> str | None:
     return None
 
 
+# a direction said as a verb and "up" or "down" ("had gone up", "went down") is a rise or a fall
+_PHRASAL = re.compile(r"\b(?:go|goes|going|gone|went)\s+(up|down)\b", re.I)
+
+
+def _one_word(match: re.Match[str]) -> str:
+    return "rise" if match.group(1).lower() == "up" else "fall"
+
+
 def opposite_word(claim: str, sentence: str) -> str | None:
     """A modifier the claim gives where the sentence gives its opposite ("before" against
     "after", "minimum" against "maximum") and not the claim's own: why, or None."""
+    claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
     claim_words, source_words = _parts(claim), _parts(sentence)
     for one, other in OPPOSITES:
         a, b = {stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")}
