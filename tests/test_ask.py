@@ -804,3 +804,15 @@ def test_when_counted_from_an_event_is_answered_by_a_length_of_time_from_it(
                          "When is the first panel review usually held after a young person joins "
                          "the programme?")
     assert answer.answer_found and "2 weeks" in (answer.answer or "")
+
+
+def test_what_a_sentence_sets_itself_beside_is_not_what_it_states(tmp_path: Path) -> None:
+    text = ("Volunteer training\n\n"
+            "Every volunteer coordinator completes an induction course. "
+            "In addition to the formal induction course set out above, a volunteer "
+            "coordinator's knowledge and skills should be refreshed at least annually. "
+            "The induction course should be updated at least every three years.\n")
+    answer = answer_from(tmp_path, "training.txt", text,
+                         "How often does a volunteer coordinator's formal induction course need "
+                         "to be updated?")
+    assert answer.answer_found and "every three years" in (answer.answer or "")

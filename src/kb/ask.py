@@ -438,10 +438,16 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
         candidate.score = min(candidate.score, floor) - 0.01
 
 
+FRAME = re.compile(r"^\W*(?:in addition to|as well as|apart from|aside from|besides)\b"
+                   r"[^,;:.]{1,120},", re.I)
+
+
 def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for;
     `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
-    words = terms_of(f"{candidate.sentence.text} {leant}")
+    # what a sentence sets itself beside ("In addition to the formal training set out above,
+    # their knowledge should be refreshed") is its frame, read as context, not what it states
+    words = terms_of(f"{FRAME.sub('', candidate.sentence.text)} {leant}")
     if asked.ages and AGE_BOUND.search(candidate.sentence.text):
         words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday
     context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
