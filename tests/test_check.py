@@ -913,3 +913,18 @@ def test_an_item_of_a_list_is_read_with_the_line_leading_into_it() -> None:
     alone = item_coverage("Every new worker has an induction plan.\nHeads of service agree "
                           "plans.\n" + item + "\u2022 Review each plan after three months.\n")
     assert led > alone
+
+
+def test_a_claim_that_something_is_not_meant_to_be_what_the_source_denies_is_supported(
+        tmp_path: Path) -> None:
+    # "meant to be" only links: what the claim holds beyond the document's name is "an audit"
+    # and "the council", as the source's denial says
+    document = ("Harwell Peer Review: Handbook\n\n"
+                "The Harwell peer review isn't an audit of the council; findings are recorded "
+                "as stated by council staff, unless explicitly noted otherwise. "
+                "Each review ends with an action plan agreed by the participants.\n")
+    with one_document_library(tmp_path, "handbook.txt", document) as kb:
+        assert kb.check("The Harwell peer review is not meant to be an audit of the council."
+                        ).verdict == "supported"
+        assert kb.check("The Harwell peer review is meant to be an audit of the council."
+                        ).verdict == "contradicted"

@@ -535,3 +535,11 @@ def test_a_lists_first_member_is_read_past_the_subject_and_its_qualifier() -> No
         "council", "school trust", "health visitors"]
     assert list_items("The core group is the social worker, the family's health visitor and "
                       "the class teacher.")[0] == "social worker"
+
+
+def test_verbs_that_only_link_carry_no_weight_as_words() -> None:
+    from kb.words import content_words
+
+    words = content_words("The review is not meant to be an audit, nor intended or supposed to.")
+    assert "audit" in words and "review" in words
+    assert not {"meant", "intended", "supposed"} & set(words)
