@@ -31,7 +31,7 @@ from kb.question import (
     role_asked,
     terms_of,
 )
-from kb.sentences import LEANS_BACK, Sentence
+from kb.sentences import FRAME, LEANS_BACK, Sentence
 from kb.words import STOP, content_words, stem
 
 if TYPE_CHECKING:
@@ -436,10 +436,6 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
     floor = min((c.score for c in shortlist), default=0.0)
     for candidate in candidates[top:]:
         candidate.score = min(candidate.score, floor) - 0.01
-
-
-FRAME = re.compile(r"^\W*(?:in addition to|as well as|apart from|aside from|besides)\b"
-                   r"[^,;:.]{1,120},", re.I)
 
 
 def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:

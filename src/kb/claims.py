@@ -23,7 +23,7 @@ from kb.items import neighbour_code, other_item
 from kb.models import Passage
 from kb.names import REPORTING
 from kb.numbers import find_figures
-from kb.sentences import LEANS_BACK, split_sentences, unwrapped
+from kb.sentences import FRAME, LEANS_BACK, split_sentences, unwrapped
 from kb.terms import Terms
 from kb.words import content_words, stem
 
@@ -149,7 +149,13 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
             before = lead if item else previous
             leans = item or bool(previous) and bool(LEANS_BACK.match(sentence))
             around = context | words_of(before) if leans else context
-            coverage = terms.share(words_of(sentence) | named, around, partial=0.3)
+            # what the sentence sets itself beside ("In addition to the formal training, ...")
+            # is read as context, not as what it states
+            framed = FRAME.match(sentence)
+            stated = sentence[framed.end():] if framed else sentence
+            if framed:
+                around = around | words_of(framed.group(0))
+            coverage = terms.share(words_of(stated) | named, around, partial=0.3)
             read[id(sentence)] = f"{before} {sentence}" if leans else sentence
             if item:
                 alone[id(sentence)] = sentence  # the model reads the item alone too

@@ -37,6 +37,10 @@ LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She
                         r"(?:[\w'-]+\s+){1,5}(?:this|these|those|such)\s+(?:kinds?|types?|"
                         r"sorts?|forms?)\s+of)\b")
 
+# what a sentence sets itself beside ("In addition to the formal training set out above, their
+# knowledge should be refreshed"): its frame, not what it states
+FRAME = re.compile(r"^\W*(?:in addition to|as well as|apart from|aside from|besides)\b"
+                   r"[^,;:.]{1,120},", re.I)
 
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
 
