@@ -497,12 +497,13 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     return value
 
 
-_WHICH = re.compile(r"\W*(?:which|what)\s+([a-z]+)\b", re.I)
+_WHICH = re.compile(r"\W*(?:which|what)\s+([a-z]+s)\b", re.I)  # several things, named
 
 
 def names_what_is_asked(question: str, text: str) -> bool:
-    """Whether the sentence speaks of the kind of thing a "Which tools ..." question asks for:
-    the names it gives are then the answer, not another party than the one asked about."""
+    """Whether the sentence speaks of the kind of things a "Which tools ..." question asks for
+    (several, so named ones): the names it gives are then the answer, not another party than the
+    one asked about ("Which paragraph of the Harbour Code ..." asks of one body's paragraph)."""
     match = _WHICH.match(question)
     return match is not None and match.group(1).lower() not in STOP and \
         stem(match.group(1).lower()) in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
