@@ -816,3 +816,13 @@ def test_what_a_sentence_sets_itself_beside_is_not_what_it_states(tmp_path: Path
                          "How often does a volunteer coordinator's formal induction course need "
                          "to be updated?")
     assert answer.answer_found and "every three years" in (answer.answer or "")
+
+
+def test_a_question_of_when_is_answered_by_a_day_of_a_month_without_its_year(
+        tmp_path: Path) -> None:
+    text = ("Network news\n\n"
+            "The youth forum is looking for new members from every school in the county. "
+            "The first forum meeting will take place on October 14th in the town hall.\n")
+    answer = answer_from(tmp_path, "news.txt", text,
+                         "When will the first forum meeting take place?")
+    assert answer.answer_found and "October 14th" in (answer.answer or "")

@@ -239,7 +239,10 @@ NAMED_DAY = re.compile(
     r"\b(?:on|after|before|from|until|by)\s+(?:their|his|her|the\s+child's|the\s+young\s+"
     r"person's)\s+\w+\s+birthday\b|"
     r"\b(?:start|end|beginning)\s+of\s+the\s+(?:\w+\s+)?(?:term|school\s+year|academic\s+year|"
-    r"month)\b", re.I)
+    r"month)\b|"
+    # a day of a month without its year, either way round: "on July 10th", "by 31 March"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_NAMES + r")\b|"
+    r"\b(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I)
 
 
 def names_a_day(asked: Question, text: str) -> bool:
