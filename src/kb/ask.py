@@ -158,10 +158,10 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return any(_same_scale(asked.text, m.group(0)) and _counts_if_asked(asked.text, m.group(0))
                    for m in DURATION.finditer(best.sentence.text)) or says_how_often(asked, best)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
-            act not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
+            act not in stems_of(best.sentence.text):
         return False  # "Who chairs the network?": a sentence that says nothing of chairing
     if asked.wants == "who" and (role := role_asked(asked.text)) and \
-            role not in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", best.sentence.text)}:
+            role not in stems_of(best.sentence.text):
         return False  # "Who is the chief executive?": a sentence that names no chief executive
     if asked.wants == "define":
         return best.key is not None or best.defines
@@ -181,6 +181,11 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         asked.wants == "time"
 
 
+def stems_of(text: str) -> set[str]:
+    """The stems of a text's words, every word counted."""
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+
+
 # a place named after the preposition that sets it: "held at Danbury Outdoors Centre", "in the
 # 'Its My Life' festival"
 PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([A-Z][\w'\u2019-]*)")
@@ -188,7 +193,7 @@ PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([
 
 def names_a_place(asked: Question, text: str) -> bool:
     """Whether the sentence names a place the question does not already name."""
-    named = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", asked.text)}
+    named = stems_of(asked.text)
     return any(stem(match.group(1).lower().strip("'\u2019")) not in named and
                # "in" inside a name ("Children in Care Council") sets no place
                not (match.group(0).startswith("in") and
@@ -509,7 +514,7 @@ def names_what_is_asked(question: str, text: str) -> bool:
     one asked about ("Which paragraph of the Harbour Code ..." asks of one body's paragraph)."""
     match = _WHICH.match(question)
     return match is not None and match.group(1).lower() not in STOP and \
-        stem(match.group(1).lower()) in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+        stem(match.group(1).lower()) in stems_of(text)
 
 
 _LINKING = {"with", "to", "the", "a", "an", "their", "your", "its", "his", "her"}
@@ -660,7 +665,6 @@ def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
     marked = f"{full[0]}: " + "; ".join(f"{h} **{v}**" if v == key else f"{h} {v}"
                                          for h, v in parts)
     return plain, marked
-
 
 
 def mark(candidate: Candidate) -> str:
