@@ -826,3 +826,21 @@ def test_a_question_of_when_is_answered_by_a_day_of_a_month_without_its_year(
     answer = answer_from(tmp_path, "news.txt", text,
                          "When will the first forum meeting take place?")
     assert answer.answer_found and "October 14th" in (answer.answer or "")
+
+
+def test_when_a_state_ends_is_not_answered_by_when_it_begins(tmp_path: Path) -> None:
+    text = ("Membership of the youth council\n\n"
+            "A young person becomes eligible for youth council membership on their "
+            "thirteenth birthday. "
+            "A young person stays eligible for youth council membership until the end of the "
+            "term in which they turn nineteen.\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    ended = answer_from(tmp_path / "a", "council.txt", text,
+                        "When does a young person stop being eligible for youth council "
+                        "membership?")
+    assert ended.answer_found and "turn nineteen" in (ended.answer or "")
+    begun = answer_from(tmp_path / "b", "council.txt", text,
+                        "When does a young person start being eligible for youth council "
+                        "membership?")
+    assert begun.answer_found and "thirteenth birthday" in (begun.answer or "")

@@ -490,7 +490,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
-            opposite_word(asked.text, text) or another_time(asked.text, candidate):
+            opposite_word(asked.text, text) or another_time(asked.text, candidate) or \
+            other_end(asked.text, text):
         # about another wave, phase or year group than the one asked; about the opposite act
         # or bound ("the minimum age": "the maximum age")
         candidate.elsewhere = True
@@ -503,6 +504,28 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             not names_what_is_asked(asked.text, text):
         value -= 0.15
     return value
+
+
+# when a state ends ("stop being of compulsory school age") and when it begins: a sentence
+# that gives only the other end of it does not answer
+_ENDS = re.compile(r"\b(?:stops?|stopped|stopping|ceases?|ceased|ceasing|ends?|ended|ending|"
+                   r"finish(?:es|ed)?|no longer|until|till)\b", re.I)
+_BEGINS = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|commences?|"
+                     r"commenced|becomes?|became|on or after)\b", re.I)
+# a sentence that says a state is reached gives its start ("reaches compulsory school age"); a
+# question's "reach" is as often reaching a decision as an age, so it asks of neither end
+_BEGUN = re.compile(rf"{_BEGINS.pattern}|\breach(?:es|ed)?\b", re.I)
+
+
+def other_end(question: str, text: str) -> bool:
+    """Whether the question asks when a state ends and the sentence gives only when it begins,
+    or the other way round ("When does a child stop being of compulsory school age?": "A
+    child reaches compulsory school age on or after their fifth birthday")."""
+    ends, begins = bool(_ENDS.search(question)), bool(_BEGINS.search(question))
+    if ends == begins:
+        return False
+    said_end, said_begin = bool(_ENDS.search(text)), bool(_BEGUN.search(text))
+    return said_end != said_begin and said_end != ends
 
 
 _WHICH = re.compile(r"\W*(?:which|what)\s+([a-z]+s)\b", re.I)  # several things, named
