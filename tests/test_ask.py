@@ -844,3 +844,18 @@ def test_when_a_state_ends_is_not_answered_by_when_it_begins(tmp_path: Path) -> 
                         "When does a young person start being eligible for youth council "
                         "membership?")
     assert begun.answer_found and "thirteenth birthday" in (begun.answer or "")
+
+
+def test_a_question_of_meaning_asks_about_the_quoted_term_its_asking_words_hold(
+        tmp_path: Path) -> None:
+    question = ("When volunteers give 'emergency first aid' at an event, what does 'emergency' "
+                "mean?")
+    text = ("First aid at events\n\n"
+            "Volunteers who give 'emergency first aid' at an event must hold a current "
+            "certificate. "
+            "'Emergency' in this guidance means a situation where someone's life is at "
+            "immediate risk.\n")
+    with one_document_library(tmp_path, "events.txt", text) as kb:
+        assert read_question(kb.engine, question).code == "emergency"
+        answer = kb.ask(question)
+    assert answer.answer_found and "life is at immediate risk" in (answer.answer or "")

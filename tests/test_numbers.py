@@ -166,6 +166,12 @@ def test_a_line_that_runs_on_in_lowercase_continues_its_sentence() -> None:
         "Families can call the Speak Up! line at any time.", "It is free."]
 
 
+def test_a_sentence_opening_on_a_straight_quote_is_a_sentence_of_its_own() -> None:
+    text = "Carers keep a diary. 'Respite' in this plan means a short break for the carer."
+    assert [s.text for s in split_sentences(text)] == [
+        "Carers keep a diary.", "'Respite' in this plan means a short break for the carer."]
+
+
 def test_a_number_before_a_year_is_no_ratio() -> None:
     found = values("There were 3 in 2024 and 5 in 2023.")
     assert all(f.kind != "fraction" for f in found)

@@ -555,7 +555,10 @@ def _object_of_asked(asked: Question, text: str, name: str) -> bool:
 
 # what a sentence says after a term to define it: "X is the term used for", "X means", "X
 # refers to", "X is defined as", "X (AQS) are staff who"
-_DEFINING = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:is|are)\s+(?:the\s+|a\s+)?(?:term|"
+# a closing quote, and a qualifier of the term's sense ("'Reasonable' in these circumstances
+# means ..."), may stand between a term and the words that define it
+_DEFINING = re.compile(r"['\u2019\"\u201d]?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|for|within)\s+"
+                       r"(?:this|these|that|those|the)\s+\w+\s+)?(?:(?:is|are)\s+(?:the\s+|a\s+)?(?:term|"
                        r"name|phrase)\s+(?:used\s+)?(?:for|to\s+describe)|(?:is|are)\s+(?:defined|"
                        r"described)\s+as|means?\b|refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|"
                        r"mean|refer))", re.I)
@@ -569,11 +572,14 @@ def defines(asked: Question, text: str) -> bool:
     library's glossary says it stands for, or gives the term asked about and defines it."""
     if not asked.code:
         return False
-    found = re.search(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I)
-    if not found:
+    # the term may come up before the sentence defines it ("who give 'emergency first aid'
+    # ... 'Emergency' here means ...")
+    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I))
+    if not mentions:
         return False
-    if _DEFINING.match(text, found.end()):
+    if any(_DEFINING.match(text, mention.end()) for mention in mentions):
         return True
+    found = mentions[0]
     # a glossary line: the term opens it and a colon gives its meaning ("Eligible child: a
     # looked-after child who ...")
     if not re.search(r"\w", text[:found.start()]) and _GLOSSED.match(text, found.end()):

@@ -130,6 +130,18 @@ def terms_of(text: str) -> frozenset[str]:
         number for numbers in items_named(text).values() for number in numbers})
 
 
+WANTS_DEFINE = dict(WANTS)["define"]
+
+
+def _quoted_term(text: str) -> re.Match[str] | None:
+    """The phrase in quotes a question of meaning asks about: the one its asking words hold
+    ("When staff use 'reasonable force', what does 'reasonable' mean?"), else the first."""
+    quotes = list(QUOTED.finditer(text))
+    asking = WANTS_DEFINE.search(text)
+    inside = [m for m in quotes if asking and asking.start() <= m.start() < asking.end()]
+    return inside[0] if inside else (quotes[0] if quotes else None)
+
+
 def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
     periods = periods_in(text) or [f.period for f in find_figures(text)
@@ -154,7 +166,7 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
         terms.weights[DUTY] = max(duty)
     defined = DEFINED.search(text) if wants == "define" else None
-    quoted = QUOTED.search(text) if wants == "define" else None
+    quoted = _quoted_term(text) if wants == "define" else None
     # a phrase in quotes is the term asked about ("what does 'alternatively qualified staff'
     # mean?"); else the word after "term" or "code", or before "mean"
     asked = quoted.group(1) if quoted else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kb.models import Figure
 
 # a sentence ends at its stop before a capital, or at a line break
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£•])|\s*\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘'(]?[A-Z0-9£•])|\s*\n\s*")
 # a line that runs on into lowercase words ("should be\nupdated at least", "(who responded)\n
 # agreed", "37%\nof staff"): a sentence the layout broke; not a line closed by a stop, a colon
 # or a semicolon, which ends an item of a list; an exclamation mark inside a name ("the Stop
