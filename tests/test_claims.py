@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.agreement import agrees, other_side, same_date
-from kb.claims import clash, other_date, sentences_of
+from kb.claims import clash, denies, other_date, sentences_of
 from kb.models import Passage
 from kb.names import swapped_pairs
 from kb.numbers import find_figures
@@ -543,3 +543,10 @@ def test_verbs_that_only_link_carry_no_weight_as_words() -> None:
     words = content_words("The review is not meant to be an audit, nor intended or supposed to.")
     assert "audit" in words and "review" in words
     assert not {"meant", "intended", "supposed"} & set(words)
+
+
+def test_a_negation_reaches_no_further_than_the_next_negation() -> None:
+    claim = "A pupil who has not been assessed as in need cannot be on a support plan."
+    sentence = "A pupil who is not in need cannot have a support plan."
+    assert denies(claim, sentence) is None
+    assert denies("A pupil who is in need can have a support plan.", sentence) is not None

@@ -9,6 +9,7 @@ for the test (tests/test_claims.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -258,6 +259,9 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         if any(cue.start() in limit for limit in limits):
             continue  # "nothing beyond the visits": only the visits
         following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[cue.end():])[:6]]
+        # a negation's reach ends at the next one, which denies what follows it ("is not in
+        # need cannot have a plan": the "not" denies nothing of the plan)
+        following = list(itertools.takewhile(lambda w: not NEGATION.fullmatch(w), following))
         if following and stem(following[0]) in common:
             continue
         denied = next((w for w in following if w not in _PASSED), None)
