@@ -928,3 +928,27 @@ def test_a_claim_that_something_is_not_meant_to_be_what_the_source_denies_is_sup
                         ).verdict == "supported"
         assert kb.check("The Harwell peer review is meant to be an audit of the council."
                         ).verdict == "contradicted"
+
+
+
+def test_a_sentence_holding_as_much_of_the_claim_is_read_for_an_opposite_word() -> None:
+    from kb.check import Claim, said_otherwise
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    claim = Claim("The Harbour youth review is designed as a half-day workshop with local "
+                  "partners.", [], None, 0, Terms({}))
+    near = "The Harbour youth review is designed to bring local partners together."
+    other = "This guide gives a framework for a full day workshop with local partners."
+    text = f"{near} {other}"
+    passage = Passage(1, "h", "Harbour guide", "h.txt", None, "other", None, None, None, text,
+                      0, len(text))
+    # the model reads the first as nearer; the second holds more of the claim's words
+    about = [Aligned(passage, near, 0, 0.6, 0.9, 0.75),
+             Aligned(passage, other, len(near) + 1, 0.7, 0.5, 0.6)]
+    said = said_otherwise(claim, about)
+    assert said is not None and said[0] == "contradicted" and "full" in said[2]
+    # one that holds less of the claim's words than the nearest is not read for it
+    about[1].coverage = 0.5
+    assert said_otherwise(claim, about) is None

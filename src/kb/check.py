@@ -291,6 +291,12 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
                     near.coverage >= best.coverage - DENIAL_REACH and
                     NEGATION.search(near.sentence) and not CONDITION.match(near.sentence) and
                     (reason := denies(claim.text, near.sentence))]
+    # a sentence that holds at least as much of the claim's words and gives the opposite of
+    # one of them ("a full day workshop" against "a half-day workshop") is read for it though
+    # the model reads it as further off
+    clashes += [(near, reason) for near in about if near.score < best.score - TIE and
+                near.coverage >= best.coverage and
+                (reason := opposite_word(claim.text, near.sentence))]
     if not clashes:
         return None
     return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
