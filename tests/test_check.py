@@ -952,3 +952,18 @@ def test_a_sentence_holding_as_much_of_the_claim_is_read_for_an_opposite_word() 
     # one that holds less of the claim's words than the nearest is not read for it
     about[1].coverage = 0.5
     assert said_otherwise(claim, about) is None
+
+
+def test_figures_before_the_same_words_measure_the_same_thing() -> None:
+    from kb.check import same_setting
+    from kb.numbers import find_figures
+
+    claim = "Helpers count as regular when they come on more than six days in a 30-day period."
+    sentence = "A helper is regular if giving support (more than four days in a 30-day period)."
+    ours = next(f for f in find_figures(claim) if f.value == 6)
+    theirs = next(f for f in find_figures(sentence) if f.value == 4)
+    assert same_setting(claim, ours, sentence, theirs)
+    other = "A helper is regular if giving support on more than four occasions a month."
+    assert not same_setting(claim, ours, other, next(f for f in find_figures(other)
+                                                       if f.value == 4))
+

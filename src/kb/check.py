@@ -49,7 +49,7 @@ from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import stem
+from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -371,6 +371,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
                 continue
             fit = max(measure_fit(claim, index, source, words, row, terms),
                       0.8 * measure_fit(claim, index, source, context, terms=terms))
+            if same_setting(claim.text, claimed, aligned.sentence, source):
+                fit = max(fit, CONTRADICT_FIT)  # "five days in a 30-day period": "three days ..."
             if fit >= MEASURE_MIN:
                 matches.append(Match(claimed, source, fit,
                                      agrees(claimed, source, claim.text, aligned.sentence),
@@ -398,6 +400,18 @@ def subset_shares(before: str, sentence: str, figures: list[Figure]) -> list[Fig
     return [Figure(f"{part.text} of {wholes[-1].text}", part.start, part.end, part.value,
                    "fraction", total=wholes[-1].value, measure=part.measure,
                    period=part.period)]
+
+
+_SETTING = 3  # words after a figure that, the same in both texts, make it the same measure
+
+
+def same_setting(claim: str, claimed: Figure, sentence: str, source: Figure) -> bool:
+    """Whether two figures stand before the same words ("more than five days in a 30-day
+    period" and "more than three days in a 30-day period"; "for 14 days or more" and "for 28
+    days or more"): each is that phrase's figure, whatever else the texts say."""
+    ours = re.findall(r"[a-z0-9]+", claim[claimed.end:].lower())[:_SETTING]
+    theirs = re.findall(r"[a-z0-9]+", sentence[source.end:].lower())[:_SETTING]
+    return len(ours) == _SETTING and ours == theirs and bool(content_words(" ".join(ours)))
 
 
 def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str],
