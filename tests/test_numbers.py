@@ -423,6 +423,9 @@ def test_how_often_something_happens_is_a_frequency_in_times_a_year() -> None:
     assert often("Mentors phone weekly and the panel sits quarterly.") == [
         ("weekly", 52.0), ("quarterly", 4.0)]
     assert often("A six-monthly report goes to the board.") == [("six-monthly", 2.0)]
+    assert often("Leaflets are sent out on an annual basis.") == [("on an annual basis", 1.0)]
+    assert often("The panel meets on a monthly basis and reports each year.") == [
+        ("on a monthly basis", 12.0), ("each year", 1.0)]
     # a count of things that happen weekly is a count, not a frequency
     assert [(f.kind, f.value) for f in find_figures("We ran two weekly clinics.")] == [
         ("count", 2.0)]

@@ -134,10 +134,17 @@ _ADVERB_PER_YEAR = {"daily": 365.0, "weekly": 52.0, "fortnightly": 26.0, "monthl
 _UNIT = r"(day|week|fortnight|month|term|quarter|year)s?"
 _TIMES = re.compile(rf"\b(once|twice|(?:{WORD_NUMBER}|\d{{1,2}})\s+times)\s+(?:a|an|per|each|"
                     rf"every)\s+{_UNIT}\b", re.I)
-_EVERY = re.compile(rf"\bevery\s+(?:(other|second)\s+|({WORD_NUMBER}|"
+_EVERY = re.compile(rf"\b(?:every|each)\s+(?:(other|second)\s+|({WORD_NUMBER}|"
                     rf"\d{{1,2}})\s+)?{_UNIT}\b", re.I)
 _ADVERB = re.compile(rf"\b(?:({WORD_NUMBER}|\d{{1,2}})[\s-])?("
                      + "|".join(_ADVERB_PER_YEAR) + r")\b", re.I)
+
+
+# "on an annual basis", "on a monthly basis": the adjective of a period, how often
+_ON_A_BASIS = re.compile(r"\bon\s+an?\s+(annual|yearly|monthly|weekly|daily|quarterly|termly|"
+                         r"fortnightly)\s+basis\b", re.I)
+_BASIS_PER_YEAR = {**_ADVERB_PER_YEAR, "annual": 1.0, "yearly": 1.0, "monthly": 12.0,
+                   "weekly": 52.0, "daily": 365.0}
 
 
 def frequencies(text: str) -> list[Figure]:
@@ -150,6 +157,8 @@ def frequencies(text: str) -> list[Figure]:
             found.append(Figure(match.group(0), match.start(), match.end(), value, "frequency",
                                 "a year"))
 
+    for match in _ON_A_BASIS.finditer(text):
+        add(match, _BASIS_PER_YEAR[match.group(1).lower()])
     for match in _TIMES.finditer(text):
         said = match.group(1).lower()
         times = 1.0 if said == "once" else 2.0 if said == "twice" else word_value(
