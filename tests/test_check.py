@@ -967,3 +967,24 @@ def test_figures_before_the_same_words_measure_the_same_thing() -> None:
     assert not same_setting(claim, ours, other, next(f for f in find_figures(other)
                                                        if f.value == 4))
 
+
+
+
+def test_an_age_is_checked_for_what_it_is_the_age_of_not_how_it_is_put(tmp_path: Path) -> None:
+    from kb.check import read_claim
+    from kb.words import stem
+
+    text = ("Leaving care\n\n"
+            "Councils have a proactive duty to offer advice to former foster children until "
+            "the young person's 21st birthday, and these cases are logged as open.\n")
+    claim = "Councils must offer advice to former foster children until they turn 21."
+    with one_document_library(tmp_path, "leaving.txt", text) as kb:
+        parsed = read_claim(kb.engine, claim)
+        agreed = kb.check(claim)
+        differs = kb.check(claim.replace("21", "25"))
+    # "until they turn" says how the age is put: neither the claim's words nor the age's own
+    assert not {stem("until"), stem("turn")} & set(parsed.terms.weights)
+    assert not {stem("until"), stem("turn")} & set(parsed.measures[0].weights)
+    assert {stem("advice"), stem("foster")} <= set(parsed.terms.weights)
+    assert agreed.verdict == "supported", agreed.explanation
+    assert differs.verdict == "contradicted", differs.explanation
