@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.terms import Terms
-from kb.words import stem
+from kb.words import content_words, stem
 
 
 def stems(text: str) -> set[str]:
@@ -51,3 +51,10 @@ def test_a_compound_the_library_lacks_is_as_rare_as_its_rarest_part() -> None:
     assert _rarity("non-close", counts) < _rarity("unseen", counts)
     # one of common words only is as common as the commonest word
     assert _rarity("year-on-year", counts) == _rarity("non", counts)
+
+
+def test_prepositions_and_linking_words_are_no_content_words() -> None:
+    assert content_words("Young carers move onto a pathway plan via the leaving care team, "
+                         "whilst rather few move towards adult services.") == [
+        "young", "carers", "move", "pathway", "plan", "leaving", "care", "team", "few", "move",
+        "adult", "services"]
