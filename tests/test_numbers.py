@@ -480,3 +480,11 @@ def test_an_age_range_is_two_ages() -> None:
                  "The service supports people aged from 18 to 25."):
         assert [f.kind for f in find_figures(text)] == ["age", "age"], text
     assert [f.kind for f in find_figures("The board met 12 times in 2022.")] == ["count", "year"]
+
+
+def test_a_scale_or_pounds_in_words_belongs_to_its_figure() -> None:
+    found = {f.text: (f.kind, f.value) for f in find_figures(
+        "The fund was worth 7 million pounds, reached 1.2 million children and cost 300 pounds "
+        "a head.")}
+    assert found == {"7 million pounds": ("money", 7_000_000.0),
+                     "1.2 million": ("count", 1_200_000.0), "300 pounds": ("money", 300.0)}

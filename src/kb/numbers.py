@@ -111,6 +111,10 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
         figures.append(_scaled_money(match))
         taken.append(match.span())
+    for match in _SCALED.finditer(text):  # "7 million pounds", "1.2 million children"
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            figures.append(_scaled(match))
+            taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
                 _LABEL.search(text[max(0, match.start() - 16):match.start()]) or \
@@ -191,6 +195,22 @@ _AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
                            re.I)
 _SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
+
+
+# a figure with its scale in words, not after a pound sign: money when "pounds" follows ("7
+# million pounds", "300 pounds"), else a count ("1.2 million children")
+_SCALED = re.compile(r"(?<![£\d.,])(\d+)(?:\.(\d+))?(?:\s(thousand|million|billion))?"
+                     r"(?(3)(?:\s+(pounds))?|\s+(pounds))\b", re.I)
+
+
+def _scaled(match: re.Match[str]) -> Figure:
+    whole, fraction, scale, pounds, bare_pounds = match.groups()
+    power = _SCALES[scale.lower()] if scale else 0
+    value = float(f"{whole}.{fraction or 0}") * 10 ** power
+    money = bool(pounds or bare_pounds)
+    return Figure(match.group(0), match.start(), match.end(), value,
+                  "money" if money else "count", "£" if money else "",
+                  decimals=len(fraction or "") - power)
 
 
 def _scaled_money(match: re.Match[str]) -> Figure:
