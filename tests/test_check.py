@@ -988,3 +988,16 @@ def test_an_age_is_checked_for_what_it_is_the_age_of_not_how_it_is_put(tmp_path:
     assert {stem("advice"), stem("foster")} <= set(parsed.terms.weights)
     assert agreed.verdict == "supported", agreed.explanation
     assert differs.verdict == "contradicted", differs.explanation
+
+
+def test_a_length_of_time_is_checked_across_units_working_days_too(tmp_path: Path) -> None:
+    text = ("Moving school\n\n"
+            "When a pupil moves school, the old school should send the pupil's file to the new "
+            "school within 10 working days of the move.\n")
+    claim = ("When a pupil moves school, the old school should send the pupil's file to the new "
+             "school within {} of the move.")
+    with one_document_library(tmp_path, "move.txt", text) as kb:
+        verdicts = {span: kb.check(claim.format(span)).verdict
+                    for span in ("two weeks", "a fortnight", "14 days", "three weeks")}
+    assert verdicts == {"two weeks": "supported", "a fortnight": "supported",
+                        "14 days": "supported", "three weeks": "contradicted"}

@@ -108,21 +108,33 @@ def bound(text: str, figure: Figure) -> int:
     return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
 
 
-# a length of time in calendar units, each in minutes: "four weeks" is "28 days"
-_TIME_UNIT = re.compile(r"\s*(minute|hour|day|week)s?\b", re.I)
-_MINUTES = {"minute": 1, "hour": 60, "day": 24 * 60, "week": 7 * 24 * 60}
+# a length of time, each unit in minutes: "four weeks" is "28 days"; a working or school week
+# is five days of seven, so "10 working days" is two weeks
+_TIME_UNIT = re.compile(r"\s*((?:working\s+|school\s+)?day|minute|hour|week|fortnight)s?\b",
+                        re.I)
+_MINUTES = {"minute": 1, "hour": 60, "day": 24 * 60, "week": 7 * 24 * 60,
+            "fortnight": 14 * 24 * 60, "working day": 7 * 24 * 60 / 5,
+            "school day": 7 * 24 * 60 / 5}
 
 
 def in_units_of(claimed: Figure, source: Figure, claim_text: str, source_text: str) -> Figure:
-    """The claimed figure in the source's unit of time when each counts another calendar unit
-    ("under four weeks" against "less than 28 days": 28), else the claimed figure itself.
-    Working and school days are not calendar days, so they are left as they are."""
-    ours = _TIME_UNIT.match(claim_text, claimed.end)
-    theirs = _TIME_UNIT.match(source_text, source.end) if source_text else None
+    """The claimed figure in the source's unit of time when each counts another unit ("under
+    four weeks" against "less than 28 days": 28; "about a week" against "five working days":
+    5), else the claimed figure itself."""
+    ours = _unit_of_time(claim_text, claimed)
+    theirs = _unit_of_time(source_text, source) if source_text else None
     if claimed.kind != "count" or source.kind != "count" or not ours or not theirs:
         return claimed
-    factor = _MINUTES[ours.group(1).lower()] / _MINUTES[theirs.group(1).lower()]
+    factor = _MINUTES[ours] / _MINUTES[theirs]
     return claimed if factor == 1 else replace(claimed, value=claimed.value * factor)
+
+
+def _unit_of_time(text: str, figure: Figure) -> str | None:
+    """The unit of time a figure counts: the word after it ("five working days"), or its own
+    ("a week")."""
+    unit = _TIME_UNIT.match(text, figure.end) or _TIME_UNIT.fullmatch(
+        figure.text, len(figure.text.split()[0]))
+    return " ".join(unit.group(1).lower().split()) if unit else None
 
 
 def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = "") -> bool:

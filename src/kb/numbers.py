@@ -111,6 +111,10 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
         figures.append(_scaled_money(match))
         taken.append(match.span())
+    for match in _ONE_SPAN.finditer(text):  # "within a week", "about a fortnight"
+        if not any(s < match.end(2) and match.start(2) < e for s, e in taken):
+            figures.append(Figure(match.group(2), match.start(2), match.end(2), 1.0, "count"))
+            taken.append(match.span(2))
     for match in _SCALED.finditer(text):  # "7 million pounds", "1.2 million children"
         if not any(s < match.end() and match.start() < e for s, e in taken):
             figures.append(_scaled(match))
@@ -197,6 +201,9 @@ _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|b
 _SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
 
 
+# one week or fortnight as a length of time: "within a week", "about a fortnight"
+_ONE_SPAN = re.compile(r"\b(within|in|about|around|roughly|approximately|for|under|over|after|"
+                       r"than)\s+(an?\s+(?:week|fortnight))\b", re.I)
 # a figure with its scale in words, not after a pound sign: money when "pounds" follows ("7
 # million pounds", "300 pounds"), else a count ("1.2 million children")
 _SCALED = re.compile(r"(?<![£\d.,])(\d+)(?:\.(\d+))?(?:\s(thousand|million|billion))?"
@@ -403,7 +410,8 @@ _TIME_UNIT = re.compile(r"\s*(?:working\s+|school\s+|calendar\s+|consecutive\s+)
 def counts_units_of_time(text: str, figure: Figure) -> bool:
     """Whether the figure is a number of minutes, hours, days, weeks, months or years: "for 25
     years", "across the five days"."""
-    return _TIME_UNIT.match(text, figure.end) is not None
+    return _TIME_UNIT.match(text, figure.end) is not None or \
+        re.search(r"\b(?:week|fortnight)$", figure.text) is not None  # "within a week"
 
 
 def head_of(text: str, figure: Figure) -> set[str]:
