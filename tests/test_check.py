@@ -1001,3 +1001,13 @@ def test_a_length_of_time_is_checked_across_units_working_days_too(tmp_path: Pat
                     for span in ("two weeks", "a fortnight", "14 days", "three weeks")}
     assert verdicts == {"two weeks": "supported", "a fortnight": "supported",
                         "14 days": "supported", "three weeks": "contradicted"}
+
+
+def test_school_days_are_no_calendar_length(tmp_path: Path) -> None:
+    text = ("Moving school\n\n"
+            "When a pupil moves school, the old school should send the pupil's file to the new "
+            "school within ten school days of the move.\n")
+    with one_document_library(tmp_path, "move.txt", text) as kb:
+        verdict = kb.check("When a pupil moves school, the old school should send the pupil's "
+                           "file to the new school within two weeks of the move.")
+    assert verdict.verdict == "not_found", verdict.explanation

@@ -108,13 +108,13 @@ def bound(text: str, figure: Figure) -> int:
     return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
 
 
-# a length of time, each unit in minutes: "four weeks" is "28 days"; a working or school week
-# is five days of seven, so "10 working days" is two weeks
+# a length of time, each unit in minutes: "four weeks" is "28 days"; a working week is five
+# days of seven, so "10 working days" is two weeks. School days run in term time only: no
+# calendar length is theirs
 _TIME_UNIT = re.compile(r"\s*((?:working\s+|school\s+)?day|minute|hour|week|fortnight)s?\b",
                         re.I)
 _MINUTES = {"minute": 1, "hour": 60, "day": 24 * 60, "week": 7 * 24 * 60,
-            "fortnight": 14 * 24 * 60, "working day": 7 * 24 * 60 / 5,
-            "school day": 7 * 24 * 60 / 5}
+            "fortnight": 14 * 24 * 60, "working day": 7 * 24 * 60 / 5}
 
 
 def in_units_of(claimed: Figure, source: Figure, claim_text: str, source_text: str) -> Figure:
@@ -123,10 +123,19 @@ def in_units_of(claimed: Figure, source: Figure, claim_text: str, source_text: s
     5), else the claimed figure itself."""
     ours = _unit_of_time(claim_text, claimed)
     theirs = _unit_of_time(source_text, source) if source_text else None
-    if claimed.kind != "count" or source.kind != "count" or not ours or not theirs:
+    if claimed.kind != "count" or source.kind != "count" or ours not in _MINUTES or \
+            theirs not in _MINUTES:
         return claimed
     factor = _MINUTES[ours] / _MINUTES[theirs]
     return claimed if factor == 1 else replace(claimed, value=claimed.value * factor)
+
+
+def other_time_units(claimed: Figure, source: Figure, claim_text: str, source_text: str
+                     ) -> bool:
+    """Whether one figure counts school days and the other a calendar length ("within two
+    weeks" against "within ten school days"): neither agrees with nor contradicts the other."""
+    units = {_unit_of_time(claim_text, claimed), _unit_of_time(source_text, source)}
+    return "school day" in units and len(units - {None}) == 2
 
 
 def _unit_of_time(text: str, figure: Figure) -> str | None:

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.agreement import agrees, as_multiple, changes, comparable, other_side
+from kb.agreement import (
+    agrees,
+    as_multiple,
+    changes,
+    comparable,
+    other_side,
+    other_time_units,
+)
 from kb.claims import (
     NEGATION,
     Aligned,
@@ -375,6 +382,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
         for source in figures:
             if not comparable(claimed, source) or other_side(claim.text, aligned.sentence,
                                                               source) or \
+                    other_time_units(claimed, source, claim.text, aligned.sentence) or \
                     claimed.kind == source.kind == "count" and \
                     counts_units_of_time(claim.text, claimed) != \
                     counts_units_of_time(aligned.sentence, source):
