@@ -58,3 +58,7 @@ def test_prepositions_and_linking_words_are_no_content_words() -> None:
                          "whilst rather few move towards adult services.") == [
         "young", "carers", "move", "pathway", "plan", "leaving", "care", "team", "few", "move",
         "adult", "services"]
+
+
+def test_can_is_a_modal_as_may_and_must_are_and_no_content_word() -> None:
+    assert content_words("A carer can usually fill it in") == ["carer", "usually", "fill"]
