@@ -859,3 +859,13 @@ def test_a_question_of_meaning_asks_about_the_quoted_term_its_asking_words_hold(
         assert read_question(kb.engine, question).code == "emergency"
         answer = kb.ask(question)
     assert answer.answer_found and "life is at immediate risk" in (answer.answer or "")
+
+
+def test_a_question_naming_one_item_of_a_sequence_prefers_a_sentence_naming_it(
+        tmp_path: Path) -> None:
+    text = ("Partner schools\n\n"
+            "The Harbour programme worked with 12 partner schools in the county. "
+            "A second wave of five partner schools joined in spring.\n")
+    answer = answer_from(tmp_path, "schools.txt", text,
+                         "How many partner schools were in Wave 2 of the Harbour programme?")
+    assert answer.answer_found and "five" in (answer.answer or "")

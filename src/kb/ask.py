@@ -16,7 +16,7 @@ from kb.claims import opposite_word, other_date, sentences_of
 from kb.extract.metadata import MONTHS
 from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of
-from kb.items import another_item, figure_of_another_item, names_a_code
+from kb.items import another_item, figure_of_another_item, items_named, names_a_code
 from kb.models import Figure, Passage, passage_dict
 from kb.names import name_stems, names
 from kb.number_words import WORD_NUMBER, frequencies
@@ -63,6 +63,7 @@ IN_TOTAL = re.compile(r"\b(?:in total|altogether|all together|combined|overall|a
 TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?total\b[^\t]*\t", re.I)  # a table row labelled Total
 OBJECT_BONUS = 0.1  # a name standing as the object of the question's own verb
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
+ITEM_UNNAMED = 0.15  # half what naming another item costs (0.05 to 0.2 move the same cases)
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 
@@ -489,6 +490,11 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value = max(value, COVERAGE_MIN) + 0.2
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
+    if sum(map(len, asked.items.values())) == 1 and \
+            not _names_item(asked.items, f"{text} {leant}"):
+        # "How many were in Wave 2?": a sentence that names no wave (a question naming two,
+        # "across Phase 1 and Phase 2", may be answered by what sums them)
+        value -= ITEM_UNNAMED
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
             opposite_word(asked.text, text) or another_time(asked.text, candidate) or \
             other_end(asked.text, text):
@@ -515,6 +521,13 @@ _BEGINS = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|com
 # a sentence that says a state is reached gives its start ("reaches compulsory school age"); a
 # question's "reach" is as often reaching a decision as an age, so it asks of neither end
 _BEGUN = re.compile(rf"{_BEGINS.pattern}|\breach(?:es|ed)?\b", re.I)
+
+
+def _names_item(items: dict[str, set[str]], text: str) -> bool:
+    """Whether the text names one of the items of a sequence the question names ("Wave 2",
+    "the second wave")."""
+    named = items_named(text)
+    return any(named.get(kind, set()) & numbers for kind, numbers in items.items())
 
 
 def other_end(question: str, text: str) -> bool:
