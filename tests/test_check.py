@@ -536,6 +536,10 @@ def test_a_rare_term_swapped_for_another_after_the_same_word_is_read() -> None:
     # an address is where to write, not a term: "pilot@sociograms.org" says nothing of drawing
     assert swapped_term("The pilot draws timelines.", "Write to pilot@sociograms.org today.",
                         library) is None
+    # after a joining word the slot is a list's, where a paraphrase names a member otherwise
+    listed = {**library, "recordings": 2, "footage": 1, "videos": 5}
+    assert swapped_term("The app keeps photos, videos and recordings.",
+                        "The app keeps photos, videos and footage.", listed) is None
 
 
 def test_check_contradicts_a_claim_that_swaps_one_term_of_art_for_another(

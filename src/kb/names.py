@@ -93,6 +93,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", _ADDRESS.sub(" ", text))]
 
 
+_JOINING = {"and", "or", "nor", "as", "well", "plus"}
+
+
 def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple[str, str] | None:
     """A rare term the claim gives where the sentence gives another rare term after the same
     word ("generates genograms" against "generates ecomaps"): (the claim's, the sentence's).
@@ -112,7 +115,10 @@ def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple
     said, claimed = {stem(w) for w in theirs}, {stem(w) for w in ours}
     their_slots = slots(theirs)
     for before, word in slots(ours):
-        if word in STOP or not rare(word, known=False) or stem(word) in said:
+        # after a joining word ("videos and sound" / "videos and audio") the slot is a list's,
+        # where a paraphrase names the same member otherwise
+        if word in STOP or before in _JOINING or not rare(word, known=False) or \
+                stem(word) in said:
             continue
         for other_before, other in their_slots:
             if other_before == before and other != word and rare(other) and \
