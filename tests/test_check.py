@@ -537,6 +537,10 @@ def test_a_rare_term_swapped_for_another_after_the_same_word_is_read() -> None:
     assert swapped_term("The pilot draws timelines.", "Write to pilot@sociograms.org today.",
                         library) is None
     # after a joining word the slot is a list's, where a paraphrase names a member otherwise
+    # the same word on both sides of it: one act said two ways ("builds sociograms" /
+    # "draws sociograms")
+    assert swapped_term("The pilot app builds sociograms of a pupil's friendships.", source,
+                        library) is None
     listed = {**library, "recordings": 2, "footage": 1, "videos": 5}
     assert swapped_term("The app keeps photos, videos and recordings.",
                         "The app keeps photos, videos and footage.", listed) is None

@@ -107,22 +107,26 @@ def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple
             return 0 < count <= RARE_TERM
         return word in model_words() or word.removesuffix("s") in model_words()
 
-    def slots(words: list[str]) -> list[tuple[str, str]]:
+    def slots(words: list[str]) -> list[tuple[str, str, str]]:
         kept = [w for w in words if w not in _ARTICLES]
-        return list(zip(kept, kept[1:], strict=False))
+        return list(zip(kept, kept[1:], [*kept[2:], ""], strict=False))
 
     ours, theirs = _words(claim), _words(sentence)
     said, claimed = {stem(w) for w in theirs}, {stem(w) for w in ours}
     their_slots = slots(theirs)
-    for before, word in slots(ours):
+    for before, word, after in slots(ours):
         # after a joining word ("videos and sound" / "videos and audio") the slot is a list's,
         # where a paraphrase names the same member otherwise
         if word in STOP or before in _JOINING or not rare(word, known=False) or \
                 stem(word) in said:
             continue
-        for other_before, other in their_slots:
+        for other_before, other, other_after in their_slots:
+            # the same content word after it too ("automatically produces ecomaps" /
+            # "automatically generates ecomaps"): one act said two ways, not one term set
+            # against another
             if other_before == before and other != word and rare(other) and \
-                    other not in STOP and stem(other) not in claimed:
+                    other not in STOP and stem(other) not in claimed and \
+                    not (after and after not in STOP and after == other_after):
                 return word, other
     return None
 
