@@ -60,5 +60,10 @@ def test_prepositions_and_linking_words_are_no_content_words() -> None:
         "adult", "services"]
 
 
+def test_alongside_and_beside_are_prepositions_too() -> None:
+    assert content_words("Read it alongside the plan, beside the notes") == ["read", "plan",
+                                                                             "notes"]
+
+
 def test_can_is_a_modal_as_may_and_must_are_and_no_content_word() -> None:
     assert content_words("A carer can usually fill it in") == ["carer", "usually", "fill"]

@@ -17,7 +17,8 @@ within across i you he she his her them out number total rate figure figures per
 previously march april june september october november december january february july august
 may end ended ending at least just only still stood reached half thirds quarters after
 must should shall will would could might ought can meant intended supposed
-onto upon towards toward along among amongst throughout via whereby wherein whilst whereas
+onto upon towards toward along alongside beside among amongst throughout via whereby wherein
+whilst whereas
 although though whether here perhaps rather quite very""".split())
 
 
