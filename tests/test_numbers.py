@@ -38,6 +38,8 @@ def test_figures_read_every_written_format(text: str, value: float, kind: str) -
     ("Roughly one in every three staff agreed.", [("fraction", 1, 3)]),
     ("Seven of the twelve reviews were late.", [("fraction", 7, 12)]),
     ("About nine out of ten carers felt heard.", [("fraction", 9, 10)]),
+    ("Roughly two out of every three carers felt heard.", [("fraction", 2, 3)]),
+    ("Roughly 2 out of every 3 carers felt heard.", [("fraction", 2, 3)]),
     # a part of a whole written with a slash, in brackets or not; not a round-the-clock "24/7"
     ("The hub opened in most wards (4/5) by March.", [("fraction", 4, 5)]),
     ("Schools rated it 7/10 on average.", [("fraction", 7, 10)]),

@@ -18,7 +18,8 @@ _UNIT_WORD = "|".join(_UNITS[1:10])
 # a compound first ("twenty-four", "eighty three"), then a single word
 WORD_NUMBER = (rf"(?:(?:{_TENS_WORD})[\s-](?:{_UNIT_WORD})|" + "|".join(NUMBER_WORDS) + ")")
 _WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z])(\s+per\s?cent\b)?"
-                          rf"(?:\s+(?:out\s+)?of\s+(?:the\s+)?({WORD_NUMBER}|\d+)\b)?", re.I)
+                          rf"(?:\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?({WORD_NUMBER}|\d+)\b)?",
+                          re.I)
 # a number of hundreds or thousands in words: "two hundred", "a thousand", "three hundred and
 # twelve"
 _SCALED = re.compile(rf"\b(a|one|{WORD_NUMBER})\s+(hundred|thousand)\b"

@@ -39,7 +39,7 @@ _NUMBER = re.compile(
     r"\d+)(\.\d+)?(?![\w£])"
     r"(\s?%|\s?per\s?cent\b|\s+per\s+10,?\s?000\b)?"
     # "5 out of 6", "five of the six", "(5/6)": a part of a whole
-    r"(?:(?:\s+(?:out\s+)?of\s+(?:the\s+)?|/(?=\d{1,3}(?![\d/.,])))(\d{1,3}(?:,\d{3})*|"
+    r"(?:(?:\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?|/(?=\d{1,3}(?![\d/.,])))(\d{1,3}(?:,\d{3})*|"
     + WORD_NUMBER + r")\b)?",
     re.I)
 _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
