@@ -43,6 +43,8 @@ def test_figures_read_every_written_format(text: str, value: float, kind: str) -
     # a part of a whole written with a slash, in brackets or not; not a round-the-clock "24/7"
     ("The hub opened in most wards (4/5) by March.", [("fraction", 4, 5)]),
     ("Schools rated it 7/10 on average.", [("fraction", 7, 10)]),
+    # a number joined to a name by a slash names a return, it counts nothing
+    ("Of the 903/Ofsted items, 20 were new.", [("count", 20, None)]),
     ("The helpline answers 24/7 for 12 weeks.", [("count", 24, None), ("count", 12, None)]),
 ])
 def test_figures_written_in_words_and_ratios_are_read(text: str, expected: list) -> None:

@@ -157,7 +157,9 @@ _RANGE = re.compile(r"\s*(?:to|and|-|–)\s*")
 # "+44 20 7946 0000") or any number written with a leading zero ("01", "0300"), which no
 # quantity is
 _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1,2}\b|"
-                          r"(?<![\d.,£])0\d+\b(?![.,]\d)")
+                          r"(?<![\d.,£])0\d+\b(?![.,]\d)|"
+                          # a number joined to a name by a slash: "the 903/Ofsted Annex A items"
+                          r"\b\d+/(?=[A-Za-z])|(?<=[A-Za-z]/)\d+\b")
 
 # a bare number a preposition of time puts at the end of a clause, young enough to be an age:
 # "to marry before 18, even if", "support until 25." (not "before 18 months", "by 12 schools")
