@@ -16,7 +16,7 @@ from kb.claims import opposite_word, other_date, sentences_of
 from kb.extract.metadata import MONTHS
 from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of
-from kb.items import another_item, figure_of_another_item, items_named, names_a_code
+from kb.items import another_item, figure_of_another_item, names_a_code, names_item
 from kb.models import Figure, Passage, passage_dict
 from kb.names import name_stems, names
 from kb.number_words import WORD_NUMBER, frequencies
@@ -491,7 +491,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.period and asked.wants not in ("time",):
         value += period_fit(asked, candidate)
     if sum(map(len, asked.items.values())) == 1 and \
-            not _names_item(asked.items, f"{text} {leant}"):
+            not names_item(asked.items, f"{text} {leant}"):
         # "How many were in Wave 2?": a sentence that names no wave (a question naming two,
         # "across Phase 1 and Phase 2", may be answered by what sums them)
         value -= ITEM_UNNAMED
@@ -521,13 +521,6 @@ _BEGINS = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|com
 # a sentence that says a state is reached gives its start ("reaches compulsory school age"); a
 # question's "reach" is as often reaching a decision as an age, so it asks of neither end
 _BEGUN = re.compile(rf"{_BEGINS.pattern}|\breach(?:es|ed)?\b", re.I)
-
-
-def _names_item(items: dict[str, set[str]], text: str) -> bool:
-    """Whether the text names one of the items of a sequence the question names ("Wave 2",
-    "the second wave")."""
-    named = items_named(text)
-    return any(named.get(kind, set()) & numbers for kind, numbers in items.items())
 
 
 def other_end(question: str, text: str) -> bool:

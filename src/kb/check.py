@@ -132,13 +132,13 @@ def read_claim(engine: SearchEngine, text: str) -> Claim:
     for figure in figures:
         measure_text = measure_text[:figure.start] + " " * (figure.end - figure.start) + \
             measure_text[figure.end:]
-    aged = any(f.kind == "age" for f in figures)
-    measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w) and not (
-        aged and w.lower().strip(".,;:'") in AGE_WORDS))
+    measure_text = " ".join(w for w in measure_text.split() if not re.search(r"\d", w))
+    if any(f.kind == "age" for f in figures):
+        measure_text = _without_age_words(measure_text)
     values = [as_multiple(text, f) for f in claim_totals(
         text, counted_list(text, stated_figures(figures)), period)]
     return Claim(text, values, period, direction(text), term_weights(engine, measure_text),
-                 [term_weights(engine, _without_age_words(f)) for f in values],
+                 [term_weights(engine, _measure_of(f)) for f in values],
                  items_named(text), engine.vocabulary(audience_of(engine)))
 
 
@@ -148,10 +148,13 @@ AGE_WORDS = {"until", "turn", "turns", "turned", "birthday", "aged", "age", "rea
              "reached", "old", "before", "after", "under", "over"}
 
 
-def _without_age_words(figure: Figure) -> str:
-    if figure.kind != "age":
-        return figure.measure
-    return " ".join(w for w in figure.measure.split() if w.lower() not in AGE_WORDS)
+def _without_age_words(text: str) -> str:
+    return " ".join(w for w in text.split() if w.lower().strip(".,;:'") not in AGE_WORDS)
+
+
+def _measure_of(figure: Figure) -> str:
+    """What a figure measures: for an age, less the words that put it as one."""
+    return _without_age_words(figure.measure) if figure.kind == "age" else figure.measure
 
 
 def counted_list(text: str, values: list[Figure]) -> list[Figure]:
@@ -441,7 +444,7 @@ def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[st
     """How well a source figure's measure agrees with the claim's (0 below MEASURE_MIN), and
     with the words next to the claimed figure itself (two figures have two measures). In a
     table row every cell is the figure's measure: its label, its definition, its notes."""
-    near = sentence_words if row else {stem(w) for w in _without_age_words(figure).split()}
+    near = sentence_words if row else {stem(w) for w in _measure_of(figure).split()}
     whole = (terms or claim.terms).share(near, sentence_words)
     own = claim.measures[index] if index < len(claim.measures) else None
     if whole < MEASURE_MIN or own is None or not own.weights:

@@ -68,6 +68,13 @@ def figure_of_another_item(asked: dict[str, set[str]], text: str, figure: Figure
     return False
 
 
+def names_item(asked: dict[str, set[str]], text: str) -> bool:
+    """Whether the text names one of the items of a sequence asked about ("Wave 2", "the
+    second wave")."""
+    named = items_named(text)
+    return any(named.get(kind, set()) & numbers for kind, numbers in asked.items())
+
+
 def another_item(asked: dict[str, set[str]], text: str) -> bool:
     """Whether the text names only other items of a sequence the question names one of:
     a sentence on "Wave 1" does not answer for "Wave 2"."""

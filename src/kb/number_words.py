@@ -144,8 +144,7 @@ _ADVERB = re.compile(rf"\b(?:({WORD_NUMBER}|\d{{1,2}})[\s-])?("
 # "on an annual basis", "on a monthly basis": the adjective of a period, how often
 _ON_A_BASIS = re.compile(r"\bon\s+an?\s+(annual|yearly|monthly|weekly|daily|quarterly|termly|"
                          r"fortnightly)\s+basis\b", re.I)
-_BASIS_PER_YEAR = {**_ADVERB_PER_YEAR, "annual": 1.0, "yearly": 1.0, "monthly": 12.0,
-                   "weekly": 52.0, "daily": 365.0}
+_BASIS_PER_YEAR = {**_ADVERB_PER_YEAR, "annual": 1.0}
 
 
 def frequencies(text: str) -> list[Figure]:

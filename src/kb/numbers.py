@@ -112,12 +112,12 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         figures.append(_scaled_money(match))
         taken.append(match.span())
     for match in _ONE_SPAN.finditer(text):  # "within a week", "about a fortnight"
-        if not any(s < match.end(2) and match.start(2) < e for s, e in taken):
-            figures.append(Figure(match.group(2), match.start(2), match.end(2), 1.0, "count"))
-            taken.append(match.span(2))
-    for match in _SCALED.finditer(text):  # "7 million pounds", "1.2 million children"
+        if not any(s < match.end(1) and match.start(1) < e for s, e in taken):
+            figures.append(Figure(match.group(1), match.start(1), match.end(1), 1.0, "count"))
+            taken.append(match.span(1))
+    for match in _SCALED_IN_WORDS.finditer(text):  # "7 million pounds", "1.2 million children"
         if not any(s < match.end() and match.start() < e for s, e in taken):
-            figures.append(_scaled(match))
+            figures.append(_scaled_in_words(match))
             taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
@@ -204,30 +204,33 @@ _SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
 
 
 # one week or fortnight as a length of time: "within a week", "about a fortnight"
-_ONE_SPAN = re.compile(r"\b(within|in|about|around|roughly|approximately|for|under|over|after|"
-                       r"than)\s+(an?\s+(?:week|fortnight))\b", re.I)
+_ONE_SPAN = re.compile(r"\b(?:within|in|about|around|roughly|approximately|for|under|over|"
+                       r"after|than)\s+(an?\s+(?:week|fortnight))\b", re.I)
 # a figure with its scale in words, not after a pound sign: money when "pounds" follows ("7
 # million pounds", "300 pounds"), else a count ("1.2 million children")
-_SCALED = re.compile(r"(?<![£\d.,])(\d+)(?:\.(\d+))?(?:\s(thousand|million|billion))?"
-                     r"(?(3)(?:\s+(pounds))?|\s+(pounds))\b", re.I)
+_SCALED_IN_WORDS = re.compile(r"(?<![£\d.,])(\d+)(?:\.(\d+))?(?:\s(thousand|million|billion))?"
+                              r"(?(3)(?:\s+(pounds))?|\s+(pounds))\b", re.I)
 
 
-def _scaled(match: re.Match[str]) -> Figure:
+def _scaled_in_words(match: re.Match[str]) -> Figure:
     whole, fraction, scale, pounds, bare_pounds = match.groups()
-    power = _SCALES[scale.lower()] if scale else 0
-    value = float(f"{whole}.{fraction or 0}") * 10 ** power
     money = bool(pounds or bare_pounds)
-    return Figure(match.group(0), match.start(), match.end(), value,
-                  "money" if money else "count", "£" if money else "",
-                  decimals=len(fraction or "") - power)
+    return _scaled(match, whole, fraction, scale, "money" if money else "count",
+                   "£" if money else "")
 
 
 def _scaled_money(match: re.Match[str]) -> Figure:
     """Money written short: "£412k" is 412,000 to the nearest thousand, "£1.2m" to 100,000."""
     whole, fraction, scale = match.groups()
-    power = _SCALES[scale.lower()]
+    return _scaled(match, whole, fraction, scale, "money", "£")
+
+
+def _scaled(match: re.Match[str], whole: str, fraction: str | None, scale: str | None,
+            kind: str, unit: str) -> Figure:
+    """The figure `match` states, its digits times its scale, to the precision it is said."""
+    power = _SCALES[scale.lower()] if scale else 0
     value = float(f"{whole}.{fraction or 0}") * 10 ** power
-    return Figure(match.group(0), match.start(), match.end(), value, "money", "£",
+    return Figure(match.group(0), match.start(), match.end(), value, kind, unit,
                   decimals=len(fraction or "") - power)
 
 
@@ -413,7 +416,7 @@ def counts_units_of_time(text: str, figure: Figure) -> bool:
     """Whether the figure is a number of minutes, hours, days, weeks, months or years: "for 25
     years", "across the five days"."""
     return _TIME_UNIT.match(text, figure.end) is not None or \
-        re.search(r"\b(?:week|fortnight)$", figure.text) is not None  # "within a week"
+        _ONE_SPAN.search(f"within {figure.text}") is not None  # "within a week"
 
 
 def head_of(text: str, figure: Figure) -> set[str]:
