@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kb.agreement import agrees, other_side, same_date
-from kb.claims import clash, denies, other_date, sentences_of
+from kb.claims import other_date, sentences_of
+from kb.clashes import clash
 from kb.models import Passage
 from kb.names import swapped_pairs
+from kb.negation import denies
 from kb.numbers import find_figures
 
 
@@ -270,7 +272,7 @@ def test_each_table_row_and_list_item_is_a_sentence_of_its_own() -> None:
 
 
 def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
-    from kb.claims import list_items
+    from kb.clashes import list_items
 
     assert list_items("The partners are (a) the local council, (b) the health board for the "
                       "area, and (c) the chief officer of police.") == [
@@ -318,7 +320,7 @@ def test_a_sentence_opening_on_this_is_read_with_the_one_before() -> None:
 
 
 def test_a_sentence_that_forbids_what_a_claim_allows_is_found() -> None:
-    from kb.claims import forbids
+    from kb.clashes import forbids
 
     claim = "It is acceptable for a parent volunteer to lead the school trip."
     assert forbids(claim, "It is not appropriate for a parent volunteer to lead a school trip.")
@@ -387,7 +389,7 @@ def test_a_change_from_one_figure_to_another_agrees_with_the_multiple_a_claim_gi
 ])
 def test_a_condition_the_claim_makes_necessary_clashes_with_a_source_saying_it_is_not(
         claim: str, source: str, contradicted: bool) -> None:
-    from kb.claims import needless_condition
+    from kb.clashes import needless_condition
 
     assert bool(needless_condition(claim, source)) is contradicted
     if contradicted:
@@ -419,7 +421,7 @@ def test_a_sentence_opening_on_a_part_of_a_whole_is_read_with_the_one_before() -
 
 
 def test_a_may_allows_otherwise_only_an_act_the_claim_speaks_of() -> None:
-    from kb.claims import clash
+    from kb.clashes import clash
 
     rule = "Practitioners must seek consent before sharing information."
     assert clash(rule, "Practitioners may share information without consent where a child "
@@ -458,7 +460,7 @@ def test_two_parties_each_given_what_the_source_says_of_the_other_are_swapped() 
 
 
 def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
-    from kb.claims import denies
+    from kb.negation import denies
 
     source = ("Clubs should not demand photo identification or ask to keep a copy of a passport "
               "from parents collecting their children.")
@@ -473,7 +475,7 @@ def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
 
 
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
-    from kb.claims import denies
+    from kb.negation import denies
 
     # "nothing beyond X", "no one other than X": only X, not a denial of what follows
     source = ("A family who only receives the funded sessions from the holiday club is not "
@@ -492,7 +494,7 @@ def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
 
 
 def test_an_exception_counts_only_where_the_other_text_states_it() -> None:
-    from kb.claims import denies
+    from kb.negation import denies
 
     source = "The club's notes aren't a record of the visit, unless explicitly noted otherwise."
     # one word of the exception recurring ("explicitly") does not make it the claim's
@@ -503,7 +505,7 @@ def test_an_exception_counts_only_where_the_other_text_states_it() -> None:
 
 
 def test_a_negation_passes_through_meant_to_be() -> None:
-    from kb.claims import denies
+    from kb.negation import denies
 
     source = "The welcome call isn't a home visit by the team."
     assert denies("The welcome call is not meant to be a home visit by the team.", source) is None
@@ -512,7 +514,7 @@ def test_a_negation_passes_through_meant_to_be() -> None:
 
 
 def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
-    from kb.claims import denied_duty
+    from kb.negation import denied_duty
 
     source = ("A complaint to the council does not make it mandatory to close the club; the "
               "trustees decide.")
@@ -528,7 +530,7 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
 
 
 def test_a_lists_first_member_is_read_past_the_subject_and_its_qualifier() -> None:
-    from kb.claims import list_items
+    from kb.clashes import list_items
 
     assert list_items("The four members for each district board are the council, the school "
                       "trust and the health visitors.") == [

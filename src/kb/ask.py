@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
-from kb.claims import opposite_word, other_date, sentences_of
+from kb.claims import other_date, sentences_of
+from kb.clashes import opposite_word
 from kb.extract.metadata import MONTHS
 from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of

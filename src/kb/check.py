@@ -18,20 +18,14 @@ from kb.agreement import (
     other_time_units,
 )
 from kb.claims import (
-    NEGATION,
     Aligned,
     align,
-    clash,
-    denies,
-    forbids,
-    list_items,
-    opposite_word,
     other_date,
     same_time,
     says_more_than_its_title,
     with_its_list,
-    words_of,
 )
+from kb.clashes import clash, forbids, list_items, opposite_word
 from kb.extract.metadata import periods_in
 from kb.items import another_item, items_named
 from kb.models import Figure, Match, Passage, passage_dict
@@ -43,6 +37,7 @@ from kb.names import (
     swapped_quote,
     swapped_term,
 )
+from kb.negation import NEGATION, denies
 from kb.numbers import (
     ALTERNATIVE,
     counts_units_of_time,
@@ -56,7 +51,7 @@ from kb.query import Filters
 from kb.sentences import split_sentences
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import content_words, stem
+from kb.words import content_words, stem, words_of
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine

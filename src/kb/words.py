@@ -26,6 +26,25 @@ def content_words(text: str) -> list[str]:
             if w.lower().strip("'’-") not in STOP and len(w) > 1]
 
 
+# a word as the jobs read it, digits allowed after its first letter ("D2I", "S47")
+TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+
+
+def words_of(text: str) -> set[str]:
+    """The stems of a text's words, hyphenated ones whole."""
+    return {stem(word.lower()) for word in TOKEN.findall(text)}
+
+
+def word_parts(text: str) -> set[str]:
+    """Stems of the words, hyphenated ones split ("half-day": half, day)."""
+    return {stem(word.lower()) for word in re.findall(r"[A-Za-z0-9]+", text)}
+
+
+def content_parts(text: str) -> set[str]:
+    """Stems of the content words, hyphenated ones split ("non-statutory": non, statutory)."""
+    return {stem(part) for word in content_words(text) for part in word.split("-") if part}
+
+
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A light stemmer for matching words across forms: inflections off ("referrals",

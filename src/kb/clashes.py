@@ -1,0 +1,276 @@
+"""Clashes: whether a sentence says the opposite of a claim by the shape of its English (a
+denial or a changed duty, a universal against a restriction, a duty against a permission,
+opposite modifiers, a needless condition, a list with one member swapped, another member put
+first, a kind narrowed).
+
+Every rule here names a pattern of English, not a case; each is tested on sentences written
+for the test (tests/test_clashes.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.contrasts import reversed_comparison, reversed_preference
+from kb.items import neighbour_code, other_item
+from kb.negation import MODALS, NEGATION, denies, permits_what_claim_names
+from kb.words import TOKEN, content_parts, content_words, stem, word_parts, words_of
+
+# a claim that something holds for everyone or always, against a source that limits it
+UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
+RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
+# a duty or an exclusive condition, against a source that permits alternatives
+OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
+PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
+# a claim that leaves something to choice, against a source that makes it a duty
+OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elect)|optional|"
+                      r"discretionary|at (?:their|its|the [\w ]{1,30}'?s?) discretion|free to|"
+                      r"need not|do(?:es)? not (?:have|need) to|(?:is|are) not required to)\b",
+                      re.I)
+# modifiers that exclude each other when they qualify the same thing
+OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
+             ("increase", "decrease|reduction"), ("rise", "fall|reduction"),
+             ("higher", "lower"),
+             ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
+             ("earlier", "later"), ("public", "private"), ("internal", "external"),
+             ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
+             ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
+             ("permanent", "temporary"), ("highest", "lowest"),
+             # acts that undo each other, in the forms a stem does not join ("kept", "keep")
+             ("keep|kept|retain|retained|stay|stays|stayed", "remove|removed|delete|deleted"),
+             ("add|added|adding", "remove|removed|removing|removal|delete|deleted|deletion"),
+             ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
+             ("remain|remains|remained", "become|becomes|became"),
+             ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses"),
+             ("good|best", "poor|bad|worst")]
+
+
+
+def clash(claim: str, sentence: str) -> str | None:
+    """Why the sentence says the opposite of the claim, or None when its English does not."""
+    if denied := denies(claim, sentence):
+        return denied
+    if neighbour := neighbour_code(claim, sentence) or other_item(claim, sentence):
+        return f"the source says this of {neighbour[1]}, not {neighbour[0]}"
+    if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
+            RESTRICTIVE.search(claim):
+        return "the claim says it holds for all; the source limits it"
+    if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
+            PERMISSION.search(claim) and not OBLIGATION.search(sentence) and \
+            permits_what_claim_names(claim, sentence):
+        return "the claim makes it a rule; the source allows otherwise"
+    if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
+            OPTIONAL.search(sentence) and not PERMISSION.search(sentence):
+        return "the claim leaves it to choice; the source makes it a duty"
+    if condition := needless_condition(claim, sentence):
+        return f"the claim makes {condition} a condition; the source says it is not needed"
+    if swapped := swapped_member(claim, sentence):
+        return f"the source lists them without {swapped}"
+    if other := other_first(claim, sentence):
+        return f"the source says this of {other}"
+    if turned := reversed_comparison(claim, sentence) or reversed_preference(claim, sentence):
+        return turned
+    if narrowed := qualified(claim, sentence):
+        return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
+    return opposite_word(claim, sentence)
+
+
+# a condition a claim says must come first ("may be shared only once an enquiry has begun",
+# "cannot start until a referral is made"), and a source that says it need not
+_ONLY_WHEN = re.compile(r"\b(?:only(?:\s+[\w-]+){0,8}?\s+(?:once|if|when|after|where|"
+                        r"following)|(?:cannot|can't|(?:can|may|must)\s+not)\b.{0,60}?\b"
+                        r"(?:unless|until|without))\s+(.+)$", re.I)
+_NOT_NEEDED = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:necessary|needed|required|essential|"
+                         r"a\s+(?:pre-?)?(?:condition|requirement))|need\s+not|do(?:es)?\s+not\s+"
+                         r"(?:need|require|have\s+to)|no\s+need|without\s+(?:the\s+)?need)\b",
+                         re.I)
+
+
+def needless_condition(claim: str, sentence: str) -> str | None:
+    """The condition a claim makes necessary ("only once a formal enquiry has been opened")
+    where the sentence says that very thing is not needed ("it is not necessary for a formal
+    enquiry to be opened"): two of its content words, and half of them, in the clause of the
+    sentence's "not necessary". Returns the condition, or None."""
+    said = _ONLY_WHEN.search(claim)
+    if not said or _NOT_NEEDED.search(claim):
+        return None
+    condition = re.split(r"[,;.]", said.group(1))[0]
+    wanted = content_parts(condition) - MODALS
+    for match in _NOT_NEEDED.finditer(sentence):
+        # the clause the "not necessary" stands in, before it and after ("A signed form is
+        # not required before a visit", "it is not necessary for a formal process to be ...")
+        clause = re.split(r"[.;:]", sentence[:match.start()])[-1] + " " + \
+            re.split(r"[.;:]", sentence[match.end():])[0]
+        shared = wanted & content_parts(clause)
+        if len(shared) >= 2 and len(shared) >= len(wanted) / 2:
+            return condition.strip()
+    return None
+
+
+# a direction said as a verb and "up" or "down" ("had gone up", "went down") is a rise or a fall
+_PHRASAL = re.compile(r"\b(?:go|goes|going|gone|went)\s+(up|down)\b", re.I)
+
+
+def _one_word(match: re.Match[str]) -> str:
+    return "rise" if match.group(1).lower() == "up" else "fall"
+
+
+def opposite_word(claim: str, sentence: str) -> str | None:
+    """A modifier the claim gives where the sentence gives its opposite ("before" against
+    "after", "minimum" against "maximum") and not the claim's own: why, or None."""
+    claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
+    claim_words, source_words = word_parts(claim), word_parts(sentence)
+    for one, other in OPPOSITES:
+        a, b = {stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")}
+        # a sentence that gives both sets them against each other ("a permanent workforce,
+        # agency staff only as a temporary measure"): it need not deny the claim's
+        for ours, theirs in ((a, b), (b, a)):
+            if ours & claim_words and theirs & source_words and not theirs & claim_words \
+                    and not ours & source_words:
+                return f"the claim says {_said(ours, claim)}, the source {_said(theirs, sentence)}"
+    return None
+
+
+def _said(stems: set[str], text: str) -> str:
+    """The text's own word of these stems."""
+    return next(word for word in re.findall(r"[A-Za-z0-9]+", text)
+                if stem(word.lower()) in stems)
+
+
+# a claim that something is allowed, and a sentence that forbids it: "it is acceptable for the
+# proprietor to be the lead" against "it is not appropriate for the proprietor to be the lead"
+_PERMITS = re.compile(r"\b(?:may|can|could|allowed|allows?|permitted|permits?|acceptable|"
+                      r"appropriate|able to|entitled)\b", re.I)
+_FORBIDS = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:appropriate|acceptable|permitted|allowed|"
+                      r"lawful)|must not|should not|may not|cannot|can't|mustn't|shouldn't|"
+                      r"prohibited from|forbidden to)\b", re.I)
+
+
+def forbids(claim: str, sentence: str) -> bool:
+    """Whether the sentence forbids what the claim says is allowed: the clause after its
+    prohibition holds three or more of the claim's content words, and half of them."""
+    if not _PERMITS.search(claim) or _FORBIDS.search(claim) or NEGATION.search(claim):
+        return False
+    claimed = content_parts(claim) - MODALS
+    for match in _FORBIDS.finditer(sentence):
+        clause = re.split(r"[.;:]", sentence[match.end():])[0]
+        shared = claimed & content_parts(clause)
+        if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
+            return True
+    return False
+
+
+# an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words
+_ITEM_MARK = re.compile(r"\(\s*(?:[a-z]|[ivx]+|\d)\s*\)\s*")
+_LEAD = re.compile(r"^(?:(?:and|or|the|an|a|both|either)\s+)+", re.I)
+
+
+def list_items(text: str) -> list[str]:
+    """The members of the longest enumeration in a sentence ("the local authority, the
+    integrated care board and the police"), or [] when it enumerates nothing."""
+    text = _ITEM_MARK.sub(" ", text)
+    best: list[str] = []
+    for clause in re.split(r"[.:!?]\s", text):
+        # the pieces and the joint before each: a list of three or more has a comma or a
+        # semicolon ("A, B and C"); "a child or their parents ... reasons and the basis" is none
+        parts = re.split(r"([,;(]\s*|\s+(?:and|or)\s+)", clause)
+        pieces = [(_head_phrase(piece), parts[at - 1] if at else "")
+                  for at, piece in enumerate(parts) if at % 2 == 0]
+        pieces = [(piece, joint) for piece, joint in pieces if piece]
+        if len(pieces) < 3 or not re.search(r"\b(?:and|or)\b", clause):
+            continue
+        run: list[tuple[str, str]] = []
+        for piece, joint in pieces:  # the enumeration is the run of short pieces at its end
+            run = [*run, (piece, joint)] if len(piece.split()) <= 8 else []
+        if len(run) >= 3 and len(run) > len(best) and \
+                any(joint.strip() in (",", ";", "(") for _, joint in run[1:]):
+            best = [piece for piece, _ in run]
+    return [_LEAD.sub("", item) for item in best]
+
+
+# where a member's qualifier starts ("an integrated care board for an area ..."), and the verb
+# that introduces a list ("the partners are ...")
+_QUALIFIER = re.compile(r"\s*(?:\b(?:for|which|who|whose|that|where|within|including|"
+                        r"previously)\b).*$", re.I)
+_INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
+                         re.I)
+
+
+def _head_phrase(piece: str) -> str:
+    """A member's head: past the verb that introduces the list, before its qualifier ("The
+    partners for an area are the local authority": "the local authority")."""
+    piece = _QUALIFIER.sub("", _INTRODUCED.sub("", piece.strip(), count=1))
+    return piece.strip(" .)(")
+
+
+def swapped_member(claim: str, sentence: str) -> str | None:
+    """A claim that lists as many members as a list in the source, all but one of them the
+    source's own, names a member the source does not have: returned, else None. A member is
+    known by its head, the last content word ("local schools": schools)."""
+    claimed, stated = list_items(claim), list_items(sentence)
+    if len(claimed) < 3 or len(stated) < len(claimed):
+        return None
+    held = word_parts(" ".join(stated))
+    missing = [item for item in claimed
+               if (words := content_words(item)) and stem(words[-1]) not in held]
+    return missing[0] if len(missing) == 1 else None
+
+
+# "X is / was / remains the most common ...", "X should be the ultimate decision maker": the
+# member a superlative or a sole role is said of
+_SAID_FIRST = re.compile(r"([A-Za-z][A-Za-z'/ -]{0,60}?)\s+(?:is|was|are|were|remains?|remained|"
+                         r"became|has been|(?:should|must|will|would|shall) be)\s+(?:by far\s+)?"
+                         r"(?:the|its|their)\s+(?:single\s+)?"
+                         r"(?:most\s+(?:common|frequent)|commonest|largest|biggest|main|leading|"
+                         r"top|highest|least\s+common|lowest|smallest|ultimate|sole|only|final)\b",
+                         re.I)
+
+
+def other_first(claim: str, sentence: str) -> str | None:
+    """The member a source sentence puts first where the claim puts another ("Emotional abuse
+    was the most common category" against "Neglect remains the most common reason"), or None."""
+    said, stated = _SAID_FIRST.search(claim), _SAID_FIRST.search(sentence)
+    if not said or not stated or said.group(0).split()[-1].lower() != \
+            stated.group(0).split()[-1].lower():
+        return None
+    ours = {stem(w) for w in content_words(said.group(1))[-3:]}
+    theirs = {stem(w) for w in content_words(stated.group(1))[-3:]}
+    if not ours or not theirs or ours & theirs or theirs & words_of(claim):
+        return None
+    # and ranked among the same things ("... reason for a child protection plan"), not others
+    ranked = [{stem(w) for w in content_words(text[m.end():])[:6]}
+              for text, m in ((claim, said), (sentence, stated))]
+    if 3 * len(ranked[0] & ranked[1]) < 2 * min(len(ranked[0]), len(ranked[1])):
+        return None
+    named = stated.group(1).split()[-5:]
+    return " ".join(named[1:] if named[0].lower() in ("the", "a", "an") else named)
+
+
+_ANY = re.compile(r"\b(?:any|every)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
+
+
+def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim that something holds for any member of a kind, against a source that names
+    only a qualified one ("any member of staff" against "an appropriate senior member of
+    staff"): the kind, and the source's words for it; or None."""
+    # an open permission ("can be any member of staff") against a rule that names whom
+    # ("should ensure an appropriate senior member of staff"); a source that only describes
+    # ("a concerned parent asked") does not narrow the claim
+    if not PERMISSION.search(claim) or not re.search(r"\b(?:must|should|shall|required)\b",
+                                                     sentence, re.I):
+        return None
+    claim_words = {w.lower() for w in TOKEN.findall(claim)}
+    for match in _ANY.finditer(claim):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            kind = " ".join(words[:size])
+            found = re.search(rf"\b(?:a|an|the)\s+((?:[a-z-]+\s+){{1,3}}){re.escape(kind)}\b",
+                              sentence, re.I)
+            if found is None:
+                continue
+            added = [w for w in found.group(1).split() if w.lower() not in claim_words]
+            if added and not any(w.lower() in ("other", "same", "such") for w in added):
+                return kind, found.group(0)
+            break
+    return None
+

@@ -1,0 +1,273 @@
+"""Negation and duty: whether one text denies what another states of the same thing, by a
+negation one of them has and the other lacks, or changes its force (a duty against a permission,
+a duty in law against a course only urged, a duty said to be none).
+
+Every rule here names a pattern of English, not a case; each is tested on sentences written
+for the test (tests/test_negation.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Set as AbstractSet
+
+from kb.words import content_parts, content_words, stem
+
+MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
+# ("rather than X" and "instead of X" deny X as ", not X" does)
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing|"
+                      r"rather\s+than|instead\s+of|other\s+than)\b|"
+                      r"n't\b|\bnon-|\bnon\s+(?=[a-z])|\bun(?:able|lawful|necessary)\b", re.I)
+# a negation inside a phrase that names something ("closed with no further action", "for no
+# reason", "acted without delay") qualifies that phrase; it does not deny the sentence
+PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout)$", re.I)
+# "nothing beyond the visits", "no one other than the DSL", "none but": a negation whose
+# clause names an exception limits what it speaks of to that exception (only the visits); it
+# denies nothing, and the exception's own "other than" is part of the same limit
+_EXCEPTED = re.compile(r"\b(?:nothing|none|nobody|no\s+one|no)\b[^,;:.()]*?\b(?:beyond|except|"
+                       r"apart\s+from|besides|other\s+than|save\s+for)\b|"
+                       r"(?:nothing|none|nobody|no\s+one)\s+but\b", re.I)
+
+
+def _negated_words(text: str) -> set[str]:
+    return {stem(m.group(1).lower()) for m in re.finditer(
+        r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)}
+
+
+# words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
+# "not always the best", "not in place"): auxiliaries, articles, prepositions, degree words, and
+# verbs that only link or fetch what follows ("not be seen as the default", "do not have to
+# get consent")
+_PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
+                    "do", "does", "a", "an", "the", "by", "to", "for", "of", "always",
+                    "usually", "generally", "necessarily", "normally", "all", "any", "only",
+                    "just", "yet", "automatically", "also", "even", "most", "more", "very", "quite",
+                    "so", "as", "too", "seen", "regarded", "considered", "treated", "viewed",
+                    "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
+                    "got", "obtain", "seek", "meant", "intended", "supposed", "in", "on", "at",
+                    "within", "into", "with", "from"}
+# "unless X" is "if not X": an exception said either way ("unless a teacher objects",
+# "provided no teacher objects") is the same exception
+_UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
+
+
+# an aside in brackets, which may stand between a clause's subject and its verb
+_ASIDE = re.compile(r"\([^()]*\)")
+# where a clause starts; not at a comma, after which a negation may be elliptical ("done by a
+# doctor, not a nurse")
+_CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
+
+
+def _in_other_words(following: list[str], denied: str, shared: set[str], other: str) -> bool:
+    """Whether a denied word the other text lacks stands where the other text has a word of its
+    own, between the same two words: "not generally the most appropriate lawful basis" against
+    "the most suitable lawful basis" denies the same thing said in other words."""
+    place = following.index(denied)
+    if place == 0 or place + 1 >= len(following) or stem(following[place + 1]) not in shared:
+        return False
+    before, after = following[place - 1], following[place + 1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", other)]
+    return any(words[at - 1] == before and words[at + 1] == after and word not in _PASSED
+               and stem(word) not in shared for at, word in enumerate(words[1:-1], start=1))
+
+
+# a verb joined to a denied one by "or"/"nor" in the same clause is denied too: "should not
+# request checks, or ask to see certificates"
+_IN_TURN = re.compile(r"(?:,\s*)?\b(?:or|nor)\s+([a-z]+)", re.I)
+
+
+def _denied_in_turn(after: str, shared: set[str]) -> bool:
+    """Whether a word the two texts share is joined by "or"/"nor" to the word a negation
+    denies, within its clause: the negation reaches it."""
+    clause = re.split(r"[;:.()]|\b(?:but|while|whereas|although|though|which|who|when|where|if|"
+                      r"unless|because|that)\b", after)[0]
+    return any(match.group(1).lower() not in _PASSED and stem(match.group(1).lower()) in shared
+               for match in _IN_TURN.finditer(clause))
+
+
+def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
+             other: str = "") -> bool:
+    """Whether the text denies what it says of the words it shares with the other text: each
+    negation counts when the word it denies (the first word after it, past auxiliaries and
+    articles: "not be used", "non-statutory") is one the two texts share, or stands in the
+    place of the other text's own word; their parity decides (a "not" that denies something
+    the other text never mentions says nothing of it)."""
+    count = 0
+    limits = [range(match.start(), match.end()) for match in _EXCEPTED.finditer(text)]
+    for cue in NEGATION.finditer(text):
+        if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
+            continue  # "with no further action", "without delay": a thing named, not denied
+        if any(cue.start() in limit for limit in limits):
+            continue  # "nothing beyond the visits": only the visits
+        following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[cue.end():])[:6]]
+        # a negation's reach ends at the next one, which denies what follows it ("is not in
+        # need cannot have a plan": the "not" denies nothing of the plan)
+        following = list(itertools.takewhile(lambda w: not NEGATION.fullmatch(w), following))
+        if following and stem(following[0]) in common:
+            continue
+        denied = next((w for w in following if w not in _PASSED), None)
+        if denied is None or stem(denied.strip("'-")) not in shared and not (
+                other and _in_other_words(following, denied, shared, other)) and \
+                not _denied_in_turn(text[cue.end():], shared):
+            continue
+        # the clause around it must hold another shared word: "... has been returned but
+        # there is no assessment" denies nothing of a claim that only shares "assessment"
+        # an aside in brackets ("Data sharing agreements (DSA), also known as ..., are not")
+        # stands between a subject and its verb inside one clause
+        before = _CLAUSE_START.split(_ASIDE.sub(" ", text[:cue.start()]))[-1]
+        after = re.split(r"[,;:.()]", text[cue.end():])[0]
+        # (its subject, the clause's first words, too: an aside may part it from its verb)
+        leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
+        clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
+        if len({stem(w.lower()) for w in clause} & shared) >= 2:
+            count += 1
+    # an exception counts where the other text states it too: most of its words, not one that
+    # recurs ("unless explicitly noted otherwise" against "explicitly described as ...")
+    count += sum(1 for match in _UNLESS.finditer(text)
+                 if (parts := content_parts(match.group(1))) and
+                 2 * len(parts & shared) >= len(parts))
+    return count % 2 == 1
+
+
+# a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
+# permission and the act it allows ("may consult"); "may" alone, as "can" is also what one is
+# able to do
+_ACT = r"\s+(?:(?:also|always|still|then|normally|usually|only)\s+)?(?:be\s+)?([a-z]+)"
+_BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\s+to|needs?\s+to|"
+                    rf"ha(?:s|ve)\s+to){_ACT}", re.I)
+_ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
+_MAY = re.compile(rf"\bmay{_ACT}", re.I)
+_LEAVES_OPEN = re.compile(rf"\b(?:may|can|could|might)(?:\s+not)?{_ACT}", re.I)  # "may not find"
+_NOT_AN_ACT = {"not", "never", "able", "be", "unable"}
+# a duty in law or by rule ("must", "is legally required to"), and a course only urged on
+# someone ("is strongly encouraged to", "is advised to"): guidance keeps the two apart
+_STRICT = re.compile(r"\b(?:must|shall|ha(?:s|ve)\s+to|(?:is|are)\s+(?:(?:also|legally|"
+                     r"statutorily)\s+)*(?:required|obliged|obligated)\s+to|(?:is|are)\s+under"
+                     rf"\s+a\s+(?:legal\s+|statutory\s+)?duty\s+to){_ACT}", re.I)
+_RECOMMENDS = re.compile(r"\b(?:(?:also|strongly|therefore)\s+)*(?:encouraged|advised|"
+                         rf"recommended|urged|invited)\s+to{_ACT}", re.I)
+
+
+def _acts(pattern: re.Pattern[str], text: str) -> dict[str, set[str]]:
+    """The acts a modal binds or allows in a text, each with the content words that follow it:
+    {"consult": {"parent", "child"}}."""
+    return {stem(m.group(1).lower()): {stem(w) for w in content_words(text[m.end():])[:5]}
+            for m in pattern.finditer(text) if m.group(1).lower() not in _NOT_AN_ACT}
+
+
+def changed_duty(claim: str, sentence: str) -> str | None:
+    """A claim that leaves to choice an act the sentence makes a duty ("may consult" against
+    "should consult"), or makes a duty of one the sentence only permits ("must" against "may"):
+    why, or None. The act is the verb the modal governs, and what follows it must agree."""
+    allowed, bound = _acts(_ALLOWS, claim), _acts(_BINDS, claim)
+    source_bound, source_allowed = _acts(_BINDS, sentence), _acts(_ALLOWS, sentence)
+    for act, after in allowed.items():
+        if act in source_bound and act not in bound and act not in source_allowed and \
+                (after & source_bound[act] or not (after or source_bound[act])):
+            return "the claim leaves it to choice; the source makes it a duty"
+    source_may = _acts(_MAY, sentence)
+    for act, after in bound.items():
+        if act in source_may and act not in source_bound and act not in allowed and \
+                (after & source_may[act] or not (after or source_may[act])):
+            return "the claim makes it a duty; the source only allows it"
+    return _changed_force(claim, sentence) or denied_duty(claim, sentence)
+
+
+def _changed_force(claim: str, sentence: str) -> str | None:
+    """A claim that makes a duty of an act the sentence only urges ("are required to send"
+    against "are strongly encouraged to send"), or only urges one the sentence makes a duty."""
+    for ours, theirs, why in ((claim, sentence, "the claim makes it a duty; the source only "
+                               "encourages it"),
+                              (sentence, claim, "the claim only encourages it; the source "
+                               "makes it a duty")):
+        strict, urged = _acts(_STRICT, ours), _acts(_RECOMMENDS, theirs)
+        also = set(_acts(_STRICT, theirs)) | set(_acts(_RECOMMENDS, ours))
+        for act, after in strict.items():
+            if act in urged and act not in also and \
+                    (after & urged[act] or not (after or urged[act])):
+                return why
+    return None
+
+
+# a duty denied: "does not make it mandatory to suspend", "is not required to notify", "there is
+# no requirement for the trust to keep", "need not tell", "does not have to consult"
+_NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|compulsory|required|"
+                      r"obliged|obligated|a\s+requirement|requirement|obligation|legal\s+duty|"
+                      r"duty)\s+(?:for\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
+                      r"\bneeds?\s+not\s+(?:be\s+)?([a-z]+)|\b(?:does|do|did)\s+not\s+(?:have|"
+                      r"need)\s+to\s+(?:be\s+)?([a-z]+)", re.I)
+
+
+def denied_duty(claim: str, sentence: str) -> str | None:
+    """One text makes an act a duty in law or by rule ("the school is obliged to suspend") and
+    the other says it is no duty ("does not make it mandatory to suspend"): why, or None."""
+    for ours, theirs, why in ((claim, sentence, "the claim makes it a duty; the source says it "
+                               "is not one"),
+                              (sentence, claim, "the claim says it is no duty; the source makes "
+                               "it one")):
+        undone = {stem(next(g for g in m.groups() if g).lower()) for m in _NO_DUTY.finditer(theirs)}
+        if undone & _bound_outright(ours):
+            return why
+    return None
+
+
+def _bound_outright(text: str) -> set[str]:
+    """The acts a text makes a duty with no negation before the duty in its clause ("does not
+    by itself mean the member of staff has to be suspended" binds nothing)."""
+    acts = set()
+    for match in _STRICT.finditer(text):
+        clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
+        if not re.search(r"\b(?:not|no|never)\b|n't\b", clause, re.I) and \
+                match.group(1).lower() not in _NOT_AN_ACT:
+            acts.add(stem(match.group(1).lower()))
+    return acts
+
+
+def permits_what_claim_names(claim: str, sentence: str) -> bool:
+    """The source leaves to choice an act the claim speaks of: the verb its "may" governs, or
+    the words after it, are the claim's. "must publish an annual report" is no rule that "may
+    want to use a checklist" allows otherwise."""
+    words = {stem(word) for word in content_words(claim)}
+    return any(act in words or after & words
+               for act, after in _acts(_LEAVES_OPEN, sentence).items())
+
+
+def denies(claim: str, sentence: str) -> str | None:
+    """Why the sentence says of the same act the opposite of the claim, by a negation one of
+    them has and the other lacks, or by a duty one of them makes and the other leaves open."""
+    # content words only, hyphenated ones split ("non-statutory": statutory)
+    shared = (content_parts(claim) & content_parts(sentence)) - MODALS
+    # a negated phrase both texts hold ("no further action") is wording they share
+    common = _negated_words(claim) & _negated_words(sentence)
+    if _negated(claim, shared, common, sentence) != _negated(sentence, shared, common, claim) or \
+            _clause_denies(claim, sentence, common):
+        return "one of them denies what the other states"
+    return changed_duty(claim, sentence)
+
+
+# where a sentence joins two statements, each with its own verb: "X is not Y, so Z does not
+# need W", "because ...", "; ..."
+_CLAUSE_JOIN = re.compile(r",\s*(?:so|and\s+so|therefore|which\s+means)\b|;|\bbecause\b|"
+                          r"\bas\s+a\s+result\b", re.I)
+
+
+def _clause_denies(claim: str, sentence: str, common: AbstractSet[str]) -> bool:
+    """Whether one statement of the sentence denies what the claim's statement on the same
+    matter states, or the other way round. A sentence that denies two things the claim states
+    ("X is not Y, so Z does not need W" against "X is Y, so Z needs W") holds two negations,
+    whose parity over the whole sentence cancels out; read statement by statement they do not.
+    A statement is matched with the other text's statement sharing the most of its words (two
+    at least, not counting the clause it came from)."""
+    ours, theirs = _CLAUSE_JOIN.split(claim), _CLAUSE_JOIN.split(sentence)
+    if len(ours) == 1 and len(theirs) == 1:
+        return False  # the whole-text reading stands
+    for part in theirs:
+        mine = content_parts(part) - MODALS
+        best = max(ours, key=lambda other: len(mine & content_parts(other)))
+        shared = (mine & content_parts(best)) - MODALS
+        if len(shared) >= 2 and _negated(part, shared, common) != _negated(best, shared, common):
+            return True
+    return False
+
+
