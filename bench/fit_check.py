@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fitting import fit
 
-from kb import KnowledgeBase, check
+from kb import KnowledgeBase, check, claim_figures
 from kb.claims import align
 from kb.evaluate import cites_gold, half_of
 
@@ -16,7 +16,7 @@ from kb.evaluate import cites_gold, half_of
 def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
     rows = []
     for position, case in enumerate(cases):
-        parsed = check.read_claim(kb.engine, case["claim"])
+        parsed = claim_figures.read_claim(kb.engine, case["claim"])
         hits = kb.engine.search(case["claim"], k=10, mode="hybrid").results
         aligned = align(case["claim"], parsed.terms, hits, weight=0.5)
         rows.append({"case": case, "half": half_of(position), "claim": parsed,
@@ -26,7 +26,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
 
 def verdicts(rows: list[dict], about: float, supports: float, weight: float,
              figures: float, contradict: float) -> list[bool]:
-    check.CONTRADICT_FIT = contradict
+    claim_figures.CONTRADICT_FIT = contradict
     check.SUPPORTS = supports
     check.ABOUT = about
     check.ABOUT_FIGURES = figures

@@ -128,7 +128,8 @@ def test_more_than_a_round_figure_in_words_reaches_half_its_step() -> None:
 
 
 def test_a_claimed_multiple_needs_a_source_that_states_it() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.numbers import find_figures, stated_figures
     from kb.terms import Terms
 
@@ -145,7 +146,7 @@ def test_a_claimed_multiple_needs_a_source_that_states_it() -> None:
 
 
 def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence() -> None:
-    from kb.check import direction_of
+    from kb.claim_figures import direction_of
     from kb.models import Figure, Match, Passage
     from kb.numbers import find_figures
 
@@ -166,7 +167,7 @@ def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence()
 
 
 def test_a_figure_in_a_table_row_is_measured_by_the_whole_row(library: KnowledgeBase) -> None:
-    from kb.check import judge_figures, read_claim, read_sentence
+    from kb.claim_figures import judge_figures, read_claim, read_sentence
     from kb.claims import Aligned, sentences_of
     from kb.models import Passage
 
@@ -188,7 +189,7 @@ def test_a_figure_in_a_table_row_is_measured_by_the_whole_row(library: Knowledge
 
 
 def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
-    from kb.check import claim_totals
+    from kb.claim_figures import claim_totals
     from kb.numbers import find_figures, stated_figures
 
     def read(claim: str) -> list[tuple[str, float, float | None]]:
@@ -206,7 +207,7 @@ def test_every_counts_a_whole_but_every_few_years_is_a_frequency() -> None:
 
 
 def test_a_claims_figures_in_words_are_not_its_measure_words(library) -> None:
-    from kb.check import read_claim
+    from kb.claim_figures import read_claim
     from kb.words import stem
 
     claim = read_claim(library.engine, "Leads' training is renewed every three years.")
@@ -224,7 +225,8 @@ def _aligned(text: str, title: str = "Annual report 2022-23"):  # type: ignore[n
 
 
 def test_a_name_the_claim_states_and_the_passage_never_does_is_unsupported() -> None:
-    from kb.check import Claim, unnamed
+    from kb.check import unnamed
+    from kb.claim_figures import Claim
     from kb.terms import Terms
 
     text = "Teams draw the data map on paper during the workshop."
@@ -256,7 +258,7 @@ def test_the_words_that_name_a_document_are_held_by_its_sentences() -> None:
 
 
 def test_the_name_a_claim_gives_the_document_is_no_part_of_a_figures_measure() -> None:
-    from kb.check import Claim, read_sentence
+    from kb.claim_figures import Claim, read_sentence
     from kb.numbers import find_figures, stated_figures
     from kb.terms import Terms
 
@@ -275,7 +277,8 @@ def test_the_name_a_claim_gives_the_document_is_no_part_of_a_figures_measure() -
 
 
 def test_a_claimed_order_needs_a_sentence_that_states_an_order() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -315,7 +318,7 @@ def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
 
 
 def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
-    from kb.check import Claim
+    from kb.claim_figures import Claim
     from kb.claims import Aligned, says_more_than_its_title
     from kb.models import Passage
     from kb.terms import Terms
@@ -341,7 +344,7 @@ def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
 
 
 def test_every_in_a_duty_is_its_scope_not_a_share() -> None:
-    from kb.check import claim_totals
+    from kb.claim_figures import claim_totals
 
     assert claim_totals("Every child in care must have a named nurse.", [], None) == []
     [share] = claim_totals("Every child in care had a named nurse in 2023-24.", [], "2023-24")
@@ -349,7 +352,8 @@ def test_every_in_a_duty_is_its_scope_not_a_share() -> None:
 
 
 def test_a_claim_of_what_a_document_is_can_clash_with_its_title() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -368,7 +372,8 @@ def test_a_claim_of_what_a_document_is_can_clash_with_its_title() -> None:
 
 
 def test_each_figure_of_a_sentence_belongs_to_its_own_measure() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.numbers import find_figures, stated_figures
     from kb.terms import Terms
 
@@ -388,7 +393,8 @@ def test_each_figure_of_a_sentence_belongs_to_its_own_measure() -> None:
 
 
 def test_a_claim_that_something_is_allowed_is_contradicted_by_a_sentence_forbidding_it() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -411,7 +417,8 @@ def test_a_claim_that_something_is_allowed_is_contradicted_by_a_sentence_forbidd
 
 
 def test_a_row_of_another_code_says_nothing_of_the_code_claimed() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.items import items_named
     from kb.numbers import find_figures, stated_figures
     from kb.terms import Terms
@@ -471,7 +478,8 @@ def _judged_with_closeness(sentence: str, title: str, coverage: float, closeness
                            ) -> str:
     """The verdict on a claim (written for these tests) whose one aligned sentence holds
     `coverage` of its words and stands `closeness` from it in the model's reading."""
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -633,7 +641,8 @@ def test_who_says_a_thing_is_not_a_part_swapped_but_a_body_named_state_is() -> N
 
 
 def test_a_document_goes_by_its_file_name_as_well_as_its_title() -> None:
-    from kb.check import Claim, unnamed
+    from kb.check import unnamed
+    from kb.claim_figures import Claim
     from kb.models import Passage
     from kb.terms import Terms
 
@@ -702,7 +711,8 @@ def test_a_count_of_the_members_a_claim_lists_is_read_by_the_list(
 
 
 def test_a_sentence_denying_the_claim_is_read_though_the_model_puts_others_closer() -> None:
-    from kb.check import DENIAL_REACH, TIE, Claim, judge
+    from kb.check import DENIAL_REACH, TIE, judge
+    from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -736,7 +746,8 @@ def test_a_sentence_denying_the_claim_is_read_though_the_model_puts_others_close
 
 
 def test_the_sentence_stating_more_of_the_claims_figures_is_its_first_witness() -> None:
-    from kb.check import Claim, judge
+    from kb.check import judge
+    from kb.claim_figures import Claim
     from kb.numbers import find_figures, stated_figures
     from kb.terms import Terms
 
@@ -837,7 +848,7 @@ def test_a_claim_dated_otherwise_than_its_sentence_is_contradicted(
 
 def test_a_claimed_figure_is_read_against_the_figure_that_counts_the_same_thing(
         library: KnowledgeBase) -> None:
-    from kb.check import judge_figures, read_claim, read_sentence
+    from kb.claim_figures import judge_figures, read_claim, read_sentence
 
     def verdict(claim_text: str, source: str) -> tuple[str, float]:
         claim = read_claim(library.engine, claim_text)
@@ -852,7 +863,7 @@ def test_a_claimed_figure_is_read_against_the_figure_that_counts_the_same_thing(
                    forum) == ("contradicted", 37)
     # two figures counting alike: an agreeing one is preferred while the fits are near
     # (measure words are noisy), not when the other's own words fit the claim clearly better
-    from kb.check import _counted_alike
+    from kb.claim_figures import _counted_alike
     from kb.models import Match
     from kb.numbers import find_figures
 
@@ -874,7 +885,8 @@ def test_a_claimed_figure_is_read_against_the_figure_that_counts_the_same_thing(
 
 
 def test_a_line_leading_into_a_list_is_read_with_each_item(library: KnowledgeBase) -> None:
-    from kb.check import judge, read_claim
+    from kb.check import judge
+    from kb.claim_figures import read_claim
     from kb.claims import Aligned, with_its_list
     from kb.models import Passage
 
@@ -940,7 +952,8 @@ def test_a_claim_that_something_is_not_meant_to_be_what_the_source_denies_is_sup
 
 
 def test_a_sentence_holding_as_much_of_the_claim_is_read_for_an_opposite_word() -> None:
-    from kb.check import Claim, said_otherwise
+    from kb.check import said_otherwise
+    from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
@@ -963,7 +976,7 @@ def test_a_sentence_holding_as_much_of_the_claim_is_read_for_an_opposite_word() 
 
 
 def test_figures_before_the_same_words_measure_the_same_thing() -> None:
-    from kb.check import same_setting
+    from kb.claim_figures import same_setting
     from kb.numbers import find_figures
 
     claim = "Helpers count as regular when they come on more than six days in a 30-day period."
@@ -979,7 +992,7 @@ def test_figures_before_the_same_words_measure_the_same_thing() -> None:
 
 
 def test_an_age_is_checked_for_what_it_is_the_age_of_not_how_it_is_put(tmp_path: Path) -> None:
-    from kb.check import read_claim
+    from kb.claim_figures import read_claim
     from kb.words import stem
 
     text = ("Leaving care\n\n"
