@@ -103,7 +103,8 @@ def test_the_same_question_gets_the_same_answer_on_a_fresh_and_a_used_library(
 
 
 def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None:
-    from kb.ask import Candidate, pick_answer
+    from kb.answer_kinds import Candidate
+    from kb.ask import pick_answer
     from kb.models import Passage
     from kb.question import Question
     from kb.sentences import Sentence
@@ -128,7 +129,8 @@ def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None
 
 
 def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
-    from kb.ask import Candidate, corroborating
+    from kb.answer_kinds import Candidate
+    from kb.ask import corroborating
     from kb.models import Passage
     from kb.sentences import Sentence
 
@@ -171,7 +173,7 @@ def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str |
 
 
 def test_a_question_for_the_month_is_not_answered_by_a_year_alone() -> None:
-    from kb.ask import Candidate, figure_fit
+    from kb.answer_kinds import Candidate, figure_fit
     from kb.models import Passage
     from kb.question import Question
     from kb.sentences import Sentence
@@ -190,7 +192,7 @@ def test_a_question_for_the_month_is_not_answered_by_a_year_alone() -> None:
 
 
 def test_a_date_after_the_year_a_question_names_still_answers_when() -> None:
-    from kb.ask import Candidate, figure_fit
+    from kb.answer_kinds import Candidate, figure_fit
     from kb.models import Passage
     from kb.question import Question
     from kb.sentences import Sentence
@@ -215,7 +217,7 @@ def test_a_date_after_the_year_a_question_names_still_answers_when() -> None:
 
 
 def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> None:
-    from kb.ask import Candidate, figure_fit
+    from kb.answer_kinds import Candidate, figure_fit
     from kb.models import Passage
     from kb.question import Question, question_codes
     from kb.sentences import Sentence
@@ -288,7 +290,8 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
 
 
 def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
-    from kb.ask import Candidate, holds_answer
+    from kb.answer_kinds import Candidate
+    from kb.ask import holds_answer
     from kb.models import Passage
     from kb.question import Question, role_asked
     from kb.sentences import Sentence
@@ -327,7 +330,7 @@ def test_who_a_question_asks_for_is_the_name_its_own_verb_governs(tmp_path: Path
 
 
 def test_a_count_of_people_is_not_answered_by_a_count_of_years(tmp_path: Path) -> None:
-    from kb.ask import counts_time
+    from kb.answer_kinds import counts_time
     from kb.numbers import find_figures
 
     question = "How many young carers attended the summer camp?"
@@ -380,11 +383,11 @@ def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
 
 
 def test_a_question_of_how_many_days_needs_a_number_of_days() -> None:
-    from kb.ask import _counts_if_asked
+    from kb.answer_kinds import counts_if_asked
 
-    assert not _counts_if_asked("Within how many days must the report be sent?", "full day")
-    assert _counts_if_asked("Within how many days must the report be sent?", "10 working days")
-    assert _counts_if_asked("How long is the workshop?", "full day")
+    assert not counts_if_asked("Within how many days must the report be sent?", "full day")
+    assert counts_if_asked("Within how many days must the report be sent?", "10 working days")
+    assert counts_if_asked("How long is the workshop?", "full day")
 
 
 def test_a_question_of_a_fee_asks_for_money() -> None:
@@ -495,7 +498,8 @@ def test_a_line_leading_into_a_list_is_read_with_its_first_item() -> None:
 
 
 def test_a_name_asked_about_is_present_in_its_own_documents_sentences() -> None:
-    from kb.ask import Candidate, score
+    from kb.answer_kinds import Candidate
+    from kb.ask import score
     from kb.models import Passage
     from kb.question import Question
     from kb.sentences import Sentence
@@ -615,17 +619,17 @@ def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
 
 
 def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
-    from kb.ask import _same_scale
+    from kb.answer_kinds import same_scale
 
     question = "How many hours of training must a governor complete?"
-    assert not _same_scale(question, "every two years")
-    assert _same_scale(question, "three hours")
-    assert _same_scale("How many days does the school have?", "two weeks")
-    assert _same_scale("How long does the review take?", "90 minutes")
+    assert not same_scale(question, "every two years")
+    assert same_scale(question, "three hours")
+    assert same_scale("How many days does the school have?", "two weeks")
+    assert same_scale("How long does the review take?", "90 minutes")
 
 
 def test_a_question_of_what_ages_is_answered_by_an_age_range() -> None:
-    from kb.ask import DURATION
+    from kb.answer_kinds import DURATION
 
     for sentence in ("Youth clubs in the borough welcome young people aged between 11 and 19.",
                      "The panel reviews cases of children between the ages of 8 and 13.",
@@ -706,7 +710,8 @@ def test_a_question_of_how_far_something_changed_is_answered_by_its_figures(
 
 
 def test_an_age_the_question_gives_is_met_by_a_rule_bounded_by_age(tmp_path: Path) -> None:
-    from kb.ask import Candidate, score
+    from kb.answer_kinds import Candidate
+    from kb.ask import score
     from kb.models import Passage
     from kb.sentences import Sentence
 
@@ -752,7 +757,7 @@ def test_a_question_of_where_is_answered_by_a_sentence_naming_a_place(tmp_path: 
                          "Where is the Young Voices Weekend held?")
     assert answer.answer_found and "Kingsbrook Activity Park" in (answer.answer or "")
     # "in" inside a name ("Children in Care Council") sets no place
-    from kb.ask import names_a_place
+    from kb.answer_kinds import names_a_place
     from kb.question import Question
     from kb.terms import Terms
 

@@ -70,7 +70,8 @@ ABSENT = {
                r"(nspcc|0808 800 5000)[^.]{0,200}(\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(am|pm)\b|24 hours|24/7|monday|weekdays?|opening (hours|times)|open from)"
                r"|(\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?(am|pm)\b|24 hours|24/7|monday|opening (hours|times))[^.]{0,100}(nspcc|0808 800 5000)")],
     "xa-09": [("a number of practitioners per practice supervisor, or a supervision ratio",
-               r"practice supervisors?[^.]{0,150}\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (practitioners|social workers|staff|workers)\b"
+               r"practice supervisors?[^.]{0,150}\b(up to|no more than|a maximum of|maximum of|at most|between) (\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b"
+               r"|(supervise|supervising|oversee|overseeing|manage|managing) (up to |no more than |a maximum of |at most |between )?(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (practitioners|social workers)\b"
                r"|\bratio\b[^.]{0,100}(supervis|practitioner|social worker)|(supervis\w*|span of control)[^.]{0,60}\bratio\b")],
     "xa-13": [("a price or £ figure next to the health assessment tariff",
                r"\btariff\b[^.]{0,150}(£|\d+ per\b|price of|priced at|worth)|£[^.]{0,100}(health assessment|tariff)|health assessments?[^.]{0,100}£")],
@@ -95,7 +96,8 @@ ABSENT = {
                r"operation encompass[^.]{0,300}(inform|tell|notify|contact)\w*[^.]{0,40}(parents?|carers?|famil)"
                r"|(key adult|the school)[^.]{0,80}(must|should|will) (inform|tell|notify|contact) (the )?(child's )?(parents?|carers?)[^.]{0,100}(police|domestic|encompass)")],
     "xc-06": [("health/NHS members in a VRU's core membership",
-               r"core member\w*[^.]{0,200}\b(health|nhs|clinical|doctors?|nurses?)\b"
+               r"(violence reduction units?|\bvrus?\b)[^.]{0,300}core member\w*[^.]{0,200}\b(health|nhs|clinical|doctors?|nurses?)\b"
+               r"|core member\w*[^.]{0,200}\bvrus?\b[^.]{0,100}\b(health|nhs)\b"
                r"|(violence reduction units?|\bvrus?\b)[^.]{0,200}\b(health|nhs) (representative|member|professional)")],
     "xc-09": [("local authority approval/consent for a school's alternative provision placement",
                r"alternative provi\w*[^.]{0,200}(approv\w*|consent|agree\w*|sign.?off)[^.]{0,60}(local authority|\bla\b)"
@@ -106,19 +108,21 @@ ABSENT = {
                r"care leavers?[^.]{0,200}(annual|yearly|every year|each year)[^.]{0,60}(health )?(check|assessment|review)"
                r"|(annual|yearly) (health )?(check|assessment)[^.]{0,150}care leavers?"
                r"|care leavers?[^.]{0,150}(until|up to) (the age of |age )?21")],
-    "xc-18": [("the Home Office in the same sentence as migrants or missing education",
-               r"home office[^.]{0,200}(migrant|missing (from )?education|\bcme\b)|(migrant|missing (from )?education)[^.]{0,200}home office")],
+    "xc-18": [("a duty to notify/inform the Home Office about migrant or missing children",
+               r"(notify|inform|tell|report to|contact|alert)\w* (the )?home office[^.]{0,200}(migrant|missing)"
+               r"|(migrant|missing (from )?education)[^.]{0,200}(notify|inform|tell|report to|contact|alert)\w* (the )?home office")],
     "xc-21": [("manager/supervisor approval or sign-off before sharing",
                r"(line manager|manager|supervisor)('s)?[^.]{0,80}(approv\w*|sign.?off|authoris\w*|permission)[^.]{0,80}(shar|disclos)"
-               r"|(shar|disclos)\w*[^.]{0,80}(approv\w*|sign.?off|authoris\w*|permission) (of|by|from) (a |your |their |the )?(line )?(manager|supervisor)")],
+               r"|(shar|disclos)\w*[^.]{0,80}(approv\w*|sign.?off|authoris\w*|permission) (of|by|from) (a |your |their |the )?(line )?(manager|supervisor)"
+               r"|(approv\w*|sign.?off|authoris\w*|permission) (of|by|from) (a |your |their |the )?(line )?(manager|supervisor)[^.]{0,80}(before|prior to)[^.]{0,40}(shar|disclos)")],
     "xc-24": [("a social worker's name or identifier as a data item",
                r"(allocated|named|lead) social worker('s)? (name|id|identifier)|social worker('s)? (name|id|identifier)\b|name of the (allocated |lead )?social worker|social worker (code|reference)")],
     "xc-27": [("a fall in the number or rate of children entering care",
                r"(numbers?|rates?) of (children|cla|looked.after children)[^.]{0,80}(entering|coming into|in|into) care[^.]{0,80}(fell|fallen|reduc\w*|decreas\w*|dropp?\w*|lower)"
                r"|(fell|fallen|reduc\w*|decreas\w*|drop\w*)[^.]{0,40}(numbers?|rates?) of (children|cla)[^.]{0,40}(entering|coming into|in) care"
                r"|fewer children[^.]{0,40}(entering|entered|coming into|came into|in) care")],
-    "xc-30": [("translation of records or a child's first/home language",
-               r"translat\w*[^.]{0,100}(records?|files?|language)|(records?|files?)[^.]{0,100}(translat\w*|first language|home language)|\bfirst language\b")],
+    "xc-30": [("translation of records, or records in a child's first/home language",
+               r"translat\w*[^.]{0,100}(records?|files?|language)|(records?|files?)[^.]{0,100}(translat\w*|first language|home language)")],
     "xc-33": [("the one-click tool being adopted or used by other councils",
                r"one.click[^.]{0,200}(adopted|rolled out|now used|being used|in use|used by|other (councils|local authorities))|(adopted|rolled out)[^.]{0,100}one.click")],
     "xc-36": [("an external or independent facilitator",

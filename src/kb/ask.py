@@ -6,22 +6,38 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from kb import embed
-from kb.claims import other_date, sentences_of
+from kb.answer_kinds import (
+    DURATION,
+    KINDS_FOR,
+    Candidate,
+    another_time,
+    counts_if_asked,
+    counts_to_deadline,
+    defines,
+    figure_fit,
+    names_a_day,
+    names_a_place,
+    names_what_is_asked,
+    object_of_asked,
+    other_end,
+    period_fit,
+    same_scale,
+    says_how_often,
+    stems_of,
+)
+from kb.claims import sentences_of
 from kb.clashes import opposite_word
-from kb.extract.metadata import MONTHS
 from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of
-from kb.items import another_item, figure_of_another_item, names_a_code, names_item
-from kb.models import Figure, Passage, passage_dict
+from kb.items import another_item, names_a_code, names_item
+from kb.models import Passage, passage_dict
 from kb.names import name_stems, names
-from kb.number_words import WORD_NUMBER, frequencies
-from kb.numbers import counts_units_of_time, find_figures, stated_figures
+from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.question import (
     AGE_BOUND,
@@ -33,7 +49,7 @@ from kb.question import (
     terms_of,
 )
 from kb.sentences import FRAME, LEANS_BACK, Sentence
-from kb.words import STOP, content_words, stem
+from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -41,19 +57,8 @@ if TYPE_CHECKING:
 # calibrated on the labelled set (tests/eval/ask.jsonl): below this the library has no answer
 ANSWER_THRESHOLD = 0.3
 COVERAGE_MIN = 0.5
-KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
-             "money": {"money"}, "count": {"count", "fraction"},
-             "time": {"date", "year", "period"},
-             "change": {"count", "percent", "fraction", "rate", "money"}}
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
-# a length of time or an age: "within one working day", "every 12 months", "up to 25"
-DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|a|an)\s+(?:working |school |calendar |consecutive |clear )?"
-    r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b|"
-    r"\b(?:aged?|between the ages of)\s+(?:between\s+|from\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b", re.I)
 # who answers a "who" question: a named body, or a role
 ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
@@ -102,19 +107,6 @@ class Answer:
                 "confidence": round(self.confidence, 3), "period": self.period}
 
 
-@dataclass
-class Candidate:
-    passage: Passage
-    sentence: Sentence
-    figures: list[Figure]
-    score: float = 0.0
-    key: Figure | None = None
-    defines: bool = False  # a row that gives the meaning of the code asked about
-    covered: float = 0.0  # weighted share of the question's words in the sentence
-    fit: float = 0.0
-    elsewhere: bool = False  # it names only another item of a sequence the question names
-
-
 def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     filters: Filters | None = None) -> Answer:
     """The sentence(s) of the best passages that answer `question`, or answer_found False."""
@@ -157,7 +149,7 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
             beyond_its_name(asked, best) or sums_the_rows(asked, best)):
         return False
     if asked.wants == "duration":
-        return any(_same_scale(asked.text, m.group(0)) and _counts_if_asked(asked.text, m.group(0))
+        return any(same_scale(asked.text, m.group(0)) and counts_if_asked(asked.text, m.group(0))
                    for m in DURATION.finditer(best.sentence.text)) or says_how_often(asked, best)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
             act not in stems_of(best.sentence.text):
@@ -183,26 +175,6 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         asked.wants == "time"
 
 
-def stems_of(text: str) -> set[str]:
-    """The stems of a text's words, every word counted."""
-    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
-
-
-# a place named after the preposition that sets it: "held at Danbury Outdoors Centre", "in the
-# 'Its My Life' festival"
-PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([A-Z][\w'\u2019-]*)")
-
-
-def names_a_place(asked: Question, text: str) -> bool:
-    """Whether the sentence names a place the question does not already name."""
-    named = stems_of(asked.text)
-    return any(stem(match.group(1).lower().strip("'\u2019")) not in named and
-               # "in" inside a name ("Children in Care Council") sets no place
-               not (match.group(0).startswith("in") and
-                    re.search(r"[A-Z][\w'\u2019-]*\s+$", text[:match.start()]))
-               for match in PLACE.finditer(text))
-
-
 def sums_the_rows(asked: Question, candidate: Candidate) -> bool:
     """Whether the sentence is a table's Total row and the question asks a total ("in total
     across both phases"): the row's words are its table's, read with the rows above it."""
@@ -221,76 +193,6 @@ def beyond_its_name(asked: Question, candidate: Candidate) -> bool:
         return True  # the question asks only of the document itself
     heading = (candidate.passage.section or "").split(" > ")[-1]
     return bool(rest & asked.terms.present(terms_of(f"{candidate.sentence.text} {heading}")))
-
-
-HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
-# a deadline asked of ("by when must ...", "what is the deadline for ...") is met by a date or
-# by a length of time counted from an event ("within five working days of the start", "no later
-# than 10 days after")
-DEADLINE = re.compile(r"\b(?:by|until) when\b|\bdeadline\b|\bwhen (?:must|should|shall)\b|"
-                      r"\bdate by which\b|"
-                      # "when is the first review held after they come into care": a time
-                      # counted from the event it names
-                      r"\bwhen\b[^?]{0,80}\b(?:after|following)\b", re.I)
-_COUNTED_BEFORE = re.compile(r"\b(?:within|later than|more than|up to)\s+$", re.I)
-_COUNTED_AFTER = re.compile(r"\s+(?:of|after|before|from)\b", re.I)
-
-
-_MONTH_NAMES = "|".join(MONTHS)
-# a day named in words: "the last Friday of June", "the first working day in September", "on
-# their fifth birthday", "the end of the summer term"
-NAMED_DAY = re.compile(
-    r"\b(?:first|second|third|fourth|last|final)\s+(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|(?:working\s+|school\s+)?day)\s+(?:of|in)\s+(?:" + _MONTH_NAMES + r"|the\s+"
-    r"(?:month|(?:\w+\s+)?term|(?:school\s+|academic\s+)?year))\b|"
-    r"\b(?:on|after|before|from|until|by)\s+(?:their|his|her|the\s+child's|the\s+young\s+"
-    r"person's)\s+\w+\s+birthday\b|"
-    r"\b(?:start|end|beginning)\s+of\s+the\s+(?:\w+\s+)?(?:term|school\s+year|academic\s+year|"
-    r"month)\b|"
-    # a day of a month without its year, either way round: "on July 10th", "by 31 March"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_NAMES + r")\b|"
-    r"\b(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I)
-
-
-def names_a_day(asked: Question, text: str) -> bool:
-    """Whether a question of when is answered by a day named in words."""
-    return asked.wants == "time" and NAMED_DAY.search(text) is not None
-
-
-def counts_to_deadline(asked: Question, text: str) -> bool:
-    """Whether a deadline question is answered by a length of time counted from an event."""
-    return bool(DEADLINE.search(asked.text)) and any(
-        _COUNTED_BEFORE.search(text[:m.start()]) or _COUNTED_AFTER.match(text, m.end())
-        for m in DURATION.finditer(text))
-
-
-def says_how_often(asked: Question, candidate: Candidate) -> bool:
-    """A question of how often is answered by a frequency: "monthly", "twice a year"."""
-    return bool(HOW_OFTEN.search(asked.text)) and bool(frequencies(candidate.sentence.text))
-
-
-# "how many hours ...": a length in hours or minutes answers it, a number of years does not
-_ASKED_UNIT = re.compile(r"\bhow many (?:\w+ )?(minute|hour|day|week|month|year)s?\b", re.I)
-_SHORT_UNITS = {"minute", "hour"}
-
-
-_A_NUMBER = re.compile(rf"\d|\b(?:one|{WORD_NUMBER})\b", re.I)
-
-
-def _counts_if_asked(question: str, length: str) -> bool:
-    """A question of how many days, weeks or years is answered by a number of them, not by
-    "a full day"."""
-    return _ASKED_UNIT.search(question) is None or _A_NUMBER.search(length) is not None
-
-
-def _same_scale(question: str, length: str) -> bool:
-    """Whether a length of time is on the scale the question asks in (hours and minutes, or
-    days to years); a question naming no unit takes any."""
-    asked = _ASKED_UNIT.search(question)
-    unit = re.search(r"(minute|hour|day|week|month|year)s?\b", length, re.I)
-    if asked is None or unit is None:
-        return True
-    return (asked.group(1).lower() in _SHORT_UNITS) == (unit.group(1).lower() in _SHORT_UNITS)
 
 
 def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
@@ -477,7 +379,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         named = names(text, asked.text, asked.rare) or [
             m.group(0) for m in ROLE.finditer(text) if m.group(0).lower() not in
             asked.text.lower()]
-        value += (0.2 + OBJECT_BONUS * any(_object_of_asked(asked, text, name) for name in named)
+        value += (0.2 + OBJECT_BONUS * any(object_of_asked(asked, text, name) for name in named)
                   if named else -0.3)
     elif asked.wants == "duration":
         value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) else -0.3
@@ -511,165 +413,6 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             not names_what_is_asked(asked.text, text):
         value -= 0.15
     return value
-
-
-# when a state ends ("stop being of compulsory school age") and when it begins: a sentence
-# that gives only the other end of it does not answer
-_ENDS = re.compile(r"\b(?:stops?|stopped|stopping|ceases?|ceased|ceasing|ends?|ended|ending|"
-                   r"finish(?:es|ed)?|no longer|until|till)\b", re.I)
-_BEGINS = re.compile(r"\b(?:starts?|started|starting|begins?|began|beginning|commences?|"
-                     r"commenced|becomes?|became|on or after)\b", re.I)
-# a sentence that says a state is reached gives its start ("reaches compulsory school age"); a
-# question's "reach" is as often reaching a decision as an age, so it asks of neither end
-_BEGUN = re.compile(rf"{_BEGINS.pattern}|\breach(?:es|ed)?\b", re.I)
-
-
-def other_end(question: str, text: str) -> bool:
-    """Whether the question asks when a state ends and the sentence gives only when it begins,
-    or the other way round ("When does a child stop being of compulsory school age?": "A
-    child reaches compulsory school age on or after their fifth birthday")."""
-    ends, begins = bool(_ENDS.search(question)), bool(_BEGINS.search(question))
-    if ends == begins:
-        return False
-    said_end, said_begin = bool(_ENDS.search(text)), bool(_BEGUN.search(text))
-    return said_end != said_begin and said_end != ends
-
-
-_WHICH = re.compile(r"\W*(?:which|what)\s+([a-z]+s)\b", re.I)  # several things, named
-
-
-def names_what_is_asked(question: str, text: str) -> bool:
-    """Whether the sentence speaks of the kind of things a "Which tools ..." question asks for
-    (several, so named ones): the names it gives are then the answer, not another party than the
-    one asked about ("Which paragraph of the Harbour Code ..." asks of one body's paragraph)."""
-    match = _WHICH.match(question)
-    return match is not None and match.group(1).lower() not in STOP and \
-        stem(match.group(1).lower()) in stems_of(text)
-
-
-_LINKING = {"with", "to", "the", "a", "an", "their", "your", "its", "his", "her"}
-
-
-def _object_of_asked(asked: Question, text: str, name: str) -> bool:
-    """Whether a name stands right after one of the question's words, past a preposition or an
-    article: "Meet with the DCS" names whom "who should the facilitator meet" asks for."""
-    at = text.find(name)
-    before = re.findall(r"[A-Za-z][A-Za-z'-]*", text[:max(0, at)])[-4:]
-    while before and before[-1].lower() in _LINKING:
-        before.pop()
-    return bool(before) and stem(before[-1].lower()) in asked.terms.weights
-
-
-# what a sentence says after a term to define it: "X is the term used for", "X means", "X
-# refers to", "X is defined as", "X (AQS) are staff who"
-# a closing quote, and a qualifier of the term's sense ("'Reasonable' in these circumstances
-# means ..."), may stand between a term and the words that define it
-_DEFINING = re.compile(r"['\u2019\"\u201d]?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|for|within)\s+"
-                       r"(?:this|these|that|those|the)\s+\w+\s+)?(?:(?:is|are)\s+(?:the\s+|a\s+)?(?:term|"
-                       r"name|phrase)\s+(?:used\s+)?(?:for|to\s+describe)|(?:is|are)\s+(?:defined|"
-                       r"described)\s+as|means?\b|refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|"
-                       r"mean|refer))", re.I)
-
-
-_GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:\s+\S")
-
-
-def defines(asked: Question, text: str) -> bool:
-    """Whether a sentence states the acronym a question of meaning asks about beside what the
-    library's glossary says it stands for, or gives the term asked about and defines it."""
-    if not asked.code:
-        return False
-    # the term may come up before the sentence defines it ("who give 'emergency first aid'
-    # ... 'Emergency' here means ...")
-    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I))
-    if not mentions:
-        return False
-    if any(_DEFINING.match(text, mention.end()) for mention in mentions):
-        return True
-    found = mentions[0]
-    # a glossary line: the term opens it and a colon gives its meaning ("Eligible child: a
-    # looked-after child who ...")
-    if not re.search(r"\w", text[:found.start()]) and _GLOSSED.match(text, found.end()):
-        return True
-    if not asked.meaning:
-        return False
-    return {stem(w) for w in content_words(asked.meaning)} <= \
-        {stem(w) for w in content_words(text)}
-
-
-_ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)
-
-
-def figure_fit(asked: Question, candidate: Candidate) -> float:
-    """A bonus for a figure of the kind asked for whose measure matches; a penalty for none."""
-    kinds = KINDS_FOR[asked.wants or ""]
-    if asked.wants == "time" and _ASKS_DAY.search(asked.text):
-        kinds = {"date"}  # "in which month and year ...": a year alone does not answer
-    best, key = -0.35, None
-    for figure in candidate.figures:
-        if figure.kind not in kinds or figure.text in asked.codes or \
-                figure.kind == "count" and figure.value in _given_counts(asked.text):
-            continue  # the "903" of "the 903 return", the "two" of "its two phases": known
-        if asked.wants == "time" and figure.kind in ("period", "year") and asked.period and \
-                figure.period == asked.period:
-            continue  # the year the question names ("the 2023 to 2024 return") is no answer
-        if asked.items and figure_of_another_item(asked.items, candidate.sentence.text, figure):
-            continue  # the figure is another wave's or phase's, or theirs together
-        if asked.wants == "count" and counts_time(asked.text, candidate.sentence.text, figure):
-            continue  # "running for 25 years" counts years, not the people asked about
-        fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
-        fit += 0.1 if figure.kind == asked.wants else 0.0
-        fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
-        if asked.period and figure.period and figure.period != asked.period and \
-                asked.wants != "time":
-            fit -= 0.3  # but "when is the 2023-24 return due" is answered by a later date
-        if fit > best:
-            best, key = fit, figure
-    candidate.key = key
-    candidate.fit = best
-    return best
-
-
-def counts_time(question: str, text: str, figure: Figure) -> bool:
-    """Whether a figure counts units of time ("for 25 years") where the question counts
-    something else ("how many care leavers")."""
-    return _ASKED_UNIT.search(question) is None and counts_units_of_time(text, figure)
-
-
-_DATED = re.compile(rf"\b(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
-
-
-def another_time(question: str, candidate: Candidate) -> bool:
-    """Whether the sentence dates its event otherwise than the question dates the thing it
-    asks about ("its December 2025 meeting": "will be held on 16th September 2025"). A date
-    the question takes from the document itself ("the June 2025 newsletter", read in the
-    newsletter of June 25) frames the question and is no such date."""
-    if not _DATED.search(question):
-        return False  # most questions name no time: no sentence need be read for one
-    dated = other_date(question, candidate.sentence.text)
-    if dated is None:
-        return False
-    month = re.search(_MONTH_NAMES, dated[0], re.I)
-    year = re.search(r"(?:19|20)(\d\d)", dated[0])
-    passage = candidate.passage
-    name = f"{passage.title} {Path(passage.path).stem}".lower().replace("_", " ")
-    return not ((month is None or month.group(0).lower() in name) and
-                (year is None or re.search(rf"\b(?:20)?{year.group(1)}\b", name)))
-
-
-def _given_counts(question: str) -> set[float]:
-    """The counts a question gives of what it asks about ("across its two phases", "both")."""
-    given = {f.value for f in find_figures(question) if f.kind == "count"}
-    return given | {2.0} if re.search(r"\bboth\b", question, re.I) else given
-
-
-def period_fit(asked: Question, candidate: Candidate) -> float:
-    stated = {f.period for f in candidate.figures if f.period}
-    if asked.period in stated:
-        return 0.1
-    if candidate.passage.period == asked.period:
-        return 0.0
-    return -0.25 if stated or candidate.passage.period else -0.1
 
 
 def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
