@@ -552,3 +552,16 @@ def test_a_negation_reaches_no_further_than_the_next_negation() -> None:
     sentence = "A pupil who is not in need cannot have a support plan."
     assert denies(claim, sentence) is None
     assert denies("A pupil who is in need can have a support plan.", sentence) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Staff may be concerned about reporting an incident of domestic abuse to the police.",
+    "Staff may have reported an incident of domestic abuse to the police.",
+    "Advice on reporting an incident of domestic abuse to the police could be from a manager.",
+])
+def test_a_modal_of_what_is_possible_allows_nothing(sentence: str) -> None:
+    # a state one may be in, a perfect, a modal before a preposition: possibility, not leave
+    claim = "Staff must report every incident of domestic abuse to the police."
+    assert clash(claim, sentence) is None
+    # the same claim against a sentence that does leave it to choice
+    assert clash(claim, "Staff may report an incident of domestic abuse to the police.")

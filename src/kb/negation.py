@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Set as AbstractSet
 
-from kb.words import content_parts, content_words, stem
+from kb.words import STOP, content_parts, content_words, stem
 
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 # ("rather than X" and "instead of X" deny X as ", not X" does)
@@ -139,7 +139,12 @@ _BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\
 _ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
 _MAY = re.compile(rf"\bmay{_ACT}", re.I)
 _LEAVES_OPEN = re.compile(rf"\b(?:may|can|could|might)(?:\s+not)?{_ACT}", re.I)  # "may not find"
-_NOT_AN_ACT = {"not", "never", "able", "be", "unable"}
+# no act: a word that only links or places ("could be from your manager", "may have seen"), or a
+# state one may be in ("may be concerned about", "may be at risk"): a modal before it says what
+# is possible, not what is allowed
+_NOT_AN_ACT = STOP | {"never", "able", "be", "unable", "concerned", "worried", "aware", "unaware",
+                      "vulnerable", "affected", "involved", "experiencing", "suffering", "living",
+                      "likely", "unlikely", "present", "absent", "known", "unknown"}
 # a duty in law or by rule ("must", "is legally required to"), and a course only urged on
 # someone ("is strongly encouraged to", "is advised to"): guidance keeps the two apart
 _STRICT = re.compile(r"\b(?:must|shall|ha(?:s|ve)\s+to|(?:is|are)\s+(?:(?:also|legally|"
