@@ -317,6 +317,24 @@ def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
     assert not same_time("The board approved the strategy in 2019-20.", undated)
 
 
+def test_a_year_the_documents_name_carries_dates_the_document() -> None:
+    from kb.claims import Aligned, same_time
+    from kb.models import Passage
+
+    sentence = "The advice replaces the earlier panel leaflet published in July 2018."
+
+    def aligned(title: str, path: str) -> Aligned:
+        passage = Passage(1, "a", title, path, None, "guidance", 3, 3, None, sentence, 0,
+                          len(sentence))
+        return Aligned(passage, sentence, 0, coverage=0.9, closeness=0.8, score=0.85)
+
+    claim = "The 2024 fostering panel advice replaces the leaflet published in July 2018."
+    assert same_time(claim, aligned("Fostering panel advice", "Panel_advice_May_2024.pdf"))
+    assert same_time(claim, aligned("Fostering panel advice 2024", "advice.pdf"))
+    # a year the document's name does not carry must be stated by the sentence
+    assert not same_time(claim, aligned("Fostering panel advice", "Panel_advice_May_2023.pdf"))
+
+
 def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
     from kb.claim_figures import Claim
     from kb.claims import Aligned, says_more_than_its_title

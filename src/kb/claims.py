@@ -14,7 +14,7 @@ import numpy as np
 
 from kb import embed
 from kb.agreement import same_date
-from kb.models import Passage
+from kb.models import Figure, Passage
 from kb.names import REPORTING
 from kb.numbers import find_figures
 from kb.sentences import FRAME, LEANS_BACK, split_sentences, unwrapped
@@ -166,13 +166,16 @@ def same_time(claim: str, aligned: Aligned) -> bool:
     """Whether the sentence speaks of the times the claim names (a year, a date, a reporting
     year), or the claim names none: "approved in 2019" is not borne out by "in July 2020 the
     Executive approved". A sentence that names no time speaks for its yearly report's year."""
-    claimed = [f for f in find_figures(claim) if f.kind in _TIME]
+    passage = aligned.passage
+    # a year the document's own name carries ("the 2024 advice", "KCSIE 2025") dates the
+    # document the claim names, not the event the sentence must state
+    named = [f for f in find_figures(passage.known_as) if f.kind in _TIME]
+    claimed = [f for f in find_figures(claim) if f.kind in _TIME and not _names_its_year(f, named)]
     if not claimed:
         return True
     stated = [f for f in find_figures(aligned.sentence) if f.kind in _TIME]
     years = {int(f.value) for f in stated if f.kind in ("year", "date")}
     periods = {f.period for f in stated if f.kind in ("period", "date") and f.period}
-    passage = aligned.passage
     if not stated:
         if passage.doc_type not in ("annual-report", "committee-report") or not passage.period:
             return True
@@ -195,3 +198,10 @@ def same_time(claim: str, aligned: Aligned) -> bool:
         if not held:
             return False
     return True
+
+
+def _names_its_year(figure: Figure, named: list[Figure]) -> bool:
+    """Whether a year or reporting year of a claim is one its document's name carries."""
+    if figure.kind == "year":
+        return any(f.kind in ("year", "date") and int(f.value) == int(figure.value) for f in named)
+    return figure.kind == "period" and any(f.period == figure.period for f in named)
