@@ -366,6 +366,20 @@ def test_a_question_of_when_is_answered_by_a_day_named_in_words(tmp_path: Path) 
     assert answer.answer_found and "last Friday of May" in (answer.answer or "")
 
 
+@pytest.mark.parametrize("hours", ["9:00 to 17:00, Monday to Friday", "9am - 5pm on weekdays",
+                                   "Tuesday to Thursday"])
+def test_a_question_of_when_is_answered_by_the_hours_a_service_keeps(tmp_path: Path,
+                                                                     hours: str) -> None:
+    text = ("Kinship carers advice line\n\n"
+            "The kinship carers advice line was set up by the fostering team in response to "
+            "carers' feedback. "
+            f"The kinship carers advice line is open {hours} for kinship carers. "
+            "Carers who use the kinship carers advice line are offered a follow-up visit.\n")
+    answer = answer_from(tmp_path, "advice.txt", text,
+                         "When is the kinship carers advice line open?")
+    assert answer.answer_found and hours in (answer.answer or "")
+
+
 def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
         tmp_path: Path) -> None:
     from kb.question import act_asked

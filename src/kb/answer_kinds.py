@@ -90,6 +90,7 @@ _COUNTED_AFTER = re.compile(r"\s+(?:of|after|before|from)\b", re.I)
 
 
 _MONTH_NAMES = "|".join(MONTHS)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
 
 # a day named in words: "the last Friday of June", "the first working day in September", "on
@@ -104,7 +105,12 @@ NAMED_DAY = re.compile(
     r"month)\b|"
     # a day of a month without its year, either way round: "on July 10th", "by 31 March"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH_NAMES + r")\b|"
-    r"\b(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:st|nd|rd|th)?\b", re.I)
+    r"\b(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    # hours of the day and days of the week a service keeps: "8:00 to 13:00", "9am - 5pm",
+    # "Monday to Friday"
+    r"\b\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))\s*(?:to|until|till|-|\u2013)\s*"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b|"
+    r"\b(?:" + _WEEKDAYS + r")\s*(?:to|until|till|-|\u2013)\s*(?:" + _WEEKDAYS + r")\b", re.I)
 
 
 def names_a_day(asked: Question, text: str) -> bool:
