@@ -1050,3 +1050,18 @@ def test_school_days_are_no_calendar_length(tmp_path: Path) -> None:
         verdict = kb.check("When a pupil moves school, the old school should send the pupil's "
                            "file to the new school within two weeks of the move.")
     assert verdict.verdict == "not_found", verdict.explanation
+
+
+def test_a_glossary_line_defining_a_narrower_term_is_no_evidence_on_the_claims() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    terms = Terms({"kinship": 1.0, "placement": 1.0, "relativ": 1.0, "day": 0.5})
+    narrower = "Temporary kinship placement: a placement with a relative for up to 28 days."
+    claim_text = "A kinship placement is one with a relative for at least 42 days."
+    claim = Claim(claim_text, stated_figures(find_figures(claim_text)), None, 0, terms, [terms])
+    # read as the claim's own term, its 28 days would contradict the claim's 42
+    assert judge(claim, [_aligned(narrower)])[0] == "not_found"
+    assert judge(claim, [_aligned(narrower.removeprefix("Temporary "))])[0] == "contradicted"

@@ -565,3 +565,15 @@ def test_a_modal_of_what_is_possible_allows_nothing(sentence: str) -> None:
     assert clash(claim, sentence) is None
     # the same claim against a sentence that does leave it to choice
     assert clash(claim, "Staff may report an incident of domestic abuse to the police.")
+
+
+def test_a_glossary_line_for_a_narrower_term_is_not_about_the_claims_term() -> None:
+    from kb.clashes import defines_another_term
+
+    claim = "A 'kinship placement' is one where a child lives with a relative for 28 days or more."
+    narrower = "Temporary kinship placement: a placement with a relative for up to 28 days."
+    same = "Kinship placement: a placement where a child lives with a relative or friend."
+    assert defines_another_term(claim, narrower)
+    assert not defines_another_term(claim, same)
+    # a sentence that is no glossary line defines no term
+    assert not defines_another_term(claim, "Temporary kinship placements rose this year.")

@@ -25,7 +25,7 @@ from kb.claims import (
     says_more_than_its_title,
     with_its_list,
 )
-from kb.clashes import clash, forbids, opposite_word
+from kb.clashes import clash, defines_another_term, forbids, opposite_word
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import (
     names_in,
@@ -112,7 +112,8 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
 
 def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     """The verdict from the sentences about the claim: none close enough, not_found."""
-    about = [a for a in aligned if a.score >= (ABOUT_FIGURES if claim.figures else ABOUT)]
+    about = [a for a in aligned if a.score >= (ABOUT_FIGURES if claim.figures else ABOUT)
+             and not defines_another_term(claim.text, a.sentence)]
     if not about:
         return "not_found", [_as_match(a) for a in aligned[:1]], ""
     if claim.figures:

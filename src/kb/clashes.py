@@ -274,3 +274,23 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
             break
     return None
 
+
+# a glossary line: the term it defines, then a colon ("Former relevant child: a young person ...")
+_GLOSSARY_TERM = re.compile(r"\W*([A-Z][A-Za-z' -]{2,60}?)\s*:\s+\S")
+
+
+def defines_another_term(claim: str, sentence: str) -> bool:
+    """Whether a glossary line defines a term that holds the claim's words for its subject and
+    more besides ("Former relevant child: ..." for a claim about a "relevant child"): a
+    narrower term, whose definition says nothing of the claim's."""
+    defined = glossary_term(sentence)
+    if defined is None:
+        return False
+    term, claimed = content_parts(defined), content_parts(claim)
+    return len(term & claimed) >= 2 and bool(term - claimed)
+
+
+def glossary_term(sentence: str) -> str | None:
+    """The term a glossary line defines, or None for any other sentence."""
+    found = _GLOSSARY_TERM.match(sentence)
+    return found.group(1) if found else None
