@@ -571,6 +571,25 @@ def test_a_question_of_meaning_about_a_quoted_term_is_answered_by_the_sentence_d
         assert not declined.answer_found
 
 
+def test_a_term_qualified_before_it_is_named_still_defines(tmp_path: Path) -> None:
+    text = ("Workforce review\n\n"
+            "Staffing\n\n"
+            "Fewer bridging workers than planned were in post by the spring, and caseloads rose. "
+            "Bridging workers is the umbrella term for family support staff who hold no social "
+            "work qualification. Each team had two of them by the summer.\n")
+    answer = answer_from(tmp_path, "review.txt", text,
+                         "In the review, what does the term 'bridging workers' mean?")
+    assert answer.answer_found and "hold no social work qualification" in (answer.answer or "")
+
+
+def test_a_length_written_with_a_hyphen_answers_how_long(tmp_path: Path) -> None:
+    text = ("Listening events\n\n"
+            "Young people took part in the listening events run by the participation team. "
+            "The listening events were two-hour sessions held in youth centres.\n")
+    answer = answer_from(tmp_path, "events.txt", text, "How long were the listening events?")
+    assert answer.answer_found and "two-hour" in (answer.answer or "")
+
+
 def test_a_question_how_a_document_defines_a_term_is_answered_by_that_terms_glossary_line(
         tmp_path: Path) -> None:
     with one_document_library(tmp_path, "guide.txt", (

@@ -31,7 +31,7 @@ KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
 # a length of time or an age: "within one working day", "every 12 months", "up to 25"
 DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|a|an)\s+(?:working |school |calendar |consecutive |clear )?"
+    r"twenty|thirty|a|an)[\s-]+(?:working |school |calendar |consecutive |clear )?"
     r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b|"
     r"\b(?:aged?|between the ages of)\s+(?:between\s+|from\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b", re.I)
@@ -207,15 +207,15 @@ def object_of_asked(asked: Question, text: str, name: str) -> bool:
     return bool(before) and stem(before[-1].lower()) in asked.terms.weights
 
 
-# what a sentence says after a term to define it: "X is the term used for", "X means", "X
-# refers to", "X is defined as", "X (AQS) are staff who"
+# what a sentence says after a term to define it: "X is the term used for" (or "the umbrella
+# term for"), "X means", "X refers to", "X is defined as", "X (AQS) are staff who"
 # a closing quote, and a qualifier of the term's sense ("'Reasonable' in these circumstances
 # means ..."), may stand between a term and the words that define it
 _DEFINING = re.compile(r"['\u2019\"\u201d]?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|for|within)\s+"
-                       r"(?:this|these|that|those|the)\s+\w+\s+)?(?:(?:is|are)\s+(?:the\s+|a\s+)?(?:term|"
-                       r"name|phrase)\s+(?:used\s+)?(?:for|to\s+describe)|(?:is|are)\s+(?:defined|"
-                       r"described)\s+as|means?\b|refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|"
-                       r"mean|refer))", re.I)
+                       r"(?:this|these|that|those|the)\s+\w+\s+)?(?:(?:is|are)\s+"
+                       r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:term|name|phrase)\s+(?:used\s+)?"
+                       r"(?:for|to\s+describe)|(?:is|are)\s+(?:defined|described)\s+as|means?\b|"
+                       r"refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|mean|refer))", re.I)
 
 
 _GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:\s+\S")
