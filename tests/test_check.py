@@ -1065,3 +1065,16 @@ def test_a_glossary_line_defining_a_narrower_term_is_no_evidence_on_the_claims()
     # read as the claim's own term, its 28 days would contradict the claim's 42
     assert judge(claim, [_aligned(narrower)])[0] == "not_found"
     assert judge(claim, [_aligned(narrower.removeprefix("Temporary "))])[0] == "contradicted"
+
+
+def test_a_claim_taking_the_option_the_source_does_not_is_contradicted() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.terms import Terms
+
+    terms = Terms({"unsur": 1.0, "red": 1.0, "amber": 1.0, "tier": 1.0, "choos": 0.5})
+    told = "If staff are unsure between the amber tier and the red tier, choose the amber tier."
+    for option, verdict in (("red", "contradicted"), ("amber", "supported")):
+        claim = Claim(f"When unsure between the red tier and the amber tier, staff should choose "
+                      f"the {option} tier.", [], None, 0, terms)
+        assert judge(claim, [_aligned(told)])[0] == verdict, option

@@ -577,3 +577,16 @@ def test_a_glossary_line_for_a_narrower_term_is_not_about_the_claims_term() -> N
     assert not defines_another_term(claim, same)
     # a sentence that is no glossary line defines no term
     assert not defines_another_term(claim, "Temporary kinship placements rose this year.")
+
+
+def test_a_claim_taking_the_other_of_two_options_the_source_names_clashes() -> None:
+    from kb.clashes import other_choice
+
+    claim = "When unsure between the red tier and the amber tier, staff should choose the red tier."
+    told = "If staff are unsure between the amber tier and the red tier, choose the amber tier."
+    assert other_choice(claim, told) == ("the red tier", "the amber tier")
+    assert other_choice(claim, told.replace("choose the amber", "choose the red")) is None
+    # a sentence that never names the claim's option says nothing against it
+    assert other_choice(claim, "For a first referral, choose the amber tier.") is None
+    # choosing between options takes none of them
+    assert other_choice("Staff choose between the red tier and the amber tier.", told) is None

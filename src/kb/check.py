@@ -25,7 +25,7 @@ from kb.claims import (
     says_more_than_its_title,
     with_its_list,
 )
-from kb.clashes import clash, defines_another_term, forbids, opposite_word
+from kb.clashes import clash, defines_another_term, forbids, opposite_word, other_choice
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import (
     names_in,
@@ -164,6 +164,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             not _one_acronym(claim, *part):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
+    # of two options both name, the claim takes the one the sentence does not
+    if best.coverage >= SUPPORTS and (choice := other_choice(claim.text, best.sentence)):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source says to choose {choice[1]}, not {choice[0]}"
     # two parties, each given what the sentence says of the other
     if best.coverage >= SUPPORTS and (pair := swapped_pairs(claim.text, best.sentence)):
         return "contradicted", [_as_match(best, agrees=False)], \

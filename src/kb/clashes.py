@@ -294,3 +294,26 @@ def glossary_term(sentence: str) -> str | None:
     """The term a glossary line defines, or None for any other sentence."""
     found = _GLOSSARY_TERM.match(sentence)
     return found.group(1) if found else None
+
+
+# the option a rule tells one to take: "choose family in acute stress", "select the code for
+# the main need"; not the options it takes from ("choose between A and B")
+_CHOICE = re.compile(r"\b(choose|chose|select|pick|opt\s+for)\s+(?!between\b|from\b|one\b|"
+                     r"which\b|whether\b)((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?=[,.;:)]|$)", re.I)
+
+
+def other_choice(claim: str, sentence: str) -> tuple[str, str] | None:
+    """The option a claim says to take, and the other one the sentence says to take of the
+    same two, when the sentence names both ("choose family dysfunction" against "between
+    family in acute stress and family dysfunction, choose family in acute stress"); or None."""
+    ours, theirs = list(_CHOICE.finditer(claim)), list(_CHOICE.finditer(sentence))
+    if not ours or not theirs:
+        return None
+    taken, told = ours[-1].group(2), theirs[-1].group(2)
+    mine, other = content_parts(taken), content_parts(told)
+    if not mine - other or not other - mine:
+        return None
+    # the sentence names the claim's option as well, and the claim the sentence's
+    if mine <= content_parts(sentence) and other <= content_parts(claim):
+        return taken, told
+    return None
