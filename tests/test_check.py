@@ -1078,3 +1078,17 @@ def test_a_claim_taking_the_option_the_source_does_not_is_contradicted() -> None
         claim = Claim(f"When unsure between the red tier and the amber tier, staff should choose "
                       f"the {option} tier.", [], None, 0, terms)
         assert judge(claim, [_aligned(told)])[0] == verdict, option
+
+
+def test_a_claim_of_change_needs_a_sentence_that_says_a_change() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.terms import Terms
+
+    terms = Terms({"children": 0.5, "enter": 1.0, "foster": 1.0, "care": 0.5, "first": 0.5,
+                   "year": 0.3, "fewer": 0.5})
+    claim = Claim("Fewer children entered foster care in the first year.", [], None, -1, terms)
+    flat = "Children entered foster care in the first year of the scheme through the hub."
+    fell = "Fewer children entered foster care in the first year of the scheme than before."
+    assert judge(claim, [_aligned(flat)])[0] == "not_found"
+    assert judge(claim, [_aligned(fell)])[0] == "supported"

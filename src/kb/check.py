@@ -36,6 +36,7 @@ from kb.names import (
     swapped_term,
 )
 from kb.negation import NEGATION, denies
+from kb.numbers import direction
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.words import stem, words_of
@@ -43,6 +44,10 @@ from kb.words import stem, words_of
 if TYPE_CHECKING:
     from kb.search import SearchEngine
 
+# a claim that something changed ("fewer children entered care", "referrals rose") is borne out
+# only by a sentence that says it went up or down, not by one that only speaks of the thing
+CHANGE = re.compile(r"\b(?:rose|risen|rising|increased|decreased|fell|fallen|declined|reduced|"
+                    r"dropped|grew|fewer|doubled|halved|went (?:up|down))\b", re.I)
 VERDICTS = ("supported", "contradicted", "not_found")
 # fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
@@ -176,6 +181,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     least = least_share(best.closeness)
     if best.coverage >= least and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and \
+            (not CHANGE.search(claim.text) or direction(best.sentence)) and \
             says_more_than_its_title(claim.terms, best, least):
         if same_time(claim.text, best):
             return "supported", [_as_match(best, agrees=True)], ""

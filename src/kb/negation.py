@@ -139,12 +139,16 @@ _BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\
 _ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
 _MAY = re.compile(rf"\bmay{_ACT}", re.I)
 _LEAVES_OPEN = re.compile(rf"\b(?:may|can|could|might)(?:\s+not)?{_ACT}", re.I)  # "may not find"
-# no act: a word that only links or places ("could be from your manager", "may have seen"), or a
-# state one may be in ("may be concerned about", "may be at risk"): a modal before it says what
-# is possible, not what is allowed
-_NOT_AN_ACT = STOP | {"never", "able", "be", "unable", "concerned", "worried", "aware", "unaware",
-                      "vulnerable", "affected", "involved", "experiencing", "suffering", "living",
-                      "likely", "unlikely", "present", "absent", "known", "unknown"}
+# no act: a word that only links or places ("could be from your manager"), or a state one may
+# be in ("may be concerned about", "may be at risk"): a modal before it says what is possible,
+# not what is allowed; "have" is an act ("must have regard to") but for a perfect, below
+_NOT_AN_ACT = (STOP - {"have", "has"}) | {
+    "never", "able", "be", "unable", "concerned", "worried", "aware", "unaware", "vulnerable",
+    "affected", "involved", "experiencing", "suffering", "living", "likely", "unlikely", "present",
+    "absent", "known", "unknown"}
+# "may have seen", "could have been told": what is possible of the past, no act allowed
+_PERFECT = re.compile(r"\s+(?:been|seen|done|made|had|got|gone|taken|given|told|heard|known|"
+                      r"[a-z]+ed)\b", re.I)
 # a duty in law or by rule ("must", "is legally required to"), and a course only urged on
 # someone ("is strongly encouraged to", "is advised to"): guidance keeps the two apart
 _STRICT = re.compile(r"\b(?:must|shall|ha(?:s|ve)\s+to|(?:is|are)\s+(?:(?:also|legally|"
@@ -158,7 +162,8 @@ def _acts(pattern: re.Pattern[str], text: str) -> dict[str, set[str]]:
     """The acts a modal binds or allows in a text, each with the content words that follow it:
     {"consult": {"parent", "child"}}."""
     return {stem(m.group(1).lower()): {stem(w) for w in content_words(text[m.end():])[:5]}
-            for m in pattern.finditer(text) if m.group(1).lower() not in _NOT_AN_ACT}
+            for m in pattern.finditer(text) if m.group(1).lower() not in _NOT_AN_ACT and
+            not (m.group(1).lower() in ("have", "has") and _PERFECT.match(text, m.end()))}
 
 
 def changed_duty(claim: str, sentence: str) -> str | None:
