@@ -492,3 +492,16 @@ def test_a_scale_or_pounds_in_words_belongs_to_its_figure() -> None:
         "a head.")}
     assert found == {"7 million pounds": ("money", 7_000_000.0),
                      "1.2 million": ("count", 1_200_000.0), "300 pounds": ("money", 300.0)}
+
+
+@pytest.mark.parametrize("claim, agreed", [("a three-week placement", True),
+                                           ("a 3-week placement", True),
+                                           ("a four-week placement", False)])
+def test_a_length_hyphened_onto_its_unit_is_read_in_that_unit(claim: str, agreed: bool) -> None:
+    from kb.agreement import agrees
+
+    claim = f"The carers offered {claim}."
+    source = "The carers offered a placement of 21 days."
+    claimed, stated = find_figures(claim)[0], find_figures(source)[0]
+    assert counts_units_of_time(claim, claimed)
+    assert agrees(claimed, stated, claim, source) == agreed

@@ -111,7 +111,7 @@ def bound(text: str, figure: Figure) -> int:
 # a length of time, each unit in minutes: "four weeks" is "28 days"; a working week is five
 # days of seven, so "10 working days" is two weeks. School days run in term time only: no
 # calendar length is theirs
-_TIME_UNIT = re.compile(r"\s*((?:working\s+|school\s+)?day|minute|hour|week|fortnight)s?\b",
+_TIME_UNIT = re.compile(r"[\s-]*((?:working\s+|school\s+)?day|minute|hour|week|fortnight)s?\b",
                         re.I)
 _MINUTES = {"minute": 1, "hour": 60, "day": 24 * 60, "week": 7 * 24 * 60,
             "fortnight": 14 * 24 * 60, "working day": 7 * 24 * 60 / 5}

@@ -17,7 +17,9 @@ _TENS_WORD = "|".join(_TENS)
 _UNIT_WORD = "|".join(_UNITS[1:10])
 # a compound first ("twenty-four", "eighty three"), then a single word
 WORD_NUMBER = (rf"(?:(?:{_TENS_WORD})[\s-](?:{_UNIT_WORD})|" + "|".join(NUMBER_WORDS) + ")")
-_WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z])(\s+per\s?cent\b)?"
+# a number in words before a word, or hyphened onto a unit of time ("a three-week stay")
+_WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z]|-(?:minute|hour|day|week|"
+                          r"fortnight|month|year)s?\b)(\s+per\s?cent\b)?"
                           rf"(?:\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?({WORD_NUMBER}|\d+)\b)?",
                           re.I)
 # a number of hundreds or thousands in words: "two hundred", "a thousand", "three hundred and

@@ -408,7 +408,7 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     return " ".join(content_words(f"{left} {right}"))
 
 
-_TIME_UNIT = re.compile(r"\s*(?:working\s+|school\s+|calendar\s+|consecutive\s+)?(?:minute|hour|"
+_TIME_UNIT = re.compile(r"[\s-]*(?:working\s+|school\s+|calendar\s+|consecutive\s+)?(?:minute|hour|"
                         r"day|week|month|year)s?\b", re.I)
 
 
