@@ -907,3 +907,35 @@ def test_a_question_naming_one_item_of_a_sequence_prefers_a_sentence_naming_it(
     answer = answer_from(tmp_path, "schools.txt", text,
                          "How many partner schools were in Wave 2 of the Harbour programme?")
     assert answer.answer_found and "five" in (answer.answer or "")
+
+
+def test_a_count_of_something_else_does_not_answer_how_many(tmp_path: Path) -> None:
+    text = ("Carers support\n\n"
+            "The fostering service ran 20 drop-in sessions for foster carers across the county "
+            "this year. Each drop-in session was led by a supervising social worker.\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    other = answer_from(tmp_path / "a", "support.txt", text,
+                        "How many foster carers attended the drop-in sessions?")
+    assert not other.answer_found
+    counted = text.replace("Each drop-in session", "In all, 32 foster carers attended the "
+                           "drop-in sessions. Each session")
+    answer = answer_from(tmp_path / "b", "support.txt", counted,
+                         "How many foster carers attended the drop-in sessions?")
+    assert answer.answer_found and "32" in (answer.answer or "")
+
+
+def test_what_a_figure_counts_is_read_past_a_range_and_from_a_label() -> None:
+    from kb.answer_kinds import counts_another
+    from kb.numbers import find_figures
+    from kb.question import Question
+    from kb.terms import Terms
+
+    asked = Question("How many foster carers attended the training?", "count", None,
+                     Terms({"foster": 1.0, "carer": 1.0, "attend": 0.5, "train": 0.5}))
+    for text, other in (("Between 20 to 25 social workers attended the training.", True),
+                        ("Between 20 to 25 foster carers attended the training.", False),
+                        ("Foster carers: 20", False),
+                        ("Seven additional foster carers attended the training.", False)):
+        figure = next(f for f in find_figures(text) if f.kind == "count")
+        assert counts_another(asked, text, figure) == other, text

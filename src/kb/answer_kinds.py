@@ -8,6 +8,7 @@ for the test (tests/test_ask.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from kb.extract.metadata import MONTHS
 from kb.items import figure_of_another_item
 from kb.models import Figure, Passage
 from kb.number_words import WORD_NUMBER, frequencies
-from kb.numbers import counts_units_of_time, find_figures
+from kb.numbers import counts_units_of_time, find_figures, head_of
 from kb.question import Question
 from kb.sentences import Sentence
 from kb.words import STOP, content_words, stem
@@ -264,6 +265,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
             continue  # the figure is another wave's or phase's, or theirs together
         if asked.wants == "count" and counts_time(asked.text, candidate.sentence.text, figure):
             continue  # "running for 25 years" counts years, not the people asked about
+        if asked.wants == "count" and counts_another(asked, candidate.sentence.text, figure):
+            continue  # "20 police force areas" for "how many secure children's homes"
         fit = 0.1 + 0.4 * asked.terms.share({stem(w) for w in figure.measure.split()})
         fit += 0.1 if figure.kind == asked.wants else 0.0
         fit += 0.1 if not (figure.inherits or figure.relative) else 0.0  # the year's own figure
@@ -317,3 +320,33 @@ def period_fit(asked: Question, candidate: Candidate) -> float:
     if candidate.passage.period == asked.period:
         return 0.0
     return -0.25 if stated or candidate.passage.period else -0.1
+
+
+# what a question of how many counts: "how many secure children's homes are ...", "how many
+# LAs ..."; up to its verb
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:are|is|were|was|do|"
+                       r"does|did|have|has|had|will|would|can|could|must|should|took|attended|"
+                       r"in|of|on|at|for|across)\b", re.I)
+
+
+def counts_another(asked: Question, text: str, figure: Figure) -> bool:
+    """Whether a figure counts something the question does not ask the number of: the words
+    right after it ("20 police force areas") hold none of the words after "how many", nor an
+    acronym of them or the other way round."""
+    wanted = _HOW_MANY.search(asked.text)
+    if wanted is None:
+        return False
+    # what it counts: the words after it, to the first small word ("seven additional local
+    # areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
+    # leavers: 18")
+    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])  # "20 to 25 staff"
+    after = re.split(r"[,;:.()\t]", rest)[0].split()
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
+    label = re.search(r"([\w' -]{1,40}):\s*$", text[:figure.start])
+    counted = {stem(w) for w in content_words(" ".join(phrase))} | head_of(text, figure) | (
+        {stem(w) for w in content_words(label.group(1))} if label else set())
+    if not counted:
+        return False
+    asked_for = {stem(w) for w in content_words(wanted.group(1))}
+    return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
+        (asked.terms.present(asked_for) | asked_for)
