@@ -939,3 +939,23 @@ def test_what_a_figure_counts_is_read_past_a_range_and_from_a_label() -> None:
                         ("Seven additional foster carers attended the training.", False)):
         figure = next(f for f in find_figures(text) if f.kind == "count")
         assert counts_another(asked, text, figure) == other, text
+
+
+def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_path: Path) -> None:
+    from kb.clashes import other_kind
+
+    assert other_kind("Do I need a plan for visits on a one-off basis?",
+                      "Visits on a regular basis need a plan.") == ("one-off basis",
+                                                                    "regular basis")
+    # a name is no qualifier, nor another form of the same word, nor a verb after "to"
+    assert other_kind("Who runs the new data project?", "It is run by the Open Data team.") is None
+    assert other_kind("Where do the children live away from home?",
+                      "The children living away from home were visited.") is None
+    text = ("Home visits guidance\n\n"
+            "Before home visits made on a regular basis, staff must complete a visit plan with "
+            "their manager. "
+            "A visit plan is not usually needed for home visits made on a one-off basis.\n")
+    answer = answer_from(tmp_path, "visits.txt", text,
+                         "Do staff need to complete a visit plan before home visits made on a "
+                         "one-off basis?")
+    assert answer.answer_found and "not usually needed" in (answer.answer or "")

@@ -31,7 +31,7 @@ from kb.answer_kinds import (
     stems_of,
 )
 from kb.claims import sentences_of
-from kb.clashes import opposite_word
+from kb.clashes import opposite_word, other_kind
 from kb.extract.tables import FIGURE_CELL
 from kb.facts import row_of
 from kb.items import another_item, names_a_code, names_item
@@ -399,7 +399,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         # "across Phase 1 and Phase 2", may be answered by what sums them)
         value -= ITEM_UNNAMED
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
-            opposite_word(asked.text, text) or another_time(asked.text, candidate) or \
+            opposite_word(asked.text, text) or other_kind(asked.text, text) or \
+            another_time(asked.text, candidate) or \
             other_end(asked.text, text):
         # about another wave, phase or year group than the one asked; about the opposite act
         # or bound ("the minimum age": "the maximum age")

@@ -9,12 +9,13 @@ for the test (tests/test_clashes.py).
 
 from __future__ import annotations
 
+import os
 import re
 
 from kb.contrasts import reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
 from kb.negation import MODALS, NEGATION, denies, permits_what_claim_names
-from kb.words import TOKEN, content_parts, content_words, stem, word_parts, words_of
+from kb.words import STOP, TOKEN, content_parts, content_words, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
@@ -316,4 +317,40 @@ def other_choice(claim: str, sentence: str) -> tuple[str, str] | None:
     # the sentence names the claim's option as well, and the claim the sentence's
     if mine <= content_parts(sentence) and other <= content_parts(claim):
         return taken, told
+    return None
+
+
+def _frames(text: str) -> list[tuple[str, str, str, str]]:
+    """Each word of a text between two others: (word before, its stem, the head after, the
+    words), lower case; the head a content word."""
+    words = TOKEN.findall(text)
+    # a qualifier is a word in lower case (a capital starts a name: "the Open Data Institute"),
+    # not a verb after "to" ("to say misinformation")
+    return [(a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)
+            if b.islower() and a.lower() != "to" and b not in STOP and c.lower() not in STOP
+            and len(b) > 2 and len(c) > 2]
+
+
+def _forms_of_one(one: str, other: str) -> bool:
+    """Whether two stems are forms of one word ("live", "liv" of "living")."""
+    shared = len(os.path.commonprefix([one, other]))
+    return shared >= 3 and shared >= min(len(one), len(other)) - 1
+
+
+def other_kind(text: str, sentence: str) -> tuple[str, str] | None:
+    """A thing the text names with a qualifier, between the same word before and the same head
+    after as the sentence gives another qualifier ("on a one-off basis" against "on a regular
+    basis"), where neither text holds the other's: the sentence speaks of another kind of it.
+    Returns the two, or None."""
+    ours, theirs = words_of(text), words_of(sentence)
+    for before, modifier, head, said in _frames(text):
+        if modifier in theirs:
+            continue
+        # (another form of the same word is no other qualifier: "live" and "living")
+        other = next((words for word, qualifier, kind, words in _frames(sentence)
+                      if word == before and kind == head and qualifier not in ours and
+                      not _forms_of_one(qualifier, modifier)), None)
+        if other:
+            return said, other
     return None
