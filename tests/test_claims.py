@@ -590,3 +590,12 @@ def test_a_claim_taking_the_other_of_two_options_the_source_names_clashes() -> N
     assert other_choice(claim, "For a first referral, choose the amber tier.") is None
     # choosing between options takes none of them
     assert other_choice("Staff choose between the red tier and the amber tier.", told) is None
+
+
+def test_a_state_said_to_end_at_one_event_clashes_with_one_lasting_until_another() -> None:
+    source = "Young carers remain on the support register until their assessment is reviewed."
+    assert clash("A young carer stops being on the support register as soon as they turn 18.",
+                 source)
+    # the same event at both ends is the same rule, said from either end
+    assert clash("A young carer stops being on the support register when their assessment "
+                 "is reviewed.", source) is None

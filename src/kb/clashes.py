@@ -63,6 +63,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
             OPTIONAL.search(sentence) and not PERMISSION.search(sentence):
         return "the claim leaves it to choice; the source makes it a duty"
+    if event := ends_at_another_event(claim, sentence):
+        return f"the claim ends it at '{event[0]}'; the source says it lasts until {event[1]}"
     if condition := needless_condition(claim, sentence):
         return f"the claim makes {condition} a condition; the source says it is not needed"
     if swapped := swapped_member(claim, sentence):
@@ -354,3 +356,28 @@ def other_kind(text: str, sentence: str) -> tuple[str, str] | None:
         if other:
             return said, other
     return None
+
+
+# a state that ends at an event ("stops being looked after as soon as they move in"), and a
+# state that lasts until one ("remain looked after until the adoption order is made")
+_STATE_ENDS = re.compile(r"\b(?:stops?|stopped|ceases?|ceased|ends?|ended|no\s+longer)\b"
+                         r"(.{0,60}?)\b(?:as\s+soon\s+as|when|once|upon)\b([^,;.]*)", re.I)
+_STATE_LASTS = re.compile(r"\b(?:remains?|remained|continues?\s+to\s+be|continued\s+to\s+be|"
+                          r"stays?|stayed)\b(.{0,60}?)\buntil\b([^,;.]*)", re.I)
+
+
+def ends_at_another_event(claim: str, sentence: str) -> tuple[str, str] | None:
+    """The event a claim says a state ends at, and the later one a sentence says it lasts
+    until, when both speak of the same state and the events share no content word ("stops being
+    looked after as soon as they move in" against "remain looked after until the adoption order
+    is made"); or None."""
+    ends, lasts = _STATE_ENDS.search(claim), _STATE_LASTS.search(sentence)
+    if ends is None or lasts is None:
+        return None
+    state = content_parts(ends.group(1)) - MODALS
+    if not state or not state & content_parts(lasts.group(1)):
+        return None
+    ours, theirs = content_parts(ends.group(2)), content_parts(lasts.group(2))
+    if not ours or not theirs or ours & theirs:
+        return None
+    return ends.group(2).strip(), lasts.group(2).strip()
