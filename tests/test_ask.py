@@ -959,3 +959,14 @@ def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_pa
                          "Do staff need to complete a visit plan before home visits made on a "
                          "one-off basis?")
     assert answer.answer_found and "not usually needed" in (answer.answer or "")
+
+
+def test_how_long_something_is_kept_is_answered_by_the_event_it_is_kept_until(
+        tmp_path: Path) -> None:
+    text = ("Records guidance\n\n"
+            "Foster carer supervision records are stored on the fostering system by the team. "
+            "Foster carer supervision records are kept until the carer leaves the service. "
+            "Foster carers can ask to see their supervision records at any time.\n")
+    answer = answer_from(tmp_path, "records.txt", text,
+                         "How long are foster carer supervision records kept?")
+    assert answer.answer_found and "until the carer leaves" in (answer.answer or "")

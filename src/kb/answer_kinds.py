@@ -350,3 +350,17 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     asked_for = {stem(w) for w in content_words(wanted.group(1))}
     return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
         (asked.terms.present(asked_for) | asked_for)
+
+
+# how long something is kept or lasts, given as the event it lasts until: "retained at least
+# until the individual leaves their employment", "until the accused has reached pension age"
+_HOW_LONG_KEPT = re.compile(r"\bhow\s+long\b.*\b(?:keep|kept|retain\w*|hold|held|stay\w*|remain\w*|"
+                            r"last\w*|store\w*)\b", re.I)
+_UNTIL_EVENT = re.compile(r"\buntil\s+(?:the|their|they|he|she|it|a|an|his|her)\s+\w+", re.I)
+
+
+def lasts_until(asked: Question, text: str) -> bool:
+    """Whether a question of how long a thing is kept is answered by the event it is kept
+    until."""
+    return _HOW_LONG_KEPT.search(asked.text) is not None and \
+        _UNTIL_EVENT.search(text) is not None

@@ -20,6 +20,7 @@ from kb.answer_kinds import (
     counts_to_deadline,
     defines,
     figure_fit,
+    lasts_until,
     names_a_day,
     names_a_place,
     names_what_is_asked,
@@ -150,7 +151,8 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return False
     if asked.wants == "duration":
         return any(same_scale(asked.text, m.group(0)) and counts_if_asked(asked.text, m.group(0))
-                   for m in DURATION.finditer(best.sentence.text)) or says_how_often(asked, best)
+                   for m in DURATION.finditer(best.sentence.text)) or \
+            says_how_often(asked, best) or lasts_until(asked, best.sentence.text)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
             act not in stems_of(best.sentence.text):
         return False  # "Who chairs the network?": a sentence that says nothing of chairing
@@ -382,7 +384,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += (0.2 + OBJECT_BONUS * any(object_of_asked(asked, text, name) for name in named)
                   if named else -0.3)
     elif asked.wants == "duration":
-        value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) else -0.3
+        value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) or \
+            lasts_until(asked, text) else -0.3
     elif asked.wants == "code":
         value += 0.2 if names_a_code(text) else -0.3
     elif asked.wants == "place":
