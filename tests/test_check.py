@@ -1092,3 +1092,18 @@ def test_a_claim_of_change_needs_a_sentence_that_says_a_change() -> None:
     fell = "Fewer children entered foster care in the first year of the scheme than before."
     assert judge(claim, [_aligned(flat)])[0] == "not_found"
     assert judge(claim, [_aligned(fell)])[0] == "supported"
+
+
+def test_a_claim_that_a_scheme_is_further_on_than_the_source_says_is_not_borne_out() -> None:
+    from kb.check import further_along, judge
+    from kb.claim_figures import Claim
+    from kb.terms import Terms
+
+    piloted = "The county piloted a digital chronology tool with two social work teams."
+    assert further_along("Every team is already using the digital chronology tool.", piloted)
+    assert not further_along("The county tested a digital chronology tool.", piloted)
+    assert not further_along("The tool is in use in two teams.", "The tool is in use.")
+    terms = Terms({"digit": 1.0, "chronolog": 1.0, "tool": 1.0, "team": 0.5, "social": 0.3})
+    claim = Claim("Social work teams have rolled out the digital chronology tool.", [], None, 0,
+                  terms)
+    assert judge(claim, [_aligned(piloted)])[0] == "not_found"

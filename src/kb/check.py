@@ -48,6 +48,14 @@ if TYPE_CHECKING:
 # only by a sentence that says it went up or down, not by one that only speaks of the thing
 CHANGE = re.compile(r"\b(?:rose|risen|rising|increased|decreased|fell|fallen|declined|reduced|"
                     r"dropped|grew|fewer|doubled|halved|went (?:up|down))\b", re.I)
+# how far a scheme has got, in order: proposed, tried, in use. A claim that it is further on
+# than the sentence says ("already in use" for "prototyped") is not borne out by it
+STAGES = [re.compile(r"\b(?:plann?(?:ed|ing)|propos(?:ed|al)|intend(?:ed|s)|will\s+be|"
+                     r"design(?:ed|ing))\b", re.I),
+          re.compile(r"\b(?:prototyp\w*|pilot\w*|trial\w*|test(?:ed|ing)|develop(?:ed|ing))\b",
+                     re.I),
+          re.compile(r"\b(?:rolled\s+out|roll(?:ing)?\s+out|in\s+use|already\s+us\w*|adopted|"
+                     r"implemented|embedded|launched|using)\b", re.I)]
 VERDICTS = ("supported", "contradicted", "not_found")
 # fitted on the tuning half of the labelled claims (bench/fit_check.py; README)
 ABOUT = 0.45  # a sentence this close (coverage and meaning) is about what the claim is about
@@ -182,6 +190,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if best.coverage >= least and not missing and (
             not ranks(claim.text) or ranks(best.sentence)) and \
             (not CHANGE.search(claim.text) or direction(best.sentence)) and \
+            not further_along(claim.text, best.sentence) and \
             says_more_than_its_title(claim.terms, best, least):
         if same_time(claim.text, best):
             return "supported", [_as_match(best, agrees=True)], ""
@@ -190,6 +199,18 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             return "contradicted", [_as_match(best, agrees=False)], \
                 f"the source gives {dated[1]}, not {dated[0]}"
     return "not_found", [_as_match(best)], ""
+
+
+def stage_of(text: str) -> int:
+    """How far on the text says a scheme is (0 proposed, 1 tried, 2 in use), or -1."""
+    return max((at for at, words in enumerate(STAGES) if words.search(text)), default=-1)
+
+
+def further_along(claim: str, sentence: str) -> bool:
+    """Whether the claim says a scheme has got further than the sentence does ("other councils
+    are already using the tool" against "the council has prototyped a tool")."""
+    said = stage_of(sentence)
+    return said >= 0 and stage_of(claim) > said
 
 
 def least_share(closeness: float) -> float:
