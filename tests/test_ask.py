@@ -620,6 +620,7 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("Is it fine to share a photo with the parent?") is None
     assert wants("What is the amount of the grant each school receives?") == "money"
     assert wants("What amount can a carer claim for travel?") == "money"
+    assert wants("What is the price of a place on the holiday scheme?") == "money"
     # "who" opening a question or a clause asks who; after a noun it only relates
     assert wants("At a strategy meeting, who should take the notes?") == "who"
     assert wants("To whom should the school send the form?") == "who"
@@ -970,3 +971,12 @@ def test_how_long_something_is_kept_is_answered_by_the_event_it_is_kept_until(
     answer = answer_from(tmp_path, "records.txt", text,
                          "How long are foster carer supervision records kept?")
     assert answer.answer_found and "until the carer leaves" in (answer.answer or "")
+
+
+def test_a_question_of_price_is_not_answered_by_a_sentence_without_money(tmp_path: Path) -> None:
+    text = ("Holiday scheme\n\n"
+            "The council has set a standard price for places on the summer holiday scheme. "
+            "Places on the summer holiday scheme are offered first to children in care.\n")
+    answer = answer_from(tmp_path, "scheme.txt", text,
+                         "What is the standard price for a place on the summer holiday scheme?")
+    assert not answer.answer_found

@@ -42,7 +42,7 @@ WANTS = [
                           r"reduction|difference|swing)s?\b)", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
-    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|£|(?:what|which) "
+    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|prices?|£|(?:what|which) "
                          r"(?:\w+ )?fees?|(?:what|which) "
                          r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
                          r"are|were) the (?:\w+ )?amount)\b", re.I)),
