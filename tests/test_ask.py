@@ -980,3 +980,23 @@ def test_a_question_of_price_is_not_answered_by_a_sentence_without_money(tmp_pat
     answer = answer_from(tmp_path, "scheme.txt", text,
                          "What is the standard price for a place on the summer holiday scheme?")
     assert not answer.answer_found
+
+
+def test_a_table_row_gives_its_labels_meaning_only_in_words(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Practice model progress", level=1)
+    document.add_paragraph("The table shows how far each part of the practice model has got.")
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(table.rows, [("Practice element", "Progress"),
+                                                ("Family time planning", "being not started,"),
+                                                ("Restorative supervision", "Fully in place")],
+                                   strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    (tmp_path / "docs").mkdir()
+    document.save(str(tmp_path / "docs" / "model.docx"))
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        answer = kb.ask("What does 'family time planning' mean?")
+    assert "being not started" not in (answer.answer or "")

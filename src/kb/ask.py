@@ -300,7 +300,10 @@ def fact_candidates(engine: SearchEngine, asked: Question, hits: Sequence[Passag
         kinds = KINDS_FOR.get(asked.wants or "", set())
         key = next((f for f in figures if f.kind in kinds), None)
         if asked.wants == "define":
-            if code is None or fact.label.strip().lower() != code.lower():
+            # a row gives its label's meaning in words ("Children in Care Council"), not a
+            # status or a tick ("being not implementing", "Yes")
+            if code is None or fact.label.strip().lower() != code.lower() or \
+                    len(content_words(fact.value)) < 2:
                 continue
             covered, key = max(covered, COVERAGE_MIN), None
         elif asked.wants == "code":
