@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from kb.claims import other_date
 from kb.extract.metadata import MONTHS
@@ -21,7 +20,7 @@ from kb.number_words import WORD_NUMBER, frequencies
 from kb.numbers import counts_units_of_time, find_figures, head_of
 from kb.question import Question
 from kb.sentences import Sentence
-from kb.words import STOP, content_words, stem
+from kb.words import STOP, content_words, stem, word_parts
 
 KINDS_FOR = {"percent": {"percent", "fraction"}, "rate": {"rate", "percent"},
              "money": {"money"}, "count": {"count", "fraction"},
@@ -51,11 +50,6 @@ class Candidate:
     elsewhere: bool = False  # it names only another item of a sequence the question names
 
 
-def stems_of(text: str) -> set[str]:
-    """The stems of a text's words, every word counted."""
-    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
-
-
 # a place named after the preposition that sets it: "held at Danbury Outdoors Centre", "in the
 # 'Its My Life' festival"
 PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([A-Z][\w'\u2019-]*)")
@@ -63,7 +57,7 @@ PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([
 
 def names_a_place(asked: Question, text: str) -> bool:
     """Whether the sentence names a place the question does not already name."""
-    named = stems_of(asked.text)
+    named = word_parts(asked.text)
     return any(stem(match.group(1).lower().strip("'\u2019")) not in named and
                # "in" inside a name ("Children in Care Council") sets no place
                not (match.group(0).startswith("in") and
@@ -192,7 +186,7 @@ def names_what_is_asked(question: str, text: str) -> bool:
     one asked about ("Which paragraph of the Harbour Code ..." asks of one body's paragraph)."""
     match = _WHICH.match(question)
     return match is not None and match.group(1).lower() not in STOP and \
-        stem(match.group(1).lower()) in stems_of(text)
+        stem(match.group(1).lower()) in word_parts(text)
 
 
 _LINKING = {"with", "to", "the", "a", "an", "their", "your", "its", "his", "her"}
@@ -302,7 +296,7 @@ def another_time(question: str, candidate: Candidate) -> bool:
     month = re.search(_MONTH_NAMES, dated[0], re.I)
     year = re.search(r"(?:19|20)(\d\d)", dated[0])
     passage = candidate.passage
-    name = f"{passage.title} {Path(passage.path).stem}".lower().replace("_", " ")
+    name = passage.known_as.lower()
     return not ((month is None or month.group(0).lower() in name) and
                 (year is None or re.search(rf"\b(?:20)?{year.group(1)}\b", name)))
 

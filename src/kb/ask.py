@@ -29,7 +29,6 @@ from kb.answer_kinds import (
     period_fit,
     same_scale,
     says_how_often,
-    stems_of,
 )
 from kb.claims import sentences_of
 from kb.clashes import opposite_word, other_kind
@@ -50,7 +49,7 @@ from kb.question import (
     terms_of,
 )
 from kb.sentences import FRAME, LEANS_BACK, Sentence
-from kb.words import content_words, stem
+from kb.words import content_words, stem, word_parts
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -154,10 +153,10 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
                    for m in DURATION.finditer(best.sentence.text)) or \
             says_how_often(asked, best) or lasts_until(asked, best.sentence.text)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
-            act not in stems_of(best.sentence.text):
+            act not in word_parts(best.sentence.text):
         return False  # "Who chairs the network?": a sentence that says nothing of chairing
     if asked.wants == "who" and (role := role_asked(asked.text)) and \
-            role not in stems_of(best.sentence.text):
+            role not in word_parts(best.sentence.text):
         return False  # "Who is the chief executive?": a sentence that names no chief executive
     if asked.wants == "define":
         return best.key is not None or best.defines

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from kb.contrasts import reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
@@ -322,16 +323,17 @@ def other_choice(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def _frames(text: str) -> list[tuple[str, str, str, str]]:
+@lru_cache(maxsize=256)  # ask reads the question's frames against every candidate sentence
+def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     """Each word of a text between two others: (word before, its stem, the head after, the
     words), lower case; the head a content word."""
     words = TOKEN.findall(text)
     # a qualifier is a word in lower case (a capital starts a name: "the Open Data Institute"),
     # not a verb after "to" ("to say misinformation")
-    return [(a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
-            for a, b, c in zip(words, words[1:], words[2:], strict=False)
-            if b.islower() and a.lower() != "to" and b not in STOP and c.lower() not in STOP
-            and len(b) > 2 and len(c) > 2]
+    return tuple((a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
+                 for a, b, c in zip(words, words[1:], words[2:], strict=False)
+                 if b.islower() and a.lower() != "to" and b not in STOP and
+                 c.lower() not in STOP and len(b) > 2 and len(c) > 2)
 
 
 def _forms_of_one(one: str, other: str) -> bool:
