@@ -20,7 +20,7 @@ import numpy as np
 
 from kb import KnowledgeBase, embed
 from kb.chunk import Chunk
-from kb.ingest import _write_document, text_hash
+from kb.document_rows import text_hash, write_document
 from kb.parse import ParsedDocument
 from kb.store import bump_generation
 
@@ -120,7 +120,7 @@ def scale_up(source: Path, target: Path, size: int, seed: int = 7) -> None:
                 "INSERT OR IGNORE INTO vectors (text_hash, vector, sentences) VALUES (?, ?, ?)", [
                     (text_hash(t), v.astype(np.float32).tobytes(), rows.tobytes())
                     for t, v, rows in zip(texts, vectors, sentences_of, strict=True)])
-            _write_document(kb.connection, doc)
+            write_document(kb.connection, doc)
             bump_generation(kb.connection)
             kb.connection.execute("COMMIT")
         kb.engine.vectors.ensure(kb.connection)

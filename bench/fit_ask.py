@@ -14,6 +14,7 @@ from fitting import fit
 from kb import KnowledgeBase, ask, embed
 from kb.evaluate import answer_matches, cites_gold, half_of
 from kb.question import read_question
+from kb.table_answers import fact_candidates
 
 
 def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
@@ -27,7 +28,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
         vectors = embed.encode([c.sentence.text for c in lexical]) if lexical else []
         query = embed.encode_query(asked.text)
         cosines = [float(np.clip(v @ query, 0, 1)) for v in vectors]
-        facts = ask.fact_candidates(engine, asked, hits)
+        facts = fact_candidates(engine, asked, hits, ask.COVERAGE_MIN)
         items = []
         for candidate, cosine in [*zip(lexical, cosines, strict=True), *((f, None) for f in facts)]:
             page = engine.page_of(candidate.passage, candidate.sentence.start)

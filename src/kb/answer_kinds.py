@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from kb.claims import other_date
 from kb.extract.metadata import MONTHS
 from kb.items import figure_of_another_item
+from kb.measures import head_of
 from kb.models import Figure, Passage
 from kb.number_words import WORD_NUMBER, frequencies
-from kb.numbers import counts_units_of_time, find_figures, head_of
+from kb.numbers import counts_units_of_time, find_figures
 from kb.question import Question
 from kb.sentences import Sentence
 from kb.words import STOP, content_words, stem, word_parts

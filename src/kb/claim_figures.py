@@ -20,7 +20,9 @@ from kb.agreement import (
 from kb.claims import Aligned
 from kb.clashes import list_items
 from kb.extract.metadata import periods_in
+from kb.figure_periods import shift_period
 from kb.items import another_item, items_named
+from kb.measures import head_of
 from kb.models import Figure, Match
 from kb.names import names_in
 from kb.numbers import (
@@ -28,8 +30,6 @@ from kb.numbers import (
     counts_units_of_time,
     direction,
     find_figures,
-    head_of,
-    shift_period,
     stated_figures,
 )
 from kb.sentences import split_sentences

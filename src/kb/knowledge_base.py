@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from kb import access
 from kb import audit as audit_log
 from kb.access import User
+from kb.document_rows import remove_document
 from kb.errors import AccessDenied, DocumentNotFound
-from kb.ingest import Progress, ingest, remove_document
+from kb.ingest import Progress, ingest
 from kb.models import Document, IngestReport, Passage, SearchResult
 from kb.query import Filters, make_filters
 from kb.search import SearchEngine, audience

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
-from kb.extract.metadata import MONTHS, normalise_period
+from kb.dates import MONTH_PATTERN, time_figures
+from kb.figure_periods import assign_periods
 from kb.items import WORDED_ITEM
+from kb.measures import measure_words
 from kb.models import Figure
 from kb.number_words import (
     ORDINAL_WORD,
@@ -18,20 +19,9 @@ from kb.number_words import (
     word_figures,
     word_value,
 )
-from kb.sentences import Sentence, split_sentences
-from kb.words import STOP, content_words, stem
 
 KINDS = ("count", "percent", "rate", "money", "fraction", "year", "period", "date",
          "frequency")
-_MONTH = "|".join(MONTHS)
-_PERIOD = re.compile(
-    r"\b(?:April\s+20\d\d\s*(?:-|–|—|to)\s*March\s+20\d\d|FY\s?'?\d\d\s?[-/]\s?\d\d|"
-    r"20\d\d\s?(?:-|/|–|—|to)\s?(?:20)?\d\d)\b", re.I)
-_SHORT_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-_DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH}|(?:{_SHORT_MONTH})\.?)\s+"
-                   rf"(20\d\d)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _NUMBER = re.compile(
     # thousands set apart by a comma or a space ("95, 309", "1 980"), never by a tab: a
     # table's cells ("Total\t650\t486") are figures of their own
@@ -54,16 +44,6 @@ _ENUMERATOR = re.compile(r"(?:^|\n)[ \t•◦·▪-]*\(?\d{1,3}[.)]\s+(?=[A-Za-z
 # the guidance"); a count is followed by its noun ("3 local authorities")
 _NOTE_MARK = re.compile(r"(?:^|\n)[ \t]*\d{1,3}\s+(?=(?:A|An|The|This|These|That|Those|See|In|"
                         r"For|From|As|It|There)\s)")
-_RELATIVE_BEFORE = re.compile(r"\b(?:last|previous|prior)\s+year,?\s+(?:all\s+|only\s+|just\s+)?$",
-                              re.I)
-_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|than\s+in)\b", re.I)
-_RELATIVE = re.compile(
-    r"^[\s,)(]*(?:in\s+|during\s+)?(?:a\s+year\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|"
-    r"prior|last)\s+year|the\s+year\s+before)", re.I)
-_EXPLICIT = re.compile(r"^[\s,)(]*(?:in|for|during|at\s+the\s+end\s+of|by)?\s*(?:the\s+)?"
-                       r"(?:year\s+)?", re.I)
-_INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|versus|vs\.?)"
-                      r"[\s(]*$", re.I)
 # a number that names an item of a sequence ("Wave 2", "Appendix 5", "Figure 1", "Key Stage
 # 3", "paragraph 114"), not a quantity
 _LABEL = re.compile(r"\b(?:Year|Page|Key Stage|Level|Tier|Wave|Phase|Appendix|Annex|Figure|"
@@ -89,7 +69,7 @@ def parse_value(digits: str) -> float:
 
 def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     """Every figure in `text`, with measure words and the period each is stated for."""
-    figures = _time_figures(text)
+    figures = time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
     taken += [m.span() for m in _ENUMERATOR.finditer(text)]  # "34. When a child ...", "3) A"
@@ -146,7 +126,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         if low.kind == high.kind and _RANGE.fullmatch(text[low.end:high.start]):
             low.measure = high.measure = " ".join(dict.fromkeys(
                 f"{low.measure} {high.measure}".split()))
-    _assign_periods(text, figures, default_period)
+    assign_periods(text, figures, default_period)
     return figures
 
 
@@ -179,7 +159,7 @@ _CLOCK = re.compile(r"\b\d{1,2}:[0-5]\d(?:\s*[ap]\.?m\b\.?)?|"
                     r"\b\d{1,2}\.[0-5]\d\s*(?:to|-|–|until)\s*\d{1,2}\.[0-5]\d\b"
                     r"(?!\s*(?:per\b|%|pence|p\b))", re.I)
 # a day of a month named without its year ("by 31 March"): a date of every year, no count
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.I)
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b", re.I)
 # a birthday counts years: "until the young person's 21st birthday"
 _BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
                        rf"\s+birthday\b", re.I)
@@ -248,92 +228,6 @@ def _adopt_units(text: str, figures: list[Figure]) -> None:
         previous = figure
 
 
-# a month cut short and a two-figure year ("Nov 24", "Feb '25"), or a month named in full with
-# an apostrophed year ("May '24"); UK writing puts the day first, so "Feb 25" is not a day
-_SHORT_DATE = re.compile(rf"\b({_SHORT_MONTH})\.?\s+'?(\d\d)\b(?![,.:/]?\d|,?\s+(?:19|20)\d\d)|"
-                         r"\b(?:(January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December))\s+['’](\d\d)\b")
-
-
-def month_number(name: str) -> int:
-    """1 for "January", "Jan" or "Jan."; a month is told by its first three letters."""
-    return next(n for n, month in enumerate(MONTHS, 1) if month.startswith(name.lower()[:3]))
-
-
-_MONTH_EDGE = re.compile(r"\b(end|close|start|beginning) of (?:the month of )?$", re.I)
-
-
-def _day_named(text: str, match: re.Match[str], year: int, month: int) -> str:
-    """A month named with its edge is a day: "the end of July 2024" is 31 July 2024 (a
-    deadline), "the start of May 2025" 1 May 2025; a bare month stays a month."""
-    edge = _MONTH_EDGE.search(text[max(0, match.start() - 30):match.start()])
-    if match.group(1) or not edge:
-        return match.group(0)
-    day = calendar.monthrange(year, month)[1] if edge.group(1).lower() in ("end", "close") else 1
-    return f"{day} {match.group(2)} {year}"
-
-
-def _time_figures(text: str) -> list[Figure]:
-    figures: list[Figure] = []
-    for match in _PERIOD.finditer(text):
-        if period := normalise_period(match.group(0)):
-            figures.append(Figure(match.group(0), match.start(), match.end(),
-                                  float(period[:4]), "period", period=period))
-    spans = [(f.start, f.end) for f in figures]
-    for match in _DATE.finditer(text):
-        if not any(s < match.end() and match.start() < e for s, e in spans):
-            year, month = int(match.group(3)), month_number(match.group(2))
-            start = year if month >= 4 else year - 1
-            figures.append(Figure(_day_named(text, match, year, month), match.start(),
-                                  match.end(), float(year), "date",
-                                  period=f"{start}-{(start + 1) % 100:02d}"))
-    for match in _SHORT_DATE.finditer(text):  # "Feb 25", "May '24": a month and its year
-        if not any(s < match.end() and match.start() < e for s, e in spans):
-            month = month_number(match.group(1) or match.group(3))
-            year = 2000 + int(match.group(2) or match.group(4))
-            start = year if month >= 4 else year - 1
-            figures.append(Figure(f"{MONTHS[month - 1].title()} {year}", match.start(),
-                                  match.end(), float(year), "date",
-                                  period=f"{start}-{(start + 1) % 100:02d}"))
-    for match in _NUMERIC_DATE.finditer(text):  # "31/03/2024": day first, as in the UK
-        day, month, year = (int(part) for part in match.groups())
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            start = year if month >= 4 else year - 1
-            figures.append(Figure(f"{day} {MONTHS[month - 1].title()} {year}", match.start(),
-                                  match.end(), float(year), "date",
-                                  period=f"{start}-{(start + 1) % 100:02d}"))
-    spans = [(f.start, f.end) for f in figures]
-    for match in _YEAR.finditer(text):
-        if not any(s < match.end() and match.start() < e for s, e in spans) and \
-                not re.match(r"[,.]\d", text[match.end():match.end() + 2]) and \
-                not counts_things(text, match.start(), match.end()):
-            figures.append(Figure(match.group(0), match.start(), match.end(),
-                                  float(match.group(0)), "year"))
-    return figures
-
-
-_YEAR_BEFORE = re.compile(
-    r"\b(?:in|on|since|by|from|until|till|during|before|after|of|year|years|early|late|mid|"
-    r"spring|summer|autumn|winter|" + "|".join(MONTHS) + r")[\s-]*$", re.I)
-# a name's edition or a law's year: "KCSIE 2025", "the Children Act 1989", "Regulations 2010"
-_EDITION_OF = re.compile(r"(?:\b[A-Z][A-Z0-9]{2,}|\b(?:Act|Regulations|Order|Rules|Bill|Code))"
-                         r"\s+$")
-# a plural noun after the number ("referrals"; not "census", "process", "analysis")
-_COUNTED = re.compile(r"^\s+(?:[a-z]*[a-hj-rtv-z]s|children|people|staff|police|women|men)\b")
-
-
-def counts_things(text: str, start: int, end: int) -> bool:
-    """A four-digit number that counts something ("1980 referrals", "2000 children", "Early
-    Help referrals: 1980") rather than naming a year ("in 1980", "the 2021 census")."""
-    if _YEAR_BEFORE.search(text[max(0, start - 12):start]) or \
-            _EDITION_OF.search(text[max(0, start - 16):start]):
-        return False
-    if re.search(r"[:=]\s*$", text[max(0, start - 3):start]):
-        return True  # a stat panel's figure after its label: "Referrals 2021-22: 1980"
-    following = _COUNTED.match(text[end:end + 24])
-    return following is not None and following.group(0).strip() not in ("was", "has", "is")
-
-
 # two figures offered as alternatives or a range: "aged 16 or 17", "11 to 15 year olds"
 ALTERNATIVE = re.compile(r"\s*(?:or|and|to|-|–)\s*", re.I)
 
@@ -375,39 +269,6 @@ def _number_figure(match: re.Match[str]) -> Figure:
     return figure
 
 
-def measure_words(text: str, figures: list[Figure], figure: Figure, before: int = 70,
-                  after: int = 90) -> str:
-    """The words around `figure` up to its neighbours or the clause's edge; after it, far
-    enough to reach the predicate of a figure that opens its sentence ("34% of all staff
-    agreed that their team was adequately staffed")."""
-    values = [f for f in figures if f.kind not in ("period", "date", "year")]
-    earlier = [f.end for f in values if f.end <= figure.start]
-    later = [f.start for f in values if f.start >= figure.end]
-    left_edge = max([*earlier, figure.start - before, 0])
-    right_edge = min([*later, figure.end + after, len(text)])
-    left = text[left_edge:figure.start]
-    if left_edge > 0 and text[left_edge - 1].isalpha():
-        left = left.split(" ", 1)[-1] if " " in left else ""  # whole words only
-    pieces = re.split(r"[;:.!?\n]|,\s(?=and\b|but\b|while\b|with\b)", left)
-    # a figure right after a colon is the value of the label before it: "Care leavers: 18"
-    left = pieces[-2] if len(pieces) > 1 and not pieces[-1].strip() and \
-        left.rstrip().endswith(":") else pieces[-1]
-    right = text[figure.end:right_edge]
-    if right_edge < len(text) and text[right_edge].isalpha():
-        right = right.rsplit(" ", 1)[0]  # whole words only
-    right = re.split(r"[;:.!?(\n]|,", right)[0]
-    # a joining word before another number opens that number's own clause, even a number read
-    # as no figure ("three use Mosaic and one other uses Liquid Logic")
-    right = _NEXT_COUNT.split(right)[0]
-    # between two figures, a joining word parts their clauses: "for ten days after a leave
-    # of absence or ... as unauthorised absence for twenty days" gives each its own words
-    if earlier and (joint := _JOINT.search(text, max(earlier), figure.start)):
-        left = text[max(joint.end(), figure.start - len(left)):figure.start]
-    if later and (joints := list(_JOINT.finditer(text, figure.end, min(later)))):
-        right = right[:max(0, joints[-1].start() - figure.end)]
-    return " ".join(content_words(f"{left} {right}"))
-
-
 _TIME_UNIT = re.compile(r"[\s-]*(?:working\s+|school\s+|calendar\s+|consecutive\s+)?(?:minute|hour|"
                         r"day|week|month|year)s?\b", re.I)
 
@@ -417,130 +278,6 @@ def counts_units_of_time(text: str, figure: Figure) -> bool:
     years", "across the five days"."""
     return _TIME_UNIT.match(text, figure.end) is not None or \
         _ONE_SPAN.search(f"within {figure.text}") is not None  # "within a week"
-
-
-def head_of(text: str, figure: Figure) -> set[str]:
-    """The stems of what a figure counts: the words right after it, up to the first small word
-    or the second word ("90 local authorities attended", "212 members attended"; "21% of
-    contacts" counts contacts)."""
-    after = re.sub(r"^\s*(?:of\s+(?:the\s+|all\s+)?)?", "", text[figure.end:figure.end + 60])
-    head = []
-    for word in re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after)[:2]:
-        if not word[0].isalpha() or word.lower() in STOP:
-            break
-        head.append(stem(word.lower()))
-    return set(head)
-
-
-_NEXT_COUNT = re.compile(rf"\s(?:and|or|but|while|whereas)\s+(?=(?:one|{WORD_NUMBER}|\d)\b)", re.I)
-# a joining word that opens a clause or a phrase of its own ("or is absent for", "or for twenty
-# days", ", and"), not one inside a name of people ("children and young people")
-_JOINT = re.compile(r"(?:,\s*(?:or|and)|\s(?:but|while|whereas)|\s(?:or|and)(?=\s+(?:is|are|was|"
-                    r"were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
-                    r"it|they|he|she|we|there|for|in|at|after|before|within|by|from|to|with|on|"
-                    r"under|over|\d))\b)\s", re.I)
-
-
-def _assign_periods(text: str, figures: list[Figure], default_period: str | None) -> None:
-    """A figure's period: one written just after it, else its clause's, else the default."""
-    for sentence in split_sentences(text):
-        inside = [f for f in figures if sentence.start <= f.start < sentence.end]
-        stated = [f for f in inside if f.kind in ("period", "date")]
-        values = [f for f in inside if f.kind not in ("period", "date", "year")]
-        claimed = _claim_explicit(text, sentence, stated, values)
-        free = [f for f in stated if f.start not in claimed]
-        if not stated and (row := _table_row(text, sentence, values)):
-            # a flattened table row, "Re-referral rate 19% 21%": last year, then this year
-            label = measure_words(text, [], row[0])
-            for back, figure in enumerate(reversed(row)):
-                figure.period = shift_period(default_period, -back)
-                figure.measure = label
-            continue
-        marker = _COMPARED.search(text, sentence.start, sentence.end)
-        previous: Figure | None = None
-        for figure in values:
-            base = _clause_period(figure, free, marker, default_period)
-            _give_period(text, sentence, figure, values, base)
-            head = text[max(sentence.start, figure.start - 25):figure.start]
-            if previous is not None and not figure.measure:
-                figure.measure = previous.measure  # "...; a rate of 51.7 per 10,000"
-            elif previous is not None and _INHERIT.search(head):
-                figure.inherits = True
-                figure.measure = " ".join(dict.fromkeys(
-                    f"{previous.measure} {figure.measure}".split()))
-            previous = figure
-
-
-def _claim_explicit(text: str, sentence: Sentence, stated: list[Figure], values: list[Figure]
-                    ) -> set[int]:
-    """Periods written right after a figure ("131 in 2020-21") or a relative one ("a year
-    earlier") are that figure's own; returns the starts of the periods so claimed."""
-    claimed: set[int] = set()
-    for figure in values:
-        tail = text[figure.end:min(sentence.end, figure.end + 40)]
-        head = text[max(sentence.start, figure.start - 30):figure.start]
-        if _RELATIVE.match(tail) or _RELATIVE_BEFORE.search(head):
-            figure.relative = -1
-            continue
-        following = [f for f in stated if 0 <= f.start - figure.end <= 40]
-        between = _EXPLICIT.match(text[figure.end:following[0].start]) if following else None
-        if following and between is not None and between.end() == \
-                following[0].start - figure.end and f_between(values, figure, following[0]):
-            figure.period = following[0].period
-            claimed.add(following[0].start)
-    return claimed
-
-
-def _clause_period(figure: Figure, free: list[Figure], marker: re.Match[str] | None,
-                   default_period: str | None) -> str | None:
-    """The period of the figure's clause: a period stated in a "compared with ..." clause
-    belongs to that clause, not to the figures before it."""
-    if marker is None:
-        return free[0].period if free else default_period
-    before = [f for f in free if f.start < marker.start()]
-    after = [f for f in free if f.start >= marker.start()]
-    side = after or before if figure.start >= marker.start() else before
-    if side:
-        return side[0].period
-    return default_period or (shift_period(after[0].period, 1) if after else None)
-
-
-def _give_period(text: str, sentence: Sentence, figure: Figure, values: list[Figure],
-                 base: str | None) -> None:
-    if figure.period is None and not figure.relative:
-        figure.period = base
-    elif figure.relative:
-        figure.period = shift_period(base, figure.relative)
-    head = text[max(sentence.start, figure.start - 25):figure.start]
-    after = [f for f in values if f.start >= figure.end]
-    if after and re.search(r"\bfrom\s*$", head) and re.fullmatch(
-            r"\s*to\s*", text[figure.end:after[0].start]) and not figure.relative:
-        figure.period = shift_period(figure.period, -1)  # "rose from 291 to 327"
-
-
-def _table_row(text: str, sentence: Sentence, values: list[Figure]) -> list[Figure]:
-    """The run of same-kind figures that ends a line with nothing between them, if 2 or more."""
-    if not values or values[-1].end != sentence.end:
-        return []
-    run = [values[-1]]
-    for figure in reversed(values[:-1]):
-        gap = text[figure.end:run[0].start].strip()
-        if figure.kind != run[0].kind or gap not in ("", "|"):
-            break
-        run.insert(0, figure)
-    return run if len(run) >= 2 else []
-
-
-def f_between(values: list[Figure], figure: Figure, period: Figure) -> bool:
-    """True when no other figure stands between `figure` and the period after it."""
-    return not any(figure.end <= f.start < period.start for f in values if f is not figure)
-
-
-def shift_period(period: str | None, years: int) -> str | None:
-    if not period:
-        return None
-    start = int(period[:4]) + years
-    return f"{start}-{(start + 1) % 100:02d}"
 
 
 def direction(text: str) -> int:
