@@ -952,6 +952,13 @@ def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_pa
     assert other_kind("Who runs the new data project?", "It is run by the Open Data team.") is None
     assert other_kind("Where do the children live away from home?",
                       "The children living away from home were visited.") is None
+    # a word set beside the thing by a slash is its alternative ("a concern/allegation": a
+    # concern or an allegation), not a kind of it
+    assert other_kind("Where should staff take a safeguarding allegation?",
+                      "Report a concern/allegation about the head to the chair.") is None
+    assert other_kind("Where should staff take a safeguarding allegation?",
+                      "Report a financial allegation about the head to the chair.") == (
+        "safeguarding allegation", "financial allegation")
     text = ("Home visits guidance\n\n"
             "Before home visits made on a regular basis, staff must complete a visit plan with "
             "their manager. "
@@ -1000,3 +1007,77 @@ def test_a_table_row_gives_its_labels_meaning_only_in_words(tmp_path: Path) -> N
         kb.ingest([tmp_path / "docs"])
         answer = kb.ask("What does 'family time planning' mean?")
     assert "being not started" not in (answer.answer or "")
+
+
+def test_an_annual_act_answers_how_often(tmp_path: Path) -> None:
+    text = ("Online safety at Brookfield Academy\n\n"
+            "The trust's board reads the risk register and approves the filtering policy. "
+            "Governors should carry out an annual review of the academy's approach to online "
+            "safety, with a risk assessment beside it.\n")
+    answer = answer_from(tmp_path, "online.txt", text,
+                         "How often should governors review the academy's approach to online "
+                         "safety?")
+    assert answer.answer_found and "annual review" in (answer.answer or "")
+
+
+def test_a_question_of_where_something_is_passed_on_is_answered_by_whom_it_goes_to(
+        tmp_path: Path) -> None:
+    text = ("Managing allegations at Ashgrove College\n\n"
+            "Allegations are taken seriously and recorded on the day they are made. "
+            "Where staff have an allegation about the principal, it should be reported "
+            "directly to the local authority designated officer within one working day.\n")
+    answer = answer_from(tmp_path, "allegations.txt", text,
+                         "Where should staff take an allegation about the principal?")
+    assert answer.answer_found and "designated officer" in (answer.answer or "")
+    from kb.answer_kinds import names_a_place
+    from kb.question import Question
+    from kb.terms import Terms
+
+    asked = Question("Where should staff take an allegation about the principal?", "place",
+                     None, Terms({}))
+    # a sentence that passes nothing on names nobody it goes to
+    assert not names_a_place(asked, "Allegations are taken seriously by the college.")
+    assert names_a_place(asked, "It should be referred to the chair of governors.")
+    # passing it on to someone the question already names is no answer
+    assert not names_a_place(asked, "It should be referred to the principal first.")
+
+
+def test_how_a_document_defines_a_term_in_a_setting_is_answered_by_its_meaning(
+        tmp_path: Path) -> None:
+    text = ("Meadowbank early help strategy\n\n"
+            "Families told us they wanted help sooner. Early help in a family setting means "
+            "support offered as soon as a difficulty emerges, before it needs a social worker. "
+            "The strategy runs for three years.\n")
+    answer = answer_from(tmp_path, "strategy.txt", text,
+                         "How does the Meadowbank strategy define early help in a family "
+                         "setting?")
+    assert answer.answer_found and "as soon as a difficulty emerges" in (answer.answer or "")
+
+
+def test_which_n_things_is_answered_by_the_sentence_that_counts_and_lists_them(
+        tmp_path: Path) -> None:
+    text = ("Youth council charter\n\n"
+            "The charter sets out how the youth council and the partnership work together. "
+            "The charter is built around 4 values: to listen, to include, to explain, and to "
+            "follow up. The youth council agreed the charter in March.\n")
+    answer = answer_from(tmp_path, "charter.txt", text,
+                         "The youth council charter is built around which four values?")
+    assert answer.answer_found and "to listen, to include" in (answer.answer or "")
+    from kb.answer_kinds import lists_the_count
+    from kb.question import terms_of
+
+    assert {"4", "four"} <= terms_of("which four values") & terms_of("built around 4 values")
+    # a count of other things, or one with no list after it, is no such answer
+    assert not lists_the_count("Which four values?", "It has 4 members: a, b, c and d.")
+    assert not lists_the_count("Which four values?", "It has 4 values that matter.")
+
+
+def test_opening_hours_are_answered_by_the_hours_a_service_keeps(tmp_path: Path) -> None:
+    text = ("Family advice line\n\n"
+            "The family advice line gives free advice to parents and carers, and its weekend "
+            "opening was welcomed by families. "
+            "The line is open from 09:00 to 17:00 Monday to Friday, and 10:00 to 14:00 at "
+            "weekends.\n")
+    answer = answer_from(tmp_path, "line.txt", text,
+                         "What are the weekend opening hours of the family advice line?")
+    assert answer.answer_found and "10:00 to 14:00" in (answer.answer or "")

@@ -1107,3 +1107,27 @@ def test_a_claim_that_a_scheme_is_further_on_than_the_source_says_is_not_borne_o
     claim = Claim("Social work teams have rolled out the digital chronology tool.", [], None, 0,
                   terms)
     assert judge(claim, [_aligned(piloted)])[0] == "not_found"
+
+
+def test_a_denial_said_of_a_thing_in_itself_denies_it() -> None:
+    from kb.negation import denies
+
+    assert denies("Being a young carer is a risk factor for neglect in its own right.",
+                  "Being a young carer is not in itself a risk factor for neglect.")
+    assert not denies("Being a young carer is not a risk factor for neglect in itself.",
+                      "Being a young carer is not in itself a risk factor for neglect.")
+
+
+def test_a_word_built_on_another_by_affixes_is_no_other_term() -> None:
+    from kb.names import swapped_term
+
+    library = {"intergenerational": 2, "generations": 3, "distrust": 1, "mistrust": 2,
+               "sociograms": 1, "timelines": 2}
+    assert swapped_term("It helps families with generations of contact with services.",
+                        "It helps families with intergenerational contact with services.",
+                        library) is None
+    assert swapped_term("Parents tend to distrust services.",
+                        "Parents tend to mistrust services.", library) is None
+    assert swapped_term("The app draws timelines of friendships.",
+                        "The app draws sociograms of friendships.", library) == (
+        "timelines", "sociograms")

@@ -438,6 +438,18 @@ def test_how_often_something_happens_is_a_frequency_in_times_a_year() -> None:
         "frequency"]
 
 
+def test_annual_before_an_act_that_recurs_says_how_often_it_is_done() -> None:
+    def often(text: str) -> list[tuple[str, float]]:
+        return [(f.text, f.value) for f in find_figures(text) if f.kind == "frequency"]
+
+    assert often("Governors hold an annual review of the charging policy.") == [("annual", 1.0)]
+    assert often("Every foster carer has an annual safeguarding refresher.") == [
+        ("annual", 1.0)]
+    # a document or an allowance named "annual" is a thing, not how often anything is done
+    assert often("The annual report went to the board in June.") == []
+    assert often("Staff take their annual leave in August.") == []
+
+
 def test_a_dozen_is_twelve_and_a_round_figure() -> None:
     [figure] = find_figures("More than a dozen schools took part.")
     assert (figure.value, figure.kind) == (12.0, "count") and figure.decimals < 0

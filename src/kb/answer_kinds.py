@@ -17,9 +17,9 @@ from kb.extract.metadata import MONTHS
 from kb.items import figure_of_another_item
 from kb.measures import head_of
 from kb.models import Figure, Passage
-from kb.number_words import WORD_NUMBER, frequencies
+from kb.number_words import WORD_NUMBER, frequencies, word_value
 from kb.numbers import counts_units_of_time, find_figures
-from kb.question import Question
+from kb.question import PASSED_ON, Question
 from kb.sentences import Sentence
 from kb.words import STOP, content_words, stem, word_parts
 
@@ -56,9 +56,22 @@ class Candidate:
 PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([A-Z][\w'\u2019-]*)")
 
 
+# whom something is passed on to: named after "to" ("should be reported directly to the local
+# authority designated officer") or as the one to contact
+DESTINATION = re.compile(r"\b(?:report|refer|pass|sen[dt]|escalat|forward|notif)\w*\s+"
+                         r"(?:[\w/()-]+\s+){0,3}?to\s+(?:the\s+|a\s+|an\s+|their\s+|your\s+|its\s+)?"
+                         r"([A-Za-z][\w'\u2019-]*)|\bcontact(?:ing|ed|s)?"
+                         r"\s+(?:the\s+|their\s+|your\s+)?([A-Za-z][\w'\u2019-]*)", re.I)
+
+
 def names_a_place(asked: Question, text: str) -> bool:
-    """Whether the sentence names a place the question does not already name."""
+    """Whether the sentence names a place the question does not already name (or, asked where
+    something is passed on, one it is passed on to)."""
     named = word_parts(asked.text)
+    if PASSED_ON.search(asked.text) and any(
+            (word := (match.group(1) or match.group(2)).lower()) not in STOP and
+            stem(word.strip("'\u2019")) not in named for match in DESTINATION.finditer(text)):
+        return True
     return any(stem(match.group(1).lower().strip("'\u2019")) not in named and
                # "in" inside a name ("Children in Care Council") sets no place
                not (match.group(0).startswith("in") and
@@ -208,7 +221,7 @@ def object_of_asked(asked: Question, text: str, name: str) -> bool:
 # a closing quote, and a qualifier of the term's sense ("'Reasonable' in these circumstances
 # means ..."), may stand between a term and the words that define it
 _DEFINING = re.compile(r"['\u2019\"\u201d]?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|for|within)\s+"
-                       r"(?:this|these|that|those|the)\s+\w+\s+)?(?:(?:is|are)\s+"
+                       r"(?:this|these|that|those|the|an?)\s+(?:[\w-]+\s+){1,2})?(?:(?:is|are)\s+"
                        r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:term|name|phrase)\s+(?:used\s+)?"
                        r"(?:for|to\s+describe)|(?:is|are)\s+(?:defined|described)\s+as|means?\b|"
                        r"refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|mean|refer))", re.I)
@@ -300,6 +313,32 @@ def another_time(question: str, candidate: Candidate) -> bool:
     name = passage.known_as.lower()
     return not ((month is None or month.group(0).lower() in name) and
                 (year is None or re.search(rf"\b(?:20)?{year.group(1)}\b", name)))
+
+
+# "which five principles", "what are the seven golden rules": a question that names how many
+# things it asks for, answered by the sentence that counts them and lists them
+_LIST_ASKED = re.compile(rf"\b(?:which|what)\s+(?:are\s+(?:the|its|their)\s+)?({WORD_NUMBER}|"
+                         rf"\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*s)\b", re.I)
+
+
+def lists_the_count(question: str, text: str) -> bool:
+    """Whether the sentence counts the things the question asks for by number ("organised
+    around 5 key principles: to collaborate, ...") and lists them after (a colon, or commas)."""
+    asked = _LIST_ASKED.search(question)
+    if asked is None:
+        return False
+    said = asked.group(1).lower()
+    count = int(said) if said.isdigit() else int(word_value(said))
+    head = stem(asked.group(2).lower())
+    for match in re.finditer(rf"\b(?:{count}|{WORD_NUMBER})\s+((?:[\w-]+\s+){{0,2}}?)"
+                             r"([a-z][\w-]*s)\b", text, re.I):
+        number = match.group(0).split()[0].lower()
+        value = int(number) if number.isdigit() else word_value(number)
+        after = text[match.end():]
+        if value == count and stem(match.group(2).lower()) == head and (
+                after.lstrip().startswith(":") or after.count(",") >= 2):
+            return True
+    return False
 
 
 def _given_counts(question: str) -> set[float]:

@@ -21,6 +21,7 @@ from kb.answer_kinds import (
     defines,
     figure_fit,
     lasts_until,
+    lists_the_count,
     names_a_day,
     names_a_place,
     names_what_is_asked,
@@ -316,7 +317,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     candidate.covered = covered
     value = covered
     text = candidate.sentence.text
-    if restates(asked.text, text):
+    if restates(asked.text, text) or lists_the_count(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if sums_the_rows(asked, candidate):
         # "how many ... in total across both phases": a table's Total row sums its rows

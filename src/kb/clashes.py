@@ -327,13 +327,16 @@ def other_choice(claim: str, sentence: str) -> tuple[str, str] | None:
 def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     """Each word of a text between two others: (word before, its stem, the head after, the
     words), lower case; the head a content word."""
-    words = TOKEN.findall(text)
+    found = list(TOKEN.finditer(text))
+    words = [match.group(0) for match in found]
     # a qualifier is a word in lower case (a capital starts a name: "the Open Data Institute"),
-    # not a verb after "to" ("to say misinformation")
+    # not a verb after "to" ("to say misinformation"), nor a word set beside the next as its
+    # alternative ("a concern/allegation": a concern or an allegation)
     return tuple((a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
-                 for a, b, c in zip(words, words[1:], words[2:], strict=False)
+                 for n, (a, b, c) in enumerate(zip(words, words[1:], words[2:], strict=False))
                  if b.islower() and a.lower() != "to" and b not in STOP and
-                 c.lower() not in STOP and len(b) > 2 and len(c) > 2)
+                 c.lower() not in STOP and len(b) > 2 and len(c) > 2 and
+                 "/" not in text[found[n + 1].end():found[n + 2].start()])
 
 
 def _forms_of_one(one: str, other: str) -> bool:

@@ -126,9 +126,23 @@ def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple
             # against another
             if other_before == before and other != word and rare(other) and \
                     other not in STOP and stem(other) not in claimed and \
-                    not (after and after not in STOP and after == other_after):
+                    not (after and after not in STOP and after == other_after) and \
+                    not _built_on(word, other):
                 return word, other
     return None
+
+
+_PREFIX = re.compile(r"^(?:inter|dis|mis|non-?|un)(?=[a-z]{4})")
+
+
+def _built_on(one: str, other: str) -> bool:
+    """Whether one word is built on the other's stem ("intergenerational" on "generations",
+    "non-attendance" on "attendance"), or both on one stem by a prefix that says the same
+    ("distrust", "mistrust"): the same word with affixes, not another term."""
+    first, second = stem(one.lower()), stem(other.lower())
+    return len(first) >= 4 and first in other.lower() or \
+        len(second) >= 4 and second in one.lower() or \
+        _PREFIX.sub("", first) == _PREFIX.sub("", second)
 
 
 # a claim that repeats a sentence but for one part holds this share of its words unchanged

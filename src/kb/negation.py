@@ -46,7 +46,9 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     "so", "as", "too", "seen", "regarded", "considered", "treated", "viewed",
                     "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
                     "got", "obtain", "seek", "meant", "intended", "supposed", "in", "on", "at",
-                    "within", "into", "with", "from"}
+                    "within", "into", "with", "from",
+                    # "not in itself", "not of themselves": an emphasis, not what is denied
+                    "itself", "themselves", "himself", "herself", "per", "se"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)

@@ -147,6 +147,12 @@ _ADVERB = re.compile(rf"\b(?:({WORD_NUMBER}|\d{{1,2}})[\s-])?("
 _ON_A_BASIS = re.compile(r"\bon\s+an?\s+(annual|yearly|monthly|weekly|daily|quarterly|termly|"
                          r"fortnightly)\s+basis\b", re.I)
 _BASIS_PER_YEAR = {**_ADVERB_PER_YEAR, "annual": 1.0}
+# "an annual review", "annual appraisals": "annual" before an act that recurs says how often it
+# is done; before a document ("annual report", "annual return") or an allowance ("annual
+# leave") it names the thing, and the adverbs above are frequencies wherever they stand
+_ANNUAL_ACT = re.compile(r"\bannual(?=\s+(?:[\w-]+\s+)?(?:reviews?|checks?|visits?|meetings?|"
+                         r"audits?|assessments?|inspections?|updates?|refreshers?|surveys?|"
+                         r"conferences?|supervisions?|appraisals?|training)\b)", re.I)
 
 
 def frequencies(text: str) -> list[Figure]:
@@ -161,6 +167,8 @@ def frequencies(text: str) -> list[Figure]:
 
     for match in _ON_A_BASIS.finditer(text):
         add(match, _BASIS_PER_YEAR[match.group(1).lower()])
+    for match in _ANNUAL_ACT.finditer(text):
+        add(match, 1.0)
     for match in _TIMES.finditer(text):
         said = match.group(1).lower()
         times = 1.0 if said == "once" else 2.0 if said == "twice" else word_value(

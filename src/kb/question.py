@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from kb.extract.metadata import periods_in
 from kb.items import items_named
 from kb.names import QUOTED, name_stems
+from kb.number_words import NUMBER_WORDS
 from kb.numbers import find_figures
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import content_words, stem
@@ -53,7 +54,10 @@ WANTS = [
     ("time", re.compile(r"\b(?:when(?=\s+(?:did|does|do|is|are|was|were|will|would|should|"
                         r"must|can|could|has|have|had|may|might|shall)\b)|(?:by|since|until) "
                         r"when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
-                        r"(?:what|which) is the (?:\w+ )?date|date by which)\b", re.I)),
+                        r"(?:what|which) is the (?:\w+ )?date|date by which|"
+                        # "the weekend opening hours", "at what times": hours of the day
+                        r"opening (?:hours|times)|(?:what|which) (?:hours|times) (?!a\b|per\b))\b",
+                        re.I)),
     # "Where is the festival held?": a place, named
     ("place", re.compile(r"(?:^|[,;:.?!]\s*)where\s+(?:is|are|was|were|do|does|did|should|must|"
                          r"can|will|would|could|has|have|had)\b", re.I)),
@@ -67,7 +71,11 @@ WANTS = [
 ]
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
-                     r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)")
+                     r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)"
+                     # "how does the advice define information sharing in ...": the words
+                     # after "define", up to a qualifier or the question's end
+                     r"|\bdefines?\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                     r"(?=\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$)")
 # a number standing as a name, and the weight it carries in a question (that of a word the
 # library uses in about twenty passages)
 CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
@@ -126,8 +134,21 @@ def terms_of(text: str) -> frozenset[str]:
     question reads each passage once for every sentence of it (ask p50 fell 40 ms)."""
     stems = {stem(w) for w in content_words(text)}
     duty = {DUTY} if stems & DUTY_WORDS else set()
-    return frozenset(stems | duty | set(CODE.findall(text)) | {
+    codes = set(CODE.findall(text))
+    return frozenset(stems | duty | codes | _numbers_said_twice(stems, codes) | {
         number for numbers in items_named(text).values() for number in numbers})
+
+
+# a small number is one term whether written in words or figures: "which five principles" is
+# answered by "organised around 5 key principles"
+_SMALL_NUMBERS = {stem(word): str(n) for word, n in NUMBER_WORDS.items() if n <= 20}
+_SMALL_WORDS = {digits: word for word, digits in _SMALL_NUMBERS.items()}
+
+
+def _numbers_said_twice(stems: set[str], codes: set[str]) -> set[str]:
+    """The figures of the number words among `stems`, and the words of the small figures."""
+    return {_SMALL_NUMBERS[word] for word in stems if word in _SMALL_NUMBERS} | \
+        {_SMALL_WORDS[code] for code in codes if code in _SMALL_WORDS}
 
 
 WANTS_DEFINE = dict(WANTS)["define"]
@@ -162,6 +183,10 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     if wants in ("duration", "time"):
         for word in TIME_FRAME & set(terms.weights):
             terms.weights[word] *= SETTING_WEIGHT  # a sentence may still name its timescale
+    if wants == "place" and (passed := PASSED_ON.search(text)):
+        verb = stem(passed.group(1).lower())
+        if verb in terms.weights:
+            terms.weights[verb] *= SETTING_WEIGHT
     duty = [terms.weights.pop(word) for word in DUTY_WORDS & set(terms.weights)]
     if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
         terms.weights[DUTY] = max(duty)
@@ -171,7 +196,7 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     # mean?"); else the word after "term" or "code", or before "mean"
     asked = quoted.group(1) if quoted else None
     if asked is None and defined:
-        asked = defined.group(1) or defined.group(2)
+        asked = defined.group(1) or defined.group(2) or defined.group(3)
     meaning = None
     if asked:
         for word in DEFINE_FRAME:
@@ -184,6 +209,13 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     return Question(text, wants, periods[0] if periods else None, terms,
                     rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning,
                     ages)
+
+
+# "where should staff take an allegation", "where do I report it": a question of where something
+# is passed on asks for whom it goes to; its verb frames the question, and the sentence that
+# answers says it its own way ("should be reported directly to the designated officer")
+PASSED_ON = re.compile(r"\bwhere\b[^?]{0,80}?\b(take|send|pass|direct|escalate|raise|go|turn|"
+                       r"forward|notify|share|report|refer)\b", re.I)
 
 
 # "A pupil is moving school mid-year. How quickly should ...?": the words of the scene weigh
