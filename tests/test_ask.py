@@ -1063,13 +1063,13 @@ def test_which_n_things_is_answered_by_the_sentence_that_counts_and_lists_them(
     answer = answer_from(tmp_path, "charter.txt", text,
                          "The youth council charter is built around which four values?")
     assert answer.answer_found and "to listen, to include" in (answer.answer or "")
-    from kb.answer_kinds import lists_the_count
+    from kb.answer_kinds import lists_what_is_asked
     from kb.question import terms_of
 
     assert {"4", "four"} <= terms_of("which four values") & terms_of("built around 4 values")
     # a count of other things, or one with no list after it, is no such answer
-    assert not lists_the_count("Which four values?", "It has 4 members: a, b, c and d.")
-    assert not lists_the_count("Which four values?", "It has 4 values that matter.")
+    assert not lists_what_is_asked("Which four values?", "It has 4 members: a, b, c and d.")
+    assert not lists_what_is_asked("Which four values?", "It has 4 values that matter.")
 
 
 def test_opening_hours_are_answered_by_the_hours_a_service_keeps(tmp_path: Path) -> None:
@@ -1081,3 +1081,46 @@ def test_opening_hours_are_answered_by_the_hours_a_service_keeps(tmp_path: Path)
     answer = answer_from(tmp_path, "line.txt", text,
                          "What are the weekend opening hours of the family advice line?")
     assert answer.answer_found and "10:00 to 14:00" in (answer.answer or "")
+
+
+def test_which_things_of_a_kind_is_answered_by_the_sentence_that_lists_them(
+        tmp_path: Path) -> None:
+    text = ("Session planning\n\n"
+            "The youth team plans its sessions with a few tools each week. "
+            "Tools the youth team uses include Trello, a shared calendar, and paper wall "
+            "charts. Sessions are reviewed after each term.\n")
+    answer = answer_from(tmp_path, "planning.txt", text,
+                         "Which tools does the youth team use to plan its sessions?")
+    assert answer.answer_found and "Trello, a shared calendar" in (answer.answer or "")
+    from kb.answer_kinds import lists_what_is_asked
+
+    # "what does" asks no kind of thing; a sentence naming the kind without a list is no list
+    assert not lists_what_is_asked("What does the team use?", "It uses maps, charts, and apps.")
+    assert not lists_what_is_asked("Which tools does it use?", "It uses planning tools weekly.")
+
+
+def test_a_question_of_a_maximum_or_minimum_needs_a_figure(tmp_path: Path) -> None:
+    text = ("Class sizes\n\n"
+            "Schools should review their guidance on maximum class sizes for practical "
+            "subjects with governors.\n")
+    declined = answer_from(tmp_path, "sizes.txt", text,
+                           "What maximum class size does the guidance recommend?")
+    assert not declined.answer_found
+    (tmp_path / "second").mkdir()
+    answered = answer_from(tmp_path / "second", "sizes.txt", text.replace(
+        "with governors.", "with governors, and recommends a maximum class size of 20 pupils."),
+        "What maximum class size does the guidance recommend?")
+    assert answered.answer_found and "20 pupils" in (answered.answer or "")
+
+
+def test_how_often_is_not_answered_by_how_long_something_lasts(tmp_path: Path) -> None:
+    text = ("Carers' plans\n\n"
+            "The review rules apply to a carer's plan for periods of six months or more.\n")
+    declined = answer_from(tmp_path, "plans.txt", text, "How often is a carer's plan reviewed?")
+    assert not declined.answer_found
+    (tmp_path / "second").mkdir()
+    answered = answer_from(tmp_path / "second", "plans.txt", text + (
+        "The plan is reviewed at intervals of no more than three months.\n"),
+        "How often is a carer's plan reviewed?")
+    assert answered.answer_found and "intervals of no more than three months" in (
+        answered.answer or "")

@@ -17,7 +17,7 @@ from kb.extract.metadata import MONTHS
 from kb.items import figure_of_another_item
 from kb.measures import head_of
 from kb.models import Figure, Passage
-from kb.number_words import WORD_NUMBER, frequencies, word_value
+from kb.number_words import NUMBER_WORDS, WORD_NUMBER, frequencies, word_value
 from kb.numbers import counts_units_of_time, find_figures
 from kb.question import PASSED_ON, Question
 from kb.sentences import Sentence
@@ -315,28 +315,32 @@ def another_time(question: str, candidate: Candidate) -> bool:
                 (year is None or re.search(rf"\b(?:20)?{year.group(1)}\b", name)))
 
 
-# "which five principles", "what are the seven golden rules": a question that names how many
-# things it asks for, answered by the sentence that counts them and lists them
-_LIST_ASKED = re.compile(rf"\b(?:which|what)\s+(?:are\s+(?:the|its|their)\s+)?({WORD_NUMBER}|"
-                         rf"\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*s)\b", re.I)
+# "which five principles", "which tools does it suggest", "what are the seven golden rules": a
+# question for several things of a kind (a plural noun right after "which" or "what", past a
+# count and two words), answered by the sentence that names that kind and lists them after it
+_LIST_ASKED = re.compile(rf"\b(?:which|what)\s+(?:are\s+(?:the|its|their)\s+)?(?:({WORD_NUMBER}|"
+                         rf"\d{{1,2}})\s+)?(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*s)\b", re.I)
+_LIST_AFTER = re.compile(r"^\s*:|,[^,]+,|,[^,]*\b(?:and|or)\b", re.I)
 
 
-def lists_the_count(question: str, text: str) -> bool:
-    """Whether the sentence counts the things the question asks for by number ("organised
-    around 5 key principles: to collaborate, ...") and lists them after (a colon, or commas)."""
+def lists_what_is_asked(question: str, text: str) -> bool:
+    """Whether the sentence names the kind of thing the question asks for, with the count it
+    gives if any ("organised around 5 key principles"), and lists them after (a colon, or a run
+    of commas: "tools ... include Miro, Microsoft Whiteboard, and pen and paper")."""
     asked = _LIST_ASKED.search(question)
-    if asked is None:
+    if asked is None or asked.group(2).lower() in STOP:
         return False
-    said = asked.group(1).lower()
-    count = int(said) if said.isdigit() else int(word_value(said))
     head = stem(asked.group(2).lower())
-    for match in re.finditer(rf"\b(?:{count}|{WORD_NUMBER})\s+((?:[\w-]+\s+){{0,2}}?)"
-                             r"([a-z][\w-]*s)\b", text, re.I):
-        number = match.group(0).split()[0].lower()
-        value = int(number) if number.isdigit() else word_value(number)
-        after = text[match.end():]
-        if value == count and stem(match.group(2).lower()) == head and (
-                after.lstrip().startswith(":") or after.count(",") >= 2):
+    said = (asked.group(1) or "").lower()
+    count = (int(said) if said.isdigit() else word_value(said)) if said else None
+    for match in re.finditer(r"\b[a-z][\w-]*s\b", text, re.I):
+        if stem(match.group(0).lower()) != head or not _LIST_AFTER.search(text[match.end():]):
+            continue
+        if count is None:
+            return True
+        before = re.findall(r"[\w-]+", text[max(0, match.start() - 40):match.start()])[-3:]
+        if any((int(w) if w.isdigit() else word_value(w.lower())) == count for w in before
+               if w.isdigit() or w.lower() in NUMBER_WORDS):
             return True
     return False
 

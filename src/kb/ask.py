@@ -13,6 +13,7 @@ import numpy as np
 from kb import embed
 from kb.answer_kinds import (
     DURATION,
+    HOW_OFTEN,
     KINDS_FOR,
     Candidate,
     another_time,
@@ -21,7 +22,7 @@ from kb.answer_kinds import (
     defines,
     figure_fit,
     lasts_until,
-    lists_the_count,
+    lists_what_is_asked,
     names_a_day,
     names_a_place,
     names_what_is_asked,
@@ -67,6 +68,10 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
 IN_TOTAL = re.compile(r"\b(?:in total|altogether|all together|combined|overall|across (?:both|all|"
                       r"the (?:two|three|four))|in all)\b", re.I)
 TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?total\b[^\t]*\t", re.I)  # a table row labelled Total
+BOUND_ASKED = re.compile(r"\b(?:what|which)(?:\s+is|\s+are)?(?:\s+the)?\s+(?:maximum|minimum)\b",
+                         re.I)
+_INTERVAL_BEFORE = re.compile(r"\b(?:intervals?\s+of|every|each|per)\s+(?:no\s+more\s+than\s+|"
+                             r"not\s+more\s+than\s+|at\s+least\s+|up\s+to\s+)?$", re.I)
 OBJECT_BONUS = 0.1  # a name standing as the object of the question's own verb
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ITEM_UNNAMED = 0.15  # half what naming another item costs (0.05 to 0.2 move the same cases)
@@ -148,6 +153,12 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
     if best.covered < COVERAGE_MIN or best.elsewhere or not (
             beyond_its_name(asked, best) or sums_the_rows(asked, best)):
         return False
+    if asked.wants == "duration" and HOW_OFTEN.search(asked.text):
+        # how often: a frequency, or a length of time between times ("at intervals of no more
+        # than six months"); a length alone ("for three months or more") says how long
+        return says_how_often(asked, best) or any(
+            _INTERVAL_BEFORE.search(best.sentence.text[:m.start()])
+            for m in DURATION.finditer(best.sentence.text))
     if asked.wants == "duration":
         return any(same_scale(asked.text, m.group(0)) and counts_if_asked(asked.text, m.group(0))
                    for m in DURATION.finditer(best.sentence.text)) or \
@@ -164,6 +175,9 @@ def holds_answer(asked: Question, best: Candidate) -> bool:
         return names_a_place(asked, best.sentence.text)
     if asked.wants == "code":
         return names_a_code(best.sentence.text)
+    if asked.wants is None and BOUND_ASKED.search(asked.text):
+        # "what maximum caseload", "what minimum experience": a bound is a figure of some kind
+        return bool(stated_figures(best.figures)) or DURATION.search(best.sentence.text) is not None
     if asked.wants not in KINDS_FOR:
         return True
     if asked.wants == "time" and best.key is None and (
@@ -317,7 +331,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     candidate.covered = covered
     value = covered
     text = candidate.sentence.text
-    if restates(asked.text, text) or lists_the_count(asked.text, text):
+    if restates(asked.text, text) or lists_what_is_asked(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if sums_the_rows(asked, candidate):
         # "how many ... in total across both phases": a table's Total row sums its rows
