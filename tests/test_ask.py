@@ -1124,3 +1124,14 @@ def test_how_often_is_not_answered_by_how_long_something_lasts(tmp_path: Path) -
         "How often is a carer's plan reviewed?")
     assert answered.answer_found and "intervals of no more than three months" in (
         answered.answer or "")
+
+
+def test_a_glossary_line_with_a_dash_defines_the_term_asked_with_its_article(
+        tmp_path: Path) -> None:
+    text = ("Glossary\n\n"
+            "Kinship carer - A relative or friend who looks after a child who cannot live with "
+            "their parents.\n"
+            "Respite - Short breaks that give a family time to rest.\n")
+    answer = answer_from(tmp_path, "glossary.txt", text,
+                         "How does the glossary define a kinship carer?")
+    assert answer.answer_found and "A relative or friend" in (answer.answer or "")

@@ -227,7 +227,9 @@ _DEFINING = re.compile(r"['\u2019\"\u201d]?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|fo
                        r"refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|mean|refer))", re.I)
 
 
-_GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:\s+\S")
+# a glossary line gives the meaning after a colon or a dash ("Looked-after child - A child is
+# looked after by ...")
+_GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\s[-\u2013\u2014])\s+\S")
 
 
 def defines(asked: Question, text: str) -> bool:

@@ -43,7 +43,9 @@ WANTS = [
                           r"reduction|difference|swing)s?\b)", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
-    ("money", re.compile(r"\b(?:how much|budget|cost|spend|spent|funding|prices?|£|(?:what|which) "
+    # ("how much of the session": a part of something, not a sum of money)
+    ("money", re.compile(r"\b(?:how much(?! of\b)|budget|cost|spend|spent|funding|prices?|£|"
+                         r"(?:what|which) "
                          r"(?:\w+ )?fees?|(?:what|which) "
                          r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
                          r"are|were) the (?:\w+ )?amount)\b", re.I)),
@@ -74,7 +76,7 @@ DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9]
                      r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)"
                      # "how does the advice define information sharing in ...": the words
                      # after "define", up to a qualifier or the question's end
-                     r"|\bdefines?\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                     r"|\bdefines?\s+(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
                      r"(?=\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$)")
 # a number standing as a name, and the weight it carries in a question (that of a word the
 # library uses in about twenty passages)
