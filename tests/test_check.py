@@ -1131,3 +1131,31 @@ def test_a_word_built_on_another_by_affixes_is_no_other_term() -> None:
     assert swapped_term("The app draws timelines of friendships.",
                         "The app draws sociograms of friendships.", library) == (
         "timelines", "sociograms")
+
+
+def test_the_same_figure_counting_another_named_thing_contradicts(tmp_path: Path) -> None:
+    document = ("Records review\n\n"
+                "Three of the four trusts in the review use SystmOne as their records system "
+                "and one other uses Rio. Each trust set its system up differently.\n")
+    with one_document_library(tmp_path, "records.txt", document) as kb:
+        verdict = kb.check("Three of the four trusts in the review use Rio.")
+        assert verdict.verdict == "contradicted"
+        assert "rio" in verdict.explanation and "systmone" in verdict.explanation
+        assert kb.check("Three of the four trusts in the review use SystmOne.").verdict == \
+            "supported"
+
+
+def test_a_condition_the_source_acts_regardless_of_is_contradicted(tmp_path: Path) -> None:
+    from kb.clashes import regardless_of_condition
+
+    sentence = ("In an emergency the duty worker calls the police at once, regardless of "
+                "whether the parents have been contacted.")
+    assert regardless_of_condition(
+        "The duty worker must contact the parents before calling the police.", sentence)
+    # a condition the "regardless" clause says nothing of is not set aside by it
+    assert regardless_of_condition(
+        "The duty worker must record the call before calling the police.", sentence) is None
+    document = "Emergency procedures\n\n" + sentence + " The call is logged afterwards.\n"
+    with one_document_library(tmp_path, "emergency.txt", document) as kb:
+        assert kb.check("In an emergency the duty worker must contact the parents before "
+                        "calling the police.").verdict == "contradicted"

@@ -288,6 +288,9 @@ def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
                 "contradicted": f"the source says otherwise: {reason}",
                 "not_found": "no source says this"}[verdict]
         return f"{lead} ({where})"
+    if verdict == "contradicted" and first.counts:
+        return (f"the source differs: claimed {claimed} of {first.counts[0]}; source "
+                f"{first.source.stated()} of {first.counts[1]} ({where})")
     found = ", ".join(f.stated() for f in first.source_figures) or _way(direction_of(first))
     lead = {"supported": "the source states the same", "contradicted": "the source differs",
             "not_found": "no source states this for the same measure and period"}[verdict]

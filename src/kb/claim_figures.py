@@ -24,7 +24,7 @@ from kb.figure_periods import shift_period
 from kb.items import another_item, items_named
 from kb.measures import head_of
 from kb.models import Figure, Match
-from kb.names import names_in
+from kb.names import names_in, swapped_term
 from kb.numbers import (
     ALTERNATIVE,
     counts_units_of_time,
@@ -179,10 +179,18 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
             if same_setting(claim.text, claimed, aligned.sentence, source):
                 fit = max(fit, CONTRADICT_FIT)  # "five days in a 30-day period": "three days ..."
             if fit >= MEASURE_MIN:
-                matches.append(Match(claimed, source, fit,
-                                     agrees(claimed, source, claim.text, aligned.sentence),
-                                     passage, aligned.sentence, aligned.start, figures,
-                                     earlier))
+                same = agrees(claimed, source, claim.text, aligned.sentence)
+                # the same figure of another named thing, the claim's thing named after it for
+                # the rest: "three of four use Mosaic and one other uses Liquid Logic" against
+                # "three of the four used Liquid Logic"
+                counts = swapped_term(claimed.measure, source.measure, claim.vocabulary) \
+                    if same else None
+                if counts and stem(counts[0]) not in {stem(w) for w in re.findall(
+                        r"[A-Za-z][A-Za-z'-]*", aligned.sentence[source.end:].lower())}:
+                    counts = None
+                matches.append(Match(claimed, source, fit, same and counts is None, passage,
+                                     aligned.sentence, aligned.start, figures, earlier,
+                                     counts))
     return matches
 
 

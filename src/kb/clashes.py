@@ -68,6 +68,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the claim ends it at '{event[0]}'; the source says it lasts until {event[1]}"
     if condition := needless_condition(claim, sentence):
         return f"the claim makes {condition} a condition; the source says it is not needed"
+    if condition := regardless_of_condition(claim, sentence):
+        return f"the claim makes '{condition}' come first; the source acts regardless of it"
     if swapped := swapped_member(claim, sentence):
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
@@ -107,6 +109,32 @@ def needless_condition(claim: str, sentence: str) -> str | None:
             re.split(r"[.;:]", sentence[match.end():])[0]
         shared = wanted & content_parts(clause)
         if len(shared) >= 2 and len(shared) >= len(wanted) / 2:
+            return condition.strip()
+    return None
+
+
+# an act a claim says must come first ("must inform the family before sharing"), and a
+# source that does the thing whatever the act ("share quickly, regardless of whether they
+# have been informed")
+_FIRST = re.compile(r"\b(?:must|should|need\s+to|needs\s+to|has\s+to|have\s+to)\s+(?:first\s+)?"
+                    r"([^,;.]{3,60}?)\s+before\b", re.I)
+_REGARDLESS = re.compile(r"\b(?:regardless|irrespective)\s+of\s+whether\s+(?:or\s+not\s+)?"
+                         r"([^,;.]+)", re.I)
+
+
+def regardless_of_condition(claim: str, sentence: str) -> str | None:
+    """The condition a claim makes necessary ("only once consent is given", "must inform the
+    family before sharing") where the sentence acts regardless of it ("regardless of whether
+    the individuals have been informed"): the condition's own words, at least half of them,
+    in the sentence's "regardless" clause. Returns the condition, or None."""
+    said = _ONLY_WHEN.search(claim) or _FIRST.search(claim)
+    if not said or _REGARDLESS.search(claim):
+        return None
+    condition = re.split(r"[,;.]", said.group(1))[0]
+    wanted = content_parts(condition) - MODALS
+    for match in _REGARDLESS.finditer(sentence):
+        shared = wanted & content_parts(match.group(1))
+        if shared and 2 * len(shared) >= len(wanted):
             return condition.strip()
     return None
 

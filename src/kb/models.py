@@ -167,3 +167,5 @@ class Match:
     sentence_start: int
     source_figures: list[Figure]
     earlier: bool = False  # the source figure is for the year before the claimed one
+    # the named thing each counts, where the same figure counts another ("liquid", "mosaic")
+    counts: tuple[str, str] | None = None

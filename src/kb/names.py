@@ -124,7 +124,7 @@ def swapped_term(claim: str, sentence: str, vocabulary: dict[str, int]) -> tuple
             # the same content word after it too ("automatically produces ecomaps" /
             # "automatically generates ecomaps"): one act said two ways, not one term set
             # against another
-            if other_before == before and other != word and rare(other) and \
+            if stem(other_before) == stem(before) and other != word and rare(other) and \
                     other not in STOP and stem(other) not in claimed and \
                     not (after and after not in STOP and after == other_after) and \
                     not _built_on(word, other):
