@@ -33,7 +33,7 @@ def layout_and_candidates(path: Path) -> tuple[list[list[Line]], list[int]]:
         for number in range(len(pdf)):
             page = pdf[number]
             layout.append(reader._page_lines(page))
-            if reader._may_hold_a_table(page) and tables.holds_grid(*reader._rules(page)):
+            if reader._may_hold_a_table(page) and tables.holds_grid(*reader.page_rules(page)):
                 candidates.append(number)
             page.close()
     finally:

@@ -110,7 +110,7 @@ def test_only_the_ruled_grid_page_goes_to_pdfplumber(tmp_path: Path,
         pages = [document[number] for number in range(len(document))]
         # every page draws enough rules or boxes to pass the first, cheap count
         assert all(pdf_reader._may_hold_a_table(page) for page in pages)
-        assert [holds_grid(*pdf_reader._rules(page)) for page in pages] == [True, False, False]
+        assert [holds_grid(*pdf_reader.page_rules(page)) for page in pages] == [True, False, False]
     finally:
         document.close()
     asked: list[list[int]] = []
@@ -147,7 +147,7 @@ def test_a_grid_drawn_inside_a_form_is_seen(tmp_path: Path) -> None:
     pdf.save()
     document = pdfium.PdfDocument(str(path))
     try:
-        across, down = pdf_reader._rules(document[0])
+        across, down = pdf_reader.page_rules(document[0])
     finally:
         document.close()
     assert holds_grid(across, down)
@@ -167,7 +167,7 @@ def test_the_grid_test_keeps_every_real_page_whose_table_pdfplumber_keeps() -> N
         counted = [number for number in range(len(document))
                    if pdf_reader._may_hold_a_table(document[number])]
         gridded = {number for number in counted
-                   if holds_grid(*pdf_reader._rules(document[number]))}
+                   if holds_grid(*pdf_reader.page_rules(document[number]))}
     finally:
         document.close()
     with pdfplumber.open(str(ESSEX)) as plumber:

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from kb.embed import model_words
 from kb.extract import Line
+from kb.extract.pdf_page import Box, Rule, table_chars, table_edges
 from kb.words import STOP
 
 CAPTION = re.compile(r"^(table|figure|chart|graph)\s*[A-Z]?\d+[a-z]?\b", re.I)
@@ -30,9 +31,6 @@ HEADER_ROWS = 6  # the most rows a wrapped header is read over
 # pdfplumber would find, only lets through a few more pages
 SNAP = 3.0
 REACH = 3.5
-
-Rule = tuple[float, float, float]  # where it stands across, where it starts and ends along
-
 
 def place_tables(path: Path, layout: list[list[Line]], candidates: list[int]) -> int:
     """Find the tables of the candidate pages (0-based), splice them into `layout` and say
@@ -71,7 +69,6 @@ def _place_tables_pdfplumber(path: Path, layout: list[list[Line]], candidates: l
     return found
 
 
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom; top measured down the page
 Found = list[tuple[Box, list[list[str | None]]]]  # each table's box and its cells' text
 
 
@@ -98,7 +95,6 @@ def _found_tables(page: Any) -> Found:
     the tables and cell texts pdfplumber's `find_tables` gives, without its parse."""
     from pdfplumber.table import TableFinder
 
-    from kb.extract.pdf import table_chars, table_edges
 
     try:
         finder = TableFinder(cast(Any, _Sheet(table_edges(page))))
