@@ -1159,3 +1159,17 @@ def test_a_condition_the_source_acts_regardless_of_is_contradicted(tmp_path: Pat
     with one_document_library(tmp_path, "emergency.txt", document) as kb:
         assert kb.check("In an emergency the duty worker must contact the parents before "
                         "calling the police.").verdict == "contradicted"
+
+
+def test_a_duty_claimed_of_what_the_source_calls_good_practice_is_contradicted() -> None:
+    from kb.negation import changed_duty
+
+    sentence = ("It is good practice for schools to have a written visiting policy in place "
+                "before the first visit.")
+    assert changed_duty("Schools are legally required to have a written visiting policy in "
+                        "place.", sentence) == \
+        "the claim makes it a duty; the source only encourages it"
+    # urged in both, or a duty of another act, is no change of force
+    assert changed_duty("It is best practice for schools to have a written visiting policy.",
+                        sentence) is None
+    assert changed_duty("Schools are legally required to record every visit.", sentence) is None

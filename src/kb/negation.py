@@ -152,12 +152,14 @@ _NOT_AN_ACT = (STOP - {"have", "has"}) | {
 _PERFECT = re.compile(r"\s+(?:been|seen|done|made|had|got|gone|taken|given|told|heard|known|"
                       r"[a-z]+ed)\b", re.I)
 # a duty in law or by rule ("must", "is legally required to"), and a course only urged on
-# someone ("is strongly encouraged to", "is advised to"): guidance keeps the two apart
+# someone ("is strongly encouraged to", "is advised to", "it is good practice for them to"):
+# guidance keeps the two apart
 _STRICT = re.compile(r"\b(?:must|shall|ha(?:s|ve)\s+to|(?:is|are)\s+(?:(?:also|legally|"
                      r"statutorily)\s+)*(?:required|obliged|obligated)\s+to|(?:is|are)\s+under"
                      rf"\s+a\s+(?:legal\s+|statutory\s+)?duty\s+to){_ACT}", re.I)
-_RECOMMENDS = re.compile(r"\b(?:(?:also|strongly|therefore)\s+)*(?:encouraged|advised|"
-                         rf"recommended|urged|invited)\s+to{_ACT}", re.I)
+_RECOMMENDS = re.compile(r"\b(?:(?:(?:also|strongly|therefore)\s+)*(?:encouraged|advised|"
+                         r"recommended|urged|invited)|(?:good|best)\s+practice(?:\s+for\s+"
+                         rf"[\w' ]{{1,40}}?)?)\s+to{_ACT}", re.I)
 
 
 def _acts(pattern: re.Pattern[str], text: str) -> dict[str, set[str]]:
