@@ -1173,3 +1173,16 @@ def test_a_duty_claimed_of_what_the_source_calls_good_practice_is_contradicted()
     assert changed_duty("It is best practice for schools to have a written visiting policy.",
                         sentence) is None
     assert changed_duty("Schools are legally required to record every visit.", sentence) is None
+
+
+def test_a_move_claimed_one_way_against_a_source_moving_it_the_other_is_contradicted() -> None:
+    from kb.contrasts import moved_the_other_way
+
+    sentence = ("Respite care has been moved from 'Family support services' and added to the "
+                "'Short breaks and respite' service group in the new directory.")
+    assert moved_the_other_way("Respite care was moved out of the short breaks and respite "
+                               "group and into family support services.", sentence)
+    # the same way round, or a move between figures, is no reversal
+    assert moved_the_other_way("Respite care moved from family support services to the short "
+                               "breaks group.", sentence) is None
+    assert moved_the_other_way("Places rose from 28 to 46.", "Places fell from 46 to 28.") is None

@@ -13,7 +13,7 @@ import os
 import re
 from functools import lru_cache
 
-from kb.contrasts import reversed_comparison, reversed_preference
+from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
 from kb.negation import MODALS, NEGATION, denies, permits_what_claim_names
 from kb.words import STOP, TOKEN, content_parts, content_words, stem, word_parts, words_of
@@ -74,7 +74,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
         return f"the source says this of {other}"
-    if turned := reversed_comparison(claim, sentence) or reversed_preference(claim, sentence):
+    if turned := reversed_comparison(claim, sentence) or reversed_preference(claim, sentence) \
+            or moved_the_other_way(claim, sentence):
         return turned
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"

@@ -1,5 +1,6 @@
 """Contrasts: two things a text sets against each other, a comparison ("more likely than") or a
-preference ("rather than", ", not"), read the other way round by another text."""
+preference ("rather than", ", not") or a move ("from A to B"), read the other way round by another
+text."""
 
 from __future__ import annotations
 
@@ -77,4 +78,42 @@ def reversed_preference(claim: str, sentence: str) -> str | None:
         return None
     if ours[0] & theirs[1] and ours[1] & theirs[0]:
         return "the source prefers the other"
+    return None
+
+
+# "moved out of A and into B", "removed from A and added to B", "transferred from A to B": a
+# thing moved between two places, groups or bodies
+_MOVED = re.compile(r"\b(?:out\s+of|from)\s+([^,;.()]{2,60}?)\s+(?:and\s+(?:[\w-]+\s+){0,2}?)?"
+                    r"(?:into|to)\s+([^,;.()]{2,60})", re.I)
+
+
+def _moves(text: str) -> list[tuple[set[str], set[str]]]:
+    """The content stems of where each move a text states is from and where it is to."""
+    return [({stem(w) for w in content_words(m.group(1))}, {stem(w) for w in content_words(
+        m.group(2))}) for m in _MOVED.finditer(text)]
+
+
+def _side(words: set[str], start: set[str], end: set[str]) -> str:
+    """Which end of a move holds these words: "start", "end", "both" or "" (neither)."""
+    return {(True, False): "start", (False, True): "end", (True, True): "both"}.get(
+        (bool(words & start), bool(words & end)), "")
+
+
+def moved_the_other_way(claim: str, sentence: str) -> str | None:
+    """A claim that something moved from A to B, against a source that moves it from B to A
+    ("moved out of the Asian group and into Other ethnic groups" against "removed from 'Other
+    ethnic groups' and added to the 'Asian or Asian British' group"): why, or None. Each end
+    of the claim's move is read by the words it has that the other end lacks; one of them must
+    stand only at the source's other end, and the other at least there. Figures and dates
+    ("from 28 to 46") have no content words to compare."""
+    for start, end in _moves(claim):
+        ours, theirs = start - end, end - start
+        if not ours or not theirs:
+            continue
+        for other_start, other_end in _moves(sentence):
+            first = _side(ours, other_start, other_end)
+            second = _side(theirs, other_start, other_end)
+            if first in ("end", "both") and second in ("start", "both") and \
+                    (first == "end" or second == "start"):
+                return "the source moves it the other way"
     return None
