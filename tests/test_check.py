@@ -1186,3 +1186,13 @@ def test_a_move_claimed_one_way_against_a_source_moving_it_the_other_is_contradi
     assert moved_the_other_way("Respite care moved from family support services to the short "
                                "breaks group.", sentence) is None
     assert moved_the_other_way("Places rose from 28 to 46.", "Places fell from 46 to 28.") is None
+
+
+def test_a_claims_own_denial_is_no_clash_with_a_documents_title(tmp_path: Path) -> None:
+    document = ("Data Review Handbook\n\n"
+                "Before the review day the facilitator should meet a service leader, not a data "
+                "professional, to agree who attends. The day ends with an action plan.\n")
+    with one_document_library(tmp_path, "handbook.txt", document) as kb:
+        verdict = kb.check("Before the review day the facilitator should meet a service "
+                           "leader, not a data professional.")
+        assert verdict.verdict == "supported", verdict.explanation

@@ -35,7 +35,7 @@ from kb.names import (
     swapped_quote,
     swapped_term,
 )
-from kb.negation import NEGATION, denies
+from kb.negation import DENIED, NEGATION, denies
 from kb.numbers import direction
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
@@ -153,7 +153,8 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(forbidding, agrees=False)], "the source forbids it"
     # a document's title says what it is ("non-statutory ... advice"): a claim of what it is
     # can clash with its title
-    if titled := clash(claim.text, best.passage.title):
+    # (a title names; it denies nothing, so a claim's own "not" is no clash with it)
+    if (titled := clash(claim.text, best.passage.title)) and titled != DENIED:
         return "contradicted", [_as_match(best, agrees=False)], f"its title: {titled}"
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both

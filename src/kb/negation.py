@@ -247,6 +247,9 @@ def permits_what_claim_names(claim: str, sentence: str) -> bool:
                for act, after in _acts(_LEAVES_OPEN, sentence).items())
 
 
+DENIED = "one of them denies what the other states"
+
+
 def denies(claim: str, sentence: str) -> str | None:
     """Why the sentence says of the same act the opposite of the claim, by a negation one of
     them has and the other lacks, or by a duty one of them makes and the other leaves open."""
@@ -256,7 +259,7 @@ def denies(claim: str, sentence: str) -> str | None:
     common = _negated_words(claim) & _negated_words(sentence)
     if _negated(claim, shared, common, sentence) != _negated(sentence, shared, common, claim) or \
             _clause_denies(claim, sentence, common):
-        return "one of them denies what the other states"
+        return DENIED
     return changed_duty(claim, sentence)
 
 
