@@ -153,8 +153,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(forbidding, agrees=False)], "the source forbids it"
     # a document's title says what it is ("non-statutory ... advice"): a claim of what it is
     # can clash with its title
-    # (a title names; it denies nothing, so a claim's own "not" is no clash with it)
-    if (titled := clash(claim.text, best.passage.title)) and titled != DENIED:
+    # (a title that names without a negation denies nothing: a claim's own "not" is no clash
+    # with it; "Non-statutory ..." does deny)
+    if (titled := clash(claim.text, best.passage.title)) and (
+            titled != DENIED or NEGATION.search(best.passage.title)):
         return "contradicted", [_as_match(best, agrees=False)], f"its title: {titled}"
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
