@@ -1196,3 +1196,19 @@ def test_a_claims_own_denial_is_no_clash_with_a_documents_title(tmp_path: Path) 
         verdict = kb.check("Before the review day the facilitator should meet a service "
                            "leader, not a data professional.")
         assert verdict.verdict == "supported", verdict.explanation
+
+
+def test_a_claim_that_a_source_sets_an_amount_needs_the_amount(tmp_path: Path) -> None:
+    from kb.check import UNSTATED_AMOUNT, states_an_amount
+
+    assert UNSTATED_AMOUNT.search("The guidance specifies how long schools keep records.")
+    assert UNSTATED_AMOUNT.search("Records must be kept for a set number of years.")
+    assert not states_an_amount("Schools should keep visitor records and review them.")
+    assert states_an_amount("Visitor records are kept for two years after the visit.")
+    # a sentence that names the records but no amount cannot bear out "how long"
+    document = ("Records guidance\n\n"
+                "Schools must keep visitor records safely and review who can see them. "
+                "Visitors sign in at reception.\n")
+    with one_document_library(tmp_path, "records.txt", document) as kb:
+        verdict = kb.check("The guidance specifies how long schools must keep visitor records.")
+        assert verdict.verdict != "supported", verdict.explanation

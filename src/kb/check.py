@@ -36,7 +36,7 @@ from kb.names import (
     swapped_term,
 )
 from kb.negation import DENIED, NEGATION, denies
-from kb.numbers import direction
+from kb.numbers import direction, find_figures, stated_figures
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.words import stem, words_of
@@ -194,6 +194,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             not ranks(claim.text) or ranks(best.sentence)) and \
             (not CHANGE.search(claim.text) or direction(best.sentence)) and \
             not further_along(claim.text, best.sentence) and \
+            (not UNSTATED_AMOUNT.search(claim.text) or states_an_amount(best.sentence)) and \
             says_more_than_its_title(claim.terms, best, least):
         if same_time(claim.text, best):
             return "supported", [_as_match(best, agrees=True)], ""
@@ -202,6 +203,19 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             return "contradicted", [_as_match(best, agrees=False)], \
                 f"the source gives {dated[1]}, not {dated[0]}"
     return "not_found", [_as_match(best)], ""
+
+
+# a claim that a source sets an amount without saying which ("specifies how long schools must
+# keep footage", "must be kept for a set number of years"): borne out only by a sentence that
+# states one
+UNSTATED_AMOUNT = re.compile(r"\bhow\s+(?:long|often|many|much|soon)\b|\ba\s+(?:set|fixed|"
+                             r"specific|minimum|maximum)\s+(?:number|period|length|amount|"
+                             r"time|age)\b|\btime\s+limit\b", re.I)
+
+
+def states_an_amount(sentence: str) -> bool:
+    """Whether the sentence states a figure: a count, a length of time, how often, an age."""
+    return bool(stated_figures(find_figures(sentence)))
 
 
 def stage_of(text: str) -> int:
