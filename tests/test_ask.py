@@ -1135,3 +1135,13 @@ def test_a_glossary_line_with_a_dash_defines_the_term_asked_with_its_article(
     answer = answer_from(tmp_path, "glossary.txt", text,
                          "How does the glossary define a kinship carer?")
     assert answer.answer_found and "A relative or friend" in (answer.answer or "")
+
+
+def test_an_answer_opening_on_a_pronoun_quotes_the_sentence_it_points_back_to(
+        tmp_path: Path) -> None:
+    text = ("Support services\n\n"
+            "Harbour Trust is a regional charity for young carers. They run the Carers Line "
+            "helpline every weekday evening.\n")
+    answer = answer_from(tmp_path, "services.txt", text, "Which charity runs the Carers Line?")
+    assert answer.answer_found and "Harbour Trust" in (answer.answer or "")
+    assert "Harbour Trust" in answer.citations[0].quote

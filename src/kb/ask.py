@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -128,7 +128,7 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     passages=list(hits[:k]), period=asked.period,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
-        best = complete_lead_in(asked, best)
+        best = with_antecedent(complete_lead_in(asked, best))
         answer.answer = best.sentence.text
         answer.marked = mark(best)
         if (read := read_with_header(best)) is not None:
@@ -288,6 +288,31 @@ def complete_lead_in(asked: Question, best: Candidate) -> Candidate:
     joined = f"{best.sentence.text} {text.lstrip('•◦ ')}"
     return Candidate(best.passage, Sentence(joined, start, start + len(text)), best.figures,
                      best.score, best.key, best.defines, best.covered, best.fit)
+
+
+# a sentence that opens on a pronoun ("They work with families ... and run the Stop it Now!
+# helpline") names what it speaks of only in the sentence before: the answer quotes both
+_PRONOUN_OPENING = re.compile(r"(?:They|It|He|She|This|These)\b")
+
+
+def with_antecedent(best: Candidate) -> Candidate:
+    """The answer with the sentence before it when it opens on a pronoun (not a heading or a
+    list's lead-in before it), its key figure moved along with its text."""
+    if not _PRONOUN_OPENING.match(best.sentence.text):
+        return best
+    before = [(text, start) for text, start in sentences_of(best.passage)
+              if start < best.sentence.start]
+    if not before:
+        return best
+    text, start = before[-1]
+    if text.rstrip().endswith(":") or _a_heading(best.passage.text, start, text):
+        return best
+    shift = len(text) + 1
+    key = replace(best.key, start=best.key.start + shift, end=best.key.end + shift) \
+        if best.key else None
+    return Candidate(best.passage, Sentence(f"{text} {best.sentence.text}", start,
+                                            best.sentence.end), best.figures, best.score, key,
+                     best.defines, best.covered, best.fit)
 
 
 def corroborate(candidates: list[Candidate]) -> None:
