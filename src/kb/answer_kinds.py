@@ -333,15 +333,14 @@ def lists_what_is_asked(question: str, text: str) -> bool:
     if asked is None or asked.group(2).lower() in STOP:
         return False
     head = stem(asked.group(2).lower())
-    said = (asked.group(1) or "").lower()
-    count = (int(said) if said.isdigit() else word_value(said)) if said else None
+    count = word_value(asked.group(1)) if asked.group(1) else None
     for match in re.finditer(r"\b[a-z][\w-]*s\b", text, re.I):
         if stem(match.group(0).lower()) != head or not _LIST_AFTER.search(text[match.end():]):
             continue
         if count is None:
             return True
         before = re.findall(r"[\w-]+", text[max(0, match.start() - 40):match.start()])[-3:]
-        if any((int(w) if w.isdigit() else word_value(w.lower())) == count for w in before
+        if any(word_value(w) == count for w in before
                if w.isdigit() or w.lower() in NUMBER_WORDS):
             return True
     return False

@@ -185,8 +185,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
                 # "three of the four used Liquid Logic"
                 counts = swapped_term(claimed.measure, source.measure, claim.vocabulary) \
                     if same else None
-                if counts and stem(counts[0]) not in {stem(w) for w in re.findall(
-                        r"[A-Za-z][A-Za-z'-]*", aligned.sentence[source.end:].lower())}:
+                if counts and stem(counts[0]) not in words_of(aligned.sentence[source.end:]):
                     counts = None
                 matches.append(Match(claimed, source, fit, same and counts is None, passage,
                                      aligned.sentence, aligned.start, figures, earlier,
