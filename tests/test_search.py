@@ -277,3 +277,38 @@ def test_when_no_passage_is_near_the_query_the_nearest_still_lead_a_weak_word_ma
     texts[3] = "Sharing agreements"
     ranked = fuse_evidence(terms, [(2, 3.0)], {**cosines, 3: 0.5}, texts, FusionWeights())
     assert [pid for pid, _ in ranked] == [3, 2, 1]
+
+
+def test_a_length_of_time_is_also_read_in_the_units_documents_state_it_in() -> None:
+    from kb.query import equivalent_durations, parse_query
+
+    assert equivalent_durations("off sick for three weeks") == {
+        "three": ["21 days", "15 school days", "15 working days", "fifteen school days",
+                  "fifteen working days"],
+        "weeks": ["21 days", "15 school days", "15 working days", "fifteen school days",
+                  "fifteen working days"]}
+    assert "2 weeks" in equivalent_durations("within 10 working days")["days"]
+    assert "four weeks" in equivalent_durations("staying with friends for a month")["month"]
+    # a count that is not a whole number of weeks has no other form
+    assert equivalent_durations("within 3 days") == {}
+    # the same lengths count as the query's words, but are not what the query is embedded as
+    query = parse_query("left school for six weeks", {}, {"school": 5}, {})
+    assert ["weeks", "42 days", "30 school days", "30 working days"] == \
+        query.term_groups()[-1][:4]
+    assert query.searched == "left school for six weeks"
+
+
+def test_search_finds_a_limit_stated_in_other_units(tmp_path: Path) -> None:
+    from tests.documents import one_document_library
+
+    text = ("Attendance\n\n"
+            "A pupil who has been absent without leave for 20 school days may be removed from "
+            "the roll once enquiries have been made.\n\n"
+            "Lunch\n\nPupils may bring a packed lunch on any day of the week.\n")
+    with one_document_library(tmp_path, "attendance.txt", text) as kb:
+        hits = kb.search("off for four weeks", k=2, mode="keyword").results
+        result = kb.search("off for four weeks", k=2)
+    # no word of the query is in the passage: only the same length in school days finds it
+    assert any("20 school days" in hit.text for hit in hits)
+    assert "20 school days" in result.results[0].text
+    assert "20 school days" in result.expansions["weeks"]

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from kb.errors import InvalidInput
 from kb.extract.metadata import DOC_TYPES, normalise_period
+from kb.number_words import NUMBER_WORDS, WORD_NUMBER, word_value
 
 STOPWORDS = set("""a about above after again against all am an and any are as at be because been
 before being below between both but by can did do does doing down during each few for from
@@ -29,6 +30,9 @@ class ParsedQuery:
     phrases: list[str] = field(default_factory=list)  # quoted by the user
     expansions: dict[str, list[str]] = field(default_factory=dict)
     corrections: dict[str, str] = field(default_factory=dict)
+    # the same length of time in other units: counted as the word when a passage is weighed,
+    # not searched for (a query that names its own unit would find every other length too)
+    durations: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def searched(self) -> str:
@@ -44,7 +48,7 @@ class ParsedQuery:
         groups = [[phrase] for phrase in self.phrases]
         for term in dict.fromkeys(self.terms):
             groups.append([term, *self.expansions.get(term.upper(), []),
-                           *self.expansions.get(term, [])])
+                           *self.expansions.get(term, []), *self.durations.get(term, [])])
         return groups
 
     def highlight_terms(self) -> list[str]:
@@ -85,12 +89,64 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
         query.terms.append(corrected)
         if corrected in joined_forms:
             query.expansions.setdefault(corrected, []).extend(joined_forms[corrected])
+    for word, forms in equivalent_durations(query.text).items():
+        if word in query.terms:
+            query.durations[word] = forms
     lowered = f" {' '.join(re.findall(r'[a-z0-9]+', query.text.lower()))} "
     for acronym, expansion in (acronyms if names is None else names).items():
         spelled, unversioned = _spelled(expansion)
         if f" {spelled} " in lowered or (" " in unversioned and f" {unversioned} " in lowered):
             query.expansions.setdefault(expansion, []).append(acronym)
     return query
+
+
+# a length of time: "four weeks", "a month", "20 school days", "28-day"
+_DURATION = re.compile(rf"\b(a|an|one|{WORD_NUMBER}|\d{{1,3}})[\s-]+((?:school|working|calendar)"
+                       r"\s+)?(day|week|fortnight|month|year)s?\b", re.I)
+
+
+def equivalent_durations(text: str) -> dict[str, list[str]]:
+    """The same length of time in the other units documents state it in, keyed by the query
+    words that said it ("four weeks" is also "28 days" and "20 school days"): guidance sets
+    its limits in days, school days and weeks where people speak of weeks and months. A
+    month is read as four weeks (and 28 or 30 days), a year as 12 months or 52 weeks."""
+    found: dict[str, list[str]] = {}
+    for match in _DURATION.finditer(text):
+        count = int(word_value(match.group(1)))
+        kind, unit = (match.group(2) or "").strip().lower(), match.group(3).lower()
+        days = {"day": 1, "week": 7, "fortnight": 14}.get(unit)
+        forms: list[str] = []
+        if unit in ("week", "fortnight"):
+            weeks = count * (2 if unit == "fortnight" else 1)
+            forms += [f"{weeks * 7} days", f"{weeks * 5} school days",
+                      f"{weeks * 5} working days"]
+            if unit == "fortnight":
+                forms.append(f"{weeks} weeks")
+        elif unit == "day" and days:
+            per_week = 5 if kind in ("school", "working") else 7
+            if count % per_week == 0:
+                forms.append(f"{count // per_week} weeks" if count > per_week else "a week")
+        elif unit == "month":
+            forms += [f"{round(count * 52 / 12)} weeks", f"{count * 28} days", f"{count * 30} days"]
+        elif unit == "year" and count == 1:
+            forms += ["12 months", "52 weeks"]
+        forms += [_spelled_count(form) for form in forms if _spelled_count(form) != form]
+        for word in (match.group(1).lower(), match.group(3).lower() + "s" * (
+                not match.group(0).lower().endswith(match.group(3).lower()))):
+            if word in STOPWORDS or not forms:
+                continue
+            found.setdefault(word, []).extend(f for f in forms if f not in found.get(word, []))
+    return found
+
+
+_SPELLED = {value: word for word, value in NUMBER_WORDS.items()}
+
+
+def _spelled_count(form: str) -> str:
+    """ "4 weeks" as "four weeks": documents write small counts in words."""
+    count, _, unit = form.partition(" ")
+    return f"{_SPELLED[int(count)]} {unit}" if count.isdigit() and int(count) in _SPELLED \
+        else form
 
 
 @lru_cache(maxsize=8192)
@@ -128,11 +184,13 @@ def fts_expression(query: ParsedQuery, every_term: bool = False) -> str | None:
     elif every_term:
         groups = []
         for term in query.terms:
-            forms = [term, *query.expansions.get(term.upper(), []), *query.expansions.get(term, [])]
+            forms = [term, *query.expansions.get(term.upper(), []), *query.expansions.get(term, []),
+                     *query.durations.get(term, [])]
             groups.append("(" + " OR ".join(_quote(f) for f in dict.fromkeys(forms)) + ")")
         body = " AND ".join(groups)
     else:
-        forms = [*query.terms, *(f for fs in query.expansions.values() for f in fs)]
+        forms = [*query.terms, *(f for fs in query.expansions.values() for f in fs),
+                 *(f for term in query.terms for f in query.durations.get(term, []))]
         body = " OR ".join(_quote(form) for form in dict.fromkeys(forms))
     return "{text section} : (" + body + ")" if body else None
 

@@ -270,7 +270,7 @@ class SearchEngine:
         hits = self._hits(query, diversify(fused, self._page_of, self.settings.per_page_limit, k))
         return SearchResult(query=text, mode=mode, took_ms=(time.perf_counter() - started) * 1000,
                             results=hits, searched=query.searched, corrections=query.corrections,
-                            expansions=query.expansions, note=note)
+                            expansions={**query.expansions, **query.durations}, note=note)
 
     def keyword(self, query: ParsedQuery, depth: int, filters: Filters) -> list[tuple[int, float]]:
         """BM25 top `depth`: passages holding every word first; when they are too few, any word.
