@@ -24,10 +24,13 @@ FLOORS = {
     ("reuse", "reused_f1"): 0.95,
 }
 REAL_FLOORS = {
-    ("search", "hybrid", "all", "hit@5"): 0.90,
+    ("search", "hybrid", "all", "hit@5"): 0.93,
     ("search", "hybrid", "all", "hit@1"): 0.70,
-    ("search", "hybrid", "table", "hit@5"): 0.80,
+    ("search", "hybrid", "table", "hit@5"): 0.90,
     ("search", "hybrid", "acronym", "hit@5"): 0.95,
+    # round twenty: 0.60 -> 0.70 (a length of time sought in other units), where it stood
+    # before the extraction work; issue 8 asks that no kind drop
+    ("search", "hybrid", "paraphrase", "hit@5"): 0.70,
     ("ask", "accuracy"): 0.88,
     # round thirteen: 0.895 -> 0.842 (ra-30 lost); round fifteen: 0.895 again (a table's Total
     # row answers "in total" questions: ra-08); this half is long spent
