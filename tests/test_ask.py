@@ -1145,3 +1145,32 @@ def test_an_answer_opening_on_a_pronoun_quotes_the_sentence_it_points_back_to(
     answer = answer_from(tmp_path, "services.txt", text, "Which charity runs the Carers Line?")
     assert answer.answer_found and "Harbour Trust" in (answer.answer or "")
     assert "Harbour Trust" in answer.citations[0].quote
+
+
+def test_a_yes_no_question_is_read_as_the_statement_it_asks_about() -> None:
+    from kb.polar import polar_statement
+
+    assert polar_statement("A parent rings the office. Does the school have to tell the council?"
+                           ) == "the school have to tell the council"
+    assert polar_statement("Is the panel an inspection?") == "the panel an inspection"
+    # a question of what, and one offering alternatives, are not answered yes or no
+    assert polar_statement("What does the panel decide?") is None
+    assert polar_statement("Must the parents agree, or can the young person decide?") is None
+
+
+def test_a_yes_no_question_the_source_denies_is_answered_no(tmp_path: Path) -> None:
+    text = ("Sharing information\n\n"
+            "Practitioners do not need a parent's permission to pass on a concern when a child "
+            "may be at risk of harm.\n\n"
+            "Reviews\n\nThe partnership reviews its training offer every spring.\n")
+    with one_document_library(tmp_path, "sharing.txt", text) as kb:
+        denied = kb.ask("Do practitioners need a parent's permission to pass on a concern "
+                        "about a child at risk of harm?")
+        stated = kb.ask("Does the partnership review its training offer every spring?")
+    assert denied.answer_found and denied.reply == "no"
+    assert denied.answer and denied.answer.startswith("No. Practitioners do not need")
+    # the quote stays the source's own words
+    assert denied.citations[0].quote.startswith("Practitioners do not need")
+    # a sentence that states what is asked is no denial: no "No", and no "Yes" either
+    assert stated.answer_found and stated.reply is None
+    assert stated.answer and stated.answer.startswith("The partnership reviews")

@@ -38,6 +38,7 @@ from kb.items import another_item, names_a_code, names_item
 from kb.models import Passage, passage_dict
 from kb.names import name_stems, names
 from kb.numbers import find_figures, stated_figures
+from kb.polar import denies_the_question
 from kb.query import Filters
 from kb.question import (
     AGE_BOUND,
@@ -103,13 +104,15 @@ class Answer:
     marked: str | None = None  # the answer with its key figure or phrase in **bold**
     confidence: float = 0.0
     period: str | None = None  # the period the question asked about
+    reply: str | None = None  # "no" where a yes/no question's answering sentence denies it
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer_found": self.answer_found,
                 "answer": self.answer, "citations": [c.to_dict() for c in self.citations],
                 "passages": [passage_dict(p) for p in self.passages],
                 "took_ms": round(self.took_ms, 2), "marked": self.marked,
-                "confidence": round(self.confidence, 3), "period": self.period}
+                "confidence": round(self.confidence, 3), "period": self.period,
+                "reply": self.reply}
 
 
 def answer_question(engine: SearchEngine, question: str, k: int = 5,
@@ -133,6 +136,9 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
         answer.marked = mark(best)
         if (read := read_with_header(best)) is not None:
             answer.answer, answer.marked = read  # a table row, each value under its header
+        elif denies_the_question(engine, question, best):
+            answer.reply = "no"
+            answer.answer, answer.marked = f"No. {answer.answer}", f"**No.** {answer.marked}"
         answer.citations = [citation(engine, c) for c in [best, *corroborating(best, candidates)]]
         answer.passages = [best.passage, *[h for h in hits[:k] if
                                            h.passage_id != best.passage.passage_id][: k - 1]]

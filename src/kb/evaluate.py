@@ -165,10 +165,13 @@ def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: boo
             declined_right += ok
         else:
             # right and cited: the answer, and a citation of a gold page whose quote states it
+            # (a yes/no reply is stated by the sentence it was read from, which says it its
+            # own way: "No." from "it should not be counted as a new referral")
+            replied = bool(result.reply) and answer_matches(result.reply or "", case["answers"])
             ok = bool(result.answer_found and answer_matches(result.answer or "", case["answers"])
-                      and any(answer_matches(c["quote"], case["answers"]) and cites_gold(
-                          c["path"], c["page"], c.get("page_end"), case["gold"])
-                          for c in result.to_dict()["citations"]))
+                      and any((replied or answer_matches(c["quote"], case["answers"])) and
+                              cites_gold(c["path"], c["page"], c.get("page_end"), case["gold"])
+                              for c in result.to_dict()["citations"]))
         outcomes.append(ok)
         if not ok:
             failures.append(case["id"])

@@ -226,6 +226,12 @@ SETTING_WEIGHT = 0.5
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+def last_question(text: str) -> str:
+    """The sentence that asks, where a scene comes before it; else the whole text."""
+    setting = _setting(text)
+    return text.strip()[len(setting):].strip() if setting else text.strip()
+
+
 def _setting(text: str) -> str:
     """The sentences before a question's last one, when that one asks it."""
     text = text.strip()
