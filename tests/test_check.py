@@ -1212,3 +1212,36 @@ def test_a_claim_that_a_source_sets_an_amount_needs_the_amount(tmp_path: Path) -
     with one_document_library(tmp_path, "records.txt", document) as kb:
         verdict = kb.check("The guidance specifies how long schools must keep visitor records.")
         assert verdict.verdict != "supported", verdict.explanation
+
+
+def test_a_verdict_quotes_every_sentence_that_alone_reaches_it(tmp_path: Path) -> None:
+    text = ("Summary\n\n"
+            "Every foster carer in the county completes safer caring training in their first "
+            "year of approval.\n\n"
+            "Chapter 3: Training\n\n"
+            "Safer caring training is completed by every foster carer in the county during the "
+            "first year of their approval.\n\n"
+            "Staffing\n\nThe fostering team has six supervising social workers.\n")
+    with one_document_library(tmp_path, "fostering.txt", text) as kb:
+        result = kb.check("All foster carers in the county complete safer caring training in "
+                          "their first year of approval.")
+    assert result.verdict == "supported"
+    quotes = [item["quote"] for item in result.to_dict()["evidence"]]
+    assert any(q.startswith("Every foster carer") for q in quotes)
+    assert any(q.startswith("Safer caring training is completed") for q in quotes)
+    assert not any("supervising social workers" in q for q in quotes)
+
+
+def test_a_claim_of_every_is_read_by_its_english_against_a_sentence_of_every(
+        tmp_path: Path) -> None:
+    text = ("Approval\n\nEvery foster carer in the county completes safer caring training "
+            "before they are approved.\n\n"
+            "Support\n\nCarers may ask their supervising social worker for advice on training.\n")
+    with one_document_library(tmp_path, "carers.txt", text) as kb:
+        stated = kb.check("Safer caring training is completed by every foster carer in the "
+                          "county before approval.")
+        # "every" claimed of a duty no sentence of that scope states: still a figure unread
+        loose = kb.check("The county requires every supervising social worker to give advice "
+                         "on training.")
+    assert stated.verdict == "supported"
+    assert loose.verdict == "not_found"

@@ -474,6 +474,19 @@ def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
                   "record is needed.") is not None
 
 
+def test_a_negation_reaches_both_participles_it_governs() -> None:
+    from kb.negation import denies
+
+    source = "A late return should not be logged and filed as a new absence in the register."
+    assert denies("A late return should be filed as a new absence in the register.",
+                  source) is not None
+    assert denies("A late return should not be filed as a new absence in the register.",
+                  source) is None
+    # a second clause brings its own auxiliary: the first negation does not reach it
+    assert denies("The pupil was told to wait outside the office.",
+                  "The pupil was not invited and was told to wait outside the office.") is None
+
+
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
     from kb.negation import denies
 

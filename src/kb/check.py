@@ -102,6 +102,8 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
+    if verdict != "not_found" and scope_only(parsed):
+        chosen = chosen + concurring(parsed, aligned, verdict, chosen)
     reads_rows, ranking = verdict == "not_found" and bool(parsed.figures), ranks(claim)
     ordered = None
     if reads_rows or ranking:  # the tables of the evidence's documents, fetched once
@@ -121,6 +123,32 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
                      evidence=found)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+# the figure a claim's scope word makes ("all carers": 100%, "none of the plans": 0%)
+SCOPE_ONLY = re.compile(r"(?:all|every|none of(?: the)?)", re.I)
+_SCOPE_WORD = re.compile(r"\b(?:all|every|each|none)\b", re.I)
+
+
+def scope_only(claim: Claim) -> bool:
+    """A claim with no figure but, at most, the one its scope word makes."""
+    return all(SCOPE_ONLY.fullmatch(f.text) for f in claim.figures)
+
+
+def concurring(claim: Claim, aligned: list[Aligned], verdict: str, chosen: list[Match],
+               most: int = 6) -> list[Match]:
+    """The other sentences about the claim that, read alone, reach the same verdict: a source
+    often says a thing in two places (a rule and its worked example, a summary and its
+    chapter), and the scrutineer sees each."""
+    taken = {(m.passage.passage_id, m.sentence) for m in chosen}
+    found = []
+    for near in aligned[:most]:
+        if (near.passage.passage_id, near.sentence) in taken:
+            continue
+        alone, matches, _ = judge(claim, [near])
+        if alone == verdict and matches:
+            found.append(matches[0])
+    return found
 
 
 def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
@@ -144,7 +172,11 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         # ("the DSL is the ultimate decision maker on all concerns": "the headteacher should be")
         if not claims_a_figure(claim) and (said := said_otherwise(claim, about)):
             return said
-        return "not_found", [_as_match(about[0])], ""
+        # a claim whose only figure is its scope ("every carer completes the training") is
+        # read by its English against a sentence of the same scope, which states no figure
+        # either ("... is completed by every carer")
+        if not scope_only(claim) or not _SCOPE_WORD.search(about[0].sentence):
+            return "not_found", [_as_match(about[0])], ""
     best = about[0]
     if said := said_otherwise(claim, about):
         return said

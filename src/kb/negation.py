@@ -88,6 +88,19 @@ def _denied_in_turn(after: str, shared: set[str]) -> bool:
                for match in _IN_TURN.finditer(clause))
 
 
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|en)")
+
+
+def _participles_joined(following: list[str], denied: str, shared: set[str]) -> bool:
+    """Two participles under one negated auxiliary are both denied: "should not be counted and
+    recorded as a referral" denies "recorded" too (a new clause would bring its own auxiliary:
+    "was not invited and was told")."""
+    place = following.index(denied)
+    joined = following[place + 1:place + 3]
+    return bool(_PARTICIPLE.fullmatch(denied)) and len(joined) == 2 and joined[0] == "and" and \
+        bool(_PARTICIPLE.fullmatch(joined[1])) and stem(joined[1]) in shared
+
+
 def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
              other: str = "") -> bool:
     """Whether the text denies what it says of the words it shares with the other text: each
@@ -111,7 +124,8 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         denied = next((w for w in following if w not in _PASSED), None)
         if denied is None or stem(denied.strip("'-")) not in shared and not (
                 other and _in_other_words(following, denied, shared, other)) and \
-                not _denied_in_turn(text[cue.end():], shared):
+                not _denied_in_turn(text[cue.end():], shared) and \
+                not _participles_joined(following, denied, shared):
             continue
         # the clause around it must hold another shared word: "... has been returned but
         # there is no assessment" denies nothing of a claim that only shares "assessment"
