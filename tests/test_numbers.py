@@ -517,3 +517,12 @@ def test_a_length_hyphened_onto_its_unit_is_read_in_that_unit(claim: str, agreed
     claimed, stated = find_figures(claim)[0], find_figures(source)[0]
     assert counts_units_of_time(claim, claimed)
     assert agrees(claimed, stated, claim, source) == agreed
+
+
+def test_a_counted_plural_share_is_a_share_wherever_it_stands_and_however_joined() -> None:
+    shares = {(f.text, round(f.value, 1)) for f in find_figures(
+        "An audit found that twothirds had a plan and three quarters were seen alone.")
+              if f.kind == "percent"}
+    assert shares == {("twothirds", 66.7), ("three quarters", 75.0)}
+    # a single share still needs "of" or "the" after it: "a third party" is no share
+    assert not [f for f in find_figures("A third party reviewed it.") if f.kind == "percent"]

@@ -47,6 +47,10 @@ _CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|ov
 _SHARE = re.compile(r"\b(?:(?:(a|one|two|three|four)[\s-]+)?(half|thirds?|quarters?)|"
                     r"(a|one|two|three|four|seven|nine)[\s-]+(fifths?|tenths?))\b"
                     r"(?=\s+(?:\([^()]{1,12}\)\s+)?(?:of\b|the\b))", re.I)
+# a share counted in its plural ("two thirds", "three quarters") is a share wherever it stands
+# ("two-thirds had experienced abuse"), and may lose its space to the layout ("twothirds")
+_COUNTED_SHARE = re.compile(r"\b(two|three|four|seven|nine)[\s-]*(thirds|quarters|fifths|"
+                            r"tenths)\b", re.I)
 # a ratio: "one in five", "1 in 5", "one in every three"; the second number is small and no
 # year ("1 in 2024" is not a ratio)
 _RATIO = re.compile(rf"\b(one|a|{WORD_NUMBER}|\d{{1,3}})\s+in\s+(?:every\s+)?"
@@ -105,9 +109,10 @@ def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         found.append(Figure(match.group(0), match.start(), match.end(), word_value(word),
                               "fraction" if total else "count",
                               total=word_value(total) if total else None))
-    for pattern in (_CHANGE_SHARE, _SHARE):
+    for pattern in (_CHANGE_SHARE, _SHARE, _COUNTED_SHARE):
         for match in pattern.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
+            if any(s <= match.start() < e for s, e in taken) or any(
+                    f.kind == "percent" and f.start <= match.start() < f.end for f in found):
                 continue
             counted, share = (match.group(1), match.group(2)) if match.group(2) else \
                 (match.group(3), match.group(4))
