@@ -1174,3 +1174,15 @@ def test_a_yes_no_question_the_source_denies_is_answered_no(tmp_path: Path) -> N
     # a sentence that states what is asked is no denial: no "No", and no "Yes" either
     assert stated.answer_found and stated.reply is None
     assert stated.answer and stated.answer.startswith("The partnership reviews")
+
+
+def test_a_count_of_the_event_answers_how_many_it_happened_to(tmp_path: Path) -> None:
+    text = ("Listening to carers\n\n"
+            "The review drew on 9 visits to kinship carers from spring 2024 fieldwork and 14 "
+            "visits to kinship carers from October 2024 fieldwork.\n\n"
+            "Staffing\n\nThe service has 3 team managers.\n")
+    answer = answer_from(tmp_path, "carers.txt", text,
+                         "How many kinship carers were visited in October 2024?")
+    assert answer.answer_found and answer.marked
+    # the count dated as the question dates it, not the other one of the same sentence
+    assert "**14**" in answer.marked and "**9**" not in answer.marked

@@ -283,11 +283,27 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         if asked.period and figure.period and figure.period != asked.period and \
                 asked.wants != "time":
             fit -= 0.3  # but "when is the 2023-24 return due" is answered by a later date
+        fit += own_date_fit(asked.text, candidate, figure)
         if fit > best:
             best, key = fit, figure
     candidate.key = key
     candidate.fit = best
     return best
+
+
+def own_date_fit(question: str, candidate: Candidate, figure: Figure) -> float:
+    """Of several figures of one sentence, each dated in its own words ("4 interviews from
+    November 2024 research and 6 from February 2025 research"), the one dated as the question
+    dates what it asks ("in February 2025") fits; one dated otherwise does not."""
+    asked = {f.text.lower() for f in find_figures(question) if f.kind == "date"}
+    if not asked or figure.kind == "date":
+        return 0.0
+    later = [f.start for f in candidate.figures if f.start >= figure.end and f.kind != "date"]
+    stretch = candidate.sentence.text[figure.end:min(later, default=None)]
+    dated = {f.text.lower() for f in find_figures(stretch) if f.kind == "date"}
+    if not dated:
+        return 0.0
+    return 0.15 if dated & asked else -0.15
 
 
 def counts_time(question: str, text: str, figure: Figure) -> bool:
@@ -387,8 +403,26 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     if not counted:
         return False
     asked_for = {stem(w) for w in content_words(wanted.group(1))}
+    if _counts_the_event(asked.text[wanted.end(1):], rest, counted, asked_for):
+        return False
     return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
         (asked.terms.present(asked_for) | asked_for)
+
+
+# "how many families were interviewed": what happened to them, a passive participle
+_EVENT = re.compile(r"^\s+(?:were|was|have\s+been|had\s+been|are|is|being)\s+(\w+ed)\b", re.I)
+
+
+def _counts_the_event(after_asked: str, rest: str, counted: set[str], asked_for: set[str]
+                      ) -> bool:
+    """Whether a figure counts the question's event named as a noun, of the things it asks
+    about: "6 interviews with families" answers "how many families were interviewed"."""
+    event = _EVENT.match(after_asked)
+    if event is None or stem(event.group(1)) not in counted:
+        return False
+    of_whom = re.match(r"\s*[\w-]+\s+(?:with|of|for|by|to)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", rest)
+    return of_whom is not None and bool({stem(w) for w in content_words(of_whom.group(1))} &
+                                        asked_for)
 
 
 # how long something is kept or lasts, given as the event it lasts until: "retained at least
