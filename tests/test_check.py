@@ -1245,3 +1245,27 @@ def test_a_claim_of_every_is_read_by_its_english_against_a_sentence_of_every(
                          "on training.")
     assert stated.verdict == "supported"
     assert loose.verdict == "not_found"
+
+
+def test_a_list_is_read_through_the_item_nearest_the_claim(tmp_path: Path) -> None:
+    text = ("Exclusions\n\nThe chance of being excluded from school may be raised by factors "
+            "such as:\n• being a boy\n• having a special educational need\n"
+            "• having moved school more than twice\n\n"
+            "Support\n\nSchools should offer a mentor to every pupil at risk.\n")
+    with one_document_library(tmp_path, "exclusions.txt", text) as kb:
+        swapped = kb.check("Being a girl is one of the factors that may raise the chance of "
+                           "being excluded from school.")
+        listed = kb.check("Having a special educational need is one of the factors that may "
+                          "raise the chance of being excluded from school.")
+    assert swapped.verdict == "contradicted"
+    assert "boy" in swapped.to_dict()["evidence"][0]["quote"]
+    assert listed.verdict == "supported"
+
+
+def test_a_word_is_built_on_another_only_through_a_prefix() -> None:
+    from kb.names import _built_on
+
+    assert _built_on("non-attendance", "attendance")
+    assert _built_on("intergenerational", "generations")
+    assert not _built_on("female", "male")
+    assert not _built_on("another", "other")

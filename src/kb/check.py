@@ -125,6 +125,24 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     return result
 
 
+def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:
+    """A sentence that leads into a list ("... increased by factors such as:") says nothing
+    alone: it is read through the item the model reads as closest to the claim, the item read
+    with it ("... such as: being male" against a claim of "being female")."""
+    alone = {(near.passage.passage_id, near.start): near.closeness for near in about}
+    read: list[Aligned] = []
+    for near in about:
+        items = [item for item in with_its_list(near)[1:]
+                 if (item.passage.passage_id, item.start) in alone]
+        if not items:
+            read.append(near)
+            continue
+        item = max(items, key=lambda item: alone[(item.passage.passage_id, item.start)])
+        item.coverage = claim.terms.share(words_of(item.sentence))
+        read.append(item)
+    return read
+
+
 # the figure a claim's scope word makes ("all carers": 100%, "none of the plans": 0%)
 SCOPE_ONLY = re.compile(r"(?:all|every|none of(?: the)?)", re.I)
 _SCOPE_WORD = re.compile(r"\b(?:all|every|each|none)\b", re.I)
@@ -177,6 +195,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         # either ("... is completed by every carer")
         if not scope_only(claim) or not _SCOPE_WORD.search(about[0].sentence):
             return "not_found", [_as_match(about[0])], ""
+    about = through_lists(claim, about)
     best = about[0]
     if said := said_otherwise(claim, about):
         return said

@@ -44,7 +44,9 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
              ("remain|remains|remained", "become|becomes|became"),
              ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses"),
-             ("good|best", "poor|bad|worst")]
+             ("good|best", "poor|bad|worst"),
+             # the two sexes, as adjectives and as children
+             ("male|males", "female|females"), ("boy|boys", "girl|girls")]
 
 
 

@@ -140,9 +140,21 @@ def _built_on(one: str, other: str) -> bool:
     "non-attendance" on "attendance"), or both on one stem by a prefix that says the same
     ("distrust", "mistrust"): the same word with affixes, not another term."""
     first, second = stem(one.lower()), stem(other.lower())
-    return len(first) >= 4 and first in other.lower() or \
-        len(second) >= 4 and second in one.lower() or \
+    return _on_stem(first, other.lower()) or _on_stem(second, one.lower()) or \
         _PREFIX.sub("", first) == _PREFIX.sub("", second)
+
+
+# what may stand before a stem in a word built on it: an English prefix, or nothing ("female"
+# is not built on "male", nor "another" on "other")
+_PREFIXES = re.compile(r"(?:non|un|in|im|il|ir|dis|mis|re|pre|post|inter|intra|sub|super|multi|"
+                       r"over|under|co|anti|self|cross|out|semi|de|mid|trans|counter|extra|"
+                       r"pro|ex|cyber)?-?")
+
+
+def _on_stem(word_stem: str, word: str) -> bool:
+    """Whether `word` is the stem with a prefix before it and any ending after it."""
+    at = word.find(word_stem)
+    return len(word_stem) >= 4 and at >= 0 and _PREFIXES.fullmatch(word[:at]) is not None
 
 
 # a claim that repeats a sentence but for one part holds this share of its words unchanged
