@@ -8,14 +8,13 @@ for the test (tests/test_ask.py).
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
 from kb.claims import other_date
+from kb.counted import counts_another, own_date_fit
 from kb.extract.metadata import MONTHS
 from kb.items import figure_of_another_item
-from kb.measures import head_of
 from kb.models import Figure, Passage
 from kb.number_words import NUMBER_WORDS, WORD_NUMBER, frequencies, word_value
 from kb.numbers import counts_units_of_time, find_figures
@@ -291,21 +290,6 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
     return best
 
 
-def own_date_fit(question: str, candidate: Candidate, figure: Figure) -> float:
-    """Of several figures of one sentence, each dated in its own words ("4 interviews from
-    November 2024 research and 6 from February 2025 research"), the one dated as the question
-    dates what it asks ("in February 2025") fits; one dated otherwise does not."""
-    asked = {f.text.lower() for f in find_figures(question) if f.kind == "date"}
-    if not asked or figure.kind == "date":
-        return 0.0
-    later = [f.start for f in candidate.figures if f.start >= figure.end and f.kind != "date"]
-    stretch = candidate.sentence.text[figure.end:min(later, default=None)]
-    dated = {f.text.lower() for f in find_figures(stretch) if f.kind == "date"}
-    if not dated:
-        return 0.0
-    return 0.15 if dated & asked else -0.15
-
-
 def counts_time(question: str, text: str, figure: Figure) -> bool:
     """Whether a figure counts units of time ("for 25 years") where the question counts
     something else ("how many care leavers")."""
@@ -379,52 +363,6 @@ def period_fit(asked: Question, candidate: Candidate) -> float:
 
 # what a question of how many counts: "how many secure children's homes are ...", "how many
 # LAs ..."; up to its verb
-_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:are|is|were|was|do|"
-                       r"does|did|have|has|had|will|would|can|could|must|should|took|attended|"
-                       r"in|of|on|at|for|across)\b", re.I)
-
-
-def counts_another(asked: Question, text: str, figure: Figure) -> bool:
-    """Whether a figure counts something the question does not ask the number of: the words
-    right after it ("20 police force areas") hold none of the words after "how many", nor an
-    acronym of them or the other way round."""
-    wanted = _HOW_MANY.search(asked.text)
-    if wanted is None:
-        return False
-    # what it counts: the words after it, to the first small word ("seven additional local
-    # areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
-    # leavers: 18")
-    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])  # "20 to 25 staff"
-    after = re.split(r"[,;:.()\t]", rest)[0].split()
-    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
-    label = re.search(r"([\w' -]{1,40}):\s*$", text[:figure.start])
-    counted = {stem(w) for w in content_words(" ".join(phrase))} | head_of(text, figure) | (
-        {stem(w) for w in content_words(label.group(1))} if label else set())
-    if not counted:
-        return False
-    asked_for = {stem(w) for w in content_words(wanted.group(1))}
-    if _counts_the_event(asked.text[wanted.end(1):], rest, counted, asked_for):
-        return False
-    return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
-        (asked.terms.present(asked_for) | asked_for)
-
-
-# "how many families were interviewed": what happened to them, a passive participle
-_EVENT = re.compile(r"^\s+(?:were|was|have\s+been|had\s+been|are|is|being)\s+(\w+ed)\b", re.I)
-
-
-def _counts_the_event(after_asked: str, rest: str, counted: set[str], asked_for: set[str]
-                      ) -> bool:
-    """Whether a figure counts the question's event named as a noun, of the things it asks
-    about: "6 interviews with families" answers "how many families were interviewed"."""
-    event = _EVENT.match(after_asked)
-    if event is None or stem(event.group(1)) not in counted:
-        return False
-    of_whom = re.match(r"\s*[\w-]+\s+(?:with|of|for|by|to)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", rest)
-    return of_whom is not None and bool({stem(w) for w in content_words(of_whom.group(1))} &
-                                        asked_for)
-
-
 # how long something is kept or lasts, given as the event it lasts until: "retained at least
 # until the individual leaves their employment", "until the accused has reached pension age"
 _HOW_LONG_KEPT = re.compile(r"\bhow\s+long\b.*\b(?:keep|kept|retain\w*|hold|held|stay\w*|remain\w*|"

@@ -1,0 +1,78 @@
+"""What an answer's figure counts: the thing named after it, the question's event named as a
+noun, and the date its own words give it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from kb.measures import head_of
+from kb.models import Figure
+from kb.numbers import find_figures
+from kb.words import STOP, content_words, stem
+
+if TYPE_CHECKING:
+    from kb.answer_kinds import Candidate
+    from kb.question import Question
+
+
+def own_date_fit(question: str, candidate: Candidate, figure: Figure) -> float:
+    """Of several figures of one sentence, each dated in its own words ("4 interviews from
+    November 2024 research and 6 from February 2025 research"), the one dated as the question
+    dates what it asks ("in February 2025") fits; one dated otherwise does not."""
+    asked = {f.text.lower() for f in find_figures(question) if f.kind == "date"}
+    if not asked or figure.kind == "date":
+        return 0.0
+    later = [f.start for f in candidate.figures if f.start >= figure.end and f.kind != "date"]
+    stretch = candidate.sentence.text[figure.end:min(later, default=None)]
+    dated = {f.text.lower() for f in find_figures(stretch) if f.kind == "date"}
+    if not dated:
+        return 0.0
+    return 0.15 if dated & asked else -0.15
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:are|is|were|was|do|"
+                       r"does|did|have|has|had|will|would|can|could|must|should|took|attended|"
+                       r"in|of|on|at|for|across)\b", re.I)
+
+
+def counts_another(asked: Question, text: str, figure: Figure) -> bool:
+    """Whether a figure counts something the question does not ask the number of: the words
+    right after it ("20 police force areas") hold none of the words after "how many", nor an
+    acronym of them or the other way round."""
+    wanted = _HOW_MANY.search(asked.text)
+    if wanted is None:
+        return False
+    # what it counts: the words after it, to the first small word ("seven additional local
+    # areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
+    # leavers: 18")
+    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])  # "20 to 25 staff"
+    after = re.split(r"[,;:.()\t]", rest)[0].split()
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
+    label = re.search(r"([\w' -]{1,40}):\s*$", text[:figure.start])
+    counted = {stem(w) for w in content_words(" ".join(phrase))} | head_of(text, figure) | (
+        {stem(w) for w in content_words(label.group(1))} if label else set())
+    if not counted:
+        return False
+    asked_for = {stem(w) for w in content_words(wanted.group(1))}
+    if _counts_the_event(asked.text[wanted.end(1):], rest, counted, asked_for):
+        return False
+    return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
+        (asked.terms.present(asked_for) | asked_for)
+
+
+# "how many families were interviewed": what happened to them, a passive participle
+_EVENT = re.compile(r"^\s+(?:were|was|have\s+been|had\s+been|are|is|being)\s+(\w+ed)\b", re.I)
+
+
+def _counts_the_event(after_asked: str, rest: str, counted: set[str], asked_for: set[str]
+                      ) -> bool:
+    """Whether a figure counts the question's event named as a noun, of the things it asks
+    about: "6 interviews with families" answers "how many families were interviewed"."""
+    event = _EVENT.match(after_asked)
+    if event is None or stem(event.group(1)) not in counted:
+        return False
+    of_whom = re.match(r"\s*[\w-]+\s+(?:with|of|for|by|to)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", rest)
+    return of_whom is not None and bool({stem(w) for w in content_words(of_whom.group(1))} &
+                                        asked_for)
