@@ -282,7 +282,7 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         if asked.period and figure.period and figure.period != asked.period and \
                 asked.wants != "time":
             fit -= 0.3  # but "when is the 2023-24 return due" is answered by a later date
-        fit += own_date_fit(asked.text, candidate, figure)
+        fit += own_date_fit(asked.text, candidate.sentence.text, candidate.figures, figure)
         if fit > best:
             best, key = fit, figure
     candidate.key = key

@@ -102,7 +102,7 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name)
     verdict, chosen, reason = judge(parsed, aligned)
-    if verdict != "not_found" and scope_only(parsed):
+    if verdict != "not_found" and not claims_a_figure(parsed):
         chosen = chosen + concurring(parsed, aligned, verdict, chosen)
     reads_rows, ranking = verdict == "not_found" and bool(parsed.figures), ranks(claim)
     ordered = None
@@ -143,14 +143,8 @@ def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:
     return read
 
 
-# the figure a claim's scope word makes ("all carers": 100%, "none of the plans": 0%)
-SCOPE_ONLY = re.compile(r"(?:all|every|none of(?: the)?)", re.I)
+# a sentence of a claim's scope: it too speaks of the whole ("every carer", "all schools")
 _SCOPE_WORD = re.compile(r"\b(?:all|every|each|none)\b", re.I)
-
-
-def scope_only(claim: Claim) -> bool:
-    """A claim with no figure but, at most, the one its scope word makes."""
-    return all(SCOPE_ONLY.fullmatch(f.text) for f in claim.figures)
 
 
 def concurring(claim: Claim, aligned: list[Aligned], verdict: str, chosen: list[Match],
@@ -193,7 +187,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         # a claim whose only figure is its scope ("every carer completes the training") is
         # read by its English against a sentence of the same scope, which states no figure
         # either ("... is completed by every carer")
-        if not scope_only(claim) or not _SCOPE_WORD.search(about[0].sentence):
+        if claims_a_figure(claim) or not _SCOPE_WORD.search(about[0].sentence):
             return "not_found", [_as_match(about[0])], ""
     about = through_lists(claim, about)
     best = about[0]

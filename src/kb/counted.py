@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb.measures import head_of
@@ -13,19 +14,24 @@ from kb.numbers import find_figures
 from kb.words import STOP, content_words, stem
 
 if TYPE_CHECKING:
-    from kb.answer_kinds import Candidate
     from kb.question import Question
 
 
-def own_date_fit(question: str, candidate: Candidate, figure: Figure) -> float:
+@lru_cache(maxsize=256)
+def _dates_in(question: str) -> frozenset[str]:
+    """The dates a question names (read once per question, not once per figure weighed)."""
+    return frozenset(f.text.lower() for f in find_figures(question) if f.kind == "date")
+
+
+def own_date_fit(question: str, text: str, figures: list[Figure], figure: Figure) -> float:
     """Of several figures of one sentence, each dated in its own words ("4 interviews from
     November 2024 research and 6 from February 2025 research"), the one dated as the question
     dates what it asks ("in February 2025") fits; one dated otherwise does not."""
-    asked = {f.text.lower() for f in find_figures(question) if f.kind == "date"}
+    asked = _dates_in(question)
     if not asked or figure.kind == "date":
         return 0.0
-    later = [f.start for f in candidate.figures if f.start >= figure.end and f.kind != "date"]
-    stretch = candidate.sentence.text[figure.end:min(later, default=None)]
+    later = [f.start for f in figures if f.start >= figure.end and f.kind != "date"]
+    stretch = text[figure.end:min(later, default=None)]
     dated = {f.text.lower() for f in find_figures(stretch) if f.kind == "date"}
     if not dated:
         return 0.0

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kb.answer_kinds import Candidate
+from kb.check import ALIGN_WEIGHT, judge
 from kb.claim_figures import read_claim
 from kb.claims import align
 from kb.question import last_question
@@ -41,8 +42,6 @@ def polar_statement(question: str) -> str | None:
 
 def denies_the_question(engine: SearchEngine, question: str, answer: Candidate) -> bool:
     """Whether the answering sentence says the opposite of what the yes/no question asks."""
-    from kb.check import ALIGN_WEIGHT, judge
-
     statement = polar_statement(question)
     if statement is None:
         return False

@@ -102,7 +102,7 @@ def parse_query(text: str, acronyms: dict[str, str], vocabulary: dict[str, int],
 
 # a length of time: "four weeks", "a month", "20 school days", "28-day"
 _DURATION = re.compile(rf"\b(a|an|one|{WORD_NUMBER}|\d{{1,3}})[\s-]+((?:school|working|calendar)"
-                       r"\s+)?(day|week|fortnight|month|year)s?\b", re.I)
+                       r"\s+)?((day|week|fortnight|month|year)s?)\b", re.I)
 
 
 def equivalent_durations(text: str) -> dict[str, list[str]]:
@@ -113,8 +113,7 @@ def equivalent_durations(text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for match in _DURATION.finditer(text):
         count = int(word_value(match.group(1)))
-        kind, unit = (match.group(2) or "").strip().lower(), match.group(3).lower()
-        days = {"day": 1, "week": 7, "fortnight": 14}.get(unit)
+        kind, unit = (match.group(2) or "").strip().lower(), match.group(4).lower()
         forms: list[str] = []
         if unit in ("week", "fortnight"):
             weeks = count * (2 if unit == "fortnight" else 1)
@@ -122,7 +121,7 @@ def equivalent_durations(text: str) -> dict[str, list[str]]:
                       f"{weeks * 5} working days"]
             if unit == "fortnight":
                 forms.append(f"{weeks} weeks")
-        elif unit == "day" and days:
+        elif unit == "day":
             per_week = 5 if kind in ("school", "working") else 7
             if count % per_week == 0:
                 forms.append(f"{count // per_week} weeks" if count > per_week else "a week")
@@ -130,9 +129,8 @@ def equivalent_durations(text: str) -> dict[str, list[str]]:
             forms += [f"{round(count * 52 / 12)} weeks", f"{count * 28} days", f"{count * 30} days"]
         elif unit == "year" and count == 1:
             forms += ["12 months", "52 weeks"]
-        forms += [_spelled_count(form) for form in forms if _spelled_count(form) != form]
-        for word in (match.group(1).lower(), match.group(3).lower() + "s" * (
-                not match.group(0).lower().endswith(match.group(3).lower()))):
+        forms += [spelled for form in forms if (spelled := _spelled_count(form)) != form]
+        for word in (match.group(1).lower(), match.group(3).lower()):
             if word in STOPWORDS or not forms:
                 continue
             found.setdefault(word, []).extend(f for f in forms if f not in found.get(word, []))
