@@ -145,6 +145,25 @@ def test_a_claimed_multiple_needs_a_source_that_states_it() -> None:
     assert judge(claim, [_aligned(stated)])[0] == "supported"
 
 
+def test_an_age_is_read_against_the_whole_sentence_that_states_it() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    claim_text = "A 17-year-old in a flat of her own still counts as a child for the service."
+    figures = stated_figures(find_figures(claim_text))
+    terms = Terms({"flat": 1.0, "own": 0.5, "still": 0.3, "count": 0.5, "child": 0.5,
+                   "servic": 0.5})
+    claim = Claim(claim_text, figures, None, 0, terms, [terms])
+    # the words after "years of age" say who it is, not the age's own neighbours
+    stated = ("Reaching 17 years of age, or living in a flat of one's own, does not stop a "
+              "young person being a child whom the service counts.")
+    assert judge(claim, [_aligned(stated)])[0] == "supported"
+    older = stated.replace("17 years", "18 years")
+    assert judge(claim, [_aligned(older)])[0] == "contradicted"
+
+
 def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence() -> None:
     from kb.claim_figures import direction_of
     from kb.models import Figure, Match, Passage

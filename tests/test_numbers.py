@@ -498,6 +498,20 @@ def test_an_age_range_is_two_ages() -> None:
     assert [f.kind for f in find_figures("The board met 12 times in 2022.")] == ["count", "year"]
 
 
+def test_an_age_said_in_years_of_age_or_with_a_suspended_hyphen_is_an_age() -> None:
+    def ages(text: str) -> list[tuple[float, str]]:
+        return [(f.value, f.measure) for f in find_figures(text) if f.kind == "age"]
+
+    assert [value for value, _ in ages("Once a pupil is 14 years of age, the plan changes.")] == \
+        [14]
+    assert ages("The loan ran for 14 years of agreed repayments.") == []
+    # "15- and 16-year-olds": the first figure's hyphen stands for the second's words, and
+    # both measure the same people
+    pair = ages("Most 15- and 16-year-olds attend the evening club.")
+    assert [value for value, _ in pair] == [15, 16]
+    assert pair[0][1] == pair[1][1] and "attend" in pair[0][1]
+
+
 def test_a_scale_or_pounds_in_words_belongs_to_its_figure() -> None:
     found = {f.text: (f.kind, f.value) for f in find_figures(
         "The fund was worth 7 million pounds, reached 1.2 million children and cost 300 pounds "

@@ -174,7 +174,10 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
             if claimed.period and source.period and claimed.period != source.period \
                     and not earlier:
                 continue
-            fit = max(measure_fit(claim, index, source, words, row, terms),
+            # an age measures no quantity of its own: it says who a rule is for, and the whole
+            # sentence says what that rule is ("a 16-year-old living alone is still a child")
+            ages = claimed.kind == source.kind == "age"
+            fit = max(measure_fit(claim, index, source, words, row or ages, terms),
                       0.8 * measure_fit(claim, index, source, context, terms=terms))
             if same_setting(claim.text, claimed, aligned.sentence, source):
                 fit = max(fit, CONTRADICT_FIT)  # "five days in a 30-day period": "three days ..."

@@ -111,7 +111,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     _adopt_units(text, figures)
     for figure in figures:
         if figure.kind == "count" and _AGE.search(text[max(0, figure.start - 60):figure.start]) \
-                or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 12]) \
+                or figure.kind == "count" and _AGED.match(text[figure.end:figure.end + 16]) \
                 or figure.kind == "count" and figure.value <= YOUNGEST_COUNT and \
                 _UNDER_OVER.search(text[max(0, figure.start - 8):figure.start]) and \
                 not _SPAN_OF_TIME.match(text, figure.end) \
@@ -130,7 +130,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     return figures
 
 
-_RANGE = re.compile(r"\s*(?:to|and|-|–)\s*")
+_RANGE = re.compile(r"\s*(?:[-–]\s*)?(?:to|and|-|–)\s*")  # "16- and 17-year-olds" too
 
 
 # digits that name rather than count: a telephone number ("0300 123 1231", "020 7946 0000",
@@ -176,7 +176,8 @@ YOUNGEST_COUNT = 25  # above this, "under N" bounds a count, not an age
 # "under four weeks", "over 12 months": a length of time, not an age
 _SPAN_OF_TIME = re.compile(r"\s*(?:(?:working|school|calendar)\s+)?(?:minute|hour|day|week|"
                            r"month|term|session)s?\b", re.I)
-_AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?)\b", re.I)
+# "16 year olds", "16-year-old", "16 years of age"
+_AGED = re.compile(r"[\s-]*(?:years?[\s-]*olds?|yr[\s-]*olds?|years?\s+of\s+age(?!-))\b", re.I)
 
 _SCALED_MONEY = re.compile(r"£\s?(\d+)(?:\.(\d+))?\s?(k|m|bn|thousand|million|billion)\b",
                            re.I)
@@ -229,7 +230,8 @@ def _adopt_units(text: str, figures: list[Figure]) -> None:
 
 
 # two figures offered as alternatives or a range: "aged 16 or 17", "11 to 15 year olds"
-ALTERNATIVE = re.compile(r"\s*(?:or|and|to|-|–)\s*", re.I)
+# ("16- and 17-year-olds": the first figure's hyphen stands for the second's "-year-olds")
+ALTERNATIVE = re.compile(r"\s*(?:[-–]\s*)?(?:or|and|to|-|–)\s*", re.I)
 
 
 def _pair_ages(text: str, figures: list[Figure]) -> None:
