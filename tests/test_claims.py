@@ -487,6 +487,16 @@ def test_a_negation_reaches_both_participles_it_governs() -> None:
                   "The pupil was not invited and was told to wait outside the office.") is None
 
 
+def test_no_longer_denies_what_not_denies() -> None:
+    from kb.negation import denies
+
+    source = "A lodger is a tenant who is not paying rent but did pay it before the move."
+    assert denies("A lodger is a tenant who is no longer paying rent but paid it before the "
+                  "move.", source) is None
+    assert denies("A lodger is a tenant who is paying rent and paid it before the move.",
+                  source) is not None
+
+
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
     from kb.negation import denies
 

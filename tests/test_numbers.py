@@ -114,6 +114,7 @@ def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> Non
     assert ages("Support is offered until the care leaver's 25th birthday.") == [25]
     assert ages("Support continues until they reach 25.") == [25]
     assert ages("A pupil may leave in the year they turn 16.") == [16]
+    assert ages("Support began after she reached 14 and ended when she turned 15.") == [14, 15]
     assert ages("The council reached 500 families.") == []
     # a bare number that a preposition of time puts at the end of a clause is an age
     assert ages("No child may marry before 16, even with consent.") == [16]

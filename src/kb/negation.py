@@ -48,7 +48,9 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     "got", "obtain", "seek", "meant", "intended", "supposed", "in", "on", "at",
                     "within", "into", "with", "from",
                     # "not in itself", "not of themselves": an emphasis, not what is denied
-                    "itself", "themselves", "himself", "herself", "per", "se"}
+                    "itself", "themselves", "himself", "herself", "per", "se",
+                    # "no longer looked after" denies "looked after" as "not looked after" does
+                    "longer"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)

@@ -166,8 +166,9 @@ _BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
 # an age: "under 18", "aged 16", "16 year olds", "until they reach 21"; in "the age of consent
 # in England is 16" the words between the age and its figure name whose age it is
 _AGE = re.compile(r"(?:\b(?:aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
-                  r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+(?:reach(?:es)?|"
-                  r"turns?|becomes?)|(?:under|over)\s*the age of|between the ages of)\s*"
+                  r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+"
+                  r"(?:reach(?:es|ed)?|turn(?:s|ed)?|becomes?|became)|(?:under|over)\s*the age of|"
+                  r"between the ages of)\s*"
                   r"(?:the age of\s*)?(?:(?:between|from)\s+)?)$", re.I)
 # "under 18", "over 16s": an age when young enough to be a child's; "samples under 30", "over
 # 200 members" are counts
