@@ -1186,3 +1186,31 @@ def test_a_count_of_the_event_answers_how_many_it_happened_to(tmp_path: Path) ->
     assert answer.answer_found and answer.marked
     # the count dated as the question dates it, not the other one of the same sentence
     assert "**14**" in answer.marked and "**9**" not in answer.marked
+
+
+def test_a_sentence_in_other_words_answers_when_the_model_reads_it_close(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kb.ask
+
+    rule = ("A borrowed book may be kept for up to 21 days before it must be returned or "
+            "renewed. ")
+    text = ("Lending rules of the county library service\n\n"
+            "Membership is free to everyone who lives, works or studies in the county. "
+            "Members can borrow up to twelve items at a time on one card.\n\n"
+            f"{rule}Renewals can be made online, by telephone or at any branch.\n\n"
+            "Branches open six days a week. The mobile library visits each village once a "
+            "fortnight.\n")
+    # the question holds under half the rule's words ("hold on to", "giving it back")
+    question = "For how long may a member hold on to a borrowed book before giving it back?"
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    with one_document_library(tmp_path / "with", "rules.txt", text) as library:
+        answered = library.ask(question)
+        monkeypatch.setattr(kb.ask, "CLOSE_ENOUGH", 0.95)  # the model's reading decides
+        strict = library.ask(question)
+    assert answered.answer_found and "21 days" in (answered.answer or "")
+    assert not strict.answer_found
+    # without the rule no other sentence is close enough, however many words it shares
+    monkeypatch.undo()
+    missing = answer_from(tmp_path / "without", "rules.txt", text.replace(rule, ""), question)
+    assert not missing.answer_found
