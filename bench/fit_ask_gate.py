@@ -18,22 +18,11 @@ import numpy as np
 
 import kb.ask as ask
 from kb import KnowledgeBase, embed
-from kb.evaluate import answer_matches, cites_gold, half_of, load_cases
+from kb.evaluate import answered_right, half_of, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT.parent / "shared" / "real" / "eval",
         *sorted(ROOT.glob("bench/probe*"), key=lambda p: int(p.name[5:] or 1))]
-
-
-def right(answer: ask.Answer, case: dict) -> bool:
-    if not case["answers"]:
-        return not answer.answer_found
-    said = answer.to_dict()
-    reply = bool(answer.reply) and answer_matches(answer.reply or "", case["answers"])
-    return bool(answer.answer_found and answer_matches(answer.answer or "", case["answers"]) and
-                any((reply or answer_matches(c["quote"], case["answers"])) and
-                    cites_gold(c["path"], c["page"], c.get("page_end"), case["gold"])
-                    for c in said["citations"]))
 
 
 def gather(library: KnowledgeBase, near: float) -> list[dict]:
@@ -57,9 +46,9 @@ def gather(library: KnowledgeBase, near: float) -> list[dict]:
                 continue
             for position, case in enumerate(load_cases(folder / "ask.jsonl")):
                 ask.CLOSE_ENOUGH = 2.0
-                shut = right(library.ask(case["question"]), case)
+                shut = answered_right(library.ask(case["question"]), case)
                 ask.CLOSE_ENOUGH, seen["cosine"] = -1.0, None
-                opened = right(library.ask(case["question"]), case)
+                opened = answered_right(library.ask(case["question"]), case)
                 rows.append({"half": half_of(position), "shut": shut, "open": opened,
                              "cosine": seen["cosine"]})
     finally:

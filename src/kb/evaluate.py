@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kb.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from kb.ask import Answer
     from kb.knowledge_base import KnowledgeBase
     from kb.models import Passage
 
@@ -151,6 +152,19 @@ def _accuracy(outcomes: list[bool]) -> dict[str, Any]:
     return result
 
 
+def answered_right(result: Answer, case: dict[str, Any]) -> bool:
+    """Declined if the case has no answer; else right and cited: the answer, and a citation of
+    a gold page whose quote states it (a yes/no reply is stated by the sentence it was read
+    from, which says it its own way: "No." from "it should not be counted as a referral")."""
+    if not case["answers"]:
+        return not result.answer_found
+    replied = bool(result.reply) and answer_matches(result.reply or "", case["answers"])
+    return bool(result.answer_found and answer_matches(result.answer or "", case["answers"])
+                and any((replied or answer_matches(c["quote"], case["answers"])) and
+                        cites_gold(c["path"], c["page"], c.get("page_end"), case["gold"])
+                        for c in result.to_dict()["citations"]))
+
+
 def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: bool
                  ) -> dict[str, Any]:
     declined_right = declined = unanswerable = 0
@@ -160,18 +174,8 @@ def evaluate_ask(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: boo
         answerable = bool(case["answers"])
         unanswerable += not answerable
         declined += not result.answer_found
-        if not answerable:
-            ok = not result.answer_found
-            declined_right += ok
-        else:
-            # right and cited: the answer, and a citation of a gold page whose quote states it
-            # (a yes/no reply is stated by the sentence it was read from, which says it its
-            # own way: "No." from "it should not be counted as a new referral")
-            replied = bool(result.reply) and answer_matches(result.reply or "", case["answers"])
-            ok = bool(result.answer_found and answer_matches(result.answer or "", case["answers"])
-                      and any((replied or answer_matches(c["quote"], case["answers"])) and
-                              cites_gold(c["path"], c["page"], c.get("page_end"), case["gold"])
-                              for c in result.to_dict()["citations"]))
+        ok = answered_right(result, case)
+        declined_right += ok and not answerable
         outcomes.append(ok)
         if not ok:
             failures.append(case["id"])
