@@ -160,16 +160,17 @@ def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
 
 def pick_close_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
     """When no sentence holds half the question's words: the first that could answer and holds
-    some of them, if the model reads it as close to the question. A practitioner's own words
-    ("runs our chess club now and then") are not the guidance's ("on more than three days in
-    any period of 30 days"); the sentence must still be what the question asks for."""
+    some of them, if the model reads it as close to the question. A reader's own words ("how
+    long may a member hold on to a borrowed book") are not the rule's ("may be kept for up to
+    21 days"); the sentence must still be what the question asks for."""
     near = next((c for c in ranked[:ANSWER_DEPTH] if c.score >= ANSWER_THRESHOLD
                  and holds_answer(asked, c, NEAR_COVERAGE)), None)
     if near is None:
         return None
-    closeness = float(embed.encode([near.sentence.text], interactive=True)[0] @
-                      embed.encode_query(asked.text))
-    return near if closeness >= CLOSE_ENOUGH else None
+    # one call for both: search encodes the question as it searched it (corrected, acronyms
+    # expanded), so the question as asked is seldom cached
+    question, sentence = embed.encode([asked.text, near.sentence.text], interactive=True)
+    return near if float(question @ sentence) >= CLOSE_ENOUGH else None
 
 
 def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) -> bool:
