@@ -211,6 +211,11 @@ def test_a_flattened_table_row_reads_last_year_then_this_year() -> None:
     found = values("Re-referral rate 19% 21%", "2020-21")
     assert [(f.value, f.period) for f in found] == [(19, "2019-20"), (21, "2020-21")]
     assert all("re-referral" in f.measure for f in found)
+    three = values("Re-referral rate 18% 19% 21%", "2020-21")
+    assert [f.period for f in three] == ["2018-19", "2019-20", "2020-21"]
+    # a longer run with no year over it counts areas or groups, not years back from the report's
+    areas = values("Responses\t412\t230\t105\t77\t68\t51", "2020-21")
+    assert [f.period for f in areas] == ["2020-21"] * 6
 
 
 def test_school_years_and_dates_are_not_counts() -> None:

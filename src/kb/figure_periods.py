@@ -20,6 +20,11 @@ _INHERIT = re.compile(r"(?:compared\s+(?:with|to)|from|than(?:\s+the)?|against|v
                       r"[\s(]*$", re.I)
 
 
+# a yearly report's row sets this year beside the one or two before ("19% 21%"); a longer run
+# of figures with no year over it counts other things (areas, waves, groups), not years back
+YEARS_IN_A_ROW = 3
+
+
 def assign_periods(text: str, figures: list[Figure], default_period: str | None) -> None:
     """A figure's period: one written just after it, else its clause's, else the default."""
     for sentence in split_sentences(text):
@@ -28,7 +33,8 @@ def assign_periods(text: str, figures: list[Figure], default_period: str | None)
         values = [f for f in inside if f.kind not in ("period", "date", "year")]
         claimed = _claim_explicit(text, sentence, stated, values)
         free = [f for f in stated if f.start not in claimed]
-        if not stated and (row := _table_row(text, sentence, values)):
+        if not stated and (row := _table_row(text, sentence, values)) and \
+                len(row) <= YEARS_IN_A_ROW:
             # a flattened table row, "Re-referral rate 19% 21%": last year, then this year
             label = measure_words(text, [], row[0])
             for back, figure in enumerate(reversed(row)):
