@@ -780,6 +780,18 @@ def test_a_value_named_as_a_code_is_a_code() -> None:
     # the word code before an ordinary word is no code
     assert not names_a_code("The code of practice applies to every school.")
     assert not names_a_code("Each pupil has a code for the system.")
+    # a set's number and its member's letter ("4C", "12B") are a code too; a plain count is not
+    assert names_a_code("4C\tConcerns about the carer's health")
+    assert not names_a_code("The panel met 4 times and heard 12 cases.")
+
+
+def test_a_claim_of_one_numbered_code_against_its_neighbour_is_read_as_the_neighbour() -> None:
+    from kb.items import neighbour_code
+
+    assert neighbour_code("Code 4C records concerns about a carer's health.",
+                          "4D\tConcerns about a carer's health") == ("4C", "4D")
+    assert neighbour_code("Code 4C records concerns about a carer's health.",
+                          "5C\tConcerns about a carer's health") is None
 
 
 def test_a_question_of_where_is_answered_by_a_sentence_naming_a_place(tmp_path: Path) -> None:

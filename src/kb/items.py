@@ -90,8 +90,9 @@ def _other_items(asked: dict[str, set[str]], text: str) -> tuple[str, str, str] 
                  if sequence in named and not numbers & named[sequence]), None)
 
 
-# a code of a codeset: letters then digits ("RC8", "N4", "KS2")
-_CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b")
+# a code of a codeset: letters then digits ("RC8", "N4", "KS2"), or a number then a letter
+# ("8D", "22A": a set's number and its member's letter); the first group names the set
+_CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b|\b(\d{1,2})([A-Z]{1,2})\b")
 
 
 # a value named as a code: "code 0", "Code 'N9'"
@@ -116,8 +117,8 @@ def other_item(claim: str, sentence: str) -> tuple[str, str] | None:
 def neighbour_code(claim: str, sentence: str) -> tuple[str, str] | None:
     """A claim about one code of a codeset against a sentence that says it of another code of
     the same set and never names the claim's: ("RC8", "RC9")."""
-    claimed = {m.group(0): m.group(1) for m in _CODE.finditer(claim)}
-    stated = {m.group(0): m.group(1) for m in _CODE.finditer(sentence)}
+    claimed = {m.group(0): m.group(1) or m.group(3) for m in _CODE.finditer(claim)}
+    stated = {m.group(0): m.group(1) or m.group(3) for m in _CODE.finditer(sentence)}
     if not claimed or set(claimed) & set(stated):
         return None
     return next(((code, other) for code, prefix in claimed.items()
