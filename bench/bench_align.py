@@ -28,14 +28,21 @@ from kb.claims import Aligned, align
 from kb.sentences import split_sentences
 
 
-def stored_cosine(library: KnowledgeBase, claim_vector: np.ndarray, aligned: Aligned) -> float:
-    """The claim's cosine with the stored vectors of the ingest-time sentences the aligned
-    sentence overlaps, weighted by the overlap."""
-    row = library.engine.connection.execute(
-        "SELECT v.sentences FROM passages p JOIN vectors v ON v.text_hash = p.text_hash "
-        "WHERE p.id = ?", (aligned.passage.passage_id,)).fetchone()
+def stored_rows(library: KnowledgeBase, passage_ids: set[int], dimension: int
+                ) -> dict[int, np.ndarray]:
+    """Each passage's stored sentence vectors, read in one query."""
+    marks = ",".join("?" * len(passage_ids))
+    found = library.engine.connection.execute(
+        f"SELECT p.id, v.sentences FROM passages p JOIN vectors v ON v.text_hash = p.text_hash "
+        f"WHERE p.id IN ({marks})", list(passage_ids)).fetchall()
+    return {pid: np.frombuffer(blob or b"", dtype=np.float16).reshape(-1, dimension)
+            for pid, blob in found}
+
+
+def stored_cosine(rows: np.ndarray, claim_vector: np.ndarray, aligned: Aligned) -> float:
+    """The claim's cosine with the stored vectors (`rows`, the aligned sentence's passage's) of
+    the ingest-time sentences the aligned sentence overlaps, weighted by the overlap."""
     dimension = claim_vector.shape[0]
-    rows = np.frombuffer(row[0] or b"", dtype=np.float16).reshape(-1, dimension)
     end = aligned.start + len(aligned.sentence)
     vector = np.zeros(dimension, dtype=np.float32)
     for sentence, stored in zip(split_sentences(aligned.passage.text), rows, strict=False):
@@ -64,7 +71,8 @@ def main() -> None:
             aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT)
             batches.append([claim, *(a.sentence for a in aligned)])
             query = embed.encode_query(claim)
-            by_stored = [stored_cosine(library, query, a) for a in aligned]
+            rows = stored_rows(library, {a.passage.passage_id for a in aligned}, query.shape[0])
+            by_stored = [stored_cosine(rows[a.passage.passage_id], query, a) for a in aligned]
             fresh += [a.closeness for a in aligned]
             stored += by_stored
             same += int(np.nanargmax(by_stored) == int(np.argmax([a.closeness for a in aligned])))
