@@ -487,6 +487,40 @@ def test_a_negation_reaches_both_participles_it_governs() -> None:
                   "The pupil was not invited and was told to wait outside the office.") is None
 
 
+def test_a_negation_reaches_the_word_the_claim_denies_through_its_own_verb() -> None:
+    from kb.negation import denies
+
+    source = ("Coaches will not pass any details to the league that might name a "
+              "player who is being assessed, until the panel has met.")
+    assert denies("Coaches will not name a player being assessed to the league.",
+                  source) is None
+    # a negation that reaches the word in another clause says nothing of it
+    assert denies("Coaches will not name a player being assessed to the league.",
+                  "Coaches will not pass any details to the league, and they name "
+                  "each player being assessed.") is not None
+
+
+def test_two_exceptions_to_one_rule_agree() -> None:
+    from kb.negation import denies
+
+    source = ("The hall stays locked to visitors unless and until the warden is present for "
+              "the whole of the session.")
+    assert denies("The hall stays locked to visitors unless the warden is present.",
+                  source) is None
+    # the same exception said in fewer words, beside a rule the source denies
+    assert denies("The hall does not stay locked to visitors unless the warden is present.",
+                  source) is not None
+
+
+def test_a_negation_inside_a_hyphenated_name_denies_nothing() -> None:
+    from kb.negation import denies
+
+    source = "The seen-but-not-heard group of pupils is heard at the council every term."
+    assert denies("The seen-but-not-heard group is heard at the council every term.",
+                  "The quiet group of pupils is heard at the council every term.") is None
+    assert denies("The quiet group is not heard at the council.", source) is not None
+
+
 def test_no_longer_denies_what_not_denies() -> None:
     from kb.negation import denies
 

@@ -105,14 +105,25 @@ def _participles_joined(following: list[str], denied: str, shared: set[str]) -> 
 
 def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
              other: str = "") -> bool:
-    """Whether the text denies what it says of the words it shares with the other text: each
-    negation counts when the word it denies (the first word after it, past auxiliaries and
-    articles: "not be used", "non-statutory") is one the two texts share, or stands in the
+    """Whether the text denies what it says of the words it shares with the other text."""
+    denied, exceptions, _ = _denials(text, shared, common, other)
+    return (len(denied) + exceptions) % 2 == 1
+
+
+def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
+             other: str = "") -> tuple[list[str], int, set[int]]:
+    """The words the text's negations deny, how many exceptions it makes that the other text
+    states too, and where the counted negations stand. A negation counts when the word it
+    denies (the first word after it, past auxiliaries and articles: "not be used",
+    "non-statutory") is one the two texts share, or stands in the
     place of the other text's own word; their parity decides (a "not" that denies something
     the other text never mentions says nothing of it)."""
-    count = 0
+    found: list[str] = []
+    counted: set[int] = set()
     limits = [range(match.start(), match.end()) for match in _EXCEPTED.finditer(text)]
     for cue in NEGATION.finditer(text):
+        if _in_compound(text, cue):
+            continue  # "located-but-not-returned": a name, inside one hyphenated word
         if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
         if any(cue.start() in limit for limit in limits):
@@ -139,13 +150,19 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
         clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
         if len({stem(w.lower()) for w in clause} & shared) >= 2:
-            count += 1
+            found.append(stem(denied.strip("'-")))
+            counted.add(cue.start())
     # an exception counts where the other text states it too: most of its words, not one that
     # recurs ("unless explicitly noted otherwise" against "explicitly described as ...")
-    count += sum(1 for match in _UNLESS.finditer(text)
-                 if (parts := content_parts(match.group(1))) and
-                 2 * len(parts & shared) >= len(parts))
-    return count % 2 == 1
+    exceptions = sum(1 for match in _UNLESS.finditer(text)
+                     if (parts := content_parts(match.group(1))) and
+                     2 * len(parts & shared) >= len(parts))
+    return found, exceptions, counted
+
+
+def _in_compound(text: str, cue: re.Match[str]) -> bool:
+    """Whether the negation stands inside a hyphenated word, joined on both sides."""
+    return text[cue.start() - 1:cue.start()] == "-" and text[cue.end():cue.end() + 1] == "-"
 
 
 # a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
@@ -273,10 +290,43 @@ def denies(claim: str, sentence: str) -> str | None:
     shared = (content_parts(claim) & content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
     common = _negated_words(claim) & _negated_words(sentence)
-    if _negated(claim, shared, common, sentence) != _negated(sentence, shared, common, claim) or \
-            _clause_denies(claim, sentence, common):
+    ours, theirs = _denials(claim, shared, common, sentence), _denials(sentence, shared, common,
+                                                                       claim)
+    counts = [len(ours[0]) + ours[1], len(theirs[0]) + theirs[1]]
+    if ours[1] != theirs[1] and _same_exception(claim, sentence):
+        counts[1] += ours[1] - theirs[1]  # "unless charged" and "unless and until charged"
+    # a negation whose first word the other text lacks still denies a word the other text
+    # denies that stands in its reach
+    counts[0] += _reaches(claim, ours[2], theirs[0])
+    counts[1] += _reaches(sentence, theirs[2], ours[0])
+    if counts[0] % 2 != counts[1] % 2 or _clause_denies(claim, sentence, common):
         return DENIED
     return changed_duty(claim, sentence)
+
+
+def _same_exception(claim: str, sentence: str) -> bool:
+    """Whether both texts make an exception ("unless ...") sharing a content word."""
+    ours = [content_parts(m.group(1)) for m in _UNLESS.finditer(claim)]
+    theirs = [content_parts(m.group(1)) for m in _UNLESS.finditer(sentence)]
+    return any(one & other for one in ours for other in theirs)
+
+
+def _reaches(text: str, counted: set[int], denied: list[str]) -> int:
+    """1 when a negation of the text not already counted (`counted`: where those stand; one
+    whose first word past auxiliaries is the text's own) reaches, within its clause, a word the
+    other text denies: "will not provide any information that might identify" denies
+    "identify" as "will not identify" does."""
+    if not denied:
+        return 0
+    for cue in NEGATION.finditer(text):
+        if cue.start() in counted or _in_compound(text, cue):
+            continue
+        clause = re.split(r"[,;:.()]|\b(?:but|unless|until|because|while|whereas)\b",
+                          text[cue.end():])[0]
+        clause = NEGATION.split(clause)[0]  # the next negation denies what follows it
+        if set(denied) & {stem(w.lower()) for w in content_words(clause)}:
+            return 1
+    return 0
 
 
 # where a sentence joins two statements, each with its own verb: "X is not Y, so Z does not
