@@ -100,7 +100,7 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     parsed = read_claim(engine, claim)
     hits = engine.search(claim, k=10, mode="hybrid", filters=filters).results
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
-                    model_name=engine.settings.model_name)
+                    model_name=engine.settings.model_name, stored=engine.sentence_vectors)
     verdict, chosen, reason = judge(parsed, aligned)
     if verdict != "not_found" and not claims_a_figure(parsed):
         chosen = chosen + concurring(parsed, aligned, verdict, chosen)

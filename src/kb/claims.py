@@ -7,7 +7,7 @@ What a sentence says against a claim is read in kb.clashes and kb.negation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -37,9 +37,14 @@ class Aligned:
 
 def sentences_of(passage: Passage) -> list[tuple[str, int]]:
     """A passage's sentences; each line of a table is a sentence of its own."""
+    return sentences_in(passage.text)
+
+
+def sentences_in(text: str) -> list[tuple[str, int]]:
+    """The sentences of a passage's text, with their offsets."""
     found = []
     offset = 0
-    for line in unwrapped(passage.text).split("\n"):
+    for line in unwrapped(text).split("\n"):
         if "\t" in line:
             # cells stay apart: "Total 650 486" would read as one number, 650,486
             found.append(("\t".join(" ".join(cell.split()) for cell in line.split("\t")
@@ -71,13 +76,59 @@ def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
     return [aligned, *items]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A sentence of a passage as the model reads it: with the sentence it leans on ("They
+    ...", "This training ..."), or, for an item of a list, with the line that leads into it."""
+
+    sentence: str
+    start: int
+    before: str  # the sentence it leans on, or the list's lead-in; "" for neither
+    leans: bool
+    item: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.before} {self.sentence}" if self.leans else self.sentence
+
+
+def readings(passage_text: str) -> list[Reading]:
+    """Each sentence of a passage with what it is read with; a sentence opening on "This
+    training", "They" or "It" speaks of what the one before it names, and an item of a list
+    of what the line leading into it says ("Senior leaders should:" / "• Ensure ...")."""
+    found = []
+    previous = lead = ""
+    for sentence, start in sentences_in(passage_text):
+        item = bool(lead) and sentence.startswith(_BULLET)
+        lead = lead if item else (sentence if sentence.rstrip().endswith(":") else "")
+        before = lead if item else previous
+        leans = item or bool(previous) and bool(LEANS_BACK.match(sentence))
+        found.append(Reading(sentence, start, before, leans, item))
+        previous = sentence
+    return found
+
+
+def model_texts(passage_text: str) -> list[str]:
+    """Every text `align` may give the model for a passage's sentences: each reading, and an
+    item of a list alone too. Ingest stores their vectors, so a check encodes only its claim."""
+    texts = []
+    for reading in readings(passage_text):
+        texts.append(reading.text)
+        if reading.item:
+            texts.append(reading.sentence)
+    return list(dict.fromkeys(texts))
+
+
+StoredVectors = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
+
+
 def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
-          weight: float = 0.5, model_name: str = embed.MODEL_NAME) -> list[Aligned]:
+          weight: float = 0.5, model_name: str = embed.MODEL_NAME,
+          stored: StoredVectors | None = None) -> list[Aligned]:
     """The sentences of the hits closest to the claim: first by the claim words they hold,
-    then the best `keep` by meaning too (one batch of embeddings)."""
-    candidates = []
-    read: dict[int, str] = {}  # what the model reads of each sentence
-    alone: dict[int, str] = {}  # and, for a list's item, the item without its lead-in
+    then the best `keep` by meaning too (one batch of embeddings; `stored` gives the vectors
+    ingest kept of the sentences' texts, and only the rest are encoded)."""
+    candidates: list[tuple[Aligned, Reading]] = []
     for rank, passage in enumerate(hits):
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
@@ -85,17 +136,9 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         # the claim's words that name the document ("KCSIE says", "the Essex study found")
         # say where to look, and every sentence of that document holds them
         named = terms.present(words_of(passage.title)) & set(terms.weights)
-        previous = lead = ""
-        for sentence, start in sentences_of(passage):
-            # a sentence opening on "This training", "They" or "It" speaks of what the one
-            # before it names: those words count as its context too, and it is read with it;
-            # so does an item of a list with the line that leads into it ("Senior leaders
-            # should:" / "• Ensure practitioners have been trained ...")
-            item = bool(lead) and sentence.startswith(_BULLET)
-            lead = lead if item else (sentence if sentence.rstrip().endswith(":") else "")
-            before = lead if item else previous
-            leans = item or bool(previous) and bool(LEANS_BACK.match(sentence))
-            around = context | words_of(before) if leans else context
+        for reading in readings(passage.text):
+            sentence = reading.sentence
+            around = context | words_of(reading.before) if reading.leans else context
             # what the sentence sets itself beside ("In addition to the formal training, ...")
             # is read as context, not as what it states
             framed = FRAME.match(sentence)
@@ -103,26 +146,32 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
             if framed:
                 around = around | words_of(framed.group(0))
             coverage = terms.share(words_of(stated) | named, around, partial=0.3)
-            read[id(sentence)] = f"{before} {sentence}" if leans else sentence
-            if item:
-                alone[id(sentence)] = sentence  # the model reads the item alone too
-            previous = sentence
-            candidates.append(Aligned(passage, sentence, start, coverage, 0.0,
-                                      coverage - 0.01 * rank))
-    candidates.sort(key=lambda a: -a.score)
+            candidates.append((Aligned(passage, sentence, reading.start, coverage, 0.0,
+                                       coverage - 0.01 * rank), reading))
+    candidates.sort(key=lambda pair: -pair[0].score)
     chosen = candidates[:keep]
     if not chosen:
         return []
-    items = [a for a in chosen if id(a.sentence) in alone]
-    vectors = embed.encode([claim] + [read[id(a.sentence)] for a in chosen] +
-                           [alone[id(a.sentence)] for a in items],
-                           model_name=model_name, interactive=True)
+    # the model reads an item of a list alone too
+    items = [reading.sentence for _, reading in chosen if reading.item]
+    vectors = _vectors([claim] + [reading.text for _, reading in chosen] + items,
+                       model_name, stored)
     closeness = np.asarray(vectors[1:] @ vectors[0]).tolist()
-    best = dict(zip(map(id, items), closeness[len(chosen):], strict=True))
-    for aligned, cosine in zip(chosen, closeness[:len(chosen)], strict=True):
-        aligned.closeness = float(max(cosine, best.get(id(aligned), cosine)))
+    alone = iter(closeness[len(chosen):])
+    for (aligned, reading), cosine in zip(chosen, closeness[:len(chosen)], strict=True):
+        aligned.closeness = float(max(cosine, next(alone))) if reading.item else float(cosine)
         aligned.score = weight * aligned.coverage + (1 - weight) * aligned.closeness
-    return sorted(chosen, key=lambda a: -a.score)
+    return sorted((aligned for aligned, _ in chosen), key=lambda a: -a.score)
+
+
+def _vectors(texts: list[str], model_name: str, stored: StoredVectors | None) -> np.ndarray:
+    """The texts' vectors: those stored at ingest as they are, the rest (the claim, and any
+    sentence of a library not yet read for its sentences) from the model in one batch."""
+    known = stored(texts[1:]) if stored is not None else {}
+    missing = list(dict.fromkeys(text for text in texts if text not in known))
+    fresh = dict(zip(missing, embed.encode(missing, model_name=model_name, interactive=True),
+                     strict=True))
+    return np.stack([fresh[text] if text in fresh else known[text] for text in texts])
 
 def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0) -> bool:
     """Whether the sentence holds what the claim says beyond the name of the document it

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from kb import embed
+from kb import embed, sentence_vectors
 from kb.document_rows import remove_document, text_hash, write_piece
 from kb.errors import KBError, UnreadableFile
 from kb.extract import SUPPORTED_SUFFIXES
@@ -211,8 +211,12 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     report.embedded = _store_documents(connection, parsed(), settings, stored,
                                        lambda: yield_to_model(readers))
     report.embedded += _fill_sentences(connection, settings)
+    # the library is whole and searchable from here; check's sentence vectors come last
+    sentence_vectors.fill(connection, settings, None if progress is None else (
+        lambda done, total: progress(done, total, "sentences read for check (passages)")))
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
+    sentence_vectors.forget_removed(connection)
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
     report.passages = connection.execute("SELECT count(*) FROM passages").fetchone()[0]
     report.added.sort()

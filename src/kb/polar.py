@@ -48,6 +48,7 @@ def denies_the_question(engine: SearchEngine, question: str, answer: Candidate) 
     claim = read_claim(engine, statement)
     text = answer.sentence.text.strip()
     aligned = [a for a in align(statement, claim.terms, [answer.passage], weight=ALIGN_WEIGHT,
-                                model_name=engine.settings.model_name)
+                                model_name=engine.settings.model_name,
+                                stored=engine.sentence_vectors)
                if a.sentence.strip() and a.sentence.strip() in text]
     return bool(aligned) and judge(claim, aligned)[0] == "contradicted"

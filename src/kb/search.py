@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from kb import embed, store
+from kb import embed, sentence_vectors, store
 from kb.errors import InvalidInput
 from kb.facts import Fact
 from kb.fusion import (
@@ -175,6 +175,10 @@ class SearchEngine:
     def document_facts(self, doc_ids: list[str]) -> list[tuple[int, Fact]]:
         """The table facts of these documents, with the passage each stands in."""
         return self._facts("d.doc_id", doc_ids)
+
+    def sentence_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors ingest stored of those of these sentence texts it read, by text."""
+        return sentence_vectors.stored(self.connection, texts)
 
     def _facts(self, column: str, keys: Sequence[int | str]) -> list[tuple[int, Fact]]:
         """The facts whose passage (`f.passage`) or document (`d.doc_id`) is one of `keys`,

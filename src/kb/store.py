@@ -104,6 +104,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE vectors ADD COLUMN sentences BLOB;
     """,
+    # 5: the vector of each text check gives the model for a passage's sentences (a sentence,
+    # with the one it leans on or its list's lead-in), encoded alone at ingest (float16), so a
+    # check encodes only its claim; keyed by the passage too, to leave with it
+    """
+    CREATE TABLE sentence_vectors (
+        text_hash TEXT NOT NULL,
+        passage_hash TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (text_hash, passage_hash)
+    ) WITHOUT ROWID;
+    CREATE INDEX sentence_vectors_passage ON sentence_vectors(passage_hash);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PUBLIC_WORDS_MIGRATION = 2  # after it is applied, public_words is filled from the passages
