@@ -114,6 +114,10 @@ PROBE_FLOORS = {
     ("probe18", "search", "hybrid", "all", "hit@5"): 0.75,
     ("probe18", "ask", "accuracy"): 0.52,
     ("probe18", "check", "accuracy"): 0.58,
+    # round twenty-three's blind set: first run ask 0.35, check 0.675, hit@5 0.867
+    ("probe19", "search", "hybrid", "all", "hit@5"): 0.82,
+    ("probe19", "ask", "accuracy"): 0.30,
+    ("probe19", "check", "accuracy"): 0.62,
 }
 # bench_perturb (seed 3, ten a kind): measured on the final code of round eight, less a margin
 PERTURB_FLOORS = {"kept": 0.85, "caught": 0.75, "missed": 0.15}
@@ -182,7 +186,8 @@ def probe_quality(real_library: KnowledgeBase) -> dict:
     report = {name: evaluate(real_library, PROBES / name, parts=["search", "ask", "check"])
               for name in ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7",
                            "probe8", "probe9", "probe10", "probe11", "probe12", "probe13",
-                           "probe14", "probe15", "probe16", "probe17", "probe18")}
+                           "probe14", "probe15", "probe16", "probe17", "probe18",
+                           "probe19")}
     print(json.dumps(report, indent=1))
     return report
 
