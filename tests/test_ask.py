@@ -396,6 +396,23 @@ def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
         assert kb.ask("Who meets the youth forum monthly?").answer_found
 
 
+def test_which_body_does_an_act_is_asked_of_the_act_in_any_of_its_forms(tmp_path: Path) -> None:
+    from kb.question import act_asked, act_forms
+    from kb.words import stem
+
+    assert act_asked("Which charity leads the helpline?") == stem("lead")
+    assert act_asked("Which agencies attend the strategy meeting?") == stem("attend")
+    assert act_asked("Which agencies were at the meeting?") is None
+    assert stem("led") in act_forms(stem("lead"))  # an irregular verb's past form
+    text = ("Helpline review\n\n"
+            "The survey of callers in the helpline review was one of two strands the "
+            "Helpline Board agreed for the organisation. "
+            "The survey of callers was led by Harbour Trust between May and July.\n")
+    with one_document_library(tmp_path, "helpline.txt", text) as kb:
+        answer = kb.ask("Which organisation leads the survey of callers in the helpline review?")
+    assert answer.answer_found and "Harbour Trust" in (answer.answer or "")
+
+
 def test_a_question_of_how_many_days_needs_a_number_of_days() -> None:
     from kb.answer_kinds import counts_if_asked
 
@@ -1226,3 +1243,15 @@ def test_a_sentence_in_other_words_answers_when_the_model_reads_it_close(
     monkeypatch.undo()
     missing = answer_from(tmp_path / "without", "rules.txt", text.replace(rule, ""), question)
     assert not missing.answer_found
+
+
+def test_whether_there_is_a_definition_is_answered_by_a_sentence_saying_there_is_none(
+        tmp_path: Path) -> None:
+    text = ("Harm outside the home\n\n"
+            "Although there is no statutory definition of contextual risk, the phrase is used by "
+            "partners to describe harm in parks, transport hubs and online spaces. "
+            "Contextual risk may include grooming by adults or by other young people.\n")
+    with one_document_library(tmp_path, "risk.txt", text) as kb:
+        answer = kb.ask("Is there a statutory definition of contextual risk?")
+    assert answer.answer_found and answer.reply == "no"
+    assert "no statutory definition" in (answer.answer or "")

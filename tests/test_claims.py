@@ -442,9 +442,10 @@ def test_a_single_other_date_in_the_sentence_is_read_as_the_claims_dated_otherwi
                                                                           "4 June 2019")
     assert other_date("The panel first met in 2019.", sentence) is None
     assert other_date("The panel first met in June 2019.", sentence) is None
-    # two times in the sentence: either may be another event's
-    assert other_date("The panel first met in 2020.",
-                      "The panel first met in 2019 and moved in 2021.") is None
+    # two times in the sentence, and what the claim dates stands before both: either may be
+    # another event's
+    assert other_date("The panel met in 2020.",
+                      "The panel met in 2019 and met again in 2021.") is None
 
 
 def test_two_parties_each_given_what_the_source_says_of_the_other_are_swapped() -> None:
@@ -656,3 +657,29 @@ def test_a_state_said_to_end_at_one_event_clashes_with_one_lasting_until_another
     # the same event at both ends is the same rule, said from either end
     assert clash("A young carer stops being on the support register when their assessment "
                  "is reviewed.", source) is None
+
+
+def test_of_a_sentences_several_dates_the_claims_is_read_against_its_own_events() -> None:
+    sentence = ("The hub opened its phone line in May 2021 and began weekend cover from "
+                "September 2021, moving to a full evening service by February 2022.")
+    # "evening service" stands before one date of the three alone
+    assert other_date("The hub began its evening service in June 2022.", sentence) == \
+        ("June 2022", "February 2022")
+    assert other_date("The hub moved to a full evening service in February 2022.",
+                      sentence) is None
+    # "began" stands before two of them: which event the claim dates is not told
+    assert other_date("The hub began work in June 2022.", sentence) is None
+
+
+def test_a_denied_verb_is_not_denied_of_the_noun_made_from_it() -> None:
+    sentence = "Staff should not inform the family about the referral to the panel."
+    assert denies("Information about the family may be given to the panel.", sentence) is None
+    assert denies("Staff should inform the family about the referral to the panel.",
+                  sentence) is not None
+    # a noun made of the verb against the same noun is the same word, and a denied noun of an
+    # act denies the act
+    assert denies("There is no assessment of the family before the panel.",
+                  "There is an assessment of the family before the panel.") is not None
+    assert denies("Staff are expected to inform the panel about the family.",
+                  "There is no expectation that staff inform the panel about the family.") \
+        is not None

@@ -546,3 +546,12 @@ def test_a_counted_plural_share_is_a_share_wherever_it_stands_and_however_joined
     assert shares == {("twothirds", 66.7), ("three quarters", 75.0)}
     # a single share still needs "of" or "the" after it: "a third party" is no share
     assert not [f for f in find_figures("A third party reviewed it.") if f.kind == "percent"]
+
+
+def test_a_number_in_words_that_ends_a_clause_after_words_giving_an_age_is_that_age() -> None:
+    ages = [(f.kind, f.value) for f in find_figures(
+        "Visits continue until the young person turns twenty-one, and the review happens "
+        "before he reaches eighteen.")]
+    assert ages == [("age", 21.0), ("age", 18.0)]
+    # elsewhere a number in words at a clause's end is no figure: "the team of five."
+    assert find_figures("The panel heard from a team of five.") == []

@@ -44,6 +44,7 @@ from kb.question import (
     AGE_BOUND,
     Question,
     act_asked,
+    act_forms,
     read_question,
     restates,
     role_asked,
@@ -190,7 +191,7 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
                    for m in DURATION.finditer(best.sentence.text)) or \
             says_how_often(asked, best) or lasts_until(asked, best.sentence.text)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
-            act not in word_parts(best.sentence.text):
+            not act_forms(act) & word_parts(best.sentence.text):
         return False  # "Who chairs the network?": a sentence that says nothing of chairing
     if asked.wants == "who" and (role := role_asked(asked.text)) and \
             role not in word_parts(best.sentence.text):

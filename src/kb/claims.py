@@ -7,6 +7,7 @@ What a sentence says against a claim is read in kb.clashes and kb.negation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,7 @@ from kb.names import REPORTING
 from kb.numbers import find_figures
 from kb.sentences import FRAME, LEANS_BACK, split_sentences, unwrapped
 from kb.terms import Terms
-from kb.words import words_of
+from kb.words import content_words, stem, words_of
 
 
 @dataclass
@@ -196,6 +197,8 @@ def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
     6 October 2022"), or None. A sentence naming more than one time may date another event."""
     ours = [f for f in find_figures(claim) if f.kind in ("date", "year")]
     theirs = [f for f in find_figures(sentence) if f.kind in ("date", "year")]
+    if len(ours) == 1 and len(theirs) > 1:
+        theirs = dating_its_event(claim, ours[0], sentence, theirs)
     if len(ours) != 1 or len(theirs) != 1:
         return None
     claimed, stated = ours[0], theirs[0]
@@ -204,6 +207,33 @@ def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
     if claimed.kind == stated.kind == "date" and not _one_time(claimed.text, stated.text):
         return claimed.text, stated.text  # another month of the same year
     return None
+
+
+# where a clause of a sentence begins: the words before a date up to here name what it dates
+_CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|then|whereas)\b", re.I)
+LEAD_WORDS = 3  # the words before a date that name its event ("began full delivery in ...")
+
+
+def dating_its_event(claim: str, claimed: Figure, sentence: str, stated: list[Figure]
+                     ) -> list[Figure]:
+    """Of a sentence's several dates ("began co-design in April 2024 and implementation from
+    July 2024, moving to full delivery from March 2025"), the one whose event the claim's date
+    is given to ("began delivery in January 2025"): its word just before its date, where that
+    word stands among the few before one date alone of the sentence's. Several, or none: none."""
+    before = [_words_before(sentence, figure, stated[index - 1].end if index else 0)
+              for index, figure in enumerate(stated)]
+    # what the claim dates: the word just before its date ("began delivery in ...")
+    ours = set(_words_before(claim, claimed, 0)[-1:])
+    # a word before one date alone: not among the words before any other
+    return [figure for index, figure in enumerate(stated)
+            if ours & (set(before[index][-LEAD_WORDS:]) -
+                       set().union(*before[:index], *before[index + 1:]))]
+
+
+def _words_before(text: str, figure: Figure, floor: int) -> list[str]:
+    """The stems of the words of a date's clause before it (from `floor`, the date before)."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, floor, figure.start)]
+    return [stem(word) for word in content_words(text[cuts[-1] if cuts else floor:figure.start])]
 
 
 def _one_time(one: str, other: str) -> bool:

@@ -135,7 +135,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         if following and stem(following[0]) in common:
             continue
         denied = next((w for w in following if w not in _PASSED), None)
-        if denied is None or stem(denied.strip("'-")) not in shared and not (
+        if denied is None or (stem(denied.strip("'-")) not in shared or
+                              not _same_form(denied, other)) and not (
                 other and _in_other_words(following, denied, shared, other)) and \
                 not _denied_in_turn(text[cue.end():], shared) and \
                 not _participles_joined(following, denied, shared):
@@ -158,6 +159,23 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
                      if (parts := content_parts(match.group(1))) and
                      2 * len(parts & shared) >= len(parts))
     return found, exceptions, counted
+
+
+# a noun made of a verb names a thing, not the act: "should not inform the family" denies
+# nothing of "the information may be shared", though the two share a stem
+_NOUN_OF_ACT = re.compile(r"(?:ation|ition|ment)s?$")
+
+
+def _same_form(denied: str, other: str) -> bool:
+    """Whether the other text holds a denied verb as a verb, not only as the noun made of it
+    (or holds no word of its stem: nothing to tell). A denied noun of an act denies the act
+    itself: "there is no expectation that they request" is "they are not expected to"."""
+    if _NOUN_OF_ACT.search(denied):
+        return True
+    key = stem(denied.strip("'-"))
+    forms = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", other)
+             if stem(w.lower()) == key]
+    return not forms or any(not _NOUN_OF_ACT.search(form) for form in forms)
 
 
 def _in_compound(text: str, cue: re.Match[str]) -> bool:

@@ -107,6 +107,7 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
         figures.append(_number_figure(match))
     # "Wave two", "Phase three": the number of an item, not a count
     figures += word_figures(text, taken + [m.span(2) for m in WORDED_ITEM.finditer(text)])
+    figures += _ages_in_words(text, taken + [(f.start, f.end) for f in figures])
     figures.sort(key=lambda f: f.start)
     _adopt_units(text, figures)
     for figure in figures:
@@ -151,6 +152,21 @@ def _a_bare_age(text: str, figure: Figure) -> bool:
     return figure.kind == "count" and 1 <= figure.value <= 25 and figure.text.isdigit() and \
         bool(_BY_AGE.search(text[max(0, figure.start - 8):figure.start])) and \
         bool(_CLAUSE_END.match(text[figure.end:figure.end + 12]))
+
+
+# a number in words that ends its clause ("before the child turns five.", "aged sixteen, a
+# pupil"): read only where words that give an age lead to it, as a number in words elsewhere is
+# read only before a word ("five reviews")
+_WORD_AT_CLAUSE_END = re.compile(rf"\b({WORD_NUMBER})\b", re.I)
+
+
+def _ages_in_words(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    return [Figure(match.group(1), match.start(), match.end(), word_value(match.group(1)),
+                   "age", "years")
+            for match in _WORD_AT_CLAUSE_END.finditer(text)
+            if not any(s < match.end() and match.start() < e for s, e in taken)
+            and _AGE.search(text[max(0, match.start() - 60):match.start()])
+            and _CLAUSE_END.match(text[match.end():match.end() + 12])]
 
 
 # a time of day counts nothing: "9.30 to 12.30", "10:00-11:30", "at 2pm", "9.30am"

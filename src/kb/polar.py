@@ -16,14 +16,11 @@ from kb.answer_kinds import Candidate
 from kb.check import ALIGN_WEIGHT, judge
 from kb.claim_figures import read_claim
 from kb.claims import align
-from kb.question import last_question
+from kb.question import POLAR, last_question
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
 
-# a question that opens on an auxiliary or a modal asks whether what follows holds
-_POLAR = re.compile(r"^(?:do|does|did|is|are|was|were|can|could|must|should|will|would|has|have|"
-                    r"had|may|might|need|shall)\s+(.+?)\s*\?*$", re.I | re.S)
 # "Do the parents have to agree, or can the young person ...?" offers alternatives: neither
 # yes nor no answers it
 _ALTERNATIVES = re.compile(r",?\s+\bor\s+(?:do|does|is|are|can|could|must|should|will|would|has|"
@@ -34,7 +31,7 @@ def polar_statement(question: str) -> str | None:
     """What a yes/no question asks to hold, its auxiliary taken off ("Is the diagnostic an
     inspection?": "the diagnostic an inspection"), or None for any other question."""
     asked = last_question(question)
-    match = _POLAR.match(asked.strip())
+    match = POLAR.match(asked.strip())
     if match is None or _ALTERNATIVES.search(asked):
         return None
     return match.group(1)

@@ -14,7 +14,7 @@ from kb.names import QUOTED, name_stems
 from kb.number_words import NUMBER_WORDS
 from kb.numbers import find_figures
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import content_words, stem
+from kb.words import STOP, content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -167,6 +167,8 @@ def _quoted_term(text: str) -> re.Match[str] | None:
 
 def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
+    if _WHETHER_ANY.match(last_question(text)):
+        wants = None
     periods = periods_in(text) or [f.period for f in find_figures(text)
                                    if f.kind == "date" and f.period]
     vocabulary = engine.vocabulary(audience_of(engine))
@@ -224,6 +226,14 @@ PASSED_ON = re.compile(r"\bwhere\b[^?]{0,80}?\b(take|send|pass|direct|escalate|r
 # this much of what they would in the question itself
 SETTING_WEIGHT = 0.5
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+# a question that opens on an auxiliary or a modal asks whether what follows holds
+POLAR = re.compile(r"^(?:do|does|did|is|are|was|were|can|could|must|should|will|would|has|have|"
+                   r"had|may|might|need|shall)\s+(.+?)\s*\?*$", re.I | re.S)
+# "Is there a legal definition of ...?", "Is there a time limit for ...?": whether such a thing
+# exists, which a sentence saying there is none answers as well as one giving it
+_WHETHER_ANY = re.compile(r"^(?:is|are)\s+there\b", re.I)
 
 
 def last_question(text: str) -> str:
@@ -302,15 +312,43 @@ def role_asked(question: str) -> str | None:
     return stem(match.group(1).split()[-1].lower()) if match else None
 
 
-# "Who chairs the network?", "who funds it": the act a who-question asks the doer of
-_WHO_ACTS = re.compile(r"(?:^|[,;:.?!]\s*)\s*who\s+([a-z]+s)\b", re.I)
-_NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs"}
+# "Who chairs the network?", "who funds it", "which organisation leads the evaluation": the act
+# a who-question asks the doer of
+_DOERS = (r"organi[sz]ation|bod(?:y|ies)|agenc(?:y|ies)|team|group|department|service|"
+          r"charit(?:y|ies)|compan(?:y|ies)|firm|partner|authorit(?:y|ies)|board|panel|committee")
+_WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS}))\s+"
+                       r"([a-z]+s)\b|"
+                       # a plural doer, its verb bare: "which organisations support ..."
+                       rf"(?:^|[,;:.?!]\s*)\s*(?:which|what)\s+(?:{_DOERS})s?(?<=s)\s+"
+                       r"([a-z]+[^s\W])\b", re.I)
+# the past forms of irregular verbs a sentence may state the act in ("led by", "held by")
+_IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote written",
+              "give": "gave given", "oversee": "oversaw overseen", "undertake": "undertook "
+              "undertaken", "bring": "brought", "build": "built", "choose": "chose chosen",
+              "draw": "drew drawn", "find": "found", "keep": "kept", "meet": "met",
+              "pay": "paid", "send": "sent", "teach": "taught", "tell": "told", "win": "won",
+              "see": "saw seen", "seek": "sought", "spend": "spent", "lend": "lent",
+              "set": "set", "sit": "sat", "speak": "spoke spoken", "know": "knew known"}
+_ACT_FORMS = {stem(verb): {stem(verb), *map(stem, forms.split())}
+              for verb, forms in _IRREGULAR.items()}
+_NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs",
+             "are", "were", "have", "do", "did", "say", "go", "make", "get", "take", "need"}
+
+
+def act_forms(act: str) -> set[str]:
+    """The stems a sentence may state an act in: its own, and an irregular verb's past forms."""
+    return _ACT_FORMS.get(act, {act})
 
 
 def act_asked(question: str) -> str | None:
     """The stem of the verb a "Who chairs ...?" question asks who does, or None."""
     match = _WHO_ACTS.search(question)
-    if match is None or match.group(1).lower() in _NOT_ACTS:
+    if match is None:
         return None
+    if match.group(2):  # a plural doer's bare verb
+        verb = match.group(2).lower()
+        return stem(verb) if verb not in _NOT_ACTS and verb not in STOP else None
     verb = match.group(1).lower()
+    if verb in _NOT_ACTS:
+        return None
     return stem(verb[:-2] if verb.endswith(("shes", "ches", "sses", "xes")) else verb[:-1])
