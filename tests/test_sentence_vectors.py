@@ -138,3 +138,25 @@ def test_vectors_stored_as_float16_come_back_as_unit_vectors(tmp_path: Path) -> 
         texts = model_texts(_passage_texts(kb)[0])
         vectors = np.stack(list(kb.engine.sentence_vectors(texts).values()))
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_reuse_reads_the_librarys_sentences_from_the_store_and_finds_what_it_found_before(
+        corpus_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = tmp_path / "library"
+    shutil.copytree(corpus_index, index)
+    draft = (EVAL / "draft.md").read_text(encoding="utf-8")
+    given: list[str] = []
+    real_encode = embed.encode
+    monkeypatch.setattr(embed, "encode", lambda texts, *a, **k: (
+        given.extend(texts), real_encode(texts, *a, **k))[1])
+    with KnowledgeBase.open(index) as kb:
+        stored = kb.reuse(draft).to_dict()["paragraphs"]
+        from_store = len(given)
+        kb.connection.execute("DELETE FROM sentence_vectors")
+        given.clear()
+        fresh = kb.reuse(draft).to_dict()["paragraphs"]
+    assert from_store < len(given)  # fewer texts through the model
+    for ours, theirs in zip(stored, fresh, strict=True):
+        assert ours["kind"] == theirs["kind"]
+        assert abs(ours["similarity"] - theirs["similarity"]) < 1e-3
+        assert (ours["source"] or {}).get("page") == (theirs["source"] or {}).get("page")

@@ -168,11 +168,8 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
 def _vectors(texts: list[str], model_name: str, stored: StoredVectors | None) -> np.ndarray:
     """The texts' vectors: those stored at ingest as they are, the rest (the claim, and any
     sentence of a library not yet read for its sentences) from the model in one batch."""
-    known = stored(texts[1:]) if stored is not None else {}
-    missing = list(dict.fromkeys(text for text in texts if text not in known))
-    fresh = dict(zip(missing, embed.encode(missing, model_name=model_name, interactive=True),
-                     strict=True))
-    return np.stack([fresh[text] if text in fresh else known[text] for text in texts])
+    return embed.encode_known(texts, stored(texts[1:]) if stored is not None else {},
+                              model_name)
 
 def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0) -> bool:
     """Whether the sentence holds what the claim says beyond the name of the document it

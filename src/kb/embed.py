@@ -19,7 +19,7 @@ from kb.errors import InvalidInput
 from kb.settings import MODEL_DIMENSIONS, MODEL_NAME
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 _lock = threading.Lock()
 
@@ -223,6 +223,18 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
                               bfloat16_copy=True, normalize_embeddings=True,
                               convert_to_numpy=True)
     return vectors
+
+
+def encode_known(texts: Sequence[str], known: Mapping[str, np.ndarray],
+                 model_name: str = MODEL_NAME) -> np.ndarray:
+    """The texts' vectors: those in `known` (stored at ingest) as they are, the rest from the
+    model in one interactive call, each distinct text once."""
+    missing = list(dict.fromkeys(text for text in texts if text not in known))
+    fresh = dict(zip(missing, encode(missing, model_name=model_name, interactive=True),
+                     strict=True))
+    if not texts:
+        return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
+    return np.stack([fresh[text] if text in fresh else known[text] for text in texts])
 
 
 def length_groups(lengths: Sequence[int], call_cost: float) -> list[list[int]]:

@@ -20,6 +20,7 @@ from kb.changes import (
     trim_edges,
     word_changes,
 )
+from kb.claims import StoredVectors
 from kb.errors import UnreadableFile
 from kb.models import Document, Passage, passage_dict
 from kb.query import Filters
@@ -187,16 +188,18 @@ def match_paragraphs(engine: SearchEngine, paragraphs: list[str], allowed: np.nd
         results.append(classify(index, paragraph, candidates[-1], term_weights(engine, paragraph)))
         if progress is not None:
             progress(index + 1, len(paragraphs), "paragraphs matched")
-    follow_sentences(results, candidates, engine.settings.model_name)
+    follow_sentences(results, candidates, engine.settings.model_name, engine.sentence_vectors)
     return results
 
 
 def follow_sentences(results: list[ReusedParagraph],
-                     candidates: list[list[tuple[Passage, float]]], model_name: str) -> None:
+                     candidates: list[list[tuple[Passage, float]]], model_name: str,
+                     stored: StoredVectors | None = None) -> None:
     """Read again, sentence by sentence, each paragraph taken for new: a rewrite follows its
     source one sentence at a time (every sentence has a close counterpart in one passage),
     where a new paragraph on the same topic meets a few of a passage's sentences loosely. All
-    sentences go to the model in one batch."""
+    sentences go to the model in one batch, but for the library's sentences ingest stored
+    (`stored`)."""
     texts: list[str] = []
 
     def add(sentences: list[str]) -> slice:
@@ -218,7 +221,9 @@ def follow_sentences(results: list[ReusedParagraph],
                for passage, sentences in closest] for _, _, closest in plan]
     if not plan:
         return
-    vectors = embed.encode(texts, model_name=model_name, interactive=True)
+    library = [text for closest in theirs for _, _, span in closest for text in texts[span]]
+    vectors = embed.encode_known(texts, stored(library) if stored is not None else {},
+                                 model_name)
     for (result, mine, _), passages in zip(plan, theirs, strict=True):
         best = None
         for passage, sentences, span in passages:
