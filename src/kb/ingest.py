@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from kb import embed, sentence_vectors
+from kb.claims import model_texts
 from kb.document_rows import remove_document, text_hash, write_piece
 from kb.errors import KBError, UnreadableFile
 from kb.extract import SUPPORTED_SUFFIXES
@@ -212,7 +213,7 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
                                        lambda: yield_to_model(readers))
     report.embedded += _fill_sentences(connection, settings)
     # the library is whole and searchable from here; check's sentence vectors come last
-    sentence_vectors.fill(connection, settings, None if progress is None else (
+    sentence_vectors.fill(connection, settings, model_texts, None if progress is None else (
         lambda done, total: progress(done, total, "sentences read for check (passages)")))
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")

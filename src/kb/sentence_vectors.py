@@ -9,16 +9,16 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from kb import embed
-from kb.claims import model_texts
 from kb.document_rows import text_hash
 from kb.settings import Settings
 
 _BATCH_PARAMETERS = 500  # SQLite's bound parameters per statement stay well under its limit
 
 
-def fill(connection: sqlite3.Connection, settings: Settings,
+def fill(connection: sqlite3.Connection, settings: Settings, texts_of: Callable[[str], list[str]],
          progress: Callable[[int, int], None] | None = None) -> int:
-    """Every stored passage whose sentences have no vectors yet gets them, a group of passages
+    """Every stored passage whose sentences have no vectors yet gets them (`texts_of`: what
+    check gives the model of a passage's text, `kb.claims.model_texts`), a group of passages
     per transaction: a kill loses at most one group, and the next ingest goes on from there.
     A text several passages share is encoded once. Returns the number of texts encoded."""
     rows = connection.execute(
@@ -29,7 +29,7 @@ def fill(connection: sqlite3.Connection, settings: Settings,
     for first in range(0, len(rows), settings.embed_group):
         group = rows[first:first + settings.embed_group]
         wanted = [(passage, text_hash(text), text) for passage, body in group
-                  for text in model_texts(body)]
+                  for text in texts_of(body)]
         texts = {key: text for _, key, text in wanted}
         vectors = _stored_blobs(connection, list(texts))
         new = [key for key in texts if key not in vectors]
