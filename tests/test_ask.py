@@ -1255,3 +1255,21 @@ def test_whether_there_is_a_definition_is_answered_by_a_sentence_saying_there_is
         answer = kb.ask("Is there a statutory definition of contextual risk?")
     assert answer.answer_found and answer.reply == "no"
     assert "no statutory definition" in (answer.answer or "")
+
+
+def test_a_question_that_sets_a_scene_is_answered_by_a_sentence_saying_it_in_other_words(
+        tmp_path: Path) -> None:
+    from kb.question import read_question
+
+    text = ("Disclosures of past harm\n\n"
+            "Where an adult discloses that they were harmed as a child while attending a club, "
+            "staff should advise them to contact the police. "
+            "Records of the disclosure are kept by the welfare officer.\n")
+    question = ("A man phones the club to say a coach hurt him there years ago. "
+                "What should staff advise him to do?")
+    with one_document_library(tmp_path, "club.txt", text) as kb:
+        assert read_question(kb.engine, question).scene
+        assert not read_question(kb.engine, "What should staff advise an adult to do?").scene
+        answer = kb.ask(question)
+    # "a man ... years ago" is "an adult ... as a child": the scene is the answer's, in its words
+    assert answer.answer_found and "contact the police" in (answer.answer or "")

@@ -67,3 +67,10 @@ def test_alongside_and_beside_are_prepositions_too() -> None:
 
 def test_can_is_a_modal_as_may_and_must_are_and_no_content_word() -> None:
     assert content_words("A carer can usually fill it in") == ["carer", "usually", "fill"]
+
+
+def test_every_third_person_pronoun_is_a_stop_word() -> None:
+    from kb.words import content_words
+
+    # "advise him" asks what "advise her" and "advise them" ask: no pronoun is a content word
+    assert content_words("Should staff advise him, her, them or hers?") == ["staff", "advise"]

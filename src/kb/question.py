@@ -97,6 +97,7 @@ class Question:
     code: str | None = None  # the code, acronym or term a "what does X mean" question asks about
     meaning: str | None = None  # what the library's glossary says that acronym stands for
     ages: set[str] = field(default_factory=set)  # the stems of an age it gives ("a 7-year-old")
+    scene: bool = False  # sentences that set a scene come before the one that asks
 
 
 # the words that say whether something is a duty: any one of them answers a question asked
@@ -212,7 +213,7 @@ def read_question(engine: SearchEngine, text: str) -> Question:
             if word in terms.weights}
     return Question(text, wants, periods[0] if periods else None, terms,
                     rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning,
-                    ages)
+                    ages, bool(setting))
 
 
 # "where should staff take an allegation", "where do I report it": a question of where something

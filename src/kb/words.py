@@ -13,8 +13,8 @@ earlier later previous last before ago above below compared against versus while
 under up down into about roughly
 around approximately nearly almost some other more less fewer higher lower rose fell increased
 decreased increase decrease rise fall risen fallen grew reduced dropped since during between
-within across i you he she his her them out number total rate figure figures per cent percent
-previously march april june september october november december january february july august
+within across i you he she his her hers him them out number total rate figure figures per cent
+percent previously march april june september october november december january february july august
 may end ended ending at least just only still stood reached half thirds quarters after
 must should shall will would could might ought can meant intended supposed
 onto upon towards toward along alongside beside among amongst throughout via whereby wherein
