@@ -155,8 +155,11 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         return []
     # the model reads an item of a list alone too
     items = [reading.sentence for _, reading in chosen if reading.item]
-    vectors = _vectors([claim] + [reading.text for _, reading in chosen] + items,
-                       model_name, stored)
+    texts = [claim] + [reading.text for _, reading in chosen] + items
+    # the sentences' vectors ingest stored; the claim, and any sentence of a library not yet
+    # read for its sentences, from the model in one batch
+    vectors = embed.encode_known(texts, stored(texts[1:]) if stored is not None else {},
+                                 model_name)
     closeness = np.asarray(vectors[1:] @ vectors[0]).tolist()
     alone = iter(closeness[len(chosen):])
     for (aligned, reading), cosine in zip(chosen, closeness[:len(chosen)], strict=True):
@@ -164,12 +167,6 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         aligned.score = weight * aligned.coverage + (1 - weight) * aligned.closeness
     return sorted((aligned for aligned, _ in chosen), key=lambda a: -a.score)
 
-
-def _vectors(texts: list[str], model_name: str, stored: StoredVectors | None) -> np.ndarray:
-    """The texts' vectors: those stored at ingest as they are, the rest (the claim, and any
-    sentence of a library not yet read for its sentences) from the model in one batch."""
-    return embed.encode_known(texts, stored(texts[1:]) if stored is not None else {},
-                              model_name)
 
 def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0) -> bool:
     """Whether the sentence holds what the claim says beyond the name of the document it
@@ -195,7 +192,7 @@ def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
     ours = [f for f in find_figures(claim) if f.kind in ("date", "year")]
     theirs = [f for f in find_figures(sentence) if f.kind in ("date", "year")]
     if len(ours) == 1 and len(theirs) > 1:
-        theirs = dating_its_event(claim, ours[0], sentence, theirs)
+        theirs = _dating_its_event(claim, ours[0], sentence, theirs)
     if len(ours) != 1 or len(theirs) != 1:
         return None
     claimed, stated = ours[0], theirs[0]
@@ -211,7 +208,7 @@ _CLAUSE_CUT = re.compile(r"[,;:()]|\b(?:and|but|while|then|whereas)\b", re.I)
 LEAD_WORDS = 3  # the words before a date that name its event ("began full delivery in ...")
 
 
-def dating_its_event(claim: str, claimed: Figure, sentence: str, stated: list[Figure]
+def _dating_its_event(claim: str, claimed: Figure, sentence: str, stated: list[Figure]
                      ) -> list[Figure]:
     """Of a sentence's several dates ("began co-design in April 2024 and implementation from
     July 2024, moving to full delivery from March 2025"), the one whose event the claim's date

@@ -229,11 +229,11 @@ def encode_known(texts: Sequence[str], known: Mapping[str, np.ndarray],
                  model_name: str = MODEL_NAME) -> np.ndarray:
     """The texts' vectors: those in `known` (stored at ingest) as they are, the rest from the
     model in one interactive call, each distinct text once."""
+    if not texts:
+        return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
     missing = list(dict.fromkeys(text for text in texts if text not in known))
     fresh = dict(zip(missing, encode(missing, model_name=model_name, interactive=True),
                      strict=True))
-    if not texts:
-        return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
     return np.stack([fresh[text] if text in fresh else known[text] for text in texts])
 
 

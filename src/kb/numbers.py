@@ -154,16 +154,16 @@ def _a_bare_age(text: str, figure: Figure) -> bool:
         bool(_CLAUSE_END.match(text[figure.end:figure.end + 12]))
 
 
-# a number in words that ends its clause ("before the child turns five.", "aged sixteen, a
-# pupil"): read only where words that give an age lead to it, as a number in words elsewhere is
-# read only before a word ("five reviews")
-_WORD_AT_CLAUSE_END = re.compile(rf"\b({WORD_NUMBER})\b", re.I)
+_NUMBER_IN_WORDS = re.compile(rf"\b({WORD_NUMBER})\b", re.I)
 
 
 def _ages_in_words(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    """A number in words that ends its clause ("before the child turns five.", "aged sixteen,
+    a pupil"), where words that give an age lead to it: that age. (A number in words elsewhere
+    is read only before a word: "five reviews".)"""
     return [Figure(match.group(1), match.start(), match.end(), word_value(match.group(1)),
                    "age", "years")
-            for match in _WORD_AT_CLAUSE_END.finditer(text)
+            for match in _NUMBER_IN_WORDS.finditer(text)
             if not any(s < match.end() and match.start() < e for s, e in taken)
             and _AGE.search(text[max(0, match.start() - 60):match.start()])
             and _CLAUSE_END.match(text[match.end():match.end() + 12])]
