@@ -1273,3 +1273,15 @@ def test_a_question_that_sets_a_scene_is_answered_by_a_sentence_saying_it_in_oth
         answer = kb.ask(question)
     # "a man ... years ago" is "an adult ... as a child": the scene is the answer's, in its words
     assert answer.answer_found and "contact the police" in (answer.answer or "")
+
+
+def test_the_askers_own_pronouns_are_not_words_an_answer_must_hold(tmp_path: Path) -> None:
+    text = ("Requests about personal data\n\n"
+            "Staff should contact the records manager if a parent has asked them to erase the "
+            "family's records. Requests to see records are answered within one month. "
+            "The records manager keeps a log of every request made in the year.\n")
+    with one_document_library(tmp_path, "records.txt", text) as kb:
+        answer = kb.ask("If somebody asks me to erase my records, who do I contact?")
+    # "somebody", "me" and "my" are the asker's, not the rule's: "a parent", "them", "the
+    # family's" say them in the source's words
+    assert answer.answer_found and "records manager" in (answer.answer or "")

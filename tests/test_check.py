@@ -842,6 +842,40 @@ def test_a_count_after_of_these_is_read_as_a_part_of_the_count_before(
     assert checked.verdict == verdict, checked.explanation
 
 
+def test_an_item_of_a_list_of_exceptions_is_not_what_its_lead_in_says(tmp_path: Path) -> None:
+    text = ("Who runs the clubs\n\n"
+            "The youth service runs all holiday clubs in the borough, with the exception of:\n"
+            "• the sailing club at the reservoir, run by the water sports trust\n"
+            "• the riding club at Home Farm, run by the farm's owners\n"
+            "Bookings for every club are made through the council's website.\n")
+    with one_document_library(tmp_path, "clubs.txt", text) as kb:
+        excepted = kb.check("The youth service runs the sailing club at the reservoir.")
+        itself = kb.check("The water sports trust runs the sailing club at the reservoir.")
+    assert excepted.verdict == "contradicted", excepted.explanation
+    assert "exception" in excepted.explanation
+    # the item's own words say who does run it: no exception is claimed of it
+    assert itself.verdict != "contradicted", itself.explanation
+
+
+PILOT_AREAS = ("Police involvement\n\nThe police lead said the force had oversight of seven "
+               "boroughs but only two were in the pilot. Of the 12 schools visited, three had a "
+               "named pilot contact.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # "seven boroughs but only two": two of the seven
+    ("All seven boroughs the force had oversight of were in the pilot.", "contradicted"),
+    ("Two of the seven boroughs the force had oversight of were in the pilot.", "supported"),
+    # "Of the 12 schools visited, three": a quarter of them
+    ("A quarter of the schools visited had a named pilot contact.", "supported"),
+    ("Half of the schools visited had a named pilot contact.", "contradicted"),
+])
+def test_a_count_after_but_only_is_read_as_a_part_of_the_count_before_it(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    checked = _checked_in(tmp_path, PILOT_AREAS, claim)
+    assert checked.verdict == verdict, checked.explanation
+
+
 CONSENT = ("Consent to treatment\n\nOnce pupils reach the age of 13, they may book a school "
            "nurse appointment for themselves without a parent. Younger pupils need a parent "
            "to book for them.\n")

@@ -332,6 +332,22 @@ def test_a_sentence_that_forbids_what_a_claim_allows_is_found() -> None:
                        "It is not appropriate for a parent volunteer to lead a school trip.")
 
 
+def test_in_no_circumstances_forbids_and_a_claims_without_denies_nothing() -> None:
+    from kb.clashes import forbids
+
+    # "in no circumstances should" forbids as "must not" does; the claim's "without" only
+    # qualifies what it allows
+    claim = ("A club may suspend a volunteer coach over a welfare worry without first hearing "
+             "the coach's account.")
+    source = ("In no circumstances should a club suspend a volunteer coach over a welfare "
+              "worry without first hearing the coach's account and telling the welfare lead.")
+    assert forbids(claim, source)
+    assert forbids(claim, source.replace("In no circumstances should a club",
+                                         "Under no circumstances can a club"))
+    # a claim that itself denies allows nothing to forbid
+    assert not forbids(claim.replace("may suspend", "may not suspend"), source)
+
+
 def test_a_figure_stated_for_the_other_side_of_an_event_is_not_the_claims() -> None:
     source = ("Visits take place every four weeks before the first review and every eight "
               "weeks after the first review.")

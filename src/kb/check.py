@@ -20,6 +20,7 @@ from kb.claim_figures import (
 from kb.claims import (
     Aligned,
     align,
+    lead_in,
     other_date,
     same_time,
     says_more_than_its_title,
@@ -203,6 +204,11 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if (titled := clash(claim.text, best.passage.title)) and (
             titled != DENIED or NEGATION.search(best.passage.title)):
         return "contradicted", [_as_match(best, agrees=False)], f"its title: {titled}"
+    # an item of a list its lead-in sets apart ("CCGs commission health services, with the
+    # exception of: • services for prisoners"): what the lead-in says does not hold of it
+    if best.coverage >= SUPPORTS and (excepted := excepts(claim, best)):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source names it as an exception to: {excepted}"
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
     missing = unnamed(claim, best)
@@ -256,6 +262,26 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
 UNSTATED_AMOUNT = re.compile(r"\bhow\s+(?:long|often|many|much|soon)\b|\ba\s+(?:set|fixed|"
                              r"specific|minimum|maximum)\s+(?:number|period|length|amount|"
                              r"time|age)\b|\btime\s+limit\b", re.I)
+
+
+# a lead-in whose list is of the cases its statement leaves out
+_EXCEPTED = re.compile(r"\b(?:with\s+the\s+exceptions?\s+of|except(?:\s+for|\s+in)?|excluding|"
+                       r"other\s+than|apart\s+from|not\s+including|but\s+not)\s*:\s*$", re.I)
+
+
+def excepts(claim: Claim, aligned: Aligned) -> str:
+    """The lead-in, when the sentence is an item of a list of exceptions ("with the exception
+    of:", "except:") and the claim says of it what the lead-in says of the rest (it holds a
+    word only the lead-in has: "CCGs commission ... for prisoners" against "CCGs are the main
+    commissioners, with the exception of: • services for prisoners, commissioned by NHS
+    England"); "" otherwise, or when the claim itself sets something apart."""
+    lead = lead_in(aligned)
+    if not lead or not _EXCEPTED.search(lead) or NEGATION.search(claim.text) or \
+            re.search(r"\b(?:except|exception|excluding|apart from)\b", claim.text, re.I):
+        return ""
+    own = claim.terms.present(words_of(lead) - words_of(aligned.sentence)) & \
+        set(claim.terms.weights)
+    return lead.strip() if own else ""
 
 
 def states_an_amount(sentence: str) -> bool:

@@ -150,6 +150,7 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
                if f.start >= aligned.lead]  # a list item's own, not its lead-in's
     figures += changes(aligned.sentence, figures)  # "from 39 pages to 13": a third
     figures += subset_shares(passage.text[:aligned.start], aligned.sentence, figures)
+    figures += shares_within(aligned.sentence, figures)
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
     row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
@@ -215,6 +216,31 @@ def subset_shares(before: str, sentence: str, figures: list[Figure]) -> list[Fig
     return [Figure(f"{part.text} of {wholes[-1].text}", part.start, part.end, part.value,
                    "fraction", total=wholes[-1].value, measure=part.measure,
                    period=part.period)]
+
+
+# a count, then "but only" or ", of which (only)" and a smaller count: the second is a part of
+# the first ("oversight of seven boroughs but only two were in the pilot": two of seven)
+_BUT_ONLY = re.compile(r"^(?:\s+[A-Za-z'-]+){1,4}?(?:\s*,)?\s+(?:but\s+only|(?:,\s*)?of\s+"
+                       r"(?:which|whom)(?:\s+only)?)\s+$", re.I)
+# "Of the 12 areas, three ...": a sentence that opens on a whole and counts a part of it
+_OF_THE_WHOLE = re.compile(r"^\W*Of\s+(?:the|these|those)\s+$", re.I)
+
+
+def shares_within(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """Counts a sentence gives as a part of a whole it names first: "seven boroughs but only
+    two", "12 areas, of which three", "Of the 12 areas, three"."""
+    counts = [f for f in figures if f.kind == "count"]
+    shares = []
+    for whole, part in zip(counts, counts[1:], strict=False):
+        between = sentence[whole.end:part.start]
+        opened = _OF_THE_WHOLE.match(sentence[:whole.start]) and re.fullmatch(
+            r"(?:\s+[A-Za-z'-]+){1,4}\s*,\s*(?:only\s+)?", between)
+        if part.value < whole.value and (opened or _BUT_ONLY.match(between)):
+            shares.append(Figure(f"{part.text} of {whole.text}", part.start, part.end,
+                                 part.value, "fraction", total=whole.value,
+                                 measure=f"{whole.measure} {part.measure}",
+                                 period=part.period))
+    return shares
 
 
 _SETTING = 3  # words after a figure that, the same in both texts, make it the same measure

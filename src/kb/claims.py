@@ -109,6 +109,13 @@ def readings(passage_text: str) -> list[Reading]:
     return found
 
 
+def lead_in(aligned: Aligned) -> str:
+    """The line leading into the list a sentence is an item of ("... with the exception of:"),
+    or "" when it is no list's item."""
+    return next((reading.before for reading in readings(aligned.passage.text)
+                 if reading.start == aligned.start and reading.item), "")
+
+
 def model_texts(passage_text: str) -> list[str]:
     """Every text `align` may give the model for a passage's sentences: each reading, and an
     item of a list alone too. Ingest stores their vectors, so a check encodes only its claim."""

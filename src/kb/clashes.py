@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
-from kb.negation import MODALS, NEGATION, denies, permits_what_claim_names
+from kb.negation import MODALS, denies, permits_what_claim_names
 from kb.words import STOP, TOKEN, content_parts, content_words, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
@@ -178,13 +178,18 @@ _PERMITS = re.compile(r"\b(?:may|can|could|allowed|allows?|permitted|permits?|ac
                       r"appropriate|able to|entitled)\b", re.I)
 _FORBIDS = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:appropriate|acceptable|permitted|allowed|"
                       r"lawful)|must not|should not|may not|cannot|can't|mustn't|shouldn't|"
-                      r"prohibited from|forbidden to)\b", re.I)
+                      r"(?:must|should|may|can)\s+never|prohibited from|forbidden to|"
+                      r"(?:in|under)\s+no\s+circumstances(?:\s+(?:should|must|may|can|will|"
+                      r"is|are))?)\b", re.I)
+# a claim that denies what it permits ("may not"); "without delay", "instead of a form" qualify
+# a phrase and deny nothing
+_DENIES = re.compile(r"\b(?:not|never|cannot|no\s+longer)\b|n't\b", re.I)
 
 
 def forbids(claim: str, sentence: str) -> bool:
     """Whether the sentence forbids what the claim says is allowed: the clause after its
     prohibition holds three or more of the claim's content words, and half of them."""
-    if not _PERMITS.search(claim) or _FORBIDS.search(claim) or NEGATION.search(claim):
+    if not _PERMITS.search(claim) or _FORBIDS.search(claim) or _DENIES.search(claim):
         return False
     claimed = content_parts(claim) - MODALS
     for match in _FORBIDS.finditer(sentence):

@@ -18,7 +18,9 @@ percent previously march april june september october november december january 
 may end ended ending at least just only still stood reached half thirds quarters after
 must should shall will would could might ought can meant intended supposed
 onto upon towards toward along alongside beside among amongst throughout via whereby wherein
-whilst whereas although though whether here perhaps rather quite very""".split())
+whilst whereas although though whether here perhaps rather quite very
+me my mine myself your yours yourself ours theirs itself himself herself themselves
+someone somebody anyone anybody everyone everybody""".split())
 
 
 def content_words(text: str) -> list[str]:
