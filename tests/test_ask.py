@@ -1285,3 +1285,19 @@ def test_the_askers_own_pronouns_are_not_words_an_answer_must_hold(tmp_path: Pat
     # "somebody", "me" and "my" are the asker's, not the rule's: "a parent", "them", "the
     # family's" say them in the source's words
     assert answer.answer_found and "records manager" in (answer.answer or "")
+
+
+def test_when_a_thing_may_be_done_is_answered_by_the_circumstances_and_a_laws_year_is_no_time(
+        tmp_path: Path) -> None:
+    text = ("Sharing members' details\n\n"
+            "Under the Children Act 1989 the club keeps a record of every member. "
+            "Circumstances in which the club may share a member's details without consent "
+            "include a risk of significant harm to a child. "
+            "The welfare officer reviews the register of members each term.\n")
+    with one_document_library(tmp_path, "club.txt", text) as kb:
+        when_may = kb.ask("When may the club share a member's details without consent?")
+        when_did = kb.ask("When did the club start keeping a record of every member?")
+    # "when may" asks in what circumstances as often as at what time
+    assert when_may.answer_found and "significant harm" in (when_may.answer or "")
+    # the 1989 of "the Children Act 1989" names the Act; it dates nothing the club did
+    assert not when_did.answer_found, when_did.answer

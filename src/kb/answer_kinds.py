@@ -126,6 +126,24 @@ def names_a_day(asked: Question, text: str) -> bool:
     return asked.wants == "time" and NAMED_DAY.search(text) is not None
 
 
+# "When may a council depart from the guidance?", "When might it not be appropriate to ...?":
+# asked in the present with a modal, "when" asks in what circumstances as often as at what time
+# ("by when", "when did" ask a time alone)
+_WHEN_IN_WHAT_CASE = re.compile(r"(?<!\bby )\bwhen\s+(?:may|might|can|could|should|would|must|"
+                                r"is\s+it|are)\b", re.I)
+# a sentence that sets out the circumstances: "in exceptional circumstances", "where ...",
+# "only if ...", "unless ...", "once the review is known"
+_CIRCUMSTANCE = re.compile(r"\b(?:circumstances?|where|if|unless|once|only\s+when|only\s+as|"
+                           r"in\s+(?:cases?|situations?)\s+(?:where|when|of))\b", re.I)
+
+
+def states_circumstances(asked: Question, text: str) -> bool:
+    """Whether a question of when a thing may be done is answered by a sentence setting out the
+    circumstances in which it may."""
+    return asked.wants == "time" and _WHEN_IN_WHAT_CASE.search(asked.text) is not None and \
+        _CIRCUMSTANCE.search(text) is not None
+
+
 def counts_to_deadline(asked: Question, text: str) -> bool:
     """Whether a deadline question is answered by a length of time counted from an event."""
     return bool(DEADLINE.search(asked.text)) and any(
@@ -255,6 +273,8 @@ def defines(asked: Question, text: str) -> bool:
 
 
 _ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)
+# the year that ends the name of a law ("Children Act 1989", "(England) Regulations 2012")
+NAMES_A_LAW = re.compile(r"\b(?:Act|Acts|Regulations|Order|Rules|Bill|Measure)\s*$")
 
 
 def figure_fit(asked: Question, candidate: Candidate) -> float:
@@ -267,6 +287,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
         if figure.kind not in kinds or figure.text in asked.codes or \
                 figure.kind == "count" and figure.value in _given_counts(asked.text):
             continue  # the "903" of "the 903 return", the "two" of "its two phases": known
+        if figure.kind == "year" and NAMES_A_LAW.search(candidate.sentence.text[:figure.start]):
+            continue  # "the Children Act 1989", "the ... Regulations 2012": a name, not a time
         if asked.wants == "time" and figure.kind in ("period", "year") and asked.period and \
                 figure.period == asked.period:
             continue  # the year the question names ("the 2023 to 2024 return") is no answer

@@ -31,6 +31,7 @@ from kb.answer_kinds import (
     period_fit,
     same_scale,
     says_how_often,
+    states_circumstances,
 )
 from kb.claims import sentences_of
 from kb.clashes import opposite_word, other_kind
@@ -216,7 +217,8 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
         return True
     if asked.wants == "time" and best.key is None and (
             counts_to_deadline(asked, best.sentence.text) or
-            names_a_day(asked, best.sentence.text)):
+            names_a_day(asked, best.sentence.text) or
+            states_circumstances(asked, best.sentence.text)):
         return True
     if best.key is None:
         return False
