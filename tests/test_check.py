@@ -857,6 +857,43 @@ def test_an_item_of_a_list_of_exceptions_is_not_what_its_lead_in_says(tmp_path: 
     assert itself.verdict != "contradicted", itself.explanation
 
 
+TOOLKIT = ("About the toolkit\n\nThe audit toolkit was designed and tested by three district "
+           "councils, and funded by the county's public health team, which also hosts the "
+           "training.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # the act given another doer: the sentence's funder is not its designer
+    ("The audit toolkit was designed by the county's public health team.", "contradicted"),
+    ("The audit toolkit was designed by, and is tested by, the public health team.",
+     "contradicted"),
+    ("The audit toolkit was designed by three district councils.", "supported"),
+    ("The audit toolkit was funded by the county's public health team.", "supported"),
+])
+def test_an_act_given_another_doer_is_contradicted(tmp_path: Path, claim: str,
+                                                   verdict: str) -> None:
+    checked = _checked_in(tmp_path, TOOLKIT, claim)
+    assert checked.verdict == verdict, checked.explanation
+
+
+def test_the_doer_of_a_passive_act_is_read_to_the_end_of_its_phrase() -> None:
+    from kb.names import agents, swapped_agent
+    from kb.words import stem
+
+    assert agents("The review, led by Ofsted and the CQC, found gaps.") == \
+        [({"led"}, "Ofsted and the CQC")]
+    # a "by" with no doer after it takes the next one's
+    assert agents("It was designed by, and is owned by, the Department for Education.") == \
+        [({"design", "owned"}, "the Department for Education")]
+    # one of several doers named is no swap; an acronym is its expansion
+    assert swapped_agent("The review was led by the CQC.",
+                         "The review, led by Ofsted and the CQC, found gaps.", {}) is None
+    assert swapped_agent("The plan was agreed by the DSL.",
+                         "The plan was agreed by the designated safeguarding lead.",
+                         {"dsl": {stem(w) for w in ("designated", "safeguarding",
+                                                            "lead")}}) is None
+
+
 PILOT_AREAS = ("Police involvement\n\nThe police lead said the force had oversight of seven "
                "boroughs but only two were in the pilot. Of the 12 schools visited, three had a "
                "named pilot contact.\n")

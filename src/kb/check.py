@@ -30,6 +30,7 @@ from kb.clashes import clash, defines_another_term, forbids, opposite_word, othe
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import (
     names_in,
+    swapped_agent,
     swapped_name,
     swapped_pairs,
     swapped_part,
@@ -223,6 +224,12 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             not _one_acronym(claim, *term):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {term[1]}, not {term[0]}"
+    # an act given another doer ("designed by the DfE" against "designed and owned by local
+    # authorities, supported by the DfE")
+    if best.coverage >= SUPPORTS and (doers := swapped_agent(claim.text, best.sentence,
+                                                             claim.terms.expansions)):
+        return "contradicted", [_as_match(best, agrees=False)], \
+            f"the source says by {doers[1]}, not by {doers[0]}"
     # the sentence's own words but for one part, put in another's place ("The court should
     # keep a record" against "The local authority should keep a record"); an acronym and its
     # expansion are one part said two ways

@@ -76,6 +76,63 @@ def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str
     return None
 
 
+# a past participle that takes a doer ("designed", "chaired", "led", "run", "written")
+_PARTICIPLE = re.compile(r"^(?:[a-z]{3,}(?:ed|en)|led|run|held|made|set|kept|built|paid|sent|"
+                         r"brought|bought|taught|sought|thought|won|met|read|done|seen|given|"
+                         r"written|chosen|drawn|known|shown|grown|overseen|undertaken)$")
+# where a doer ends: a stop, a comma or "and" before a lower-case word ("by local authorities,
+# and supported by"; a list of names runs on: "by the ADCS, DfE, DLUHC and Ofsted")
+_AGENT_END = re.compile(r"[.;:()]|,(?!\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z])|"
+                        r"\s(?:and|or)\s(?!(?:the\s+)?[A-Z])|\s(?:but|with|which|who|to|for|in|"
+                        r"on|from|as|since|until|after|before|is|are|was|were|we|they|it)\s"
+                        r"(?![A-Z])")
+
+
+def agents(text: str) -> list[tuple[set[str], str]]:
+    """Each passive act a text names with its doer: the stems of the participles before a "by"
+    (two joined by "and" or "or" count alike: "designed and owned by local authorities") and
+    the words after it, to the end of the phrase; a "by" with no words after it takes the
+    next one's doer ("designed by, and owned by, the council")."""
+    found: list[tuple[set[str], str]] = []
+    waiting: set[str] = set()
+    for match in re.finditer(r"\bby\b", text):
+        words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60):match.start()])[-4:]
+        acts = {stem(w.lower()) for w in words if _PARTICIPLE.match(w.lower())}
+        rest = text[match.end():].lstrip(" ,")
+        end = _AGENT_END.search(" " + rest)
+        doer = (" " + rest)[:end.start()].strip() if end else rest.strip()
+        if not acts:
+            continue
+        if not re.search(r"[A-Za-z]", doer):
+            waiting |= acts
+            continue
+        found.append((acts | waiting, doer))
+        waiting = set()
+    return found
+
+
+def swapped_agent(claim: str, sentence: str, expansions: dict[str, set[str]]
+                  ) -> tuple[str, str] | None:
+    """A passive act the claim gives one doer and the sentence another, the claim's doer not
+    among the sentence's ("designed by the DfE" against "designed and owned by local
+    authorities, and supported by the DfE"): (the claim's doer, the sentence's)."""
+    def known_as(doer: str) -> set[str]:
+        words = {stem(w) for w in content_words(doer)}
+        for acronym, parts in expansions.items():
+            if acronym in words or parts and parts <= words:
+                words |= {acronym} | parts
+        return words
+
+    given = agents(sentence)
+    for acts, doer in agents(claim):
+        ours = known_as(doer)
+        theirs = [(their_doer, known_as(their_doer)) for their_acts, their_doer in given
+                  if acts & their_acts]
+        if ours and theirs and not any(ours & words for _, words in theirs):
+            return doer, theirs[0][0]
+    return None
+
+
 def names_in(text: str) -> set[str]:
     """The stems of the names a claim states: capitalised words past a sentence's first, and
     acronyms wherever they stand ("KCSIE says ...")."""
