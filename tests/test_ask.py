@@ -1301,3 +1301,21 @@ def test_when_a_thing_may_be_done_is_answered_by_the_circumstances_and_a_laws_ye
     assert when_may.answer_found and "significant harm" in (when_may.answer or "")
     # the 1989 of "the Children Act 1989" names the Act; it dates nothing the club did
     assert not when_did.answer_found, when_did.answer
+
+
+def test_a_date_in_a_quotations_attribution_dates_the_saying_not_the_event(
+        tmp_path: Path) -> None:
+    text = ("What staff said\n\n"
+            "Staff described the new hub as a welcome change. "
+            "\"The hub opened its doors and families started coming in straight away.\" "
+            "Family worker, North team (March 2024)\n"
+            "\"We will keep going.\" In May 2021 the council repainted the car park "
+            "markings.\n")
+    with one_document_library(tmp_path, "hub.txt", text) as kb:
+        answer = kb.ask("When did the hub open its doors to families?")
+        after = kb.ask("When did the council repaint the car park markings?")
+    # March 2024 is when the worker spoke; no sentence says when the hub opened
+    assert not answer.answer_found, answer.answer
+    # a sentence after a quotation is no attribution: its date is its own
+    assert after.answer_found and "May 2021" in (after.answer or ""), after.answer
+

@@ -273,6 +273,21 @@ def defines(asked: Question, text: str) -> bool:
 
 
 _ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)
+# the line after a quotation that says who said it, and where and when ('... in place." –
+# Frontline practitioner, Wave 1 (February 2025)'): its figures, set off by a bracket, comma or
+# dash, are the saying's, not what was said's (a sentence after a quotation, "In May 2021 the
+# board met", is no attribution)
+ATTRIBUTION = re.compile(r"[.!?…]\s*(?:[\"”’]|'')\s*(?:[–—-]\s*)?[^\"“”.!?]{0,80}[(,–—-]\s*$")
+def attributed(candidate: Candidate, figure: Figure) -> bool:
+    """Whether the figure stands in the line that says who said a quotation, and when: in
+    the sentence after the quotation's close, or a line of its own after it."""
+    sentence = candidate.sentence
+    text = candidate.passage.text
+    before = text[max(0, sentence.start - 120):sentence.start] \
+        if text[sentence.start:sentence.end] == sentence.text else ""
+    return ATTRIBUTION.search(before + sentence.text[:figure.start]) is not None
+
+
 # the year that ends the name of a law ("Children Act 1989", "(England) Regulations 2012")
 NAMES_A_LAW = re.compile(r"\b(?:Act|Acts|Regulations|Order|Rules|Bill|Measure)\s*$")
 
@@ -289,6 +304,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
             continue  # the "903" of "the 903 return", the "two" of "its two phases": known
         if figure.kind == "year" and NAMES_A_LAW.search(candidate.sentence.text[:figure.start]):
             continue  # "the Children Act 1989", "the ... Regulations 2012": a name, not a time
+        if attributed(candidate, figure):
+            continue  # '"..." – Social worker, Wave 1, February 2025': when it was said
         if asked.wants == "time" and figure.kind in ("period", "year") and asked.period and \
                 figure.period == asked.period:
             continue  # the year the question names ("the 2023 to 2024 return") is no answer
