@@ -1319,3 +1319,17 @@ def test_a_date_in_a_quotations_attribution_dates_the_saying_not_the_event(
     # a sentence after a quotation is no attribution: its date is its own
     assert after.answer_found and "May 2021" in (after.answer or ""), after.answer
 
+
+
+def test_which_groups_of_a_kind_is_answered_by_the_sentence_listing_members_of_that_kind(
+        tmp_path: Path) -> None:
+    text = ("Who the holiday scheme is for\n\n"
+            "Managers plan the holiday scheme around what families tell them, and review "
+            "places each spring, each summer and each autumn. "
+            "The scheme also reaches children who can be missed by clubs, including young "
+            "carers, children with a parent in prison and children new to the area.\n")
+    with one_document_library(tmp_path, "scheme.txt", text) as kb:
+        answer = kb.ask("Which groups of children can be missed when managers plan the "
+                        "holiday scheme?")
+    # "groups of children": the children are the kind the answer lists, after "including"
+    assert answer.answer_found and "young carers" in (answer.answer or ""), answer.answer

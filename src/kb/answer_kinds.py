@@ -361,6 +361,10 @@ def another_time(question: str, candidate: Candidate) -> bool:
 # count and two words), answered by the sentence that names that kind and lists them after it
 _LIST_ASKED = re.compile(rf"\b(?:which|what)\s+(?:are\s+(?:the|its|their)\s+)?(?:({WORD_NUMBER}|"
                          rf"\d{{1,2}})\s+)?(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*s)\b", re.I)
+# words for a kind of a kind: "which groups of children", "what types of harm"
+_CONTAINERS = {"groups", "types", "kinds", "sorts", "categories", "forms", "classes"}
+_LIST_INTRO = re.compile(r"[^.;]{0,40}?(?:\bincluding\b|\bsuch\s+as\b|:|\bnamely\b|\be\.g\.)",
+                         re.I)
 _LIST_AFTER = re.compile(r"^\s*:|,[^,]+,|,[^,]*\b(?:and|or)\b", re.I)
 
 
@@ -372,9 +376,17 @@ def lists_what_is_asked(question: str, text: str) -> bool:
     if asked is None or asked.group(2).lower() in STOP:
         return False
     head = stem(asked.group(2).lower())
+    # "which groups of children": the children are the kind listed, as much as the groups,
+    # where a list of them is introduced ("children that can be overlooked, including ...")
+    kind = re.match(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", question[asked.end():], re.I) \
+        if asked.group(2).lower() in _CONTAINERS else None
+    members = stem(kind.group(1).lower()) if kind else None
     count = word_value(asked.group(1)) if asked.group(1) else None
-    for match in re.finditer(r"\b[a-z][\w-]*s\b", text, re.I):
-        if stem(match.group(0).lower()) != head or not _LIST_AFTER.search(text[match.end():]):
+    for match in re.finditer(r"\b[a-z][\w-]*\b", text, re.I):
+        word, after = stem(match.group(0).lower()), text[match.end():]
+        if not (word == head and match.group(0).lower().endswith("s") and
+                _LIST_AFTER.search(after) or
+                word == members and _LIST_INTRO.match(after) and _LIST_AFTER.search(after)):
             continue
         if count is None:
             return True
