@@ -321,7 +321,10 @@ _WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS
                        r"([a-z]+s)\b|"
                        # a plural doer, its verb bare: "which organisations support ..."
                        rf"(?:^|[,;:.?!]\s*)\s*(?:which|what)\s+(?:{_DOERS})s?(?<=s)\s+"
-                       r"([a-z]+[^s\W])\b", re.I)
+                       r"([a-z]+[^s\W])\b|"
+                       # a past act: "who developed the approach", "which body led it"
+                       rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS})s?)\s+"
+                       r"([a-z]{3,}ed)\b", re.I)
 # the past forms of irregular verbs a sentence may state the act in ("led by", "held by")
 _IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote written",
               "give": "gave given", "oversee": "oversaw overseen", "undertake": "undertook "
@@ -346,6 +349,10 @@ def act_asked(question: str) -> str | None:
     match = _WHO_ACTS.search(question)
     if match is None:
         return None
+    if match.group(3):  # a past act, regular: "developed" is "develop" done
+        verb = match.group(3).lower()
+        bare = {verb[:-1], verb[:-2]}  # "used", "needed"
+        return stem(verb) if verb not in STOP and not bare & _NOT_ACTS else None
     if match.group(2):  # a plural doer's bare verb
         verb = match.group(2).lower()
         return stem(verb) if verb not in _NOT_ACTS and verb not in STOP else None
