@@ -163,10 +163,10 @@ def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
     """The best of the first few sentences that can answer: one that cannot (no figure of the
     kind asked, too little of the question) does not hide the next one that can."""
     least = SCENE_COVERAGE if asked.scene else COVERAGE_MIN
-    # a question of who did an act is answered only by a sentence stating it: one that does
-    # not is passed over without counting towards the depth read
-    if asked.wants == "who" and (act := act_asked(asked.text)):
-        ranked = [c for c in ranked if act_forms(act) & word_parts(c.sentence.text)]
+    # a sentence that cannot answer whatever its words (no figure of the kind asked, no
+    # statement of the act a who-question asks the doer of) is passed over without counting
+    # towards the depth read
+    ranked = [c for c in ranked if holds_answer(asked, c, 0.0)]
     return next((c for c in ranked[:ANSWER_DEPTH] if c.score >= ANSWER_THRESHOLD
                  and holds_answer(asked, c, least)), None)
 
