@@ -382,10 +382,11 @@ def lists_what_is_asked(question: str, text: str) -> bool:
         if asked.group(2).lower() in _CONTAINERS else None
     members = stem(kind.group(1).lower()) if kind else None
     count = word_value(asked.group(1)) if asked.group(1) else None
-    for match in re.finditer(r"\b[a-z][\w-]*\b", text, re.I):
-        word, after = stem(match.group(0).lower()), text[match.end():]
-        if not (word == head and match.group(0).lower().endswith("s") and
-                _LIST_AFTER.search(after) or
+    for match in re.finditer(r"\b[a-z][\w-]*s\b" if members is None else r"\b[a-z][\w-]*\b",
+                             text, re.I):
+        lowered, after = match.group(0).lower(), text[match.end():]
+        word = stem(lowered)
+        if not (word == head and lowered.endswith("s") and _LIST_AFTER.search(after) or
                 word == members and _LIST_INTRO.match(after) and _LIST_AFTER.search(after)):
             continue
         if count is None:

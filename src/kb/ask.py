@@ -163,15 +163,22 @@ def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
     """The best of the first few sentences that can answer: one that cannot (no figure of the
     kind asked, too little of the question) does not hide the next one that can."""
     least = SCENE_COVERAGE if asked.scene else COVERAGE_MIN
-    return next((c for c in able(asked, ranked)[:ANSWER_DEPTH] if c.score >= ANSWER_THRESHOLD
+    return next((c for c in able(asked, ranked) if c.score >= ANSWER_THRESHOLD
                  and holds_answer(asked, c, least)), None)
 
 
-def able(asked: Question, ranked: list[Candidate]) -> list[Candidate]:
-    """The sentences that could answer whatever their words (a figure of the kind asked, the
-    act a who-question asks the doer of): one that cannot is passed over without counting
-    towards the depth read."""
-    return [c for c in ranked if holds_answer(asked, c, 0.0)]
+def able(asked: Question, ranked: list[Candidate], most: int = ANSWER_DEPTH
+         ) -> list[Candidate]:
+    """The first `most` sentences that could answer whatever their words (a figure of the kind
+    asked, the act a who-question asks the doer of): one that cannot is passed over without
+    counting towards the depth read."""
+    found: list[Candidate] = []
+    for candidate in ranked:
+        if len(found) == most:
+            break
+        if holds_answer(asked, candidate, 0.0):
+            found.append(candidate)
+    return found
 
 
 def pick_close_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
@@ -179,7 +186,7 @@ def pick_close_answer(asked: Question, ranked: list[Candidate]) -> Candidate | N
     some of them, if the model reads it as close to the question. A reader's own words ("how
     long may a member hold on to a borrowed book") are not the rule's ("may be kept for up to
     21 days"); the sentence must still be what the question asks for."""
-    near = next((c for c in able(asked, ranked)[:ANSWER_DEPTH] if c.score >= ANSWER_THRESHOLD
+    near = next((c for c in able(asked, ranked) if c.score >= ANSWER_THRESHOLD
                  and holds_answer(asked, c, NEAR_COVERAGE)), None)
     if near is None:
         return None

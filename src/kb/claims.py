@@ -112,6 +112,8 @@ def readings(passage_text: str) -> list[Reading]:
 def lead_in(aligned: Aligned) -> str:
     """The line leading into the list a sentence is an item of ("... with the exception of:"),
     or "" when it is no list's item."""
+    if not aligned.sentence.startswith(_BULLET):
+        return ""
     return next((reading.before for reading in readings(aligned.passage.text)
                  if reading.start == aligned.start and reading.item), "")
 
