@@ -1343,13 +1343,29 @@ def test_who_did_an_act_is_answered_past_sentences_that_do_not_state_it(tmp_path
             "The audit form used by the Data Insight Hub is reviewed by partners each year. "
             "Run by the council, and supported by the police and the health board, the hub "
             "works across the county. "
-            "The audit form was designed by the quality assurance team in 2021.\n")
+            "The audit form was designed by the quality assurance team in 2021. "
+            "Its first review was led by the county's internal audit office.\n")
     with one_document_library(tmp_path, "hub.txt", text) as kb:
         supports = kb.ask("Which organisations support the Data Insight Hub?")
         designed = kb.ask("Who designed the audit form used by the Data Insight Hub?")
+        led = kb.ask("Which team led the first review of the audit form?")
     # the sentences that name the hub most do not say who supports it: they do not count
     # towards the few read for an answer
     assert supports.answer_found and "police" in (supports.answer or ""), supports.answer
     # a past act asks its doer as a present one does
     assert designed.answer_found and "quality assurance team" in (designed.answer or ""), \
         designed.answer
+    # an irregular past act ("led") asks its doer too
+    assert led.answer_found and "internal audit office" in (led.answer or ""), led.answer
+
+
+def test_a_who_question_in_the_past_asks_the_doer_of_its_act() -> None:
+    from kb.question import act_asked
+    from kb.words import stem
+
+    assert act_asked("Who developed the research approach?") == stem("develop")
+    assert act_asked("Which team led the first review?") == stem("lead")
+    assert act_asked("Which agencies ran the pilot?") == stem("run")
+    # a past form of "need", "use" or "be" asks no act
+    assert act_asked("Who needed help first?") is None
+    assert act_asked("Who was the chair?") is None

@@ -278,6 +278,8 @@ _ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)
 # dash, are the saying's, not what was said's (a sentence after a quotation, "In May 2021 the
 # board met", is no attribution)
 ATTRIBUTION = re.compile(r"[.!?…]\s*(?:[\"”’]|'')\s*(?:[–—-]\s*)?[^\"“”.!?]{0,80}[(,–—-]\s*$")
+
+
 def attributed(candidate: Candidate, figure: Figure) -> bool:
     """Whether the figure stands in the line that says who said a quotation, and when: in
     the sentence after the quotation's close, or a line of its own after it."""

@@ -324,7 +324,8 @@ _WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS
                        r"([a-z]+[^s\W])\b|"
                        # a past act: "who developed the approach", "which body led it"
                        rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS})s?)\s+"
-                       r"([a-z]{3,}ed)\b", re.I)
+                       r"([a-z]{3,}ed|led|held|ran|wrote|gave|oversaw|undertook|brought|built|"
+                       r"chose|drew|kept|paid|sent|taught|set)\b", re.I)
 # the past forms of irregular verbs a sentence may state the act in ("led by", "held by")
 _IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote written",
               "give": "gave given", "oversee": "oversaw overseen", "undertake": "undertook "
@@ -335,6 +336,8 @@ _IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote writt
               "set": "set", "sit": "sat", "speak": "spoke spoken", "know": "knew known"}
 _ACT_FORMS = {stem(verb): {stem(verb), *map(stem, forms.split())}
               for verb, forms in _IRREGULAR.items()}
+_BASE_OF = {past: verb for verb, forms in _IRREGULAR.items() for past in forms.split()
+            if past != verb}
 _NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs",
              "are", "were", "have", "do", "did", "say", "go", "make", "get", "take", "need"}
 
@@ -349,12 +352,15 @@ def act_asked(question: str) -> str | None:
     match = _WHO_ACTS.search(question)
     if match is None:
         return None
-    if match.group(3):  # a past act, regular: "developed" is "develop" done
+    if match.group(3):  # a past act: "developed" is "develop" done, "led" is "lead"
         verb = match.group(3).lower()
+        if verb in _BASE_OF:
+            return stem(_BASE_OF[verb])
         bare = {verb[:-1], verb[:-2]}  # "used", "needed"
         return stem(verb) if verb not in STOP and not bare & _NOT_ACTS else None
-    if match.group(2):  # a plural doer's bare verb
+    if match.group(2):  # a plural doer's bare verb, or its past ("which agencies ran ...")
         verb = match.group(2).lower()
+        verb = _BASE_OF.get(verb, verb)
         return stem(verb) if verb not in _NOT_ACTS and verb not in STOP else None
     verb = match.group(1).lower()
     if verb in _NOT_ACTS:
