@@ -894,6 +894,28 @@ def test_the_doer_of_a_passive_act_is_read_to_the_end_of_its_phrase() -> None:
                                                             "lead")}}) is None
 
 
+def test_a_word_of_the_documents_title_is_no_opposite_of_the_claims(tmp_path: Path) -> None:
+    text = ("Keeping records safe\n\n"
+            "Staff must remove old case notes from the shared drive once a case has closed.\n")
+    checked = _checked_in(tmp_path, text, "Staff must remove old case notes from the shared "
+                                          "drive once a case has closed.")
+    # the title's "Keeping" names the guide; it says nothing against "remove"
+    assert checked.verdict == "supported", checked.explanation
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("The duty officer confirms receipt of a referral within one working day.", "supported"),
+    ("The duty officer confirms receipt of a referral within two working days.",
+     "contradicted"),
+])
+def test_one_before_a_unit_of_time_is_a_figure(tmp_path: Path, claim: str,
+                                               verdict: str) -> None:
+    text = ("Referrals\n\nThe duty officer confirms receipt of a referral within one working "
+            "day, and the team manager decides on next steps.\n")
+    checked = _checked_in(tmp_path, text, claim)
+    assert checked.verdict == verdict, checked.explanation
+
+
 PILOT_AREAS = ("Police involvement\n\nThe police lead said the force had oversight of seven "
                "boroughs but only two were in the pilot. Of the 12 schools visited, three had a "
                "named pilot contact.\n")

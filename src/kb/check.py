@@ -201,8 +201,11 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     # a document's title says what it is ("non-statutory ... advice"): a claim of what it is
     # can clash with its title
     # (a title that names without a negation denies nothing: a claim's own "not" is no clash
-    # with it; "Non-statutory ..." does deny)
-    if (titled := clash(claim.text, best.passage.title)) and (
+    # with it; "Non-statutory ..." does deny; nor is a title's word the opposite of a claim's:
+    # the "Keeping" of "Keeping children safe in education" is no keeping the claim "removing
+    # someone from regulated activity" is against)
+    if (titled := clash(claim.text, best.passage.title)) and \
+            not titled.startswith("the claim says ") and (
             titled != DENIED or NEGATION.search(best.passage.title)):
         return "contradicted", [_as_match(best, agrees=False)], f"its title: {titled}"
     # an item of a list its lead-in sets apart ("CCGs commission health services, with the

@@ -22,6 +22,10 @@ _WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z]|-(?:minute|hour|d
                           r"fortnight|month|year)s?\b)(\s+per\s?cent\b)?"
                           rf"(?:\s+(?:out\s+)?of\s+(?:the\s+|every\s+)?({WORD_NUMBER}|\d+)\b)?",
                           re.I)
+# "one" before a unit of time ("one working day", "one month"); elsewhere "one" is seldom a
+# count ("one of the partners", "one area")
+_ONE_UNIT = re.compile(r"\bone(?=\s+(?:working\s+|school\s+|calendar\s+|clear\s+)?(?:minute|"
+                       r"hour|day|week|fortnight|month|year|term)s?\b)", re.I)
 # a number of hundreds or thousands in words: "two hundred", "a thousand", "three hundred and
 # twelve"
 _SCALED = re.compile(rf"\b(a|one|{WORD_NUMBER})\s+(hundred|thousand)\b"
@@ -109,6 +113,10 @@ def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         found.append(Figure(match.group(0), match.start(), match.end(), word_value(word),
                               "fraction" if total else "count",
                               total=word_value(total) if total else None))
+    # "within one working day", "for one month": "one" is a count where a unit of time follows
+    found += [Figure(match.group(0), match.start(), match.end(), 1.0, "count")
+              for match in _ONE_UNIT.finditer(text)
+              if not any(s <= match.start() < e for s, e in taken)]
     for pattern in (_CHANGE_SHARE, _SHARE, _COUNTED_SHARE):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in taken) or any(
