@@ -20,7 +20,6 @@ from kb.claim_figures import (
 from kb.claims import (
     Aligned,
     align,
-    lead_in,
     other_date,
     same_time,
     says_more_than_its_title,
@@ -285,7 +284,7 @@ def excepts(claim: Claim, aligned: Aligned) -> str:
     word only the lead-in has: "CCGs commission ... for prisoners" against "CCGs are the main
     commissioners, with the exception of: • services for prisoners, commissioned by NHS
     England"); "" otherwise, or when the claim itself sets something apart."""
-    lead = lead_in(aligned)
+    lead = aligned.lead_in
     if not lead or not _EXCEPTED.search(lead) or NEGATION.search(claim.text) or \
             re.search(r"\b(?:except|exception|excluding|apart from)\b", claim.text, re.I):
         return ""

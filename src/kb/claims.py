@@ -34,6 +34,7 @@ class Aligned:
     closeness: float  # the cosine between the claim and the sentence
     score: float = 0.0
     lead: int = 0  # the length of the lead-in read before a list item ("... comprising: ")
+    lead_in: str = ""  # the line leading into the list the sentence is an item of, if any
 
 
 def sentences_of(passage: Passage) -> list[tuple[str, int]]:
@@ -109,15 +110,6 @@ def readings(passage_text: str) -> list[Reading]:
     return found
 
 
-def lead_in(aligned: Aligned) -> str:
-    """The line leading into the list a sentence is an item of ("... with the exception of:"),
-    or "" when it is no list's item."""
-    if not aligned.sentence.startswith(_BULLET):
-        return ""
-    return next((reading.before for reading in readings(aligned.passage.text)
-                 if reading.start == aligned.start and reading.item), "")
-
-
 def model_texts(passage_text: str) -> list[str]:
     """Every text `align` may give the model for a passage's sentences: each reading, and an
     item of a list alone too. Ingest stores their vectors, so a check encodes only its claim."""
@@ -157,7 +149,9 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
                 around = around | words_of(framed.group(0))
             coverage = terms.share(words_of(stated) | named, around, partial=0.3)
             candidates.append((Aligned(passage, sentence, reading.start, coverage, 0.0,
-                                       coverage - 0.01 * rank), reading))
+                                       coverage - 0.01 * rank,
+                                       lead_in=reading.before if reading.item else ""),
+                               reading))
     candidates.sort(key=lambda pair: -pair[0].score)
     chosen = candidates[:keep]
     if not chosen:

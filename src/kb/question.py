@@ -313,19 +313,6 @@ def role_asked(question: str) -> str | None:
     return stem(match.group(1).split()[-1].lower()) if match else None
 
 
-# "Who chairs the network?", "who funds it", "which organisation leads the evaluation": the act
-# a who-question asks the doer of
-_DOERS = (r"organi[sz]ation|bod(?:y|ies)|agenc(?:y|ies)|team|group|department|service|"
-          r"charit(?:y|ies)|compan(?:y|ies)|firm|partner|authorit(?:y|ies)|board|panel|committee")
-_WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS}))\s+"
-                       r"([a-z]+s)\b|"
-                       # a plural doer, its verb bare: "which organisations support ..."
-                       rf"(?:^|[,;:.?!]\s*)\s*(?:which|what)\s+(?:{_DOERS})s?(?<=s)\s+"
-                       r"([a-z]+[^s\W])\b|"
-                       # a past act: "who developed the approach", "which body led it"
-                       rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS})s?)\s+"
-                       r"([a-z]{3,}ed|led|held|ran|wrote|gave|oversaw|undertook|brought|built|"
-                       r"chose|drew|kept|paid|sent|taught|set)\b", re.I)
 # the past forms of irregular verbs a sentence may state the act in ("led by", "held by")
 _IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote written",
               "give": "gave given", "oversee": "oversaw overseen", "undertake": "undertook "
@@ -338,6 +325,19 @@ _ACT_FORMS = {stem(verb): {stem(verb), *map(stem, forms.split())}
               for verb, forms in _IRREGULAR.items()}
 _BASE_OF = {past: verb for verb, forms in _IRREGULAR.items() for past in forms.split()
             if past != verb}
+_PASTS = {past for forms in _IRREGULAR.values() for past in forms.split()}
+# "Who chairs the network?", "who funds it", "which organisation leads the evaluation": the act
+# a who-question asks the doer of
+_DOERS = (r"organi[sz]ation|bod(?:y|ies)|agenc(?:y|ies)|team|group|department|service|"
+          r"charit(?:y|ies)|compan(?:y|ies)|firm|partner|authorit(?:y|ies)|board|panel|committee")
+_WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS}))\s+"
+                       r"([a-z]+s)\b|"
+                       # a plural doer, its verb bare: "which organisations support ..."
+                       rf"(?:^|[,;:.?!]\s*)\s*(?:which|what)\s+(?:{_DOERS})s?(?<=s)\s+"
+                       r"([a-z]+[^s\W])\b|"
+                       # a past act: "who developed the approach", "which body led it"
+                       rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS})s?)\s+"
+                       rf"([a-z]{{3,}}ed|{'|'.join(sorted(_PASTS))})\b", re.I)
 _NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs",
              "are", "were", "have", "do", "did", "say", "go", "make", "get", "take", "need"}
 
