@@ -603,6 +603,18 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
                        "The trust must keep a separate record for each school.")
 
 
+def test_what_is_not_necessary_is_no_duty_whatever_verb_names_the_act() -> None:
+    from kb.negation import denied_duty
+
+    source = "It is not normally necessary to hold a risk meeting before a single overnight trip."
+    # "not necessary" denies a duty and a need; another verb of the same object is the same act
+    assert denied_duty("A risk meeting must be held before a single overnight trip.", source)
+    assert denied_duty("Leaders need to arrange a risk meeting before any overnight trip.",
+                       source)
+    # a duty of another act, whose words only meet the source's after its object, is no clash
+    assert denied_duty("Leaders must tell the parents before an overnight trip.", source) is None
+
+
 def test_a_lists_first_member_is_read_past_the_subject_and_its_qualifier() -> None:
     from kb.clashes import list_items
 

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Set as AbstractSet
 
-from kb.words import STOP, content_parts, content_words, stem
+from kb.words import BASE_OF, STOP, content_parts, content_words, stem
 
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 # ("rather than X" and "instead of X" deny X as ", not X" does)
@@ -208,6 +208,7 @@ _PERFECT = re.compile(r"\s+(?:been|seen|done|made|had|got|gone|taken|given|told|
 _STRICT = re.compile(r"\b(?:must|shall|ha(?:s|ve)\s+to|(?:is|are)\s+(?:(?:also|legally|"
                      r"statutorily)\s+)*(?:required|obliged|obligated)\s+to|(?:is|are)\s+under"
                      rf"\s+a\s+(?:legal\s+|statutory\s+)?duty\s+to){_ACT}", re.I)
+_NEEDS = re.compile(rf"\bneeds?\s+to{_ACT}", re.I)  # a need, which "not necessary" denies
 _RECOMMENDS = re.compile(r"\b(?:(?:(?:also|strongly|therefore)\s+)*(?:encouraged|advised|"
                          r"recommended|urged|invited)|(?:good|best)\s+practice(?:\s+for\s+"
                          rf"[\w' ]{{1,40}}?)?)\s+to{_ACT}", re.I)
@@ -258,7 +259,7 @@ def _changed_force(claim: str, sentence: str) -> str | None:
 # a duty denied: "does not make it mandatory to suspend", "is not required to notify", "there is
 # no requirement for the trust to keep", "need not tell", "does not have to consult"
 _NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|compulsory|required|"
-                      r"obliged|obligated|a\s+requirement|requirement|obligation|legal\s+duty|"
+                      r"necessary|needed|essential|obliged|obligated|a\s+requirement|requirement|obligation|legal\s+duty|"
                       r"duty)\s+(?:for\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
                       r"\bneeds?\s+not\s+(?:be\s+)?([a-z]+)|\b(?:does|do|did)\s+not\s+(?:have|"
                       r"need)\s+to\s+(?:be\s+)?([a-z]+)", re.I)
@@ -266,27 +267,53 @@ _NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|com
 
 def denied_duty(claim: str, sentence: str) -> str | None:
     """One text makes an act a duty in law or by rule ("the school is obliged to suspend") and
-    the other says it is no duty ("does not make it mandatory to suspend"): why, or None."""
+    the other says it is no duty ("does not make it mandatory to suspend"): why, or None. The
+    act is the same verb, or another verb of the same object ("need to carry out a DPIA" against
+    "it is not necessary to undertake a DPIA")."""
     for ours, theirs, why in ((claim, sentence, "the claim makes it a duty; the source says it "
                                "is not one"),
                               (sentence, claim, "the claim says it is no duty; the source makes "
                                "it one")):
-        undone = {stem(next(g for g in m.groups() if g).lower()) for m in _NO_DUTY.finditer(theirs)}
-        if undone & _bound_outright(ours):
-            return why
+        bound = _bound_outright(ours)
+        for match in _NO_DUTY.finditer(theirs):
+            act = _base(next(g for g in match.groups() if g))
+            after = _object(theirs[match.end():])
+            if act in bound or any(after & objects for objects in bound.values()):
+                return why
     return None
 
 
-def _bound_outright(text: str) -> set[str]:
+def _bound_outright(text: str) -> dict[str, set[str]]:
     """The acts a text makes a duty with no negation before the duty in its clause ("does not
-    by itself mean the member of staff has to be suspended" binds nothing)."""
-    acts = set()
-    for match in _STRICT.finditer(text):
+    by itself mean the member of staff has to be suspended" binds nothing), each with the
+    content words that follow it."""
+    acts: dict[str, set[str]] = {}
+    for match in itertools.chain(_STRICT.finditer(text), _NEEDS.finditer(text)):
         clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
         if not re.search(r"\b(?:not|no|never)\b|n't\b", clause, re.I) and \
                 match.group(1).lower() not in _NOT_AN_ACT:
-            acts.add(stem(match.group(1).lower()))
+            # a passive duty's object is its subject ("a meeting must be held")
+            acts[_base(match.group(1))] = _object(text[match.end():]) | (
+                {stem(w) for w in content_words(clause)[-3:]}
+                if re.search(r"\sbe\s+\S+$", match.group(0)) else set())
     return acts
+
+
+# where the object of an act ends: a preposition, a clause, a stop
+_OBJECT_END = re.compile(r"[,.;:()]|\b(?:for|before|after|to|with|on|in|at|when|if|and|or|unless|"
+                         r"where|because|as|by|from|of|about|within|until|while|whether)\b", re.I)
+
+
+def _base(verb: str) -> str:
+    """The stem of a verb's base form ("held": "hold")."""
+    return stem(BASE_OF.get(verb.lower(), verb.lower()))
+
+
+def _object(rest: str) -> set[str]:
+    """The stems of the object that follows an act, up to its first preposition or clause
+    ("out a DPIA before a one-off share": {"dpia"})."""
+    end = _OBJECT_END.search(rest)
+    return {stem(w) for w in content_words(rest[:end.start()] if end else rest)}
 
 
 def permits_what_claim_names(claim: str, sentence: str) -> bool:

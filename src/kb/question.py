@@ -14,7 +14,7 @@ from kb.names import QUOTED, name_stems
 from kb.number_words import NUMBER_WORDS
 from kb.numbers import find_figures
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import STOP, content_words, stem
+from kb.words import BASE_OF, IRREGULAR, STOP, content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -313,19 +313,9 @@ def role_asked(question: str) -> str | None:
     return stem(match.group(1).split()[-1].lower()) if match else None
 
 
-# the past forms of irregular verbs a sentence may state the act in ("led by", "held by")
-_IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote written",
-              "give": "gave given", "oversee": "oversaw overseen", "undertake": "undertook "
-              "undertaken", "bring": "brought", "build": "built", "choose": "chose chosen",
-              "draw": "drew drawn", "find": "found", "keep": "kept", "meet": "met",
-              "pay": "paid", "send": "sent", "teach": "taught", "tell": "told", "win": "won",
-              "see": "saw seen", "seek": "sought", "spend": "spent", "lend": "lent",
-              "set": "set", "sit": "sat", "speak": "spoke spoken", "know": "knew known"}
 _ACT_FORMS = {stem(verb): {stem(verb), *map(stem, forms.split())}
-              for verb, forms in _IRREGULAR.items()}
-_BASE_OF = {past: verb for verb, forms in _IRREGULAR.items() for past in forms.split()
-            if past != verb}
-_PASTS = {past for forms in _IRREGULAR.values() for past in forms.split()}
+              for verb, forms in IRREGULAR.items()}
+_PASTS = {past for forms in IRREGULAR.values() for past in forms.split()}
 # "Who chairs the network?", "who funds it", "which organisation leads the evaluation": the act
 # a who-question asks the doer of
 _DOERS = (r"organi[sz]ation|bod(?:y|ies)|agenc(?:y|ies)|team|group|department|service|"
@@ -354,13 +344,13 @@ def act_asked(question: str) -> str | None:
         return None
     if match.group(3):  # a past act: "developed" is "develop" done, "led" is "lead"
         verb = match.group(3).lower()
-        if verb in _BASE_OF:
-            return stem(_BASE_OF[verb])
+        if verb in BASE_OF:
+            return stem(BASE_OF[verb])
         bare = {verb[:-1], verb[:-2]}  # "used", "needed"
         return stem(verb) if verb not in STOP and not bare & _NOT_ACTS else None
     if match.group(2):  # a plural doer's bare verb, or its past ("which agencies ran ...")
         verb = match.group(2).lower()
-        verb = _BASE_OF.get(verb, verb)
+        verb = BASE_OF.get(verb, verb)
         return stem(verb) if verb not in _NOT_ACTS and verb not in STOP else None
     verb = match.group(1).lower()
     if verb in _NOT_ACTS:

@@ -78,3 +78,15 @@ def stem(word: str) -> str:
     if word.endswith(("enc", "anc")) and len(word) > 5:  # "absence" as "absent"
         word = word[:-1] + "t"
     return word[:7]
+
+
+# the past forms of irregular verbs a sentence may state the act in ("led by", "held by")
+IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote written",
+             "give": "gave given", "oversee": "oversaw overseen", "undertake": "undertook "
+             "undertaken", "bring": "brought", "build": "built", "choose": "chose chosen",
+             "draw": "drew drawn", "find": "found", "keep": "kept", "meet": "met",
+             "pay": "paid", "send": "sent", "teach": "taught", "tell": "told", "win": "won",
+             "see": "saw seen", "seek": "sought", "spend": "spent", "lend": "lent",
+             "set": "set", "sit": "sat", "speak": "spoke spoken", "know": "knew known"}
+BASE_OF = {past: verb for verb, forms in IRREGULAR.items() for past in forms.split()
+           if past != verb}
