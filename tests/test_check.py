@@ -1381,3 +1381,26 @@ def test_a_word_is_built_on_another_only_through_a_prefix() -> None:
     assert _built_on("intergenerational", "generations")
     assert not _built_on("female", "male")
     assert not _built_on("another", "other")
+
+
+
+COMPLAINTS = ("Handling complaints\n\nEvery complaint is logged on the day it arrives. Within "
+              "two working days of a complaint being logged, the duty officer should acknowledge "
+              "receipt to the complainant and make a decision about the next steps and the "
+              "response needed. Complaints about staff go to the head of service.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # the figure's measure in the source is what comes first ("of a complaint being logged"),
+    # the claim's what is done within it: the sentence gives the time claimed, and its words
+    # bear the claim out
+    ("Once a complaint is received, the duty officer should confirm receipt to the "
+     "complainant and decide on next steps within two working days.", "supported"),
+    # another time is not borne out by the same words
+    ("Once a complaint is received, the duty officer should confirm receipt to the "
+     "complainant and decide on next steps within five working days.", "not_found"),
+])
+def test_figures_the_closest_sentence_gives_let_its_words_bear_the_claim_out(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    checked = _checked_in(tmp_path, COMPLAINTS, claim)
+    assert checked.verdict == verdict, checked.explanation

@@ -11,7 +11,8 @@ import pytest
 from tests.test_ingest import write_small_corpus
 
 from kb import KnowledgeBase, embed
-from kb.claims import model_texts, readings
+from kb.claims import READINGS, model_texts, readings
+from kb.document_rows import text_hash
 from kb.evaluate import load_cases
 
 EVAL = Path(__file__).resolve().parent / "eval"
@@ -32,6 +33,17 @@ def test_a_sentence_is_read_with_the_one_it_leans_on_and_an_item_with_its_lead_i
     texts = model_texts(text)
     # an item is read alone too, and each text is given once
     assert "• audit the referrals" in texts and len(texts) == len(set(texts))
+
+
+def test_a_sentence_opening_on_the_thing_the_one_before_names_leans_on_it() -> None:
+    text = ("Parents and two teachers formed a reading group in the spring. The group met "
+            "weekly in the library. The hall was booked for the summer fair.")
+    read = {r.sentence: r for r in readings(text)}
+    # "The group" is the reading group the sentence before formed
+    assert read["The group met weekly in the library."].text.startswith("Parents and two")
+    # "The hall" names nothing the sentence before did: it stands alone
+    assert read["The hall was booked for the summer fair."].text == \
+        "The hall was booked for the summer fair."
 
 
 def test_ingest_stores_every_text_check_reads_and_its_vector_is_the_models(
@@ -112,6 +124,31 @@ def test_a_fill_cut_short_leaves_the_library_whole_and_the_next_ingest_finishes_
         kb.ingest([corpus])
         wanted = [t for body in _passage_texts(kb) for t in model_texts(body)]
         assert set(kb.engine.sentence_vectors(wanted)) == set(wanted)
+
+
+def test_a_library_read_another_way_has_its_new_texts_read_at_the_next_ingest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library whose sentences an older kb read (its `readings` named otherwise) lacks
+    texts this kb gives the model; the next ingest reads every passage again and encodes
+    only those."""
+    corpus = write_small_corpus(tmp_path / "corpus", 3)
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([corpus])
+        wanted = list(dict.fromkeys(t for body in _passage_texts(kb) for t in model_texts(body)))
+        lost = wanted[1]  # a text the older reading did not give, its passage's others kept
+        kb.connection.execute("DELETE FROM sentence_vectors WHERE text_hash = ?",
+                              (text_hash(lost),))
+        kb.connection.execute("UPDATE meta SET value = 'older' WHERE key = 'readings'")
+        given: list[str] = []
+        real_encode = embed.encode
+        monkeypatch.setattr(embed, "encode", lambda texts, *a, **k: (
+            given.extend(texts), real_encode(texts, *a, **k))[1])
+        kb.ingest([corpus])
+        assert set(kb.engine.sentence_vectors(wanted)) == set(wanted)
+        assert given == [lost]
+        readings = kb.connection.execute(
+            "SELECT value FROM meta WHERE key = 'readings'").fetchone()[0]
+    assert readings == READINGS
 
 
 def test_a_removed_document_takes_its_sentence_vectors_with_it(tmp_path: Path) -> None:

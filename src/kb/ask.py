@@ -33,7 +33,7 @@ from kb.answer_kinds import (
     says_how_often,
     states_circumstances,
 )
-from kb.claims import sentences_of
+from kb.claims import names_again, sentences_of
 from kb.clashes import opposite_word, other_kind
 from kb.items import another_item, names_a_code, names_item
 from kb.models import Passage, passage_dict
@@ -272,7 +272,7 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
                 continue  # a contents line, or a heading: context, not an answer
             # "However, ... only 38%" speaks of what the sentence before it names, in the
             # period it names
-            leant = before if LEANS_BACK.match(text) else ""
+            leant = before if LEANS_BACK.match(text) or names_again(text, before) else ""
             figures = find_figures(text, _period_of(leant, hit.period) if leant else hit.period)
             if text.rstrip().endswith(":") and index + 1 < len(sentences):
                 leant = sentences[index + 1][0]  # a lead-in is read with what it introduces

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kb.agreement import agrees
 from kb.claim_figures import (
     Claim,
     claims_a_figure,
     direction_of,
     judge_figures,
+    own_figures,
     read_claim,
     read_sentence,
 )
@@ -126,6 +128,16 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     return result
 
 
+def states_the_figures(claim: Claim, sentence: str) -> bool:
+    """Whether the sentence the claim is closest to gives each figure the claim states, of its
+    kind and value, though their measures are said in other words ("met online every month"
+    against "met online monthly"): the claim is then read by its English."""
+    given = stated_figures(find_figures(sentence))
+    claimed = own_figures(claim)
+    return bool(claimed) and all(any(f.kind == g.kind and agrees(f, g, claim.text, sentence)
+                                     for g in given) for f in claimed)
+
+
 def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:
     """A sentence that leads into a list ("... increased by factors such as:") says nothing
     alone: it is read through the item the model reads as closest to the claim, the item read
@@ -179,6 +191,14 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         if verdict == "supported" and (denied := denies(claim.text, chosen[0].sentence) or
                                        opposite_word(claim.text, chosen[0].sentence)):
             return "contradicted", chosen, denied
+        # no source figure of the claim's measure, but the closest sentence gives each of its
+        # figures, its measure said in other words ("every month": "met online monthly"): the
+        # English may bear the claim out, never gainsay it for figures that agree
+        giving = next((near for near in about if states_the_figures(claim, near.sentence)), None)
+        if verdict == "not_found" and giving is not None and (english := read_english(
+                claim, [giving, *(near for near in about if near is not giving)]))[0] == \
+                "supported":
+            return english
         if verdict != "not_found" or chosen:
             return verdict, chosen, ""
         # no source figure of the claim's measure: its English may still be said otherwise
@@ -190,6 +210,12 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         # either ("... is completed by every carer")
         if claims_a_figure(claim) or not _SCOPE_WORD.search(about[0].sentence):
             return "not_found", [_as_match(about[0])], ""
+    return read_english(claim, about)
+
+
+def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], str]:
+    """The verdict from the words of the sentences about the claim: what they deny, forbid,
+    name otherwise or say the same."""
     about = through_lists(claim, about)
     best = about[0]
     if said := said_otherwise(claim, about):
@@ -380,7 +406,10 @@ def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
     first = chosen[0]
     where = first.passage.title + (f", p. {page or first.passage.page}"
                                    if page or first.passage.page else "")
-    if not claims_a_figure(claim):
+    # a claim read by its English: a denial of figures it states as given, or figures whose
+    # measure the source words otherwise
+    if not claims_a_figure(claim) or verdict == "contradicted" and reason or \
+            verdict == "supported" and not first.source_figures:
         lead = {"supported": "the source says the same",
                 "contradicted": f"the source says otherwise: {reason}",
                 "not_found": "no source says this"}[verdict]

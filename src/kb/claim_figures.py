@@ -134,7 +134,12 @@ def claim_totals(text: str, values: list[Figure], period: str | None) -> list[Fi
 
 def claims_a_figure(claim: Claim) -> bool:
     """Whether the claim states a figure, not only the whole of a scope ("all concerns")."""
-    return any(f.kind != "percent" or not _SCOPE.fullmatch(f.text) for f in claim.figures)
+    return bool(own_figures(claim))
+
+
+def own_figures(claim: Claim) -> list[Figure]:
+    """The figures a claim states, less the whole of a scope ("all concerns")."""
+    return [f for f in claim.figures if f.kind != "percent" or not _SCOPE.fullmatch(f.text)]
 
 
 def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:

@@ -20,7 +20,7 @@ from kb.names import REPORTING
 from kb.numbers import find_figures
 from kb.sentences import FRAME, LEANS_BACK, split_sentences, unwrapped
 from kb.terms import Terms
-from kb.words import content_words, stem, words_of
+from kb.words import STOP, content_words, stem, words_of
 
 
 @dataclass
@@ -104,10 +104,29 @@ def readings(passage_text: str) -> list[Reading]:
         item = bool(lead) and sentence.startswith(_BULLET)
         lead = lead if item else (sentence if sentence.rstrip().endswith(":") else "")
         before = lead if item else previous
-        leans = item or bool(previous) and bool(LEANS_BACK.match(sentence))
+        leans = item or bool(previous) and bool(LEANS_BACK.match(sentence) or
+                                                 names_again(sentence, previous))
         found.append(Reading(sentence, start, before, leans, item))
         previous = sentence
     return found
+
+
+# a sentence that opens on "The" and a noun the sentence before named ("... formed a steering
+# group ..." / "The group met online monthly"): the same thing spoken of again
+_THE_NOUN = re.compile(r"The\s+([a-z][a-z-]+)\b")
+
+
+def names_again(sentence: str, previous: str) -> bool:
+    """Whether the sentence opens on the thing the one before it names ("The group ...")."""
+    opening = _THE_NOUN.match(sentence)
+    if opening is None or opening.group(1) in STOP:
+        return False
+    return stem(opening.group(1)) in {stem(w) for w in re.findall(r"[a-z-]+", previous.lower())}
+
+
+# the way `readings` reads a passage, stored with the library's sentence vectors: a change
+# here has ingest read every passage again for the texts it has no vector for
+READINGS = "2: a sentence opening on the noun the one before names leans on it"
 
 
 def model_texts(passage_text: str) -> list[str]:

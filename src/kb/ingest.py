@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from kb import embed, sentence_vectors
-from kb.claims import model_texts
+from kb.claims import READINGS, model_texts
 from kb.document_rows import remove_document, text_hash, write_piece
 from kb.errors import KBError, UnreadableFile
 from kb.extract import SUPPORTED_SUFFIXES
@@ -214,7 +214,8 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     report.embedded += _fill_sentences(connection, settings)
     # the library is whole and searchable from here; check's sentence vectors come last
     sentence_vectors.fill(connection, settings, model_texts, None if progress is None else (
-        lambda done, total: progress(done, total, "sentences read for check (passages)")))
+        lambda done, total: progress(done, total, "sentences read for check (passages)")),
+        READINGS)
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
     sentence_vectors.forget_removed(connection)

@@ -16,15 +16,18 @@ _BATCH_PARAMETERS = 500  # SQLite's bound parameters per statement stay well und
 
 
 def fill(connection: sqlite3.Connection, settings: Settings, texts_of: Callable[[str], list[str]],
-         progress: Callable[[int, int], None] | None = None) -> int:
+         progress: Callable[[int, int], None] | None = None, readings: str = "") -> int:
     """Every stored passage whose sentences have no vectors yet gets them (`texts_of`: what
     check gives the model of a passage's text, `kb.claims.model_texts`), a group of passages
     per transaction: a kill loses at most one group, and the next ingest goes on from there.
-    A text several passages share is encoded once. Returns the number of texts encoded."""
+    A text several passages share is encoded once. `readings` names the way `texts_of` reads
+    a passage: when it is not the way the library was last read, every passage is read again
+    and only the texts it has no vector for are encoded. Returns the number of texts encoded."""
+    again = bool(readings) and _last_readings(connection) != readings
     rows = connection.execute(
         "SELECT v.text_hash, min(p.text) FROM vectors v JOIN passages p ON "
-        "p.text_hash = v.text_hash WHERE NOT EXISTS (SELECT 1 FROM sentence_vectors s "
-        "WHERE s.passage_hash = v.text_hash) GROUP BY v.text_hash").fetchall()
+        "p.text_hash = v.text_hash WHERE ? OR NOT EXISTS (SELECT 1 FROM sentence_vectors s "
+        "WHERE s.passage_hash = v.text_hash) GROUP BY v.text_hash", (again,)).fetchall()
     encoded = 0
     for first in range(0, len(rows), settings.embed_group):
         group = rows[first:first + settings.embed_group]
@@ -49,7 +52,15 @@ def fill(connection: sqlite3.Connection, settings: Settings, texts_of: Callable[
         encoded += len(new)
         if progress is not None:
             progress(first + len(group), len(rows))
+    if again:
+        connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('readings', ?)",
+                           (readings,))
     return encoded
+
+
+def _last_readings(connection: sqlite3.Connection) -> str | None:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'readings'").fetchone()
+    return row[0] if row else None
 
 
 def forget_removed(connection: sqlite3.Connection) -> None:
