@@ -529,6 +529,18 @@ def test_two_exceptions_to_one_rule_agree() -> None:
                   source) is not None
 
 
+def test_a_limit_denied_denies_a_claim_of_the_limit_said_another_way() -> None:
+    from kb.negation import denies
+
+    source = "Bullying at the club is not solely carried out by older members."
+    assert denies("Bullying at the club is done only by older members.", source)
+    assert denies("Bullying at the club is exclusively the work of older members.", source)
+    # a claim that sets no limit is not what the source denies
+    assert denies("Bullying at the club is done by older members.", source) is None
+    # nor is one that denies the limit too
+    assert denies("Bullying at the club is not only done by older members.", source) is None
+
+
 def test_a_negation_inside_a_hyphenated_name_denies_nothing() -> None:
     from kb.negation import denies
 

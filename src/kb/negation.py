@@ -103,6 +103,11 @@ def _participles_joined(following: list[str], denied: str, shared: set[str]) -> 
         bool(_PARTICIPLE.fullmatch(joined[1])) and stem(joined[1]) in shared
 
 
+# words that limit what they qualify to it alone: a negation of one denies a claim of any
+_EXCLUSIVE = {"only", "solely", "exclusively", "purely"}
+_EXCLUSIVE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EXCLUSIVE))})\b", re.I)
+
+
 def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
              other: str = "") -> bool:
     """Whether the text denies what it says of the words it shares with the other text."""
@@ -134,8 +139,11 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         following = list(itertools.takewhile(lambda w: not NEGATION.fullmatch(w), following))
         if following and stem(following[0]) in common:
             continue
-        denied = next((w for w in following if w not in _PASSED), None)
-        if denied is None or (stem(denied.strip("'-")) not in shared or
+        # "not solely by adult males" denies "only by adult males": one limit, said two ways
+        limited = bool(following) and following[0] in _EXCLUSIVE and \
+            _EXCLUSIVE_WORD.search(other) is not None
+        denied = "only" if limited else next((w for w in following if w not in _PASSED), None)
+        if denied is None or not limited and (stem(denied.strip("'-")) not in shared or
                               not _same_form(denied, other)) and not (
                 other and _in_other_words(following, denied, shared, other)) and \
                 not _denied_in_turn(text[cue.end():], shared) and \
