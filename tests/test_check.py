@@ -1404,3 +1404,19 @@ def test_figures_the_closest_sentence_gives_let_its_words_bear_the_claim_out(
         tmp_path: Path, claim: str, verdict: str) -> None:
     checked = _checked_in(tmp_path, COMPLAINTS, claim)
     assert checked.verdict == verdict, checked.explanation
+
+
+SURVEY = ("Training in the survey\n\nDay staff were more likely to have had the restraint "
+          "training compared to night staff (41% vs 11%). Few staff had had both courses.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Night staff were more likely than day staff to have had the restraint training (41% "
+     "against 11%).", "contradicted"),
+    ("Day staff were more likely than night staff to have had the restraint training (41% "
+     "against 11%).", "supported"),
+])
+def test_figures_that_agree_do_not_bear_out_a_comparison_turned_around(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    checked = _checked_in(tmp_path, SURVEY, claim)
+    assert checked.verdict == verdict, checked.explanation

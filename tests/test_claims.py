@@ -541,6 +541,32 @@ def test_a_limit_denied_denies_a_claim_of_the_limit_said_another_way() -> None:
     assert denies("Bullying at the club is not only done by older members.", source) is None
 
 
+def test_a_comparison_said_with_compared_to_is_read_as_one_said_with_than() -> None:
+    from kb.contrasts import reversed_comparison
+
+    source = ("DT staff were more likely to have finished the 'first aid/manual handling' "
+              "course compared to catering staff (64% vs 20%).")
+    # the two sides swapped; "DT" spells the claim's "design and technology"
+    assert reversed_comparison("Catering staff were more likely than design technology staff "
+                               "to have finished the course.", source)
+    assert reversed_comparison("Design technology staff were more likely than catering staff "
+                               "to have finished the course.", source) is None
+    # the other way round in words that mean the same: "less likely", sides swapped
+    assert reversed_comparison("Catering staff were less likely than DT staff to have "
+                               "finished the course.", source) is None
+
+
+def test_what_takes_priority_over_what_is_a_preference_read_either_way() -> None:
+    from kb.contrasts import reversed_preference
+
+    source = ("Keeping a pupil safe from injury takes priority over keeping to the timetable, "
+              "or the wishes of the visiting coach.")
+    assert reversed_preference("The guidance says keeping to the timetable takes priority over "
+                               "keeping pupils safe from injury.", source)
+    assert reversed_preference("Keeping pupils safe from injury takes precedence over the "
+                               "timetable.", source) is None
+
+
 def test_a_negation_inside_a_hyphenated_name_denies_nothing() -> None:
     from kb.negation import denies
 

@@ -27,7 +27,14 @@ from kb.claims import (
     says_more_than_its_title,
     with_its_list,
 )
-from kb.clashes import clash, defines_another_term, forbids, opposite_word, other_choice
+from kb.clashes import (
+    clash,
+    defines_another_term,
+    forbids,
+    opposite_word,
+    other_choice,
+    turned_around,
+)
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import (
     names_in,
@@ -189,7 +196,8 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         # its figures as stated, but what it says of them denied ("were not selected in April
         # 2024") or its duty changed ("may be reviewed every six months"): contradicted
         if verdict == "supported" and (denied := denies(claim.text, chosen[0].sentence) or
-                                       opposite_word(claim.text, chosen[0].sentence)):
+                                       opposite_word(claim.text, chosen[0].sentence) or
+                                       turned_around(claim.text, chosen[0].sentence)):
             return "contradicted", chosen, denied
         # no source figure of the claim's measure, but the closest sentence gives each of its
         # figures, its measure said in other words ("every month": "met online monthly"): the

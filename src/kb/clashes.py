@@ -76,8 +76,7 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the source lists them without {swapped}"
     if other := other_first(claim, sentence):
         return f"the source says this of {other}"
-    if turned := reversed_comparison(claim, sentence) or reversed_preference(claim, sentence) \
-            or moved_the_other_way(claim, sentence):
+    if turned := turned_around(claim, sentence):
         return turned
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
@@ -148,6 +147,13 @@ _PHRASAL = re.compile(r"\b(?:go|goes|going|gone|went)\s+(up|down)\b", re.I)
 
 def _one_word(match: re.Match[str]) -> str:
     return "rise" if match.group(1).lower() == "up" else "fall"
+
+
+def turned_around(claim: str, sentence: str) -> str | None:
+    """A comparison, a preference or a move the sentence states the other way round: why, or
+    None."""
+    return reversed_comparison(claim, sentence) or reversed_preference(claim, sentence) or \
+        moved_the_other_way(claim, sentence)
 
 
 def opposite_word(claim: str, sentence: str) -> str | None:

@@ -12,7 +12,9 @@ from kb.words import content_words, stem
 _COMPARISON = re.compile(r"((?:[\w'-]+\s+){1,4}?)(?:(?:was|were|is|are|had|has|have)\s+)?"
                          r"(?:(?:slightly|much|far|significantly|a\s+little)\s+)?"
                          r"(more|less|fewer|higher|lower|greater|larger|smaller)\b"
-                         r"((?:\s+[\w'-]+){0,6}?)\s+than\s+((?:[\w'-]+\s*){1,3})", re.I)
+                         r"(?:((?:\s+[\w'-]+){0,6}?)\s+than|((?:\s+[\w'/-]+){0,12}?)\s+"
+                         r"(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)))\s+"
+                         r"((?:[\w'-]+\s*){1,3})", re.I)
 _LESS = {"less", "fewer", "lower", "smaller"}
 _FILLER = {"the", "those", "in", "of", "for", "with", "that", "this", "were", "was", "are", "is",
            "to", "a", "an", "and", "had", "has", "have"}
@@ -26,36 +28,56 @@ def reversed_comparison(claim: str, sentence: str) -> str | None:
     if ours is None or theirs is None:
         return None
     (first, second, down), (other_first, other_second, other_down) = ours, theirs
-    swapped = first == other_second and second == other_first
-    same = first == other_first and second == other_second
+    swapped = _alike(first, other_second) and _alike(second, other_first) and \
+        not _alike(first, other_first)
+    same = _alike(first, other_first) and _alike(second, other_second) and \
+        not _alike(first, other_second)
     if swapped and down == other_down or same and down != other_down:
         return "the source compares them the other way"
     return None
 
 
-def _compared(text: str) -> tuple[frozenset[str], frozenset[str], bool] | None:
+def _compared(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
     """What a comparison sets apart: the words of its two sides that the other side lacks
-    ("1" and "2" of "Wave 1 areas" and "Wave 2 areas"), and whether it says less."""
+    ("1" and "2" of "Wave 1 areas" and "Wave 2 areas"), in order, and whether it says less.
+    "A were more likely to ... compared to B" compares as "more likely than" does."""
     match = _COMPARISON.search(text)
     if match is None:
         return None
-    left = {w.lower() for w in match.group(1).split()} - _FILLER
-    right = {w.lower() for w in match.group(4).split()} - _FILLER
-    first, second = frozenset(left - right), frozenset(right - left)
+    left = [w.lower() for w in match.group(1).split() if w.lower() not in _FILLER]
+    right = [w.lower() for w in match.group(5).split() if w.lower() not in _FILLER]
+    first = tuple(w for w in left if stem(w) not in {stem(o) for o in right})
+    second = tuple(w for w in right if stem(w) not in {stem(o) for o in left})
     if not first or not second:
         return None
     return first, second, match.group(2).lower() in _LESS
 
 
+def _alike(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two sides name the same thing: a word in common, or an acronym of the other's
+    words ("LA" and "local authority")."""
+    return bool({stem(w) for w in one} & {stem(w) for w in other}) or \
+        _initials(one, other) or _initials(other, one)
+
+
+def _initials(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether a word of one side spells the first letters of the other's words."""
+    letters = "".join(w[0] for w in other)
+    return any(len(w) >= 2 and w in letters for w in one)
+
+
 # "A rather than B", "A instead of B", "A in preference to B", "A, not B": A is chosen over B
 _PREFERENCE = re.compile(r"((?:[\w'/-]+\s+){0,5}?[\w'/-]+),?\s+(?:rather\s+than|instead\s+of|"
-                         r"in\s+preference\s+to|and\s+not|,\s*not)\s+((?:[\w'/-]+\s*){1,6})",
-                         re.I)
+                         r"in\s+preference\s+to|and\s+not|,\s*not|(?:takes?|took|taking|has|have|"
+                         r"is\s+given|are\s+given)\s+(?:priority|precedence)\s+over|"
+                         r"(?:is|are)\s+(?:preferred|prioritised|prioritized)\s+(?:to|over)|"
+                         r"outweighs?)\s+((?:[\w'/-]+\s*){1,6})", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+((?:[\w'/-]+\s+){1,6}?)but\s+((?:[\w'/-]+\s*){1,6})", re.I)
 
 
 def _preferred(text: str) -> tuple[set[str], set[str]] | None:
-    """The content stems of what a text chooses and of what it passes over, or None."""
+    """The content stems of what a text chooses and of what it passes over, or None. "A takes
+    priority over B" and "A outweighs B" choose A as "A rather than B" does."""
     if match := _NOT_BUT.search(text):
         chosen, passed = match.group(2), match.group(1)
     elif match := _PREFERENCE.search(text.replace(", not", " , not")):
@@ -66,17 +88,23 @@ def _preferred(text: str) -> tuple[set[str], set[str]] | None:
     passed_stems = {stem(w) for w in content_words(passed)}
     if not chosen_stems or not passed_stems:
         return None
-    return chosen_stems - passed_stems, passed_stems - chosen_stems
+    return chosen_stems, passed_stems
 
 
 def reversed_preference(claim: str, sentence: str) -> str | None:
     """A claim that chooses A over B, against a source that chooses B over A ("with a data
     professional rather than a service leader" against "a service leader, not a data
-    professional"): why they differ, or None."""
+    professional"): why they differ, or None. Each side is read by the words it has that the
+    other lacks; one of the claim's must stand only on the source's other side, and the
+    other's at least there ("protecting a child from harm takes priority over protecting their
+    privacy" puts "protecting" on both sides)."""
     ours, theirs = _preferred(claim), _preferred(sentence)
     if ours is None or theirs is None:
         return None
-    if ours[0] & theirs[1] and ours[1] & theirs[0]:
+    (chosen, passed), (their_chosen, their_passed) = ours, theirs
+    mine, yours = chosen - passed, passed - chosen
+    its, their = their_chosen - their_passed, their_passed - their_chosen
+    if mine & their and yours & their_chosen or yours & its and mine & their_passed:
         return "the source prefers the other"
     return None
 
