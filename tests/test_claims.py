@@ -567,6 +567,21 @@ def test_what_takes_priority_over_what_is_a_preference_read_either_way() -> None
                                "timetable.", source) is None
 
 
+def test_a_date_given_to_another_act_is_no_other_date_for_the_claims() -> None:
+    from kb.claims import other_date
+
+    source = "The next parents' forum will be held on 12 March 2026 in the main hall."
+    # the forum is held, not reported on: the source dates another act
+    assert other_date("The next parents' forum report is due to be published in May 2026.",
+                      source) is None
+    # the same act, dated otherwise
+    assert other_date("The next parents' forum will be held in May 2026.", source) == \
+        ("May 2026", "12 March 2026")
+    # a name that ends as a participle does ("Children Act") is no act
+    assert other_date("The duty was set out under the Children Act 1989.",
+                      "The duty was set out under the Children Act 2004.") == ("1989", "2004")
+
+
 def test_a_negation_inside_a_hyphenated_name_denies_nothing() -> None:
     from kb.negation import denies
 

@@ -20,7 +20,7 @@ from kb.names import REPORTING
 from kb.numbers import find_figures
 from kb.sentences import FRAME, LEANS_BACK, split_sentences, unwrapped
 from kb.terms import Terms
-from kb.words import STOP, content_words, stem, words_of
+from kb.words import BASE_OF, STOP, content_words, stem, words_of
 
 
 @dataclass
@@ -218,6 +218,8 @@ def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
     if len(ours) != 1 or len(theirs) != 1:
         return None
     claimed, stated = ours[0], theirs[0]
+    if not _same_event(claim, claimed, sentence, stated):
+        return None
     if int(claimed.value) != int(stated.value):
         return claimed.text, stated.text
     if claimed.kind == stated.kind == "date" and not _one_time(claimed.text, stated.text):
@@ -244,6 +246,25 @@ def _dating_its_event(claim: str, claimed: Figure, sentence: str, stated: list[F
     return [figure for index, figure in enumerate(stated)
             if ours & (set(before[index][-LEAD_WORDS:]) -
                        set().union(*before[:index], *before[index + 1:]))]
+
+
+def _same_event(claim: str, claimed: Figure, sentence: str, stated: Figure) -> bool:
+    """Whether the two dates are given to one act: the last participle before each ("was
+    launched in ...", "will be held on ...") is the same verb, or either has none. "due to be
+    published in August 2025" is not dated by "will be held on 16th September 2025"."""
+    ours, theirs = _act_before(claim, claimed), _act_before(sentence, stated)
+    return ours is None or theirs is None or ours == theirs
+
+
+# a regular participle; "children" ends as "written" does, so irregular ones come from BASE_OF
+_DONE = re.compile(r"[a-z]{2,}ed")
+
+
+def _act_before(text: str, figure: Figure) -> str | None:
+    """The stem of the last participle before a date in its sentence, in its base form."""
+    words = re.findall(r"[a-z]+", text[:figure.start].lower())
+    done = [w for w in words if _DONE.fullmatch(w) or w in BASE_OF]
+    return stem(BASE_OF.get(done[-1], done[-1])) if done else None
 
 
 def _words_before(text: str, figure: Figure, floor: int) -> list[str]:
