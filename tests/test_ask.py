@@ -1303,6 +1303,21 @@ def test_when_a_thing_may_be_done_is_answered_by_the_circumstances_and_a_laws_ye
     assert not when_did.answer_found, when_did.answer
 
 
+def test_the_cases_a_thing_is_kept_for_answer_when_it_should_be_done(tmp_path: Path) -> None:
+    text = ("Running the transport service\n\n"
+            "The service plans its routes each summer for the year ahead. "
+            "• Managers keep a settled team of drivers and only hire relief drivers as a "
+            "temporary measure when absolutely necessary, so that pupils see familiar faces. "
+            "• Managers meet the drivers' union twice a year.\n")
+    with one_document_library(tmp_path, "transport.txt", text) as kb:
+        should = kb.ask("When should managers hire relief drivers?")
+        said = kb.ask("When does the service say managers should hire relief drivers?")
+    # "as a temporary measure when absolutely necessary" sets out the cases, as "where" does
+    for answer in (should, said):
+        assert answer.answer_found and "temporary measure" in (answer.answer or ""), \
+            answer.answer
+
+
 def test_a_date_in_a_quotations_attribution_dates_the_saying_not_the_event(
         tmp_path: Path) -> None:
     text = ("What staff said\n\n"

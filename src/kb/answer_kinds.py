@@ -128,13 +128,20 @@ def names_a_day(asked: Question, text: str) -> bool:
 
 # "When may a council depart from the guidance?", "When might it not be appropriate to ...?":
 # asked in the present with a modal, "when" asks in what circumstances as often as at what time
-# ("by when", "when did" ask a time alone)
+# ("by when", "when did" ask a time alone); so does "when does the guidance say they should"
 _WHEN_IN_WHAT_CASE = re.compile(r"(?<!\bby )\bwhen\s+(?:may|might|can|could|should|would|must|"
-                                r"is\s+it|are)\b", re.I)
+                                r"is\s+it|are|(?:does|do)\s+[^?]{1,60}?\b(?:say|suggest|"
+                                r"advise|expect)s?\b[^?]{1,40}?\b(?:may|might|can|could|"
+                                r"should|must))\b", re.I)
 # a sentence that sets out the circumstances: "in exceptional circumstances", "where ...",
 # "only if ...", "unless ...", "once the review is known"
 _CIRCUMSTANCE = re.compile(r"\b(?:circumstances?|where|if|unless|once|only\s+when|only\s+as|"
-                           r"in\s+(?:cases?|situations?)\s+(?:where|when|of))\b", re.I)
+                           r"in\s+(?:cases?|situations?)\s+(?:where|when|of)|"
+                           # "as a temporary measure when absolutely necessary", "as a last
+                           # resort": the cases a thing is kept for
+                           r"as\s+a\s+(?:temporary|last|short-term)\s+(?:measure|resort|"
+                           r"arrangement)|when\s+(?:\w+ly\s+)?(?:necessary|needed|required|"
+                           r"appropriate|justified))\b", re.I)
 
 
 def states_circumstances(asked: Question, text: str) -> bool:

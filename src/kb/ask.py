@@ -415,7 +415,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.wants in KINDS_FOR:
         fit = figure_fit(asked, candidate)
         if asked.wants == "time" and (counts_to_deadline(asked, text) or
-                                      names_a_day(asked, text)):
+                                      names_a_day(asked, text) or
+                                      states_circumstances(asked, text)):
             fit = max(fit, 0.2)  # as a duration question's length earns
         value += fit
     elif asked.wants == "who":
