@@ -1318,6 +1318,17 @@ def test_the_cases_a_thing_is_kept_for_answer_when_it_should_be_done(tmp_path: P
             answer.answer
 
 
+def test_carers_staff_and_teachers_are_roles_a_who_question_may_be_answered_with() -> None:
+    from kb.ask import ROLE
+
+    named = [m.group(0).lower() for m in ROLE.finditer(
+        "• that foster carers, residential care staff and class teachers make sure each pupil "
+        "attends, with the pupil's parents and the school's safeguarding leaders")]
+    assert named == ["carers", "staff", "teachers", "parents", "leaders"]
+    # a thing done is no one: "the provision", "the staffing budget"
+    assert not ROLE.search("the provision of a staffing budget for the term")
+
+
 def test_a_date_in_a_quotations_attribution_dates_the_saying_not_the_event(
         tmp_path: Path) -> None:
     text = ("What staff said\n\n"

@@ -73,7 +73,8 @@ _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 
 ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
                   r"programme|agency|council|department|bodies|body|group|chair|director|"
-                  r"governor|proprietor)s?\b", re.I)
+                  r"governor|proprietor|carer|staff|teacher|leader|coordinator|adviser|"
+                  r"advisor|parent|guardian|paediatrician|clinician|visitor)s?\b", re.I)
 IN_TOTAL = re.compile(r"\b(?:in total|altogether|all together|combined|overall|across (?:both|all|"
                       r"the (?:two|three|four))|in all)\b", re.I)
 TOTAL_ROW = re.compile(r"\s*(?:grand\s+)?total\b[^\t]*\t", re.I)  # a table row labelled Total
