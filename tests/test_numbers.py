@@ -436,6 +436,10 @@ def test_how_often_something_happens_is_a_frequency_in_times_a_year() -> None:
     assert often("Leaflets are sent out on an annual basis.") == [("on an annual basis", 1.0)]
     assert often("The panel meets on a monthly basis and reports each year.") == [
         ("on a monthly basis", 12.0), ("each year", 1.0)]
+    # a school's terms: six half terms a year, three terms
+    assert often("The governors' panel meets every half term.") == [("every half term", 6.0)]
+    assert often("Tutors ring home each half-term and visit every school term.") == [
+        ("each half-term", 6.0), ("every school term", 3.0)]
     # a count of things that happen weekly is a count, not a frequency
     assert [(f.kind, f.value) for f in find_figures("We ran two weekly clinics.")] == [
         ("count", 2.0)]

@@ -143,11 +143,12 @@ _DOZEN = re.compile(rf"\b(half\s+a|a|one|{WORD_NUMBER})\s+dozen\b", re.I)
 # how often, as times a year: "once a month", "three times per year", "every six months",
 # "every other week", "monthly", "six-monthly"
 PER_YEAR = {"day": 365.0, "week": 52.0, "fortnight": 26.0, "month": 12.0, "term": 3.0,
-            "quarter": 4.0, "year": 1.0}
+            "half term": 6.0, "quarter": 4.0, "year": 1.0}
 _ADVERB_PER_YEAR = {"daily": 365.0, "weekly": 52.0, "fortnightly": 26.0, "monthly": 12.0,
                     "termly": 3.0, "quarterly": 4.0, "annually": 1.0, "yearly": 1.0,
                     "biannually": 2.0, "biennially": 0.5}
-_UNIT = r"(day|week|fortnight|month|term|quarter|year)s?"
+# a school's terms: "every half term" (six a year), "each school term" (three)
+_UNIT = r"(day|week|fortnight|month|half[\s-]term|(?:school\s+)?term|quarter|year)s?"
 _TIMES = re.compile(rf"\b(once|twice|(?:{WORD_NUMBER}|\d{{1,2}})\s+times)\s+(?:a|an|per|each|"
                     rf"every)\s+{_UNIT}\b", re.I)
 _EVERY = re.compile(rf"\b(?:every|each)\s+(?:(other|second)\s+|({WORD_NUMBER}|"
@@ -168,6 +169,11 @@ _ANNUAL_ACT = re.compile(r"\bannual(?=\s+(?:[\w-]+\s+)?(?:reviews?|checks?|visit
                          r"conferences?|supervisions?|appraisals?|training)\b)", re.I)
 
 
+def _per_year(unit: str) -> float:
+    """How many of a unit of time a year holds ("half-term": 6, "school term": 3)."""
+    return PER_YEAR[" ".join(unit.lower().replace("-", " ").split()).removeprefix("school ")]
+
+
 def frequencies(text: str) -> list[Figure]:
     """How often something happens, as a figure of kind "frequency" whose value is the times
     a year: "twice a year" 2, "every six months" 2, "every other week" 26, "monthly" 12."""
@@ -186,11 +192,11 @@ def frequencies(text: str) -> list[Figure]:
         said = match.group(1).lower()
         times = 1.0 if said == "once" else 2.0 if said == "twice" else word_value(
             said.rsplit(" ", 1)[0])
-        add(match, times * PER_YEAR[match.group(2).lower()])
+        add(match, times * _per_year(match.group(2)))
     for match in _EVERY.finditer(text):
         other, count, unit = match.groups()
         apart = 2.0 if other else word_value(count) if count else 1.0
-        add(match, PER_YEAR[unit.lower()] / apart)
+        add(match, _per_year(unit) / apart)
     for match in _ADVERB.finditer(text):
         count, adverb = match.groups()
         value = _ADVERB_PER_YEAR[adverb.lower()]
