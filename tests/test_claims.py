@@ -582,6 +582,23 @@ def test_a_date_given_to_another_act_is_no_other_date_for_the_claims() -> None:
                       "The duty was set out under the Children Act 2004.") == ("1989", "2004")
 
 
+def test_a_verb_denied_of_one_thing_is_no_denial_of_it_done_to_another() -> None:
+    from kb.negation import denies
+
+    source = "He moved to the coast because he wants to start again near his sister."
+    # the claim's "not want to meet his father" is not the source's "wants to start again"
+    assert denies("He moved to the coast and did not want to meet his father.", source) is None
+    # the same wish, denied, still clashes
+    assert denies("He moved to the coast and did not want to start again.", source)
+    # "not collected in the survey" says nothing of what the survey does collect
+    assert denies("The survey collects each pupil's home postcode.",
+                  "Although spending is not collected in the survey, it is in the accounts.") \
+        is None
+    # a word before a noun is denied whatever the noun ("non-statutory support")
+    assert denies("Early help is a statutory service.",
+                  "Early help is non-statutory support offered to families.")
+
+
 def test_a_negation_inside_a_hyphenated_name_denies_nothing() -> None:
     from kb.negation import denies
 

@@ -108,6 +108,34 @@ _EXCLUSIVE = {"only", "solely", "exclusively", "purely"}
 _EXCLUSIVE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EXCLUSIVE))})\b", re.I)
 
 
+def _what_follows(text: str, word: str) -> set[str]:
+    """The stems of the first three content words after `word` in its clause."""
+    at = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+    if at is None:
+        return set()
+    clause = re.split(r"[,;:.()]|\b(?:and|but|or|because|while|whereas|although|though)\b",
+                      text[at.end():])[0]
+    return {stem(w) for w in content_words(clause)[:3]}
+
+
+def _same_object(after: str, denied: str, other: str) -> bool:
+    """Whether the denied word is said of the same thing in the other text: where both give it
+    an object ("not want to see her old name", "wants to leave that life"), one of its first
+    words is the other's. Where either gives none, nothing tells them apart."""
+    ours = _what_follows(after, denied)
+    # a verb's object comes after a preposition or "to" ("not want to see", "not collected in
+    # the census"); a word before a noun ("non-statutory support") modifies it, whatever it is
+    linked = re.search(rf"\b{re.escape(denied)}\s+(?:to|by|in|for|from|on|with|at|into|as)\b",
+                       after, re.I)
+    if not ours or not other or linked is None:
+        return True
+    key = stem(denied.strip("'-"))
+    theirs = [_what_follows(other[m.start():], m.group(0))
+              for m in re.finditer(r"[A-Za-z][A-Za-z'-]*", other)
+              if stem(m.group(0).lower()) == key]
+    return not theirs or any(not words or words & ours for words in theirs)
+
+
 def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
              other: str = "") -> bool:
     """Whether the text denies what it says of the words it shares with the other text."""
@@ -149,6 +177,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
                 not _denied_in_turn(text[cue.end():], shared) and \
                 not _participles_joined(following, denied, shared):
             continue
+        if not limited and not _same_object(text[cue.end():], denied, other):
+            continue  # "did not want to see her old name": not "wants to leave that life"
         # the clause around it must hold another shared word: "... has been returned but
         # there is no assessment" denies nothing of a claim that only shares "assessment"
         # an aside in brackets ("Data sharing agreements (DSA), also known as ..., are not")
