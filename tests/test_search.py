@@ -312,3 +312,33 @@ def test_search_finds_a_limit_stated_in_other_units(tmp_path: Path) -> None:
     assert any("20 school days" in hit.text for hit in hits)
     assert "20 school days" in result.results[0].text
     assert "20 school days" in result.expansions["weeks"]
+
+
+def test_a_question_naming_a_document_is_read_in_it_too(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "Harbour_Council_Travel_Policy.txt").write_text(
+        "Harbour Council travel policy\n\nStaff book rail travel through the travel desk. "
+        "A shared car may be used for visits outside the borough.\n")
+    (docs / "Riverside_school_handbook.txt").write_text(
+        "Riverside school handbook\n\nPupils travel to matches by coach. Parents are told "
+        "of each trip a week before it.\n")
+    (docs / "Riverside_travel_notes.txt").write_text(
+        "Riverside travel notes\n\nThe minibus is booked through the office.\n")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([docs])
+        engine = kb.engine
+        policy = engine.documents_named("What does the Harbour Council policy say about cars?")
+        by_words = engine.documents_named("What does the school handbook say about trips?")
+        shared = engine.documents_named("How do pupils travel to Riverside matches?")
+        only = engine.search("travel", k=5, filters=Filters(doc_id=policy[0])).results
+        asked = engine.named_document_hits(
+            "How does the Harbour Council policy say staff travel?", [], Filters())
+    # a proper name only its document's name holds; two words only its name holds
+    assert policy == ["harbour-council-travel-policy"]
+    assert by_words == ["riverside-school-handbook"]
+    # "Riverside" is in two documents' names: it names neither
+    assert shared == []
+    # the document filter keeps the search to that document
+    assert only and {hit.doc_id for hit in only} == {"harbour-council-travel-policy"}
+    assert asked and {hit.doc_id for hit in asked} == {"harbour-council-travel-policy"}

@@ -136,6 +136,7 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     filters = filters or Filters()
     asked = read_question(engine, question)
     hits = engine.search(question, k=max(k, 8), mode="hybrid", filters=filters).results
+    hits = hits + engine.named_document_hits(question, hits, filters)
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits, COVERAGE_MIN)
     candidates.sort(key=lambda c: -c.score)
     best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates)

@@ -109,6 +109,7 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     filters = filters or Filters()
     parsed = read_claim(engine, claim)
     hits = engine.search(claim, k=10, mode="hybrid", filters=filters).results
+    hits = hits + engine.named_document_hits(claim, hits, filters)
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name, stored=engine.sentence_vectors)
     verdict, chosen, reason = judge(parsed, aligned)

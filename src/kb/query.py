@@ -225,11 +225,15 @@ class Filters:
     period: str | None = None
     doc_type: str | None = None
     include_restricted: bool = False
+    doc_id: str | None = None  # one document only: a question that names it ("KCSIE says")
 
     def sql(self) -> tuple[str, list[str]]:
         clauses, values = [], []
         if not self.include_restricted:
             clauses.append("d.access != 'restricted'")
+        if self.doc_id:
+            clauses.append("d.doc_id = ?")
+            values.append(self.doc_id)
         if self.period:
             clauses.append("d.period = ?")
             values.append(self.period)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import replace
+from pathlib import PurePath
+from typing import Any
 
 import numpy as np
 
@@ -36,6 +39,7 @@ from kb.settings import Settings
 from kb.snippets import find_marks, make_snippet
 from kb.store import DB_NAME, generation
 from kb.vectors import VectorIndex
+from kb.words import content_words, stem
 
 MODES = ("hybrid", "keyword", "semantic")
 # whether the caller of the current call may draw on restricted documents (see parse)
@@ -58,6 +62,11 @@ def row_to_passage(row: sqlite3.Row, score: float = 0.0) -> Passage:
 KEYWORD_ROWS = 20_000
 
 
+NAMED_DOCUMENT_HITS = 4  # passages read from the one document a question or claim names
+# a capitalised word past a text's first: a proper name ("the Essex study")
+_PROPER = re.compile(r"(?<=[\s(])[A-Z][a-z]{3,}\b")
+
+
 class SearchEngine:
     """Answers many queries over one open library; caches what depends on its generation."""
 
@@ -73,6 +82,8 @@ class SearchEngine:
         # restricted documents), so nothing of a restricted text reaches anyone else
         self._lexicons: dict[bool, tuple[dict[str, int], dict[str, list[str]], dict[str, str]]] = {}
         self._named: dict[bool, dict[str, str]] = {}  # acronyms with the documents' short names
+        # the words only one document's name holds, and the acronyms of titles, by audience
+        self._named_docs: dict[tuple[str, bool], Any] = {}
         self._allowed: dict[Filters, np.ndarray | None] = {}
         self._allowed_sets: dict[Filters, set[int] | None] = {}
         self._passage_count = 0
@@ -102,6 +113,7 @@ class SearchEngine:
         self._allowed = {}
         self._allowed_sets = {}
         self._named = {}
+        self._named_docs = {}
         self._passage_count = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
         self._generation = current
 
@@ -212,6 +224,50 @@ class SearchEngine:
                 embed.model_words(self.settings.model_name)) | \
                 self._lexicons[include_restricted][2]
         return self._named[include_restricted]
+
+    def documents_named(self, text: str, include_restricted: bool = False) -> list[str]:
+        """The documents a text names ("in the National Framework", "KCSIE says"): by two
+        words of their title or file name that no other document's holds, or by the acronym
+        the library reads their title as."""
+        self.refresh()
+        if ("names", include_restricted) not in self._named_docs:
+            where = "" if include_restricted else "WHERE access != 'restricted'"
+            rows = self.connection.execute(f"SELECT doc_id, title, path FROM documents {where}")
+            parts = {doc_id: (title, PurePath(path).stem.replace("_", " "))
+                     for doc_id, title, path in rows}
+            names = {doc_id: " ".join(two) for doc_id, two in parts.items()}
+            words = {doc_id: {stem(w) for w in content_words(name.lower())}
+                     for doc_id, name in names.items()}
+            shared = Counter(word for held in words.values() for word in held)
+            own = {doc_id: {w for w in held if shared[w] == 1} for doc_id, held in words.items()}
+            # a proper name only one document's name holds names it alone ("the Essex study")
+            proper = {doc_id: {stem(w.lower()) for part in parts[doc_id]
+                               for w in _PROPER.findall(part[1:])} & held
+                      for doc_id, held in own.items()}
+            acronyms = {acronym.lower(): [doc_id for doc_id, name in names.items()
+                                          if expansion.lower() in name.lower()]
+                        for acronym, expansion in self.glossary(include_restricted).items()}
+            self._named_docs[("names", include_restricted)] = (own, proper, acronyms)
+        own, proper, acronyms = self._named_docs[("names", include_restricted)]
+        asked = {stem(w) for w in content_words(text.lower())}
+        capitalised = {stem(w.lower()) for w in _PROPER.findall(text.strip()[1:])}
+        named = [doc_id for doc_id, words in own.items()
+                 if len(words & asked) >= 2 or proper[doc_id] & capitalised]
+        for word in re.findall(r"[A-Za-z0-9]+", text):
+            if word.isupper() and len(acronyms.get(word.lower(), [])) == 1:
+                named.append(acronyms[word.lower()][0])
+        return list(dict.fromkeys(named))
+
+    def named_document_hits(self, text: str, hits: Sequence[Passage], filters: Filters,
+                            k: int = NAMED_DOCUMENT_HITS) -> list[Hit]:
+        """The passages closest to a question or claim in the one document it names ("in the
+        National Framework", "KCSIE says"), when the search found none of that document's: the
+        asker has said where to look."""
+        named = self.documents_named(text, filters.include_restricted)
+        if len(named) != 1 or any(hit.doc_id == named[0] for hit in hits):
+            return []
+        return self.search(text, k=k, mode="hybrid",
+                           filters=replace(filters, doc_id=named[0])).results
 
     def parse(self, text: str, include_restricted: bool | None = None) -> ParsedQuery:
         """The query understood with what its audience may see: the facade sets `audience`
