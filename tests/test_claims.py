@@ -476,6 +476,16 @@ def test_two_parties_each_given_what_the_source_says_of_the_other_are_swapped() 
                          source) is None
 
 
+def test_two_groups_that_make_a_whole_each_given_what_the_source_says_of_the_other() -> None:
+    source = ("Staff should know that it is more likely that women will be carers and men "
+              "earners, but that every family differs and should be asked.")
+    assert swapped_pairs("Staff should know that men are more likely to be carers and women "
+                         "more likely to be earners.", source) == ("Men", "Women")
+    # each group given its own: no swap, whatever the source adds after its "but"
+    assert swapped_pairs("Women are more likely to be carers, and men more likely to be "
+                         "earners.", source) is None
+
+
 def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
     from kb.negation import denies
 

@@ -282,14 +282,17 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 def _said_of(text: str, names: set[str]) -> dict[str, set[str]]:
     """For each of these names in the text, the stems of the content words after it, up to the
     next of them or the end of its clause."""
-    places = [(m.start(), m.end(), m.group(0).lower()) for m in _CAPITALISED.finditer(text)
-              if m.group(0).lower() in names]
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b", re.I)
+    places = [(m.start(), m.end(), m.group(0).lower()) for m in named.finditer(text)]
     said: dict[str, set[str]] = {}
     for index, (_, end, name) in enumerate(places):
         stop = places[index + 1][0] if index + 1 < len(places) else len(text)
-        clause = re.split(r"[.;:]", text[end:stop])[0]
+        clause = re.split(r"[.;:]|\b(?:but|while|whereas|although|though)\b", text[end:stop])[0]
         said.setdefault(name, set()).update(stem(word) for word in content_words(clause))
     return said
+
+
+_GROUPS = [("girls", "boys"), ("women", "men"), ("females", "males"), ("mothers", "fathers")]
 
 
 def swapped_pairs(claim: str, sentence: str) -> tuple[str, str] | None:
@@ -298,6 +301,13 @@ def swapped_pairs(claim: str, sentence: str) -> tuple[str, str] | None:
     against "Essex focused on children looked after and Leeds focused on child protection"):
     (the claim's name, the one the sentence says it of), or None."""
     shared = _capitalised(claim) & _capitalised(sentence)
+    # two groups that make up a whole ("girls" and "boys"), both named in both texts, are a
+    # pair as two names are
+    groups = {word for pair in _GROUPS for word in pair
+              if all(re.search(rf"\b{w}\b", text, re.I) for w in pair
+                     for text in (claim, sentence))}
+    least = 3 if len(shared) >= 2 else 2
+    shared |= groups
     if len(shared) < 2:
         return None
     ours, theirs = _said_of(claim, shared), _said_of(sentence, shared)
@@ -307,7 +317,7 @@ def swapped_pairs(claim: str, sentence: str) -> tuple[str, str] | None:
             mine, yours = ours[one] - ours[other], ours[other] - ours[one]
             its, their = theirs[one] - theirs[other], theirs[other] - theirs[one]
             if mine & their and yours & its and not mine & its and not yours & their and \
-                    len(mine & their) + len(yours & its) >= 3:
+                    len(mine & their) + len(yours & its) >= least:
                 return one.title(), other.title()
     return None
 
