@@ -1329,6 +1329,21 @@ def test_carers_staff_and_teachers_are_roles_a_who_question_may_be_answered_with
     assert not ROLE.search("the provision of a staffing budget for the term")
 
 
+def test_which_one_of_a_kind_is_answered_by_a_sentence_naming_that_kind(
+        tmp_path: Path) -> None:
+    text = ("Changes to the handbook\n\n"
+            "The handbook's table of changes says what later editions will draw on and why "
+            "each change was made. "
+            "Next year the findings of the recent Marsh Review of school meals will shape the "
+            "menus.\n")
+    with one_document_library(tmp_path, "handbook.txt", text) as kb:
+        answer = kb.ask("Which review does the handbook's table of changes say later editions "
+                        "will draw on?")
+    # a sentence that names no review is no answer, however many of the question's words it
+    # holds
+    assert answer.answer_found and "Marsh Review" in (answer.answer or ""), answer.answer
+
+
 def test_a_date_in_a_quotations_attribution_dates_the_saying_not_the_event(
         tmp_path: Path) -> None:
     text = ("What staff said\n\n"

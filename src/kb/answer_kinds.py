@@ -227,6 +227,26 @@ def names_what_is_asked(question: str, text: str) -> bool:
         stem(match.group(1).lower()) in word_parts(text)
 
 
+# "Which audit does ...?", "What report did ...?": one thing of a kind, named by the answer;
+# not a kind any answer may say in its own words ("which body", "what part")
+_WHICH_ONE = re.compile(r"\W*(?:which|what)\s+([a-z]{4,})\s+(?:does|did|do|is|was|will|would|"
+                        r"should|must|can|has|have|had)\b", re.I)
+_ANY_WORDS = {"body", "bodies", "organisation", "organization", "agency", "person", "part",
+              "section", "document", "kind", "type", "year", "month", "date", "time", "number",
+              "percentage", "proportion", "rate", "figure", "amount", "term", "word", "role",
+              "team", "service", "group", "level", "stage", "point", "information", "action",
+              "steps", "support", "help", "advice", "guidance", "reason", "purpose", "approach"}
+
+
+def kind_asked(question: str) -> str | None:
+    """The stem of the kind of thing a "Which audit does ...?" question asks for one of."""
+    match = _WHICH_ONE.match(question)
+    if match is None or match.group(1).lower() in _ANY_WORDS | STOP or \
+            match.group(1).lower().endswith("s"):
+        return None
+    return stem(match.group(1).lower())
+
+
 _LINKING = {"with", "to", "the", "a", "an", "their", "your", "its", "his", "her"}
 
 

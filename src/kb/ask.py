@@ -21,6 +21,7 @@ from kb.answer_kinds import (
     counts_to_deadline,
     defines,
     figure_fit,
+    kind_asked,
     lasts_until,
     lists_what_is_asked,
     names_a_day,
@@ -226,6 +227,9 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
         return names_a_place(asked, best.sentence.text)
     if asked.wants == "code":
         return names_a_code(best.sentence.text)
+    if asked.wants is None and (kind := kind_asked(asked.text)) and \
+            kind not in word_parts(best.sentence.text):
+        return False  # "Which audit ...?": a sentence that names no audit
     if asked.wants is None and BOUND_ASKED.search(asked.text):
         # "what maximum caseload", "what minimum experience": a bound is a figure of some kind
         return bool(stated_figures(best.figures)) or DURATION.search(best.sentence.text) is not None
