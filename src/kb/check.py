@@ -203,8 +203,9 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         # no source figure of the claim's measure, but the closest sentence gives each of its
         # figures, its measure said in other words ("every month": "met online monthly"): the
         # English may bear the claim out, never gainsay it for figures that agree
-        giving = next((near for near in about if states_the_figures(claim, near.sentence)), None)
-        if verdict == "not_found" and giving is not None and (english := read_english(
+        giving = next((near for near in about if states_the_figures(claim, near.sentence)),
+                      None) if verdict == "not_found" else None
+        if giving is not None and (english := read_english(
                 claim, [giving, *(near for near in about if near is not giving)]))[0] == \
                 "supported":
             return english
