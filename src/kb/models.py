@@ -51,7 +51,12 @@ class Passage:
     def known_as(self) -> str:
         """The names its document goes by: its title and its file's name ("the Essex study"
         for "Understanding social worker recording (Essex).pdf", whatever its title page says)."""
-        return f"{self.title} {PurePath(self.path).stem.replace('_', ' ')}"
+        return " ".join(names_of_document(self.title, self.path))
+
+
+def names_of_document(title: str, path: str) -> tuple[str, str]:
+    """The two names a document goes by: its title, and its file's name in words."""
+    return title, PurePath(path).stem.replace("_", " ")
 
 
 @dataclass

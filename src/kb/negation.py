@@ -297,8 +297,9 @@ def _changed_force(claim: str, sentence: str) -> str | None:
 # a duty denied: "does not make it mandatory to suspend", "is not required to notify", "there is
 # no requirement for the trust to keep", "need not tell", "does not have to consult"
 _NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|compulsory|required|"
-                      r"necessary|needed|essential|obliged|obligated|a\s+requirement|requirement|obligation|legal\s+duty|"
-                      r"duty)\s+(?:for\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
+                      r"necessary|needed|essential|obliged|obligated|a\s+requirement|"
+                      r"requirement|obligation|legal\s+duty|duty)\s+"
+                      r"(?:for\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
                       r"\bneeds?\s+not\s+(?:be\s+)?([a-z]+)|\b(?:does|do|did)\s+not\s+(?:have|"
                       r"need)\s+to\s+(?:be\s+)?([a-z]+)", re.I)
 

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import replace
-from pathlib import PurePath
-from typing import Any
 
 import numpy as np
 
@@ -26,7 +24,7 @@ from kb.fusion import (
     make_terms,
 )
 from kb.glossary import COMMON, title_acronyms
-from kb.models import Hit, Passage, SearchResult
+from kb.models import Hit, Passage, SearchResult, names_of_document
 from kb.query import (
     Filters,
     ParsedQuery,
@@ -82,8 +80,10 @@ class SearchEngine:
         # restricted documents), so nothing of a restricted text reaches anyone else
         self._lexicons: dict[bool, tuple[dict[str, int], dict[str, list[str]], dict[str, str]]] = {}
         self._named: dict[bool, dict[str, str]] = {}  # acronyms with the documents' short names
-        # the words only one document's name holds, and the acronyms of titles, by audience
-        self._named_docs: dict[tuple[str, bool], Any] = {}
+        # by audience: the words only one document's name holds, the proper names among them,
+        # and the documents each title acronym may stand for
+        self._named_docs: dict[bool, tuple[dict[str, set[str]], dict[str, set[str]],
+                                           dict[str, list[str]]]] = {}
         self._allowed: dict[Filters, np.ndarray | None] = {}
         self._allowed_sets: dict[Filters, set[int] | None] = {}
         self._passage_count = 0
@@ -230,11 +230,10 @@ class SearchEngine:
         words of their title or file name that no other document's holds, or by the acronym
         the library reads their title as."""
         self.refresh()
-        if ("names", include_restricted) not in self._named_docs:
+        if include_restricted not in self._named_docs:
             where = "" if include_restricted else "WHERE access != 'restricted'"
             rows = self.connection.execute(f"SELECT doc_id, title, path FROM documents {where}")
-            parts = {doc_id: (title, PurePath(path).stem.replace("_", " "))
-                     for doc_id, title, path in rows}
+            parts = {doc_id: names_of_document(title, path) for doc_id, title, path in rows}
             names = {doc_id: " ".join(two) for doc_id, two in parts.items()}
             words = {doc_id: {stem(w) for w in content_words(name.lower())}
                      for doc_id, name in names.items()}
@@ -247,8 +246,8 @@ class SearchEngine:
             acronyms = {acronym.lower(): [doc_id for doc_id, name in names.items()
                                           if expansion.lower() in name.lower()]
                         for acronym, expansion in self.glossary(include_restricted).items()}
-            self._named_docs[("names", include_restricted)] = (own, proper, acronyms)
-        own, proper, acronyms = self._named_docs[("names", include_restricted)]
+            self._named_docs[include_restricted] = (own, proper, acronyms)
+        own, proper, acronyms = self._named_docs[include_restricted]
         asked = {stem(w) for w in content_words(text.lower())}
         capitalised = {stem(w.lower()) for w in _PROPER.findall(text.strip()[1:])}
         named = [doc_id for doc_id, words in own.items()
