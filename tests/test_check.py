@@ -1420,3 +1420,35 @@ def test_figures_that_agree_do_not_bear_out_a_comparison_turned_around(
         tmp_path: Path, claim: str, verdict: str) -> None:
     checked = _checked_in(tmp_path, SURVEY, claim)
     assert checked.verdict == verdict, checked.explanation
+
+
+def test_a_duty_is_borne_out_only_by_a_sentence_naming_its_act() -> None:
+    from kb.negation import names_the_act
+
+    source = "Clubs must give parents a written summary of the day to explain what happened."
+    # another act bound, to another party: the claim's act is nowhere in the sentence
+    assert not names_the_act("The guidance requires clubs to notify the regional ombudsman "
+                             "before a trip.", source)
+    # the same act said with its verb, or with what it is done to
+    assert names_the_act("Clubs must give parents a summary.", source)
+    assert names_the_act("Clubs should hand parents a written summary.", source)
+    # a light verb's sense is in its object, an act with no object is left to the model
+    assert names_the_act("Clubs should make sure parents know.", source)
+    assert names_the_act("A summary must follow within the day.", source)
+
+
+LETTERS = ("Club trips: advice for coaches\n\nThe county sports board and club coaches should "
+           "ensure that there are clear arrangements in place to share trip plans with parents. "
+           "Plans are kept with the club's trip records for a year.\n")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # the duty's doers and words, but an act the sentence never names, done to another thing
+    ("The county sports board must publish an annual report on club trips.", "not_found"),
+    ("The county sports board should ensure there are arrangements to share trip plans with "
+     "parents.", "supported"),
+])
+def test_a_duty_claim_needs_a_sentence_that_names_its_act(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    checked = _checked_in(tmp_path, LETTERS, claim)
+    assert checked.verdict == verdict, checked.explanation

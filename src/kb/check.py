@@ -45,7 +45,7 @@ from kb.names import (
     swapped_quote,
     swapped_term,
 )
-from kb.negation import DENIED, NEGATION, denies
+from kb.negation import DENIED, NEGATION, denies, names_the_act
 from kb.numbers import direction, find_figures, stated_figures
 from kb.query import Filters
 from kb.table_claims import ranks, read_ranking, read_rows
@@ -290,6 +290,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
             not ranks(claim.text) or ranks(best.sentence)) and \
             (not CHANGE.search(claim.text) or direction(best.sentence)) and \
             not further_along(claim.text, best.sentence) and \
+            names_the_act(claim.text, f"{best.lead_in} {best.sentence}") and \
             (not UNSTATED_AMOUNT.search(claim.text) or states_an_amount(best.sentence)) and \
             says_more_than_its_title(claim.terms, best, least):
         if same_time(claim.text, best):

@@ -438,3 +438,34 @@ def _clause_denies(claim: str, sentence: str, common: AbstractSet[str]) -> bool:
     return False
 
 
+
+
+# a duty laid on someone by a body or a text ("the advice requires practitioners to notify",
+# "expects schools to publish"): the act is the verb after "to"
+_LAYS_DUTY = re.compile(r"\b(?:requires?|required|obliges?|obliged|expects?|expected|compels?)\s+"
+                        rf"(?:[\w']+\s+){{0,4}}?to{_ACT}", re.I)
+
+
+def names_the_act(claim: str, sentence: str) -> bool:
+    """Whether the sentence names every act the claim makes a duty and says what it is done
+    to: the verb, or the head of its object ("must notify the Information Commissioner's
+    Office" is not borne out by "must provide information to individuals"). An act with no
+    object before its first preposition, or a light verb ("make sure", "have a role", "be
+    done"), is left to the model's reading. True when the claim binds no act."""
+    held = {stem(w) for w in content_words(sentence)}
+    for match in itertools.chain(_BINDS.finditer(claim), _LAYS_DUTY.finditer(claim)):
+        verb = match.group(1).lower()
+        if verb in _NOT_AN_ACT or _base(verb) in _LIGHT:
+            continue
+        end = _OBJECT_END.search(claim, match.end())
+        thing = [w for w in content_words(claim[match.end():end.start() if end else len(claim)])
+                 if w.lower() not in STOP]
+        if thing and _base(verb) not in held and stem(verb) not in held and \
+                stem(thing[-1]) not in held:
+            return False
+    return True
+
+
+# verbs whose sense is in their object ("make sure", "have a role", "take part", "be done")
+_LIGHT = {stem(w) for w in ("be", "have", "make", "take", "give", "do", "get", "serve", "play",
+                            "act", "keep", "put", "set", "go", "come", "carry", "use")}
