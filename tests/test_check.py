@@ -857,6 +857,23 @@ def test_an_item_of_a_list_of_exceptions_is_not_what_its_lead_in_says(tmp_path: 
     assert itself.verdict != "contradicted", itself.explanation
 
 
+def test_an_item_of_a_list_its_lead_in_denies_takes_the_denial(tmp_path: Path) -> None:
+    text = ("Counting volunteer hours\n\n"
+            "Some activities are not regarded as service for the purposes of the award:\n"
+            "• paid coaching sessions, except where the pay goes to the club;\n"
+            "• helping at a club run by a member of your own family;\n"
+            "Hours are logged online by the volunteer's mentor each month.\n")
+    with one_document_library(tmp_path, "hours.txt", text) as kb:
+        denied = kb.check("For award purposes, paid coaching sessions should be logged as "
+                          "volunteer hours.")
+        echoed = kb.check("For the award, paid coaching sessions are not regarded as "
+                          "service.")
+    assert denied.verdict == "contradicted", denied.explanation
+    assert "denial" in denied.explanation
+    # a claim that says what the lead-in says is no clash with it
+    assert echoed.verdict != "contradicted", echoed.explanation
+
+
 TOOLKIT = ("About the toolkit\n\nThe audit toolkit was designed and tested by three district "
            "councils, and funded by the county's public health team, which also hosts the "
            "training.\n")

@@ -247,7 +247,8 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     # exception of: • services for prisoners"): what the lead-in says does not hold of it
     if best.coverage >= SUPPORTS and (excepted := excepts(claim, best)):
         return "contradicted", [_as_match(best, agrees=False)], \
-            f"the source names it as an exception to: {excepted}"
+            (f"the source names it as an exception to: {excepted}" if _EXCEPTED.search(excepted)
+             else f"the source lists it under a denial: {excepted}")
     # a claim that ranks things is borne out only by a sentence that ranks them too: "schools
     # made more referrals than the police" is not supported by a sentence naming both
     missing = unnamed(claim, best)
@@ -322,12 +323,22 @@ def excepts(claim: Claim, aligned: Aligned) -> str:
     commissioners, with the exception of: • services for prisoners, commissioned by NHS
     England"); "" otherwise, or when the claim itself sets something apart."""
     lead = aligned.lead_in
-    if not lead or not _EXCEPTED.search(lead) or NEGATION.search(claim.text) or \
+    if not lead or not (_EXCEPTED.search(lead) or _denies_its_items(lead)) or \
+            NEGATION.search(claim.text) or \
             re.search(r"\b(?:except|exception|excluding|apart from)\b", claim.text, re.I):
         return ""
     own = claim.terms.present(words_of(lead) - words_of(aligned.sentence)) & \
         set(claim.terms.weights)
     return lead.strip() if own else ""
+
+
+def _denies_its_items(lead: str) -> bool:
+    """Whether a list's lead-in denies what follows of each item ("Certain conditions are not
+    regarded as impairments for the purposes of the Act:"); a denial under a condition ("If
+    the child is not known:") only sets the list's scope."""
+    return lead.rstrip().endswith(":") and not CONDITION.match(lead) and \
+        bool(NEGATION.search(lead)) and \
+        not re.search(r"\b(?:but|unless|if|where)\b", lead, re.I)
 
 
 def states_an_amount(sentence: str) -> bool:
