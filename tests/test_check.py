@@ -874,6 +874,19 @@ def test_an_item_of_a_list_its_lead_in_denies_takes_the_denial(tmp_path: Path) -
     assert echoed.verdict != "contradicted", echoed.explanation
 
 
+def test_a_claim_that_hands_on_what_the_source_keeps_is_contradicted(tmp_path: Path) -> None:
+    text = ("Placements with partner clubs\n\n"
+            "Where an academy places a player with a partner club, the academy continues to be "
+            "responsible for the player's welfare and should check the club's insurance.\n")
+    with one_document_library(tmp_path, "placements.txt", text) as kb:
+        handed = kb.check("Once an academy places a player with a partner club, the partner "
+                          "club takes over responsibility for the player's welfare.")
+        kept = kb.check("When it places a player with a partner club, the academy continues "
+                        "to be responsible for the player's welfare.")
+    assert handed.verdict == "contradicted", handed.explanation
+    assert kept.verdict == "supported", kept.explanation
+
+
 TOOLKIT = ("About the toolkit\n\nThe audit toolkit was designed and tested by three district "
            "councils, and funded by the county's public health team, which also hosts the "
            "training.\n")

@@ -791,3 +791,28 @@ def test_a_denied_verb_is_not_denied_of_the_noun_made_from_it() -> None:
     assert denies("Staff are expected to inform the panel about the family.",
                   "There is no expectation that staff inform the panel about the family.") \
         is not None
+
+
+def test_a_thing_said_to_stay_where_it_is_clashes_with_a_claim_that_hands_it_on() -> None:
+    from kb.clashes import clash, kept_not_handed
+
+    source = ("Whilst the coach's day-to-day tasks can be delegated to trained assistants, the "
+              "final say on team selection remains with the head coach.")
+    assert kept_not_handed("The head coach may pass the final say on team selection to a "
+                           "trained assistant.", source)
+    assert clash("An assistant takes over the final say on team selection once trained.",
+                 source)
+    # what the sentence itself hands on may be handed on
+    assert kept_not_handed("The head coach may hand day-to-day tasks to trained assistants.",
+                           source) is None
+    # a claim that says what stays is no clash
+    assert kept_not_handed("Tasks can be delegated, but the final say on selection stays with "
+                           "the head coach.", source) is None
+    assert kept_not_handed("The club continues to be responsible for the kit when a player "
+                           "moves to another club.", "The club remains responsible for kit."
+                           ) is None
+    # an aside between commas is passed over; a handing the sentence denies hands nothing on
+    aside = ("Day-to-day tasks can be delegated, but the final say on selection, as agreed in "
+             "May, remains with the head coach, and the final say should not be delegated.")
+    assert kept_not_handed("The head coach can hand the final say on selection over to an "
+                           "assistant.", aside)

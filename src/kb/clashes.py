@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
 from kb.items import neighbour_code, other_item
-from kb.negation import MODALS, denies, permits_what_claim_names
+from kb.negation import MODALS, NEGATION, denies, permits_what_claim_names
 from kb.words import STOP, TOKEN, content_parts, content_words, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
@@ -68,6 +68,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return "the claim leaves it to choice; the source makes it a duty"
     if event := ends_at_another_event(claim, sentence):
         return f"the claim ends it at '{event[0]}'; the source says it lasts until {event[1]}"
+    if kept := kept_not_handed(claim, sentence):
+        return kept
     if condition := needless_condition(claim, sentence):
         return f"the claim makes {condition} a condition; the source says it is not needed"
     if condition := regardless_of_condition(claim, sentence):
@@ -428,3 +430,61 @@ def ends_at_another_event(claim: str, sentence: str) -> tuple[str, str] | None:
     if not ours or not theirs or ours & theirs:
         return None
     return ends.group(2).strip(), lasts.group(2).strip()
+
+
+# a thing handed to another ("may hand the lead responsibility over to a deputy", "the provider
+# takes over responsibility", "is transferred to the new school"), and one kept ("remains with
+# the designated safeguarding lead", "continues to be responsible for", "retains")
+_HANDED = re.compile(r"\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|transfer(?:s|red|ring)?|"
+                     r"delegat(?:e|es|ed|ing)|take(?:s|n)?\s+over|took\s+over|shift(?:s|ed)?|"
+                     r"mov(?:e|es|ed)|give(?:s|n)?\s+up|gave\s+up)\b", re.I)
+_KEPT = re.compile(r"\b(?:remain(?:s|ed)?\s+(?:with|the\s+\w+\s+of)|stay(?:s|ed)?\s+with|"
+                   r"continu(?:e|es|ed)\s+to\s+(?:be\s+|have\s+|hold\s+)?|retain(?:s|ed)?)\b",
+                   re.I)
+_THING_REACH = 6  # words either side of the verb that name what is handed or kept
+
+
+def _handed_thing(text: str, verb: re.Match[str]) -> set[str]:
+    """What a verb of handing on hands: its object, up to the one it goes to ("hand the lead
+    responsibility over to"); with none, its clause's subject ("responsibility passes to")."""
+    rest = " ".join(re.split(r"[,;:.()]", text[verb.end():])[0].split()[:_THING_REACH])
+    thing = content_parts(re.split(r"\b(?:to|over|from|with|on)\b", rest, maxsplit=1)[0])
+    return thing or _before(text, verb)
+
+
+def _kept_thing(text: str, kept: re.Match[str]) -> set[str]:
+    """What a verb of keeping keeps: the subject of "remains with" / "stays with", the object
+    of "retains" / "continues to be responsible for"."""
+    if re.match(r"(?:remain|stay)", kept.group(0), re.I):
+        return _before(text, kept)
+    return content_parts(" ".join(text[kept.end():].split()[:_THING_REACH]))
+
+
+def _before(text: str, match: re.Match[str]) -> set[str]:
+    """The content words before a verb in its clause, the nearest few; an aside between commas
+    ("the responsibility, as set out above, remains") is passed over."""
+    clause = re.split(r"[;:()]|\b(?:whilst|while|but|although)\b", text[:match.start()])[-1]
+    clause = re.sub(r",[^,]{0,40},\s*$", " ", clause).split(",")[-1]
+    return content_parts(" ".join(clause.split()[-_THING_REACH:]))
+
+
+def kept_not_handed(claim: str, sentence: str) -> str | None:
+    """A claim that a thing is handed to another ("may hand ultimate responsibility over to a
+    deputy") against a sentence that says it stays where it was ("the ultimate responsibility
+    remains with the designated safeguarding lead"): why, or None. The thing kept must be the
+    thing handed: a word of it near both verbs, beyond the words the sentence hands on itself
+    ("activities can be delegated, the responsibility remains")."""
+    if NEGATION.search(claim) or _KEPT.search(claim):
+        return None  # a claim that keeps a thing too says which stays
+    handed = set().union(*(_handed_thing(claim, m) for m in _HANDED.finditer(claim))) - MODALS
+    if not handed or _HANDED.search(sentence) and not _KEPT.search(sentence):
+        return None
+    given_on = set().union(*(_handed_thing(sentence, m) for m in _HANDED.finditer(sentence)
+                             if not NEGATION.search(sentence[max(0, m.start() - 20):m.start()])))
+    for kept in _KEPT.finditer(sentence):
+        if NEGATION.search(sentence[max(0, kept.start() - 20):kept.start()]):
+            continue
+        if (handed & _kept_thing(sentence, kept)) - given_on - MODALS:
+            said = " ".join(sentence[kept.start():].split()[:_THING_REACH + 2]).rstrip(",;.")
+            return f"the claim hands it on; the source says it stays: '{said}'"
+    return None
