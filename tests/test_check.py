@@ -887,6 +887,23 @@ def test_a_claim_that_hands_on_what_the_source_keeps_is_contradicted(tmp_path: P
     assert kept.verdict == "supported", kept.explanation
 
 
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # a date given an event is for a sentence to state; one that states none bears it not out
+    ("The Harbour Lights mentoring scheme was first launched in 2019.", "not_found"),
+    ("The Harbour Lights mentoring scheme has run since 2019.", "not_found"),
+    # the year of a law's name dates nothing
+    ("Harbour Lights mentors are checked under the Safeguarding Vulnerable Groups Act 2006.",
+     "supported"),
+])
+def test_a_claim_dating_an_event_needs_a_sentence_that_states_a_time(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    text = ("Mentoring\n\nThe Harbour Lights mentoring scheme pairs young carers with trained "
+            "adult volunteers from local churches. Harbour Lights mentors are checked under "
+            "the Safeguarding Vulnerable Groups Act 2006.\n")
+    checked = _checked_in(tmp_path, text, claim)
+    assert checked.verdict == verdict, checked.explanation
+
+
 TOOLKIT = ("About the toolkit\n\nThe audit toolkit was designed and tested by three district "
            "councils, and funded by the county's public health team, which also hosts the "
            "training.\n")

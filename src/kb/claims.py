@@ -293,8 +293,11 @@ def same_time(claim: str, aligned: Aligned) -> bool:
     years = {int(f.value) for f in stated if f.kind in ("year", "date")}
     periods = {f.period for f in stated if f.kind in ("period", "date") and f.period}
     if not stated:
+        # a time the claim gives an event ("launched in 2021", "first published in May 2019")
+        # is for a sentence to state
         if passage.doc_type not in ("annual-report", "committee-report") or not passage.period:
-            return True
+            return not any(f.kind != "period" and _EVENT_AT.search(claim[:f.start])
+                           for f in claimed)
         periods = {passage.period}
 
     def covers(period: str, year: int) -> bool:
@@ -314,6 +317,14 @@ def same_time(claim: str, aligned: Aligned) -> bool:
         if not held:
             return False
     return True
+
+
+# an event dated: "was launched in", "first published in", "has run since", "set up during"
+_EVENT_AT = re.compile(r"\b(?:launched|published|introduced|established|set\s+up|founded|"
+                       r"created|began|begun|started|opened|formed|issued|released|announced|"
+                       r"commissioned|came\s+into\s+(?:force|effect)|took\s+effect|"
+                       r"took\s+place)\s+(?:[\w,]+\s+){0,3}?(?:in|on|since|during)\s+$|"
+                       r"\bsince\s+$", re.I)
 
 
 def _names_its_year(figure: Figure, named: list[Figure]) -> bool:
