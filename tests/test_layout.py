@@ -312,3 +312,96 @@ def test_a_quotations_attribution_and_a_bold_tail_are_no_headings(tmp_path: Path
     sections = {chunk.section for chunk in parse_file(str(path)).chunks}
     assert "What families told us > ii. Checks before a visit" in sections
     assert not any("Wave 1" in (s or "") or "valued" in (s or "") for s in sections)
+
+
+def _page_with_notes(path: Path) -> Path:
+    """A page of guidance whose duties cite the law in footnotes, set small at its foot."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    text = pdf.beginText(50, 760)
+    text.setFont("Helvetica-Bold", 16)
+    text.textLine("Council duties for playing fields")
+    text.textLine("")
+    for words, mark in [("The council may issue a pitch closure order to a club that lets its "
+                         "ground fall into disrepair.", "4"),
+                        ("The council must consult the county sports board before selling a "
+                         "playing field.", "5")]:
+        text.setFont("Helvetica", 11)
+        text.textOut(words)
+        text.setFont("Helvetica", 6)
+        text.setRise(4)
+        text.textOut(mark)
+        text.setRise(0)
+        text.textLine("")
+    pdf.drawText(text)
+    notes = pdf.beginText(50, 80)
+    notes.setFont("Helvetica", 8)
+    notes.textLine("4 Section 12(2) of the Community Grounds Act 2011")
+    notes.textLine("5 Regulation 3 of the Playing Fields (Consultation) Regulations 2015, as")
+    notes.textLine("amended in 2019")
+    pdf.drawText(notes)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_footnote_mark_is_kept_with_the_words_it_followed_and_finds_its_note(
+        tmp_path: Path) -> None:
+    from kb.extract.pdf import read_pdf
+    from kb.notes import anchored_in, notes_of
+
+    raw = read_pdf(_page_with_notes(tmp_path / "duties.pdf"))
+    assert "fall into disrepair." in raw.pages[0]  # the mark is out of the text
+    notes = {note.mark: note for note in notes_of(raw.layout or [])}
+    assert notes[4].text == "Section 12(2) of the Community Grounds Act 2011"
+    # a note running over two lines is read whole
+    assert notes[5].text.endswith("Regulations 2015, as amended in 2019")
+    assert notes[4].page == 1 and "fall into disrepair" in notes[4].anchor
+    sentence = ("The council may issue a pitch closure order to a club that lets its ground "
+                "fall into disrepair.")
+    assert [note.mark for note in anchored_in(sentence, list(notes.values()))] == [4]
+
+
+def test_an_answer_is_read_with_the_footnote_that_holds_what_is_asked(tmp_path: Path) -> None:
+    from kb import KnowledgeBase
+
+    (tmp_path / "docs").mkdir()
+    _page_with_notes(tmp_path / "docs" / "duties.pdf")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        law = kb.ask("Under which section of the Community Grounds Act can the council issue "
+                     "a pitch closure order?")
+        plain = kb.ask("What can the council issue to a club that lets its ground fall into "
+                       "disrepair?")
+        dated = kb.ask("What do the 2015 rules make the council do before selling a playing "
+                       "field?")
+    assert law.answer_found and "Section 12(2)" in (law.answer or ""), law.answer
+    assert "Section 12(2)" in law.citations[0].quote and law.citations[0].page == 1
+    # a note that adds nothing the question asks is left out of the answer
+    assert plain.answer_found and "pitch closure order" in (plain.answer or "")
+    assert "Section 12(2)" not in (plain.answer or "")
+    # a number the question names that only the note gives
+    assert dated.answer_found and "Regulations 2015" in (dated.answer or ""), dated.answer
+
+
+def test_a_library_built_before_footnotes_reads_its_pdfs_again_without_encoding(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    from kb import KnowledgeBase
+
+    (tmp_path / "docs").mkdir()
+    _page_with_notes(tmp_path / "docs" / "duties.pdf")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+    # the library as the version before footnotes left it: no notes table, schema 5
+    connection = sqlite3.connect(tmp_path / "index" / "kb.sqlite")
+    connection.executescript("DROP TABLE notes; PRAGMA user_version = 5;")
+    connection.close()
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        report = kb.ingest([tmp_path / "docs"])
+        count = kb.connection.execute("SELECT count(*) FROM notes").fetchone()[0]
+    assert report.updated and report.embedded == 0
+    assert count == 2

@@ -39,6 +39,7 @@ from kb.clashes import opposite_word, other_kind
 from kb.items import another_item, names_a_code, names_item
 from kb.models import Passage, passage_dict
 from kb.names import name_stems, names
+from kb.notes import anchored_in
 from kb.numbers import find_figures, stated_figures
 from kb.polar import denies_the_question
 from kb.query import Filters
@@ -147,7 +148,7 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     passages=list(hits[:k]), period=asked.period,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
-        best = with_antecedent(complete_lead_in(asked, best))
+        best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(asked, best)))
         answer.answer = best.sentence.text
         answer.marked = mark(best)
         if (read := read_with_header(best)) is not None:
@@ -369,6 +370,27 @@ def with_antecedent(best: Candidate) -> Candidate:
     return Candidate(best.passage, Sentence(f"{text} {best.sentence.text}", start,
                                             best.sentence.end), best.figures, best.score, key,
                      best.defines, best.covered, best.fit)
+
+
+_NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
+
+
+def with_its_notes(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
+    """The answer with the footnotes its marks point to, where a note holds words or numbers
+    of the question the sentence lacks ("Under which section ... does a local authority serve
+    notice?" against "Serving notice on parents ...⁴" and its note "4 Section 437(1) of the
+    Education Act 1996"; "whose 2010 research ...?" and a note citing "(2010)")."""
+    text, asked_for = best.sentence.text, set(asked.terms.weights)
+    held = asked.terms.present({stem(w) for w in content_words(text)})
+    numbers = set(_NUMBER.findall(asked.text)) - set(_NUMBER.findall(text))
+    notes = [note for note in anchored_in(text, engine.notes_of(best.passage))
+             if asked.terms.present({stem(w) for w in content_words(note.text)}) & asked_for -
+             held or numbers & set(_NUMBER.findall(note.text))]
+    if not notes:
+        return best
+    joined = " ".join([text, *(f"[{note.mark}: {note.text}]" for note in notes)])
+    return Candidate(best.passage, Sentence(joined, best.sentence.start, best.sentence.end),
+                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
 
 
 def corroborate(candidates: list[Candidate]) -> None:

@@ -107,6 +107,8 @@ def _document_row(connection: sqlite3.Connection, doc: ParsedDocument, complete:
                            [(document, number, text) for number, text in enumerate(doc.pages, 1)])
     connection.executemany("INSERT INTO glossary VALUES (?, ?, ?)",
                            [(document, a, e) for a, e in doc.acronyms.items()])
+    connection.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?)",
+                           [(document, n.page, n.mark, n.anchor, n.text) for n in doc.notes])
     return document
 
 

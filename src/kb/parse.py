@@ -23,6 +23,7 @@ from kb.extract.metadata import (
 )
 from kb.facts import Fact, facts_from_blocks
 from kb.glossary import learn_acronyms
+from kb.notes import Note, notes_of
 
 SIDECAR_FIELDS = {"title", "period", "doc_type", "access"}
 
@@ -41,6 +42,7 @@ class ParsedDocument:
     chunks: list[Chunk]
     acronyms: dict[str, str] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def sidecar_for(path: Path) -> Path | None:
@@ -116,4 +118,5 @@ def parse_file(path_text: str, min_words: int = 100, max_words: int = 250) -> Pa
         chunks=chunks,
         acronyms=learn_acronyms(text.split("\n")),
         facts=facts_from_blocks(blocks, page_starts, raw.paged),
+        notes=notes_of(raw.layout) if raw.layout is not None and raw.paged else [],
     )

@@ -25,6 +25,7 @@ from kb.fusion import (
 )
 from kb.glossary import COMMON, title_acronyms
 from kb.models import Hit, Passage, SearchResult, names_of_document
+from kb.notes import Note
 from kb.query import (
     Filters,
     ParsedQuery,
@@ -187,6 +188,18 @@ class SearchEngine:
     def document_facts(self, doc_ids: list[str]) -> list[tuple[int, Fact]]:
         """The table facts of these documents, with the passage each stands in."""
         return self._facts("d.doc_id", doc_ids)
+
+    def notes_of(self, passage: Passage) -> list[Note]:
+        """The footnotes of the pages a passage stands on, each with the words its mark
+        followed."""
+        if passage.page is None:
+            return []
+        rows = self.connection.execute(
+            "SELECT n.page, n.mark, n.anchor, n.note FROM notes n JOIN documents d "
+            "ON d.id = n.document WHERE d.doc_id = ? AND n.page BETWEEN ? AND ? "
+            "ORDER BY n.page, n.mark",
+            (passage.doc_id, passage.page, passage.page_end or passage.page)).fetchall()
+        return [Note(*row) for row in rows]
 
     def sentence_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The vectors ingest stored of those of these sentence texts it read, by text."""

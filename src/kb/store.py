@@ -116,6 +116,20 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX sentence_vectors_passage ON sentence_vectors(passage_hash);
     """,
+    # 6: footnotes: each mark of a page (the words it followed) with the note at the page's
+    # foot. PDFs ingested before it are marked to be read again by the next ingest (their
+    # passages' texts are unchanged, so nothing is encoded again)
+    """
+    UPDATE documents SET content_hash = 'before-notes' WHERE lower(path) LIKE '%.pdf';
+    CREATE TABLE notes (
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        mark INTEGER NOT NULL,
+        anchor TEXT NOT NULL,
+        note TEXT NOT NULL
+    );
+    CREATE INDEX notes_page ON notes(document, page);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PUBLIC_WORDS_MIGRATION = 2  # after it is applied, public_words is filled from the passages

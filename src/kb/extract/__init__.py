@@ -29,6 +29,8 @@ class Line:
     x1: float = 0.0
     top: float = 0.0
     bottom: float = 0.0
+    # footnote marks the reader took out of the line: each with the words it followed
+    marks: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass

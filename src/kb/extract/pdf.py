@@ -15,6 +15,7 @@ from typing import Any
 from kb.errors import UnreadableFile
 from kb.extract import Line, RawDocument
 from kb.extract.pdf_page import PageChars, page_rules
+from kb.notes import ANCHOR_WORDS
 
 LINE_SPAN = re.compile(r"[^\r\n]+")
 # A page may hold a ruled table when it draws 8 rules (thin, long paths: a grid of three rows
@@ -104,9 +105,11 @@ NOTE_SCALE = 0.8
 NOTE_RAISE = 0.2
 
 
-def _without_note_marks(chars: PageChars, text: str, start: int, end: int) -> str:
+def _without_note_marks(chars: PageChars, text: str, start: int, end: int
+                        ) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The line without its footnote marks, and each mark with the words it followed."""
     body = text[start:end]
-    kept, cursor = [], 0
+    kept, cursor, marks = [], 0, []
     for mark in NOTE_MARK.finditer(body):
         before, digits = start + mark.start() - 1, start + mark.start(2)
         size = chars.size(before)
@@ -114,12 +117,17 @@ def _without_note_marks(chars: PageChars, text: str, start: int, end: int) -> st
                 chars.bounds(before)[2] - chars.bounds(digits)[2] > NOTE_RAISE * size)):
             kept.append(body[cursor:mark.start()])
             cursor = mark.end()
-    return "".join(kept) + body[cursor:] if kept else body
+            marks.append((int(mark.group(2)), " ".join("".join(kept).split()[-ANCHOR_WORDS:])))
+    return ("".join(kept) + body[cursor:] if kept else body), tuple(marks)
+
+
+
 
 
 def _line(chars: PageChars, text: str, start: int, end: int) -> Line | None:
     body = text[start:end]
-    stripped = _without_note_marks(chars, text, start, end).strip()
+    stripped, marks = _without_note_marks(chars, text, start, end)
+    stripped = stripped.strip()
     if not stripped:
         return None
     first = start + len(body) - len(body.lstrip())
@@ -133,7 +141,7 @@ def _line(chars: PageChars, text: str, start: int, end: int) -> Line | None:
         left, t, b = chars.bounds(index)
         top, bottom, x1 = min(top, t), max(bottom, b), max(x1, left)
     return Line(stripped, size=round(sizes[len(sizes) // 2], 1), bold=bold, x0=x0, x1=x1,
-                top=top, bottom=bottom)
+                top=top, bottom=bottom, marks=marks)
 
 
 def _load_page(pdf: Any, index: int, path: Path) -> Any:
