@@ -1410,3 +1410,47 @@ def test_a_who_question_in_the_past_asks_the_doer_of_its_act() -> None:
     # a past form of "need", "use" or "be" asks no act
     assert act_asked("Who needed help first?") is None
     assert act_asked("Who was the chair?") is None
+
+
+def test_a_table_row_is_read_with_the_line_leading_into_its_table_and_its_header() -> None:
+    from kb.ask import table_title
+
+    text = ("3.2 Reason for leaving\nRecord why the member left the club, using the codes in "
+            "the list below, once for each season they were registered with us.\n"
+            "Code\tDescription\nL1\tMoved away.\nL2\tJoined another club.\n")
+    title = table_title(text, text.index("L2"))
+    assert "Reason for leaving" in title and "codes in the list below" in title
+    assert "Code\tDescription" in title
+    assert table_title(text, text.index("Record")) == ""  # no row, no title
+    # a table of terms has no header row: its first entry is no column name
+    terms = ("Grant\tMoney given for a set purpose that need not be paid back to the fund.\n"
+             "Loan\tMoney lent that is paid back.\n")
+    assert "purpose" not in table_title(terms, terms.index("Loan"))
+
+
+def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
+        tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    document = Docx()
+    document.add_heading("Membership return", level=1)
+    document.add_paragraph("Record why a member stopped playing, using one of the leaving codes "
+                           "given in the table below:")
+    table = document.add_table(rows=4, cols=2)
+    for row, cells in zip(table.rows, [("Code", "Description"), ("L1", "Moved away."),
+                                       ("L2", "Joined a rival team."),
+                                       ("L3", "Injured and unable to play.")], strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.add_paragraph("Members who left owing subscriptions are reported to the treasurer, "
+                           "who writes to them within a month of the return.")
+    path = tmp_path / "return.docx"
+    document.save(str(path))
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([path])
+        # most of what the question asks is said by the line leading into the table, the row
+        # says only which reason
+        answer = kb.ask("When filling in the membership return, which code should the club "
+                        "secretary record for why a member stopped playing, where that junior "
+                        "joined a rival team last season?")
+    assert answer.answer_found and "L2" in (answer.answer or ""), answer.answer

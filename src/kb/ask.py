@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Sequence
@@ -421,12 +422,42 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
         candidate.score = min(candidate.score, floor) - 0.01
 
 
+TITLE_REACH = 40  # lines a table's row is read back over to find the line leading into it
+HEADER_WORDS = 4  # the most words a column's name has
+CAPTION_WORDS = 12  # the most words a table's caption or heading has
+LEAD_LINES = 3  # the lines above a table read for what leads into it
+_POINTS_DOWN = re.compile(r"\b(?:below|following|table|list)\b", re.I)
+
+
+def table_title(text: str, start: int) -> str:
+    """What a table row is read with: the table's header row and the line that leads into
+    it ("Enter the reason the case was closed, from the codes in the table below:", "B6. Reason
+    for closure"); "" for a sentence that is no row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if "\t" not in text[line_start:line_end if line_end >= 0 else len(text)]:
+        return ""
+    above = text[:line_start].split("\n")[:-1][-TITLE_REACH:]
+    rows = list(itertools.takewhile(lambda line: "\t" in line or not line.strip(),
+                                    reversed(above)))
+    header = next((line for line in reversed(rows) if line.strip()), "")
+    # column names are a few words a cell ("Code", "Description"), not an entry of a table of
+    # terms; what leads into a table is a caption, a heading, a line ending in a colon or one
+    # that points to it ("from the list below"), among the few lines above it
+    named = all(len(cell.split()) <= HEADER_WORDS for cell in header.split("\t"))
+    before = above[max(0, len(above) - len(rows) - LEAD_LINES):len(above) - len(rows)]
+    leads = [line for line in before if line.rstrip().endswith(":") or
+             len(line.split()) <= CAPTION_WORDS or _POINTS_DOWN.search(line)]
+    return " ".join([*leads, header if named else ""])
+
+
 def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for;
     `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
     # what a sentence sets itself beside ("In addition to the formal training set out above,
     # their knowledge should be refreshed") is its frame, read as context, not what it states
-    words = terms_of(f"{FRAME.sub('', candidate.sentence.text)} {leant}")
+    words = terms_of(f"{FRAME.sub('', candidate.sentence.text)} {leant} "
+                     f"{table_title(candidate.passage.text, candidate.sentence.start)}")
     if asked.ages and AGE_BOUND.search(candidate.sentence.text):
         words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday
     context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
