@@ -1454,3 +1454,29 @@ def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
                         "secretary record for why a member stopped playing, where that junior "
                         "joined a rival team last season?")
     assert answer.answer_found and "L2" in (answer.answer or ""), answer.answer
+
+
+def test_a_short_row_under_a_code_column_answers_which_code(tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    document = Docx()
+    document.add_heading("Referral return", level=1)
+    document.add_paragraph("For each new referral, record who made it, using the source codes "
+                           "in the table below.")
+    table = document.add_table(rows=5, cols=2)
+    for row, cells in zip(table.rows, [("Code", "Description"),
+                                       ("1", "'FAMILY' – a parent, relative or carer."),
+                                       ("2", "'SCHOOLS' – any school or college."),
+                                       ("3", "'COACHES'."),
+                                       ("4", "'OTHER' – anyone not listed above.")],
+                          strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    path = tmp_path / "referrals.docx"
+    document.save(str(path))
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([path])
+        answer = kb.ask("Which source code should be recorded when the referral comes from "
+                        "the coaches?")
+    # a row of two words, its code a bare number the column names as a code
+    assert answer.answer_found and (answer.answer or "").startswith("3"), answer.answer

@@ -228,7 +228,7 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
     if asked.wants == "place":
         return names_a_place(asked, best.sentence.text)
     if asked.wants == "code":
-        return names_a_code(best.sentence.text)
+        return names_a_code(best.sentence.text) or in_a_code_column(best)
     if asked.wants is None and (kind := kind_asked(asked.text)) and \
             kind not in word_parts(best.sentence.text):
         return False  # "Which audit ...?": a sentence that names no audit
@@ -275,7 +275,8 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
         sentences = sentences_of(hit)
         for index, (text, start) in enumerate(sentences):
             before = sentences[index - 1][0] if index else ""
-            if len(text.split()) < 3 or _LEADERS.search(text) or text == heading or \
+            if len(text.split()) < (2 if "\t" in text else 3) or _LEADERS.search(text) or \
+                    text == heading or \
                     _a_heading(hit.text, start, text):
                 continue  # a contents line, or a heading: context, not an answer
             # "However, ... only 38%" speaks of what the sentence before it names, in the
@@ -430,13 +431,20 @@ _POINTS_DOWN = re.compile(r"\b(?:below|following|table|list)\b", re.I)
 
 
 def table_title(text: str, start: int) -> str:
-    """What a table row is read with: the table's header row and the line that leads into
-    it ("Enter the reason the case was closed, from the codes in the table below:", "B6. Reason
+    """What a table row is read with: the table's header row and the lines that lead into it
+    ("Enter the reason the case was closed, from the codes in the table below:", "B6. Reason
     for closure"); "" for a sentence that is no row."""
+    leads, header = table_parts(text, start)
+    return " ".join([*leads, header])
+
+
+def table_parts(text: str, start: int) -> tuple[list[str], str]:
+    """The lines leading into the table a row at `start` stands in, and its header row (""
+    when its first row names no columns); nothing for a sentence that is no row."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     if "\t" not in text[line_start:line_end if line_end >= 0 else len(text)]:
-        return ""
+        return [], ""
     above = text[:line_start].split("\n")[:-1][-TITLE_REACH:]
     rows = list(itertools.takewhile(lambda line: "\t" in line or not line.strip(),
                                     reversed(above)))
@@ -448,7 +456,20 @@ def table_title(text: str, start: int) -> str:
     before = above[max(0, len(above) - len(rows) - LEAD_LINES):len(above) - len(rows)]
     leads = [line for line in before if line.rstrip().endswith(":") or
              len(line.split()) <= CAPTION_WORDS or _POINTS_DOWN.search(line)]
-    return " ".join([*leads, header if named else ""])
+    return leads, header if named else ""
+
+
+_CODE_CELL = re.compile(r"\s*[A-Za-z0-9]{1,4}\t")
+_CODE_COLUMN = re.compile(r"^\s*codes?\s*$", re.I)
+
+
+def in_a_code_column(candidate: Candidate) -> bool:
+    """Whether a table row opens on a cell of a column named "Code" ("6 | 'POLICE'" under
+    "Code | Description"): a code, whatever its shape."""
+    text = candidate.sentence.text
+    header = table_parts(candidate.passage.text, candidate.sentence.start)[1]
+    first = next((cell for cell in header.split("\t") if cell.strip()), "")
+    return bool(_CODE_CELL.match(text)) and bool(_CODE_COLUMN.match(first))
 
 
 def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:
@@ -488,7 +509,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) or \
             lasts_until(asked, text) else -0.3
     elif asked.wants == "code":
-        value += 0.2 if names_a_code(text) else -0.3
+        value += 0.2 if names_a_code(text) or in_a_code_column(candidate) else -0.3
     elif asked.wants == "place":
         value += 0.2 if names_a_place(asked, text) else -0.3
     elif asked.wants == "define" and defines(asked, text):
