@@ -904,6 +904,35 @@ def test_a_claim_dating_an_event_needs_a_sentence_that_states_a_time(
     assert checked.verdict == verdict, checked.explanation
 
 
+def test_an_acronym_the_passage_spells_out_is_named_there(tmp_path: Path) -> None:
+    from kb.names import spelled_out
+
+    assert spelled_out("Issued by the DfE", "issued by the Department for Education") == {"dfe"}
+    assert spelled_out("Send a CV", "send a curriculum vitae with the form") == {"cv"}
+    assert spelled_out("Ask the DfE", "ask the department") == set()
+    text = ("Sports safety code\n\nThe sports safety code is statutory guidance from the "
+            "Department for Sport and applies to every club with junior members.\n")
+    checked = _checked_in(tmp_path, text, "The sports safety code is statutory guidance from "
+                                          "the DfS and applies to clubs with junior members.")
+    assert checked.verdict == "supported", checked.explanation
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # the sentence too leaves the length to the clubs: the claim's "how long" is its own
+    ("Clubs decide for themselves how long to keep match-day photos of junior players.",
+     "supported"),
+    # a claim that the code sets the length is not borne out by it
+    ("The code specifies how long clubs must keep match-day photos of junior players.",
+     "not_found"),
+])
+def test_an_amount_left_unstated_is_borne_out_by_a_sentence_that_leaves_it_so(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    text = ("Photos\n\nIt is for clubs to decide how long they keep match-day photos of junior "
+            "players, but it is recommended that they are kept no longer than needed.\n")
+    checked = _checked_in(tmp_path, text, claim)
+    assert checked.verdict == verdict, checked.explanation
+
+
 TOOLKIT = ("About the toolkit\n\nThe audit toolkit was designed and tested by three district "
            "councils, and funded by the county's public health team, which also hosts the "
            "training.\n")

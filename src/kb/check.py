@@ -38,6 +38,7 @@ from kb.clashes import (
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import (
     names_in,
+    spelled_out,
     swapped_agent,
     swapped_name,
     swapped_pairs,
@@ -292,7 +293,8 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
             (not CHANGE.search(claim.text) or direction(best.sentence)) and \
             not further_along(claim.text, best.sentence) and \
             names_the_act(claim.text, f"{best.lead_in} {best.sentence}") and \
-            (not UNSTATED_AMOUNT.search(claim.text) or states_an_amount(best.sentence)) and \
+            (not UNSTATED_AMOUNT.search(claim.text) or states_an_amount(best.sentence) or
+             LEFT_OPEN.search(claim.text) and LEFT_OPEN.search(best.sentence)) and \
             says_more_than_its_title(claim.terms, best, least):
         if same_time(claim.text, best):
             return "supported", [_as_match(best, agrees=True)], ""
@@ -305,10 +307,15 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
 
 # a claim that a source sets an amount without saying which ("specifies how long schools must
 # keep footage", "must be kept for a set number of years"): borne out only by a sentence that
-# states one
+# states one; a claim that leaves it to someone to decide ("schools decide for themselves how
+# long") by a sentence that leaves it so too ("it is for schools to decide how long")
 UNSTATED_AMOUNT = re.compile(r"\bhow\s+(?:long|often|many|much|soon)\b|\ba\s+(?:set|fixed|"
                              r"specific|minimum|maximum)\s+(?:number|period|length|amount|"
                              r"time|age)\b|\btime\s+limit\b", re.I)
+
+
+LEFT_OPEN = re.compile(r"\b(?:decid|choos|determin|agree|judg)\w*\s+(?:for\s+themselves\s+)?"
+                       r"how\s+(?:long|often|many|much|soon)\b", re.I)
 
 
 # a lead-in whose list is of the cases its statement leaves out
@@ -411,7 +418,8 @@ def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[
     passage = aligned.passage
     text = aligned.sentence if sentence_only else f"{passage.section or ''} {passage.text}"
     held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.known_as} {text}")}
-    return names_in(claim.text) - claim.terms.present(held)
+    # an acronym the passage spells out ("DfE": "the Department for Education") is named there
+    return names_in(claim.text) - claim.terms.present(held) - spelled_out(claim.text, text)
 
 
 def _as_match(aligned: Aligned, agrees: bool = False) -> Match:

@@ -139,6 +139,22 @@ def names_in(text: str) -> set[str]:
     return name_stems(text) | {stem(w.lower()) for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", text)}
 
 
+def spelled_out(text: str, other: str) -> set[str]:
+    """The stems of the acronyms of `text` ("DfE", "CV") that `other` spells out: a run of its
+    words whose first letters are the acronym's ("Department for Education", "curriculum
+    vitae")."""
+    initials = "".join(w[0] for w in _words(other))
+    return {stem(acronym.lower()) for acronym in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*\b", text)
+            if sum(c.isupper() for c in acronym) >= 2 and len(acronym) <= 6 and
+            acronym.lower() in initials and _spells(acronym.lower(), _words(other))}
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether a run of the words begins with the letters, one word each."""
+    return any("".join(w[0] for w in words[at:at + len(letters)]) == letters
+               for at in range(len(words) - len(letters) + 1))
+
+
 RARE_TERM = 5  # a word in at most this many passages of the library is a term of art
 
 
