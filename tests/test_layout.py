@@ -405,3 +405,25 @@ def test_a_library_built_before_footnotes_reads_its_pdfs_again_without_encoding(
         count = kb.connection.execute("SELECT count(*) FROM notes").fetchone()[0]
     assert report.updated and report.embedded == 0
     assert count == 2
+
+
+def test_lines_are_spaced_by_their_font_boxes_not_by_the_letters_sampled() -> None:
+    from kb.extract import Line
+    from kb.extract.layout import _join
+
+    def line(text: str, top: float, bottom: float, font_top: float) -> Line:
+        return Line(text, size=12.0, x0=57.0, x1=500.0, top=top, bottom=bottom,
+                    font_top=font_top)
+
+    # one paragraph set at a 16.8 pt pitch: the glyph boxes' tops and bottoms move with the
+    # letters at the line's ends ("a" is short, "h" tall), the font boxes do not; then a
+    # paragraph 1.6 pitches below
+    lines = [line("The panel asked that the new visiting rota be", 100.0, 112.0, 98.0),
+             line("shared more evenly across both teams, so more", 122.5, 131.0, 114.8),
+             line("children are seen each week.", 134.0, 145.0, 131.6),
+             line("Managers agreed to review it in March.", 158.0, 169.0, 158.5)]
+    blocks = _join(lines, set())
+    assert [b.text for b in blocks] == [
+        "The panel asked that the new visiting rota be shared more evenly across both teams, "
+        "so more children are seen each week.",
+        "Managers agreed to review it in March."]

@@ -31,6 +31,8 @@ class Line:
     bottom: float = 0.0
     # footnote marks the reader took out of the line: each with the words it followed
     marks: tuple[tuple[int, str], ...] = ()
+    # the top of the line's font box, where the reader has one: lines are spaced by it
+    font_top: float = 0.0
 
 
 @dataclass

@@ -120,7 +120,7 @@ def _normalised(line: Line) -> Line:
     else:
         text = re.sub(r"\s+", " ", normalise(line.text)).strip()
     return Line(text, line.kind, line.level, line.size, line.bold, line.x0, line.x1, line.top,
-                line.bottom)
+                line.bottom, font_top=line.font_top)
 
 
 def _body_size(pages: list[list[Line]]) -> float:
@@ -262,20 +262,26 @@ def _stat_shaped(line: Line) -> bool:
 
 def _join(lines: list[Line], vocabulary: set[str]) -> list[Line]:
     """Visual lines into blocks: a paragraph runs on while lines follow at the usual spacing."""
-    pitch = _line_pitch(lines)
+    pitch, font_pitch = _line_pitch(lines), _font_pitch(lines)
     blocks: list[Line] = []
+    last = 0.0  # the font box top of the block's last line: the next is spaced from it
     for line in lines:
         previous = blocks[-1] if blocks else None
-        if previous is not None and _continues(previous, line, pitch):
+        if previous is not None and _continues(previous, line, pitch, last, font_pitch):
             if previous.text.endswith("-"):
                 previous.text = _mend_hyphen(previous.text, line.text, vocabulary)
             else:
                 previous.text = f"{previous.text} {line.text}"
             previous.x1, previous.bottom = max(previous.x1, line.x1), line.bottom
+            last = line.font_top
             continue
         blocks.append(Line(line.text, line.kind, line.level, line.size, line.bold, line.x0,
                            line.x1, line.top, line.bottom))
+        last = line.font_top
     return blocks
+
+
+FONT_REACH = 1.2  # a line this many usual spacings below the last carries on its paragraph
 
 
 def _line_pitch(lines: list[Line]) -> float:
@@ -284,8 +290,20 @@ def _line_pitch(lines: list[Line]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def _continues(previous: Line, line: Line, pitch: float) -> bool:
-    """True when `line` carries on the block `previous` (same kind, close below it)."""
+def _font_pitch(lines: list[Line]) -> float:
+    """The usual spacing of text lines by their font boxes, 0 where the reader gives none."""
+    gaps = [b.font_top - a.font_top for a, b in zip(lines, lines[1:], strict=False)
+            if a.kind == b.kind == "text" and a.font_top and b.font_top and
+            0 < b.font_top - a.font_top < 3 * max(a.size, 1)]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _continues(previous: Line, line: Line, pitch: float, last: float = 0.0,
+               font_pitch: float = 0.0) -> bool:
+    """True when `line` carries on the block `previous` (same kind, close below it). Where the
+    reader gives each line's font box, a line a usual spacing below the block's last line is
+    close: the glyphs' own boxes move with the letters sampled (an "h" stands taller than an
+    "a"), so their spacing says less."""
     gap = line.top - previous.bottom
     if previous.kind == "heading" and line.kind == "heading" and line.size:
         # a heading wrapped over lines: spaced by its own type's size, not the body's
@@ -294,7 +312,10 @@ def _continues(previous: Line, line: Line, pitch: float) -> bool:
             -line.size < line.x0 - previous.x0 < 2 * line.size  # a number's hanging indent
     if not pitch:
         return False  # no geometry (a DOCX paragraph, a lone line): every block stands alone
-    close = -0.5 * pitch < line.top - previous.top <= 1.45 * pitch or 0 <= gap < 0.6 * pitch
+    if font_pitch and last and line.font_top:
+        close = -0.5 * font_pitch < line.font_top - last <= FONT_REACH * font_pitch
+    else:
+        close = -0.5 * pitch < line.top - previous.top <= 1.45 * pitch or 0 <= gap < 0.6 * pitch
     if not close:
         return False
     if line.kind != "text" or previous.kind not in ("text", "item"):

@@ -141,7 +141,8 @@ def _line(chars: PageChars, text: str, start: int, end: int) -> Line | None:
         left, t, b = chars.bounds(index)
         top, bottom, x1 = min(top, t), max(bottom, b), max(x1, left)
     return Line(stripped, size=round(sizes[len(sizes) // 2], 1), bold=bold, x0=x0, x1=x1,
-                top=top, bottom=bottom, marks=marks)
+                top=top, bottom=bottom, marks=marks,
+                font_top=min(chars.loose_top(index) for index in samples))
 
 
 def _load_page(pdf: Any, index: int, path: Path) -> Any:

@@ -146,6 +146,14 @@ class PageChars:
                 "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
                 "width": x1 - x0, "height": bottom - top, "upright": a * d > 0 and b * c <= 0}
 
+    def loose_top(self, index: int) -> float:
+        """The top of the character's font box (its font's ascent above the baseline), down
+        from the page's top: the same for every letter of a line in one font, where the glyph
+        box's top moves with the letter (an "h" stands taller than an "a")."""
+        box = self.loose
+        self.raw.FPDFText_GetLooseCharBox(self.handle, index, box)
+        return float(self.height - box.top)
+
     def bounds(self, index: int) -> tuple[float, float, float]:
         """left, top and bottom of a character, top measured down from the page's top."""
         left, right, bottom, top = self.box
