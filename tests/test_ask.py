@@ -1480,3 +1480,26 @@ def test_a_short_row_under_a_code_column_answers_which_code(tmp_path: Path) -> N
                         "the coaches?")
     # a row of two words, its code a bare number the column names as a code
     assert answer.answer_found and (answer.answer or "").startswith("3"), answer.answer
+
+
+def test_a_rate_per_ten_thousand_is_not_answered_by_a_percentage() -> None:
+    from kb.answer_kinds import figure_fit
+    from kb.ask import Candidate
+    from kb.models import Passage
+    from kb.numbers import find_figures
+    from kb.question import Question, terms_of
+    from kb.sentences import Sentence
+    from kb.terms import Terms
+
+    def fit(question: str, sentence: str) -> float:
+        asked = Question(question, "rate", None, Terms({t: 1.0 for t in terms_of(question)}, {}))
+        passage = Passage(1, "d", "Club in numbers", "club.txt", None, "other", 1, 1, None,
+                          sentence, 0, len(sentence))
+        return figure_fit(asked, Candidate(passage, Sentence(sentence, 0, len(sentence)),
+                                           find_figures(sentence)))
+
+    question = "What was the club's injury rate per 10,000 players?"
+    assert fit(question, "Injuries to players\t12%\t14%") < 0  # a share, not that rate
+    assert fit(question, "The injury rate was 8.2 per 10,000 players.") > 0
+    # a rate asked without its base may be given as a percentage
+    assert fit("What was the club's injury rate in 2024?", "Injuries to players\t12%\t14%") > 0

@@ -321,6 +321,9 @@ def attributed(candidate: Candidate, figure: Figure) -> bool:
 NAMES_A_LAW = re.compile(r"\b(?:Act|Acts|Regulations|Order|Rules|Bill|Measure)\s*$")
 
 
+_PER_BASE = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+|thousand|hundred)\b", re.I)
+
+
 def figure_fit(asked: Question, candidate: Candidate) -> float:
     """A bonus for a figure of the kind asked for whose measure matches; a penalty for none."""
     kinds = KINDS_FOR[asked.wants or ""]
@@ -335,6 +338,8 @@ def figure_fit(asked: Question, candidate: Candidate) -> float:
             continue  # "the Children Act 1989", "the ... Regulations 2012": a name, not a time
         if attributed(candidate, figure):
             continue  # '"..." – Social worker, Wave 1, February 2025': when it was said
+        if figure.kind == "percent" and asked.wants == "rate" and _PER_BASE.search(asked.text):
+            continue  # "the rate per 10,000": a percentage is another measure
         if asked.wants == "time" and figure.kind in ("period", "year") and asked.period and \
                 figure.period == asked.period:
             continue  # the year the question names ("the 2023 to 2024 return") is no answer
