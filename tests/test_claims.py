@@ -816,3 +816,16 @@ def test_a_thing_said_to_stay_where_it_is_clashes_with_a_claim_that_hands_it_on(
              "May, remains with the head coach, and the final say should not be delegated.")
     assert kept_not_handed("The head coach can hand the final say on selection over to an "
                            "assistant.", aside)
+
+
+def test_two_denials_of_one_noun_phrase_are_no_clash() -> None:
+    from kb.negation import denies
+
+    source = ("Parents should be able to book sessions online; no providers in the county offer "
+              "this yet.")
+    # both deny it: the claim's "no" stands before the phrase whose head the source denies
+    assert denies("The review notes that no holiday club booking provider in the county lets "
+                  "parents book online yet.", source) is None
+    # a claim that some provider does is denied
+    assert denies("Holiday club providers in the county let parents book sessions online.",
+                  source)

@@ -31,8 +31,14 @@ _EXCEPTED = re.compile(r"\b(?:nothing|none|nobody|no\s+one|no)\b[^,;:.()]*?\b(?:
 
 
 def _negated_words(text: str) -> set[str]:
-    return {stem(m.group(1).lower()) for m in re.finditer(
+    """The stems of the words a negation stands before; after "no", the noun phrase it denies
+    up to its head ("no case management system provider": provider too)."""
+    words = {stem(m.group(1).lower()) for m in re.finditer(
         r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)}
+    for match in re.finditer(r"\bno\s+((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)", text,
+                             re.I):
+        words |= {stem(w.lower()) for w in content_words(match.group(1))}
+    return words
 
 
 # words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
@@ -165,7 +171,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         # a negation's reach ends at the next one, which denies what follows it ("is not in
         # need cannot have a plan": the "not" denies nothing of the plan)
         following = list(itertools.takewhile(lambda w: not NEGATION.fullmatch(w), following))
-        if following and stem(following[0]) in common:
+        if following and (stem(following[0]) in common or cue.group(0).lower() == "no" and
+                          {stem(w) for w in following[:4]} & common):
             continue
         # "not solely by adult males" denies "only by adult males": one limit, said two ways
         limited = bool(following) and following[0] in _EXCLUSIVE and \
