@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kb.extract import Line
+from kb.extract import ANCHOR_WORDS, Line
 
-ANCHOR_WORDS = 8  # the words before a mark kept to find its sentence again
 NOTE_SCALE = 0.95  # a note's lines are set smaller than the page's body text
 _NOTE_LINE = re.compile(r"(\d{1,3})\s*([A-Z(‘'\"“].*)")
 

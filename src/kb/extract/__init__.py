@@ -8,6 +8,7 @@ from pathlib import Path
 from kb.errors import UnreadableFile
 
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}
+ANCHOR_WORDS = 8  # the words before a footnote mark kept to find its sentence again
 
 
 @dataclass

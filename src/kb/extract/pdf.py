@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import UnreadableFile
-from kb.extract import Line, RawDocument
+from kb.extract import ANCHOR_WORDS, Line, RawDocument
 from kb.extract.pdf_page import PageChars, page_rules
-from kb.notes import ANCHOR_WORDS
 
 LINE_SPAN = re.compile(r"[^\r\n]+")
 # A page may hold a ruled table when it draws 8 rules (thin, long paths: a grid of three rows
