@@ -1413,7 +1413,7 @@ def test_a_who_question_in_the_past_asks_the_doer_of_its_act() -> None:
 
 
 def test_a_table_row_is_read_with_the_line_leading_into_its_table_and_its_header() -> None:
-    from kb.ask import table_title
+    from kb.table_answers import table_title
 
     text = ("3.2 Reason for leaving\nRecord why the member left the club, using the codes in "
             "the list below, once for each season they were registered with us.\n"

@@ -1,7 +1,10 @@
-"""Table rows as answers: rows of the passages found that give what is asked, with their header."""
+"""Table rows as answers: rows of the passages found that give what is asked, with their header;
+what a row is read with (its table's header row and the lines leading into it)."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -99,3 +102,52 @@ def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
     marked = f"{full[0]}: " + "; ".join(f"{h} **{v}**" if v == key else f"{h} {v}"
                                          for h, v in parts)
     return plain, marked
+
+
+TITLE_REACH = 40  # lines a table's row is read back over to find the line leading into it
+HEADER_WORDS = 4  # the most words a column's name has
+CAPTION_WORDS = 12  # the most words a table's caption or heading has
+LEAD_LINES = 3  # the lines above a table read for what leads into it
+_POINTS_DOWN = re.compile(r"\b(?:below|following|table|list)\b", re.I)
+
+
+def table_title(text: str, start: int) -> str:
+    """What a table row is read with: the table's header row and the lines that lead into it
+    ("Enter the reason the case was closed, from the codes in the table below:", "B6. Reason
+    for closure"); "" for a sentence that is no row."""
+    leads, header = table_parts(text, start)
+    return " ".join([*leads, header])
+
+
+def table_parts(text: str, start: int) -> tuple[list[str], str]:
+    """The lines leading into the table a row at `start` stands in, and its header row (""
+    when its first row names no columns); nothing for a sentence that is no row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if "\t" not in text[line_start:line_end if line_end >= 0 else len(text)]:
+        return [], ""
+    above = text[:line_start].split("\n")[:-1][-TITLE_REACH:]
+    rows = list(itertools.takewhile(lambda line: "\t" in line or not line.strip(),
+                                    reversed(above)))
+    header = next((line for line in reversed(rows) if line.strip()), "")
+    # column names are a few words a cell ("Code", "Description"), not an entry of a table of
+    # terms; what leads into a table is a caption, a heading, a line ending in a colon or one
+    # that points to it ("from the list below"), among the few lines above it
+    named = all(len(cell.split()) <= HEADER_WORDS for cell in header.split("\t"))
+    before = above[max(0, len(above) - len(rows) - LEAD_LINES):len(above) - len(rows)]
+    leads = [line for line in before if line.rstrip().endswith(":") or
+             len(line.split()) <= CAPTION_WORDS or _POINTS_DOWN.search(line)]
+    return leads, header if named else ""
+
+
+_CODE_CELL = re.compile(r"\s*[A-Za-z0-9]{1,4}\t")
+_CODE_COLUMN = re.compile(r"^\s*codes?\s*$", re.I)
+
+
+def in_a_code_column(candidate: Candidate) -> bool:
+    """Whether a table row opens on a cell of a column named "Code" ("6 | 'POLICE'" under
+    "Code | Description"): a code, whatever its shape."""
+    text = candidate.sentence.text
+    header = table_parts(candidate.passage.text, candidate.sentence.start)[1]
+    first = next((cell for cell in header.split("\t") if cell.strip()), "")
+    return bool(_CODE_CELL.match(text)) and bool(_CODE_COLUMN.match(first))
