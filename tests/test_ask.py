@@ -429,22 +429,32 @@ def test_a_question_of_a_fee_asks_for_money() -> None:
     assert wants == "money"
 
 
-def test_a_question_for_a_total_is_answered_by_the_total_row(tmp_path: Path) -> None:
+def _table_document(path: Path, heading: str, before: str, rows: list[tuple[str, ...]],
+                    after: str = "") -> Path:
+    """A DOCX written for the test: a heading, a paragraph, a table of these rows (the first
+    its header), and a paragraph after it if given."""
     from docx import Document as Docx
 
     document = Docx()
-    document.add_heading("Foster carer recruitment", level=1)
-    document.add_paragraph("Enquiries from prospective foster carers were counted in two "
-                           "rounds of open evenings across the county.")
-    table = document.add_table(rows=4, cols=3)
-    for row, cells in zip(table.rows, [("Round", "Enquiries", "Approved"),
-                                       ("Round 1 (May)", "148", "12"),
-                                       ("Round 2 (Oct)", "131", "9"),
-                                       ("Total", "279", "21")], strict=True):
+    document.add_heading(heading, level=1)
+    document.add_paragraph(before)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, cells, strict=True):
             cell.text = value
-    path = tmp_path / "recruitment.docx"
+    if after:
+        document.add_paragraph(after)
     document.save(str(path))
+    return path
+
+
+def test_a_question_for_a_total_is_answered_by_the_total_row(tmp_path: Path) -> None:
+    path = _table_document(
+        tmp_path / "recruitment.docx", "Foster carer recruitment",
+        "Enquiries from prospective foster carers were counted in two rounds of open evenings "
+        "across the county.",
+        [("Round", "Enquiries", "Approved"), ("Round 1 (May)", "148", "12"),
+         ("Round 2 (Oct)", "131", "9"), ("Total", "279", "21")])
     with KnowledgeBase.open(tmp_path / "index") as kb:
         kb.ingest([path])
         answer = kb.ask("How many enquiries from prospective foster carers were there in total "
@@ -1430,22 +1440,14 @@ def test_a_table_row_is_read_with_the_line_leading_into_its_table_and_its_header
 
 def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
         tmp_path: Path) -> None:
-    from docx import Document as Docx
-
-    document = Docx()
-    document.add_heading("Membership return", level=1)
-    document.add_paragraph("Record why a member stopped playing, using one of the leaving codes "
-                           "given in the table below:")
-    table = document.add_table(rows=4, cols=2)
-    for row, cells in zip(table.rows, [("Code", "Description"), ("L1", "Moved away."),
-                                       ("L2", "Joined a rival team."),
-                                       ("L3", "Injured and unable to play.")], strict=True):
-        for cell, value in zip(row.cells, cells, strict=True):
-            cell.text = value
-    document.add_paragraph("Members who left owing subscriptions are reported to the treasurer, "
-                           "who writes to them within a month of the return.")
-    path = tmp_path / "return.docx"
-    document.save(str(path))
+    path = _table_document(
+        tmp_path / "return.docx", "Membership return",
+        "Record why a member stopped playing, using one of the leaving codes given in the "
+        "table below:",
+        [("Code", "Description"), ("L1", "Moved away."), ("L2", "Joined a rival team."),
+         ("L3", "Injured and unable to play.")],
+        "Members who left owing subscriptions are reported to the treasurer, who writes to "
+        "them within a month of the return.")
     with KnowledgeBase.open(tmp_path / "index") as kb:
         kb.ingest([path])
         # most of what the question asks is said by the line leading into the table, the row
@@ -1457,23 +1459,12 @@ def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
 
 
 def test_a_short_row_under_a_code_column_answers_which_code(tmp_path: Path) -> None:
-    from docx import Document as Docx
-
-    document = Docx()
-    document.add_heading("Referral return", level=1)
-    document.add_paragraph("For each new referral, record who made it, using the source codes "
-                           "in the table below.")
-    table = document.add_table(rows=5, cols=2)
-    for row, cells in zip(table.rows, [("Code", "Description"),
-                                       ("1", "'FAMILY' – a parent, relative or carer."),
-                                       ("2", "'SCHOOLS' – any school or college."),
-                                       ("3", "'COACHES'."),
-                                       ("4", "'OTHER' – anyone not listed above.")],
-                          strict=True):
-        for cell, value in zip(row.cells, cells, strict=True):
-            cell.text = value
-    path = tmp_path / "referrals.docx"
-    document.save(str(path))
+    path = _table_document(
+        tmp_path / "referrals.docx", "Referral return",
+        "For each new referral, record who made it, using the source codes in the table below.",
+        [("Code", "Description"), ("1", "'FAMILY' – a parent, relative or carer."),
+         ("2", "'SCHOOLS' – any school or college."), ("3", "'COACHES'."),
+         ("4", "'OTHER' – anyone not listed above.")])
     with KnowledgeBase.open(tmp_path / "index") as kb:
         kb.ingest([path])
         answer = kb.ask("Which source code should be recorded when the referral comes from "

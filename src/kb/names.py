@@ -146,13 +146,7 @@ def spelled_out(text: str, other: str) -> set[str]:
     initials = "".join(w[0] for w in _words(other))
     return {stem(acronym.lower()) for acronym in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*\b", text)
             if sum(c.isupper() for c in acronym) >= 2 and len(acronym) <= 6 and
-            acronym.lower() in initials and _spells(acronym.lower(), _words(other))}
-
-
-def _spells(letters: str, words: list[str]) -> bool:
-    """Whether a run of the words begins with the letters, one word each."""
-    return any("".join(w[0] for w in words[at:at + len(letters)]) == letters
-               for at in range(len(words) - len(letters) + 1))
+            acronym.lower() in initials}
 
 
 RARE_TERM = 5  # a word in at most this many passages of the library is a term of art

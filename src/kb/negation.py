@@ -358,8 +358,13 @@ def _base(verb: str) -> str:
 def _object(rest: str) -> set[str]:
     """The stems of the object that follows an act, up to its first preposition or clause
     ("out a DPIA before a one-off share": {"dpia"})."""
+    return {stem(w) for w in _object_words(rest)}
+
+
+def _object_words(rest: str) -> list[str]:
+    """The content words of the object that follows an act, in order: its head last."""
     end = _OBJECT_END.search(rest)
-    return {stem(w) for w in content_words(rest[:end.start()] if end else rest)}
+    return content_words(rest[:end.start()] if end else rest)
 
 
 def permits_what_claim_names(claim: str, sentence: str) -> bool:
@@ -464,9 +469,7 @@ def names_the_act(claim: str, sentence: str) -> bool:
         verb = match.group(1).lower()
         if verb in _NOT_AN_ACT or _base(verb) in _LIGHT:
             continue
-        end = _OBJECT_END.search(claim, match.end())
-        thing = [w for w in content_words(claim[match.end():end.start() if end else len(claim)])
-                 if w.lower() not in STOP]
+        thing = [w for w in _object_words(claim[match.end():]) if w.lower() not in STOP]
         if thing and _base(verb) not in held and stem(verb) not in held and \
                 stem(thing[-1]) not in held:
             return False

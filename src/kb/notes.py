@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kb.extract import ANCHOR_WORDS, Line
+from kb.extract.layout import body_size
 
 NOTE_SCALE = 0.95  # a note's lines are set smaller than the page's body text
 _NOTE_LINE = re.compile(r"(\d{1,3})\s*([A-Z(‘'\"“].*)")
@@ -38,21 +39,10 @@ def notes_of(layout: list[list[Line]]) -> list[Note]:
                 marked.setdefault(mark, anchor or " ".join(previous.split()[-ANCHOR_WORDS:]))
             previous = line.text
         if marked:
-            texts = _note_texts(lines, _body_size(lines), set(marked))
+            texts = _note_texts(lines, body_size([lines]), set(marked))
             notes += [Note(page, mark, marked[mark], texts[mark]) for mark in marked
                       if mark in texts and marked[mark]]
     return notes
-
-
-def _body_size(lines: list[Line]) -> float:
-    """The size most of the page's text is set in (by characters)."""
-    sizes = sorted((line.size, len(line.text)) for line in lines if line.size)
-    half, count = sum(n for _, n in sizes) / 2, 0
-    for size, n in sizes:
-        count += n
-        if count >= half:
-            return size
-    return 0.0
 
 
 def _note_texts(lines: list[Line], body: float, marks: set[int]) -> dict[int, str]:

@@ -45,7 +45,7 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     pages = drop_margins(pages, lambda line: line.text, share=0.4, least_pages=3,
                          keep=lambda line: line.kind == "row")
     pages = [_mark_contents(lines, len(pages)) for lines in pages]
-    body = _body_size(pages)
+    body = body_size(pages)
     # the first page is read as a cover; a later one of the first three only when it is one
     # (a note of changes before the title page)
     covers = {number for number, lines in enumerate(pages[:3]) if len(pages) > 2 and (
@@ -123,7 +123,7 @@ def _normalised(line: Line) -> Line:
                 line.bottom, font_top=line.font_top)
 
 
-def _body_size(pages: list[list[Line]]) -> float:
+def body_size(pages: list[list[Line]]) -> float:
     """The size most of the document's characters are set in."""
     weights: Counter[float] = Counter()
     for lines in pages:
