@@ -37,6 +37,7 @@ from kb.answer_kinds import (
 from kb.claims import names_again, sentences_of
 from kb.clashes import opposite_word, other_kind
 from kb.items import another_item, names_a_code, names_item
+from kb.lists import ASKS_SEVERAL, items_after
 from kb.models import Passage, passage_dict
 from kb.names import name_stems, names
 from kb.notes import anchored_in
@@ -53,7 +54,7 @@ from kb.question import (
     role_asked,
     terms_of,
 )
-from kb.sentences import FRAME, LEANS_BACK, Sentence
+from kb.sentences import FRAME, LEANS_BACK, Sentence, unwrapped
 from kb.table_answers import fact_candidates, in_a_code_column, read_with_header, table_title
 from kb.words import content_words, stem, word_parts
 
@@ -148,7 +149,7 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     passages=list(hits[:k]), period=asked.period,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
-        best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(asked, best)))
+        best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(engine, asked, best)))
         answer.answer = best.sentence.text
         answer.marked = mark(best)
         if (read := read_with_header(best)) is not None:
@@ -331,21 +332,25 @@ def corroborating(best: Candidate, candidates: list[Candidate], most: int = 2
     return found
 
 
-def complete_lead_in(asked: Question, best: Candidate) -> Candidate:
-    """A sentence that ends in a colon leads into a list: the answer is the item of that list
-    that best covers the question, quoted with its lead-in."""
-    if not best.sentence.text.rstrip().endswith(":"):
+def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
+    """A sentence that ends in a colon leads into a list: the answer is the list, quoted with
+    its lead-in, when the question asks after several things ("What are the four strands?"),
+    else the item that best covers the question."""
+    lead = best.sentence
+    if not lead.text.rstrip().endswith(":"):
         return best
-    following = [(text, start) for text, start in sentences_of(best.passage)
-                 if start > best.sentence.start]
-    items = [(text, start) for text, start in following[:12] if text.startswith(("•", "◦"))]
+    items = items_after(best.passage, lead, lambda: engine.passages_after(best.passage))
     if not items:
         return best
-    text, start = max(items, key=lambda item: asked.terms.share(
-        {stem(w) for w in content_words(item[0])}))
-    joined = f"{best.sentence.text} {text.lstrip('•◦ ')}"
-    return Candidate(best.passage, Sentence(joined, start, start + len(text)), best.figures,
-                     best.score, best.key, best.defines, best.covered, best.fit)
+    if ASKS_SEVERAL.search(asked.text):
+        text, start = "; ".join(item.lstrip("•◦▪➢■● ") for item in items), lead.start
+    else:
+        text = max(items, key=lambda item: asked.terms.share(
+            {stem(w) for w in content_words(item)}))
+        start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
+        text = text.lstrip("•◦▪➢■● ")
+    return Candidate(best.passage, Sentence(f"{lead.text} {text}", start, start + len(text)),
+                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
 
 
 # a sentence that opens on a pronoun ("They work with families ... and run the Stop it Now!

@@ -201,6 +201,17 @@ class SearchEngine:
             (passage.doc_id, passage.page, passage.page_end or passage.page)).fetchall()
         return [Note(*row) for row in rows]
 
+    def passages_after(self, passage: Passage, most: int = 12) -> list[Passage]:
+        """The passages that follow this one in its document, in order."""
+        ids = list(range(passage.passage_id + 1, passage.passage_id + 1 + most))
+        found = self.passages(ids)
+        following = []
+        for pid in ids:
+            if pid not in found or found[pid].doc_id != passage.doc_id:
+                break
+            following.append(found[pid])
+        return following
+
     def sentence_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The vectors ingest stored of those of these sentence texts it read, by text."""
         return sentence_vectors.stored(self.connection, texts)

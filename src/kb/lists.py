@@ -1,0 +1,82 @@
+"""The items a lead-in introduces: bullets, numbered or labelled lines, or the headings of the
+sections that follow it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from kb.models import Passage
+from kb.number_words import NUMBER_WORDS, WORD_NUMBER
+from kb.sentences import Sentence, unwrapped
+
+# a line that opens an item: a bullet, a number or letter ("1.", "(b)", "iii)"), or a short
+# label and a colon ("contact: being subjected to ...")
+ITEM_OPENING = re.compile(r"(?:[•◦▪➢■●]|[-–]\s|o\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|"
+                          r"\(?[ivx]{1,4}\)\s|[A-Za-z][\w'’/-]*(?:\s[\w'’/-]+){0,4}:\s)")
+# numbered items run together on one line: "1. Relationships based ... 2. Evidence-based ..."
+_RUN_ON_NUMBER = re.compile(r"(?<=\s)(?=\d{1,2}\.\s+[A-Z])")
+# a question after several things: "What are the four strands ...", "Into which three types"
+ASKS_SEVERAL = re.compile(rf"\b(?:(?:what|which)\s+(?:are|were)\b|(?:{WORD_NUMBER}|\d)\s+"
+                          r"(?:[a-z-]+\s+){0,2}[a-z-]+s\b|\blist\b)", re.I)
+MOST_ITEMS = 12
+_COUNT = re.compile(rf"\b({WORD_NUMBER}|\d{{1,2}})\s+(?!per\b|%)[a-z]", re.I)
+
+
+def items_in(text: str, most: int = MOST_ITEMS) -> list[str]:
+    """The items a text opens with, one a line, up to the first line that opens none (a
+    short heading before the first item is passed over)."""
+    found: list[str] = []
+    headed = False
+    for line in filter(None, (line.strip() for line in text.split("\n"))):
+        if not ITEM_OPENING.match(line):
+            if found or headed or len(line.split()) > 6:
+                break
+            headed = True  # "Contributors", the heading a new passage opens with
+            continue
+        found.extend(part.strip() for part in _RUN_ON_NUMBER.split(line) if part.strip())
+        if len(found) >= most:
+            break
+    return found[:most]
+
+
+def stated_count(lead: str) -> int | None:
+    """How many items a lead-in says it introduces ("There are four key strands:")."""
+    match = _COUNT.search(lead)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    count = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return count if count and 2 <= count <= MOST_ITEMS else None
+
+
+def headings_below(lead: Passage, lead_in: str, following: Sequence[Passage]) -> list[str]:
+    """The headings of the sections that follow a lead-in closing its passage ("There are four
+    key strands:" and then a section each): those that open under the lead-in's own section,
+    or, where the section path does not say, as many as the lead-in counts."""
+    parent = (lead.section or "").split(" > ")[-1].strip()
+    count = stated_count(lead_in)
+    found: list[str] = []
+    for passage in following:
+        path = [part.strip() for part in (passage.section or "").split(" > ")]
+        below = len(path) >= 2 and path[-2] == parent
+        if passage.doc_id != lead.doc_id or not below and count is None:
+            break
+        if path[-1] not in found:
+            found.append(path[-1])
+        if len(found) == (count or MOST_ITEMS):
+            break
+    return found if len(found) >= (count or 2) else []
+
+
+def items_after(passage: Passage, lead_in: Sentence,
+                following: Callable[[], Sequence[Passage]]) -> list[str]:
+    """The items of the list a lead-in introduces: in the rest of its passage, or, when the
+    lead-in closes its passage, in the passages after it."""
+    rest = unwrapped(passage.text)[lead_in.end:]
+    if (found := items_in(rest)) or len(rest.split()) > 6:
+        return found
+    after = list(following())  # the lead-in, with a heading at most, closes its passage
+    if not after:
+        return []
+    return headings_below(passage, lead_in.text, after) or items_in(unwrapped(after[0].text))
