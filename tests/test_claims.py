@@ -501,6 +501,20 @@ def test_a_negation_reaches_a_verb_joined_to_the_one_it_denies() -> None:
                   "record is needed.") is not None
 
 
+def test_an_or_inside_a_denied_objects_list_joins_no_verb_to_the_denial() -> None:
+    from kb.negation import denies
+
+    # both deny the same thing in their own words: "or respite care" joins items of the
+    # object, not a second verb the "not" would reach
+    source = "Short break plans do not include other plans such as foster care or respite care."
+    assert denies("Foster care or respite care plans are not counted as short break plans.",
+                  source) is None
+    # a verb after a comma is still reached, however long the object before it
+    assert denies("Clubs should ask parents to show a passport.",
+                  "Clubs should not demand photo identification from parents at the gate, or "
+                  "ask to see a passport.") is not None
+
+
 def test_a_negation_reaches_both_participles_it_governs() -> None:
     from kb.negation import denies
 

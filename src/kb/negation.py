@@ -85,14 +85,20 @@ def _in_other_words(following: list[str], denied: str, shared: set[str], other: 
 # a verb joined to a denied one by "or"/"nor" in the same clause is denied too: "should not
 # request checks, or ask to see certificates"
 _IN_TURN = re.compile(r"(?:,\s*)?\b(?:or|nor)\s+([a-z]+)", re.I)
+_TURN_REACH = 3  # words from the negation to an "or" with no comma: the denied word and its object
 
 
 def _denied_in_turn(after: str, shared: set[str]) -> bool:
     """Whether a word the two texts share is joined by "or"/"nor" to the word a negation
-    denies, within its clause: the negation reaches it."""
+    denies, within its clause: the negation reaches it. The "or" follows a comma ("should not
+    request checks, or ask") or comes close after the denied word and its object ("not demand
+    identification or ask"); one further on joins the items of a list inside the object ("do
+    not include other plans such as leaving care support or adoption support")."""
     clause = re.split(r"[;:.()]|\b(?:but|while|whereas|although|though|which|who|when|where|if|"
                       r"unless|because|that)\b", after)[0]
     return any(match.group(1).lower() not in _PASSED and stem(match.group(1).lower()) in shared
+               and (match.group(0).startswith(",") or len(re.findall(
+                   r"[A-Za-z][A-Za-z'-]*", clause[:match.start()])) <= _TURN_REACH)
                for match in _IN_TURN.finditer(clause))
 
 
