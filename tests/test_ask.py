@@ -998,6 +998,10 @@ def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_pa
     assert other_kind("Where should staff take a safeguarding allegation?",
                       "Report a financial allegation about the head to the chair.") == (
         "safeguarding allegation", "financial allegation")
+    # a word of how far or in what order is no kind: "parents further agreed" is the agreeing
+    # of "parents asked agreed"
+    assert other_kind("How many parents asked agreed the hub helped?",
+                      "Most parents further agreed that the hub helped them.") is None
     text = ("Home visits guidance\n\n"
             "Before home visits made on a regular basis, staff must complete a visit plan with "
             "their manager. "

@@ -367,6 +367,13 @@ def other_choice(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# words that say how far, how often or in what order, not what kind: "staff further agreed" is
+# no other kind of agreeing than "staff surveyed agreed"
+_ADVERBS = {"further", "also", "again", "still", "then", "now", "already", "often", "always",
+            "never", "sometimes", "usually", "generally", "largely", "mostly", "mainly",
+            "broadly", "strongly", "slightly", "overall", "together", "even", "just"}
+
+
 @lru_cache(maxsize=256)  # ask reads the question's frames against every candidate sentence
 def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     """Each word of a text between two others: (word before, its stem, the head after, the
@@ -378,7 +385,7 @@ def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     # alternative ("a concern/allegation": a concern or an allegation)
     return tuple((a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
                  for n, (a, b, c) in enumerate(zip(words, words[1:], words[2:], strict=False))
-                 if b.islower() and a.lower() != "to" and b not in STOP and
+                 if b.islower() and a.lower() != "to" and b not in STOP and b not in _ADVERBS and
                  c.lower() not in STOP and len(b) > 2 and len(c) > 2 and
                  "/" not in text[found[n + 1].end():found[n + 2].start()])
 
