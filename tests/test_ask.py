@@ -609,6 +609,21 @@ def test_a_term_qualified_before_it_is_named_still_defines(tmp_path: Path) -> No
     assert answer.answer_found and "hold no social work qualification" in (answer.answer or "")
 
 
+def test_a_quoted_term_glossed_by_the_clause_after_it_or_named_after_its_meaning_defines(
+        tmp_path: Path) -> None:
+    text = ("Online harms briefing\n\n"
+            "Signs to look for\n\n"
+            "Young people drawn into fraud may be asked to lend their bank cards to others. "
+            "Some are taught tricks such as 'card looping', where one card is passed between "
+            "several accounts to hide where the money went. Others are given a phone to keep "
+            "for a group, often called a 'burner', and are told to answer it at any hour.\n")
+    with one_document_library(tmp_path, "harms.txt", text) as kb:
+        answer = kb.ask("What does 'card looping' mean?")
+        assert answer.answer_found and "passed between several accounts" in (answer.answer or "")
+        named = kb.ask("What is a 'burner'?")
+        assert named.answer_found and "given a phone to keep" in (named.answer or "")
+
+
 def test_a_length_written_with_a_hyphen_answers_how_long(tmp_path: Path) -> None:
     text = ("Listening events\n\n"
             "Young people took part in the listening events run by the participation team. "

@@ -271,6 +271,14 @@ _DEFINING = re.compile(r"['\u2019\"\u201d]?\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|fo
                        r"refers?\s+to|(?:is|are)\s+used\s+to\s+(?:describe|mean|refer))", re.I)
 
 
+# a term in quotes glossed by the clause after it ("techniques such as 'cuffing', where a
+# phone is hidden in a sleeve"), or named after what it is ("a flat, often called a 'base'")
+_QUOTED_GLOSS = re.compile(r"['\u2019\"\u201d]\s*,\s*(?:where|whereby|in\s+which|i\.e\.|that\s+is|"
+                           r"which\s+(?:is|are|means))\b", re.I)
+_NAMED_AS = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?"
+                       r"['\u2018\"\u201c]$", re.I)
+
+
 # a glossary line gives the meaning after a colon or a dash ("Looked-after child - A child is
 # looked after by ...")
 _GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\s[-\u2013\u2014])\s+\S")
@@ -286,7 +294,8 @@ def defines(asked: Question, text: str) -> bool:
     mentions = list(re.finditer(rf"(?<![\w-]){re.escape(asked.code)}(?![\w-])", text, re.I))
     if not mentions:
         return False
-    if any(_DEFINING.match(text, mention.end()) for mention in mentions):
+    if any(_DEFINING.match(text, mention.end()) or _QUOTED_GLOSS.match(text, mention.end()) or
+           _NAMED_AS.search(text[:mention.start()]) for mention in mentions):
         return True
     found = mentions[0]
     # a glossary line: the term opens it and a colon gives its meaning ("Eligible child: a
