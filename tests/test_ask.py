@@ -624,6 +624,19 @@ def test_a_quoted_term_glossed_by_the_clause_after_it_or_named_after_its_meaning
         assert named.answer_found and "given a phone to keep" in (named.answer or "")
 
 
+def test_a_sentence_counting_a_part_of_a_whole_does_not_answer_for_the_whole(
+        tmp_path: Path) -> None:
+    text = ("Forms review\n\n"
+            "What the teams use\n\n"
+            "The review listed every form the four teams fill in during an assessment. "
+            "A small number of the forms, 40 out of 900, are used by all four teams. "
+            "Of these 40 forms, 12 are completed by parents rather than by practitioners.\n")
+    answer = answer_from(tmp_path, "forms.txt", text,
+                         "How many forms were used by all four teams of practitioners?")
+    assert answer.answer_found and "40 out of 900" in (answer.answer or "")
+    assert "12 are completed" not in (answer.answer or "")
+
+
 def test_a_length_written_with_a_hyphen_answers_how_long(tmp_path: Path) -> None:
     text = ("Listening events\n\n"
             "Young people took part in the listening events run by the participation team. "

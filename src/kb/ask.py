@@ -54,7 +54,7 @@ from kb.question import (
     role_asked,
     terms_of,
 )
-from kb.sentences import FRAME, LEANS_BACK, Sentence, unwrapped
+from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence, unwrapped
 from kb.table_answers import fact_candidates, in_a_code_column, read_with_header, table_title
 from kb.words import content_words, stem, word_parts
 
@@ -432,7 +432,10 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
     # what a sentence sets itself beside ("In addition to the formal training set out above,
     # their knowledge should be refreshed") is its frame, read as context, not what it states
-    words = terms_of(f"{FRAME.sub('', candidate.sentence.text)} {leant} "
+    # the part a sentence counts ("Of these 38 items, 24 are ...") is not the whole the sentence
+    # before names: those words are the part's context (its passage), not what the part is
+    own = "" if PART_OF.match(candidate.sentence.text) else leant
+    words = terms_of(f"{FRAME.sub('', candidate.sentence.text)} {own} "
                      f"{table_title(candidate.passage.text, candidate.sentence.start)}")
     if asked.ages and AGE_BOUND.search(candidate.sentence.text):
         words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday

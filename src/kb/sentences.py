@@ -37,6 +37,11 @@ LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She
                         r"(?:[\w'-]+\s+){1,5}(?:this|these|those|such)\s+(?:kinds?|types?|"
                         r"sorts?|forms?)\s+of)\b")
 
+# a sentence about a part of a whole the sentence before named ("Of these 38 items, 24 are
+# ...", "Five of the six were ..."): what it counts is the part, not the whole
+PART_OF = re.compile(rf"(?:{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
+                     r"Of (?:these|those|them|the \w+))\b")
+
 # what a sentence sets itself beside ("In addition to the formal training set out above, their
 # knowledge should be refreshed"): its frame, not what it states
 FRAME = re.compile(r"^\W*(?:in addition to|as well as|apart from|aside from|besides)\b"
