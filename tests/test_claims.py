@@ -515,6 +515,17 @@ def test_an_or_inside_a_denied_objects_list_joins_no_verb_to_the_denial() -> Non
                   "ask to see a passport.") is not None
 
 
+def test_without_and_an_act_denies_the_acts_object_but_without_a_manner_does_not() -> None:
+    from kb.negation import denies
+
+    source = "Clubs that cancel a session should tell the parents the same day."
+    assert denies("Clubs can cancel a session without telling the parents.", source) is not None
+    assert denies("Clubs can cancel a session without telling the parents.",
+                  "Clubs may cancel a session without telling the parents first.") is None
+    assert denies("Clubs should tell the parents without delay when they cancel a session.",
+                  source) is None
+
+
 def test_a_negation_reaches_both_participles_it_governs() -> None:
     from kb.negation import denies
 

@@ -22,6 +22,8 @@ NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody
 # a negation inside a phrase that names something ("closed with no further action", "for no
 # reason", "acted without delay") qualifies that phrase; it does not deny the sentence
 PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout)$", re.I)
+# "without" and the act it denies the object of ("without involving", "without telling")
+_WITHOUT_ACT = re.compile(r"without\s+[a-z]{3,}ing\b", re.I)
 # "nothing beyond the visits", "no one other than the DSL", "none but": a negation whose
 # clause names an exception limits what it speaks of to that exception (only the visits); it
 # denies nothing, and the exception's own "other than" is part of the same limit
@@ -169,11 +171,15 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     for cue in NEGATION.finditer(text):
         if _in_compound(text, cue):
             continue  # "located-but-not-returned": a name, inside one hyphenated word
-        if PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
+        # "without involving the parents" denies the parents a part, as "not involving" does;
+        # "without delay" names a manner
+        acting = _WITHOUT_ACT.match(text, cue.start())
+        if not acting and PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
         if any(cue.start() in limit for limit in limits):
             continue  # "nothing beyond the visits": only the visits
-        following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text[cue.end():])[:6]]
+        after = text[acting.end():] if acting else text[cue.end():]
+        following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]]
         # a negation's reach ends at the next one, which denies what follows it ("is not in
         # need cannot have a plan": the "not" denies nothing of the plan)
         following = list(itertools.takewhile(lambda w: not NEGATION.fullmatch(w), following))
