@@ -1247,6 +1247,19 @@ def test_a_yes_no_question_the_source_denies_is_answered_no(tmp_path: Path) -> N
     assert stated.answer and stated.answer.startswith("The partnership reviews")
 
 
+def test_a_yes_no_question_takes_the_sentence_that_says_no_over_one_only_about_it(
+        tmp_path: Path) -> None:
+    text = ("Annual visits\n\n"
+            "The annual visit is a way for the board to meet the early help teams of the "
+            "council between audits, hear how their work is going and agree what the teams "
+            "need next. The annual visit isn't an audit of the early help teams; they are not "
+            "scored.\n")
+    answer = answer_from(tmp_path, "visits.txt", text,
+                         "Is the annual visit an audit of the council's early help teams?")
+    assert answer.answer_found and answer.reply == "no"
+    assert "isn't an audit" in (answer.answer or "")
+
+
 def test_a_count_of_the_event_answers_how_many_it_happened_to(tmp_path: Path) -> None:
     text = ("Listening to carers\n\n"
             "The review drew on 9 visits to kinship carers from spring 2024 fieldwork and 14 "

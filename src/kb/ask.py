@@ -42,7 +42,7 @@ from kb.models import Passage, passage_dict
 from kb.names import name_stems, names
 from kb.notes import anchored_in
 from kb.numbers import find_figures, stated_figures
-from kb.polar import denies_the_question
+from kb.polar import denies_the_question, polar_statement
 from kb.query import Filters
 from kb.question import (
     AGE_BOUND,
@@ -143,6 +143,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits, COVERAGE_MIN)
     candidates.sort(key=lambda c: -c.score)
     best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates)
+    if best is not None:
+        best = answering_yes_or_no(engine, asked, candidates, best)
     found = best is not None
     best = best or (candidates[0] if candidates else None)
     answer = Answer(question=question, answer_found=found, answer=None,
@@ -162,6 +164,21 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                                            h.passage_id != best.passage.passage_id][: k - 1]]
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer
+
+
+POLAR_REACH = 0.1  # how far below the best a sentence that says "no" to the question may rank
+
+
+def answering_yes_or_no(engine: SearchEngine, asked: Question, ranked: list[Candidate],
+                        best: Candidate) -> Candidate:
+    """For a yes/no question, a sentence nearly as good as the best that denies what the
+    question asks ("... isn't an inspection") answers it; the best may only be about it."""
+    if polar_statement(asked.text) is None or denies_the_question(engine, asked.text, best):
+        return best
+    near = [c for c in able(asked, ranked) if c is not best and c.score >= best.score -
+            POLAR_REACH and holds_answer(asked, c, COVERAGE_MIN if best.covered >= COVERAGE_MIN
+                                         else NEAR_COVERAGE)]
+    return next((c for c in near if denies_the_question(engine, asked.text, c)), best)
 
 
 def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
