@@ -1511,6 +1511,10 @@ def test_a_duty_is_borne_out_only_by_a_sentence_naming_its_act() -> None:
     # a light verb's sense is in its object, an act with no object is left to the model
     assert names_the_act("Clubs should make sure parents know.", source)
     assert names_the_act("A summary must follow within the day.", source)
+    # a duty to hold something is named only with the thing held
+    held = "The coach should hold and use the parents' contact details on every trip."
+    assert not names_the_act("Coaches must hold a first aid certificate.", held)
+    assert names_the_act("Coaches must hold the parents' contact details.", held)
 
 
 LETTERS = ("Club trips: advice for coaches\n\nThe county sports board and club coaches should "
