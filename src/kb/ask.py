@@ -37,7 +37,7 @@ from kb.answer_kinds import (
 from kb.claims import names_again, sentences_of
 from kb.clashes import opposite_word, other_kind
 from kb.items import another_item, names_a_code, names_item
-from kb.lists import ASKS_SEVERAL, items_after
+from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.models import Passage, passage_dict
 from kb.names import name_stems, names
 from kb.notes import anchored_in
@@ -143,20 +143,24 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits, COVERAGE_MIN)
     candidates.sort(key=lambda c: -c.score)
     best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates)
+    said_no = None
     if best is not None:
-        best = answering_yes_or_no(engine, asked, candidates, best)
+        best, said_no = answering_yes_or_no(engine, asked, candidates, best)
     found = best is not None
     best = best or (candidates[0] if candidates else None)
     answer = Answer(question=question, answer_found=found, answer=None,
                     passages=list(hits[:k]), period=asked.period,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
+        picked = best.sentence.text
         best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(engine, asked, best)))
+        if best.sentence.text != picked:
+            said_no = None  # read with more than the sentence chosen: read again
         answer.answer = best.sentence.text
         answer.marked = mark(best)
         if (read := read_with_header(best)) is not None:
             answer.answer, answer.marked = read  # a table row, each value under its header
-        elif denies_the_question(engine, question, best):
+        elif said_no if said_no is not None else denies_the_question(engine, question, best):
             answer.reply = "no"
             answer.answer, answer.marked = f"No. {answer.answer}", f"**No.** {answer.marked}"
         answer.citations = [citation(engine, c) for c in [best, *corroborating(best, candidates)]]
@@ -170,15 +174,19 @@ POLAR_REACH = 0.1  # how far below the best a sentence that says "no" to the que
 
 
 def answering_yes_or_no(engine: SearchEngine, asked: Question, ranked: list[Candidate],
-                        best: Candidate) -> Candidate:
+                        best: Candidate) -> tuple[Candidate, bool | None]:
     """For a yes/no question, a sentence nearly as good as the best that denies what the
-    question asks ("... isn't an inspection") answers it; the best may only be about it."""
-    if polar_statement(asked.text) is None or denies_the_question(engine, asked.text, best):
-        return best
+    question asks ("... isn't an inspection") answers it; the best may only be about it.
+    With the answer, whether it says no (None for a question that is not yes/no)."""
+    if polar_statement(asked.text) is None:
+        return best, None
+    if denies_the_question(engine, asked.text, best):
+        return best, True
     near = [c for c in able(asked, ranked) if c is not best and c.score >= best.score -
             POLAR_REACH and holds_answer(asked, c, COVERAGE_MIN if best.covered >= COVERAGE_MIN
                                          else NEAR_COVERAGE)]
-    return next((c for c in near if denies_the_question(engine, asked.text, c)), best)
+    return next(((c, True) for c in near if denies_the_question(engine, asked.text, c)),
+                (best, False))
 
 
 def pick_answer(asked: Question, ranked: list[Candidate]) -> Candidate | None:
@@ -360,12 +368,12 @@ def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> 
     if not items:
         return best
     if ASKS_SEVERAL.search(asked.text):
-        text, start = "; ".join(item.lstrip("•◦▪➢■● ") for item in items), lead.start
+        text, start = "; ".join(map(item_text, items)), lead.start
     else:
         text = max(items, key=lambda item: asked.terms.share(
             {stem(w) for w in content_words(item)}))
         start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
-        text = text.lstrip("•◦▪➢■● ")
+        text = item_text(text)
     return Candidate(best.passage, Sentence(f"{lead.text} {text}", start, start + len(text)),
                      best.figures, best.score, best.key, best.defines, best.covered, best.fit)
 

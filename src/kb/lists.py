@@ -12,7 +12,8 @@ from kb.sentences import Sentence, unwrapped
 
 # a line that opens an item: a bullet, a number or letter ("1.", "(b)", "iii)"), or a short
 # label and a colon ("contact: being subjected to ...")
-ITEM_OPENING = re.compile(r"(?:[•◦▪➢■●]|[-–]\s|o\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|"
+BULLETS = "•◦▪➢■●"
+ITEM_OPENING = re.compile(rf"(?:[{BULLETS}]|[-–]\s|o\s|\(?\d{{1,2}}[.)]\s|\(?[a-z][.)]\s|"
                           r"\(?[ivx]{1,4}\)\s|[A-Za-z][\w'’/-]*(?:\s[\w'’/-]+){0,4}:\s)")
 # numbered items run together on one line: "1. Relationships based ... 2. Evidence-based ..."
 _RUN_ON_NUMBER = re.compile(r"(?<=\s)(?=\d{1,2}\.\s+[A-Z])")
@@ -21,6 +22,11 @@ ASKS_SEVERAL = re.compile(rf"\b(?:(?:what|which)\s+(?:are|were)\b|(?:{WORD_NUMBE
                           r"(?:[a-z-]+\s+){0,2}[a-z-]+s\b|\blist\b)", re.I)
 MOST_ITEMS = 12
 _COUNT = re.compile(rf"\b({WORD_NUMBER}|\d{{1,2}})\s+(?!per\b|%)[a-z]", re.I)
+
+
+def item_text(item: str) -> str:
+    """An item without the bullet it opens on."""
+    return item.lstrip(f"{BULLETS} ")
 
 
 def items_in(text: str, most: int = MOST_ITEMS) -> list[str]:

@@ -27,11 +27,12 @@ def unwrapped(text: str) -> str:
 _QUANTITY = (r"(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Half|All|"
              r"Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Most|Some|Many|Few|None|Each|"
              r"Both|Several|Neither|Either|Any)")
+_PART = (rf"(?:{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
+         r"Of (?:these|those|them|the \w+))")
 LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She|His|Her|"
                         r"However|In contrast|By contrast|By comparison|Similarly|Likewise|"
                         r"Conversely|Meanwhile|Again|"
-                        rf"{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
-                        r"Of (?:these|those|them|the \w+)\b|"
+                        rf"{_PART}\b|"
                         # or on a kind of thing the sentence before named, in its first words
                         # ("Popular tools for this kind of work include ...")
                         r"(?:[\w'-]+\s+){1,5}(?:this|these|those|such)\s+(?:kinds?|types?|"
@@ -39,8 +40,7 @@ LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She
 
 # a sentence about a part of a whole the sentence before named ("Of these 38 items, 24 are
 # ...", "Five of the six were ..."): what it counts is the part, not the whole
-PART_OF = re.compile(rf"(?:{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
-                     r"Of (?:these|those|them|the \w+))\b")
+PART_OF = re.compile(rf"{_PART}\b")
 
 # what a sentence sets itself beside ("In addition to the formal training set out above, their
 # knowledge should be refreshed"): its frame, not what it states
