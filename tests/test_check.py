@@ -1517,6 +1517,25 @@ def test_a_duty_is_borne_out_only_by_a_sentence_naming_its_act() -> None:
     assert names_the_act("Coaches must hold the parents' contact details.", held)
 
 
+def test_a_duty_is_named_only_among_the_acts_the_sentence_binds() -> None:
+    from kb.negation import bound_acts, names_the_act
+
+    source = ("Coaches must give parents a written summary of the day. The regional "
+              "ombudsman's leaflet explains what happens next.")
+    assert bound_acts(source) == "give parents a written summary of the day"
+    # the ombudsman is named, but only as the author of a leaflet, not as one a duty is owed to
+    assert not names_the_act("Coaches are required to notify the regional ombudsman after "
+                             "a trip.", source)
+    assert names_the_act("Coaches must hand parents a summary.", source)
+    # a sentence binding no act of its own is read whole
+    told = "After a trip the regional ombudsman is told by the coach."
+    assert bound_acts(told) == ""
+    assert names_the_act("Coaches must tell the regional ombudsman after a trip.", told)
+    # a duty laid by a text is an act bound too; a table's cell ends its clause
+    laid = "Trip plans\tThe board expects coaches to share trip plans with parents\tSee ombudsman"
+    assert bound_acts(laid) == "share trip plans with parents"
+
+
 LETTERS = ("Club trips: advice for coaches\n\nThe county sports board and club coaches should "
            "ensure that there are clear arrangements in place to share trip plans with parents. "
            "Plans are kept with the club's trip records for a year.\n")

@@ -475,8 +475,11 @@ def names_the_act(claim: str, sentence: str) -> bool:
     to: the verb, or the head of its object ("must notify the Information Commissioner's
     Office" is not borne out by "must provide information to individuals"). An act with no
     object before its first preposition, or a light verb ("make sure", "have a role", "be
-    done"), is left to the model's reading. True when the claim binds no act."""
-    held = {stem(w) for w in content_words(sentence)}
+    done"), is left to the model's reading. True when the claim binds no act.
+    A sentence that binds acts of its own names the claim's act only in them: "You must
+    provide information to individuals ... see guidance on the ICO website" lays no duty
+    towards the ICO, which it names only as a place to read more."""
+    held = {stem(w) for w in content_words(bound_acts(sentence) or sentence)}
     for match in itertools.chain(_BINDS.finditer(claim), _LAYS_DUTY.finditer(claim)):
         verb = match.group(1).lower()
         if verb in _NOT_AN_ACT or _base(verb) in _LIGHT:
@@ -486,6 +489,23 @@ def names_the_act(claim: str, sentence: str) -> bool:
                 _base(verb) in _HOLDING or _base(verb) not in held and stem(verb) not in held):
             return False
     return True
+
+
+# where a clause ends: a stop, a colon or semicolon, a table's cell or line, a dash between
+# spaces
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|[\t\n]| [-–—] ")
+
+
+def bound_acts(sentence: str) -> str:
+    """The clauses of the acts a sentence makes a duty, each from its verb to the clause's end
+    ("must provide information to individuals"), joined; empty when it binds none."""
+    acts = []
+    for match in itertools.chain(_BINDS.finditer(sentence), _LAYS_DUTY.finditer(sentence)):
+        if match.group(1).lower() in _NOT_AN_ACT:
+            continue
+        end = _CLAUSE_END.search(sentence, match.start(1))
+        acts.append(sentence[match.start(1):end.start() if end else len(sentence)])
+    return " ".join(acts)
 
 
 # verbs of having, whose object is what the duty asks for ("must hold a qualification" is not
