@@ -526,6 +526,20 @@ def test_without_and_an_act_denies_the_acts_object_but_without_a_manner_does_not
                   source) is None
 
 
+def test_rather_than_an_act_sets_aside_the_acts_object_whatever_its_verb() -> None:
+    from kb.negation import denies
+
+    source = "The review recommends that the county board drafts and adopts shared safety rules."
+    # the claim sets the shared rules aside, the source recommends them under another verb
+    assert denies("The review recommends that each club write its own rules rather than "
+                  "following shared safety rules.", source) is not None
+    assert denies("The review recommends that each club write its own rules instead of "
+                  "using shared safety rules.", source) is not None
+    # what the claim sets aside is not what the source recommends: no denial
+    assert denies("The review recommends shared safety rules rather than relying on each "
+                  "club's own habits.", source) is None
+
+
 def test_a_negation_reaches_both_participles_it_governs() -> None:
     from kb.negation import denies
 

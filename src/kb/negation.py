@@ -22,8 +22,11 @@ NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody
 # a negation inside a phrase that names something ("closed with no further action", "for no
 # reason", "acted without delay") qualifies that phrase; it does not deny the sentence
 PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout)$", re.I)
-# "without" and the act it denies the object of ("without involving", "without telling")
-_WITHOUT_ACT = re.compile(r"without\s+[a-z]{3,}ing\b", re.I)
+# "without", "rather than" and "instead of" before an act deny the act's object ("without
+# involving the parents", "rather than following national rules": the rules are set aside,
+# whatever verb the other text gives them)
+_WITHOUT_ACT = re.compile(r"(?:without|rather\s+than|instead\s+of)\s+(?!being\b)[a-z]{2,}ing\b",
+                          re.I)
 # "nothing beyond the visits", "no one other than the DSL", "none but": a negation whose
 # clause names an exception limits what it speaks of to that exception (only the visits); it
 # denies nothing, and the exception's own "other than" is part of the same limit

@@ -1,0 +1,522 @@
+#!/usr/bin/env python3
+"""Checker for the probe24 hand-labelled evaluation set.
+
+Adapted from the probe23 checker.  The checks are the same; what changed:
+ids (ba-/bc-/bs-), UNANSWERABLE, ACRONYMS, ABSENT and POSITIVES are this
+set's, and the page text comes from pypdfium2 and pypdf instead of
+pdftotext (poppler is not installed here).  Run it with the project venv:
+
+    /work/main/.venv/bin/python bench/probe24/verify_probe.py [-v] [--plain-only]
+
+It loads ask.jsonl, check.jsonl and search.jsonl from this folder and checks:
+
+* ids (ba-/bc-/bs- prefixes, two digits, in order), row counts and keys;
+* exactly the eight rows listed in UNANSWERABLE are unanswerable (answers []
+  and gold []), and every other question has answers and gold;
+* the verdict balance (14 supported, 14 contradicted, 12 not_found), that no
+  verdict occurs three times in a row, and that between 20 and 32 claims carry
+  a figure (a digit or a number word, see FIGURE_RX);
+* the search kinds (exact, paraphrase, acronym, table, figure, theme; exactly
+  5 each, 30 in all);
+* the shape of every gold entry (doc, page, contains), 1-4 gold entries per
+  answerable question, checkable claim and search query, 3-12 words per
+  `contains`, and that the page exists.  PDF pages are 1-based page indices
+  (the same index pdftotext -f/-l and earlier probes use, not the printed page
+  number); the DOCX has no pages, so its page must be null;
+* that every gold `contains` string is on its page.  Each cited PDF page is
+  extracted twice, with pypdfium2 (the "plain" text) and with pypdf; the DOCX
+  is word/document.xml with the tags stripped.  Both sides are normalised the
+  same way (NFKC, which also splits ligatures; lower case; straight quotes and
+  dashes; soft hyphens removed; pdfium's line-break hyphen U+FFFE read as
+  "-"; whitespace collapsed).  Two more variants join words hyphenated across
+  a line break (U+FFFE dropped for pdfium; "safe-\\nguarding" ->
+  "safeguarding" for pypdf).  A gold entry passes if it matches any variant.
+  With --plain-only it must match the pypdfium2 text;
+* `exact` queries occur verbatim (token sequence) on a gold page;
+  `paraphrase` queries share no word of five or more letters with the
+  sentence around each gold phrase; `acronym` queries contain their acronym
+  and the full name is on every gold page (ACRONYMS); every figure in a
+  `figure` query occurs on at least one gold page;
+* ABSENT: for every unanswerable question and not_found claim, a regular
+  expression for what an answer would have to say is searched over every
+  page of ALL ten documents (all variants); any hit is a failure.  Each
+  regex must also match its made-up positive sentence in POSITIVES, so none
+  is vacuous.  Each check is printed with its description and the number of
+  pages searched.  This is the recorded form of the regex search done when
+  the items were written.
+
+Usage: python verify_probe.py [--docs DIR] [-v] [--plain-only]
+Exits non-zero on any failure.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DOCS = "/work/shared/real/docs"
+
+QUOTES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+}
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+LINEBREAK_HYPHEN = "\ufffe"   # pypdfium2 marks a hyphen at a line end with U+FFFE
+
+KINDS = ("exact", "paraphrase", "acronym", "table", "figure", "theme")
+EXACT_KIND_COUNTS = {k: 5 for k in KINDS}
+
+UNANSWERABLE = {"ba-04", "ba-11", "ba-15", "ba-19", "ba-26", "ba-30", "ba-33", "ba-38"}
+
+# A claim "has a figure" if it contains a digit or one of these number words
+# (the digit in the name "D2I" does not count).
+FIGURE_RX = re.compile(
+    r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"half|third|quarter|twice|monthly|weekly|daily|fortnightly|annual|annually|yearly)\b"
+    r"|\bevery (year|term|month|week|day)\b|\ban hour\b", re.I)
+FIGURE_CLAIMS_RANGE = (20, 32)
+
+# For `figure` search queries: every figure token of the query must occur on
+# at least one gold page.
+FIGURE_TOKEN_RX = re.compile(
+    r"\d[\d,.]*%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty)\b", re.I)
+
+# `acronym` queries: (acronym in the query, regex for its full name).  The
+# acronym must be in the query and the full name on EVERY gold page.
+ACRONYMS = {
+    "bs-03": ("nrm", r"national referral mechanism"),
+    "bs-09": ("hba", r"honour'-based abuse"),
+    "bs-15": ("cbds", r"common basic dataset"),
+    "bs-21": ("ipe", r"implementation and process evaluation"),
+    "bs-27": ("uasc", r"unaccompanied asylum-seeking children"),
+}
+
+# Evidence of absence.  For every unanswerable question and not_found claim:
+# (what is checked, regex over the normalised text of a page).  Every regex is
+# searched over EVERY page of ALL ten documents (pypdfium2, pypdf and
+# de-hyphenated variants); any hit is a failure.  POSITIVES holds a made-up
+# sentence for each row that the regex must match, so no regex is vacuous.
+NUM = (r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen"
+       r"|eighteen|twenty|twenty-four|twenty-eight|thirty|forty-five|sixty)")
+MONEY = r"(£ ?\d|\d+(\.\d+)? ?(million|billion|bn|m)\b|\bpounds\b)"
+ABSENT = {
+    # unanswerable questions
+    "ba-04": [("a money amount for the Families First pathfinder or its areas",
+               r"(pathfinder|families first|ffcp|ffc|wave (1|2|one|two))[^.]{0,250}" + MONEY +
+               r"|" + MONEY + r"[^.]{0,250}(pathfinder|families first|ffcp|wave (1|2|one|two))")],
+    "ba-11": [("hours per week spent recording",
+               r"\b" + NUM + r"(\.\d+)? hours?( a| per| each| every)? week"
+               r"|hours (a|per) week[^.]{0,100}\b\d+")],
+    "ba-15": [("a length for a health assessment appointment",
+               r"(health assessments?|appointments?)[^.]{0,200}\b" + NUM + r"(-| to | and )?" + NUM + r"? ?(minutes?|mins|hours?)\b"
+               r"|\b" + NUM + r" ?(minutes?|mins|hours?)\b[^.]{0,150}(health assessment|appointment)")],
+    "ba-19": [("a count of Cyber Choices referrals",
+               r"cyber choices[^.]{0,300}(\b\d[\d,]*\b|per ?cent|%|hundreds|thousands)"
+               r"|(\b\d[\d,]*\b)[^.]{0,150}cyber choices")],
+    "ba-26": [("an average or typical length of a child protection plan",
+               r"(child protection plans?|\bcpps?\b)[^.]{0,200}(average|mean|median|typical(ly)?)[^.]{0,100}\b" + NUM +
+               r" (days|weeks|months|years)|(average|mean|median) (length|duration)[^.]{0,150}(child protection plan|\bcpp)")],
+    "ba-30": [("a national count of children missing education",
+               r"(missing (from )?education|\bcme\b)[^.]{0,200}\b\d{1,3},\d{3}\b"
+               r"|\b\d{1,3},\d{3}\b[^.]{0,150}(missing (from )?education|\bcme\b)")],
+    "ba-33": [("a caseload limit for social workers",
+               r"caseloads?[^.]{0,200}(\b(no more than|maximum|max\.?|limit(ed)? (of|to)|up to|cap(ped)? at)\b[^.]{0,30}\d+"
+               r"|\b\d+ (cases|children|families)\b)"
+               r"|\b\d+ (cases|children|families) (per|each|a) (social )?worker")],
+    "ba-38": [("a telephone number for the ICO",
+               r"(\bico\b|information commissioner)[^.]{0,250}\b0\d{3,4} ?\d{3} ?\d{3,4}\b"
+               r"|\b0303 ?123\b|helpline[^.]{0,100}(\bico\b|information commissioner)")],
+    # not_found claims
+    "bc-03": [("repeat or periodic online searches on staff",
+               r"online search\w*[^.]{0,250}(repeat\w*|every|annual\w*|periodic\w*|\b" + NUM + r" years?)"
+               r"|(repeat\w*|renew\w*|re-?run)[^.]{0,100}online search")],
+    "bc-06": [("funding of the health navigator post",
+               r"health navigator[^.]{0,300}(fund\w*|paid|\bicb\b|integrated care board|budget)"
+               r"|(fund\w*|paid for|budget)[^.]{0,200}health navigator")],
+    "bc-09": [("a time taken to type up or transcribe voice notes",
+               r"(voice notes?|voice recordings?|transcrib\w*|typing (it|them) out)[^.]{0,250}\b" + NUM +
+               r" (minutes?|mins|hours?)\b|\b" + NUM + r" (minutes?|mins)[^.]{0,150}(voice note|transcrib|typ)")],
+    "bc-13": [("a numeric span of control for team managers",
+               r"spans? of control[^.]{0,250}\b" + NUM + r"\b"
+               r"|team managers?[^.]{0,150}\b" + NUM + r" (practitioners|social workers|staff|workers)\b"
+               r"|\b" + NUM + r" (practitioners|social workers) (per|for each|to each|to a) (team )?manager")],
+    "bc-15": [("a rule to use 1 January for an unknown date of birth",
+               r"(date of birth|\bdob\b)[^.]{0,250}(1 january|1st january|01-01|-01-01|first day of)"
+               r"|(1 january|1st january|-01-01)[^.]{0,150}(date of birth|born)")],
+    "bc-19": [("a deadline for passing SDQ scores on",
+               r"(\bsdqs?\b|questionnaires?|total difficulties scores?)[^.]{0,250}within \w+ (working )?(days|weeks|months)"
+               r"|within \w+ (working )?(days|weeks)[^.]{0,150}(\bsdq|questionnaire)")],
+    "bc-22": [("a qualification required of the named CME officer",
+               r"(cme officers?|named persons?|named contacts?|named officers?)[^.]{0,250}(qualifi\w+|social workers?\b|registered)"
+               r"|(qualifi\w+|registered social worker)[^.]{0,150}(cme officer|named person)")],
+    "bc-25": [("a time limit for documenting an emergency share",
+               r"(emergency|urgent)[^.]{0,300}(document|record)\w*[^.]{0,150}\bwithin\b"
+               r"|(document|record)\w*[^.]{0,150}within \w+ (hours?|days?)[^.]{0,150}(emergency|urgent)"
+               r"|\b24 hours\b[^.]{0,150}(document|record)|(document|record)\w*[^.]{0,100}\b24 hours\b")],
+    "bc-28": [("video or audio recording of the diagnostic session",
+               r"(video|audio|film\w*|camera)[^.]{0,150}(workshop|diagnostic)"
+               r"|(workshop|diagnostic)[^.]{0,150}(video|audio|filmed|recorded on)")],
+    "bc-32": [("a retention period for sexual violence risk assessments",
+               r"risk assessments?[^.]{0,300}(retain\w*|retention|kept for|keep (it|them) for|stored for)[^.]{0,80}"
+               r"\b" + NUM + r" (years|months)|risk assessments?[^.]{0,200}\b" + NUM + r" years")],
+    "bc-35": [("a start year for Violence Reduction Units",
+               r"(violence reduction units?|\bvrus?\b)[^.]{0,250}\b(19|20)\d\d\b"
+               r"|(set up|established|created|launched|introduced)[^.]{0,60}\b(19|20)\d\d\b[^.]{0,100}(violence reduction|\bvrus?\b)")],
+    "bc-38": [("a share of practitioners unable to find attachments",
+               r"attachments?[^.]{0,200}(\d+ ?%|per ?cent|\bhalf\b|majority|one in \w+)"
+               r"|(\d+ ?%|per ?cent|one in \w+)[^.]{0,200}attachments?")],
+}
+
+POSITIVES = {
+    "ba-04": "each families first pathfinder area received £1.5 million from the dfe",
+    "ba-11": "social workers spent 12 hours a week recording",
+    "ba-15": "an initial health assessment appointment should last 45 minutes",
+    "ba-19": "cyber choices receives 400 referrals a year",
+    "ba-26": "the average duration of a child protection plan was 9 months",
+    "ba-30": "some 33,000 children were missing education in 2023",
+    "ba-33": "social workers should have caseloads of no more than 18 children",
+    "ba-38": "the ico helpline is 0303 123 1113",
+    "bc-03": "schools should repeat online searches on staff every three years",
+    "bc-06": "the health navigator post was funded by the icb",
+    "bc-09": "transcribing a voice note takes about 20 minutes",
+    "bc-13": "spans of control should be no more than eight practitioners",
+    "bc-15": "where the date of birth is unknown record 1 january of the estimated year",
+    "bc-19": "sdq scores must be sent to the virtual school head within 10 working days",
+    "bc-22": "the named cme officer must be a qualified social worker",
+    "bc-25": "information shared in an emergency must be documented within 24 hours",
+    "bc-28": "the diagnostic workshop should be video recorded",
+    "bc-32": "risk assessments should be retained for seven years",
+    "bc-35": "violence reduction units were set up in 2019",
+    "bc-38": "70% of practitioners could not find attachments",
+}
+
+
+def norm(s, hyphen="-"):
+    s = unicodedata.normalize("NFKC", s).replace(LINEBREAK_HYPHEN, hyphen).lower()
+    for k, v in QUOTES.items():
+        s = s.replace(k, v)
+    for d in DASHES:
+        s = s.replace(d, "-")
+    s = s.replace("\u00ad", "")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def tokens(s):
+    return re.findall(r"[a-z0-9]+", norm(s))
+
+
+def is_docx(doc):
+    return doc.lower().endswith(".docx")
+
+
+def dehyphenate(t):
+    t = unicodedata.normalize("NFKC", t)
+    for d in DASHES:
+        t = t.replace(d, "-")
+    return re.sub(r"(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[a-z])", "", t)
+
+
+class Pages:
+    """Per-page text of the documents, extracted once per document and cached.
+
+    texts(doc, page) returns four normalised variants:
+    [pypdfium2 (plain), pypdf, pypdfium2 with line-break hyphens dropped,
+    pypdf de-hyphenated].  For the DOCX all four come from word/document.xml
+    (tags stripped; tags replaced by nothing and by a space)."""
+
+    def __init__(self, docs_dir):
+        self.docs_dir = docs_dir
+        self.cache = {}
+
+    def _load(self, doc):
+        if doc in self.cache:
+            return self.cache[doc]
+        path = os.path.join(self.docs_dir, doc)
+        if is_docx(doc):
+            with zipfile.ZipFile(path) as z:
+                xml = z.read("word/document.xml").decode("utf-8")
+            xml = re.sub(r"</w:p>", "\n", xml)
+            a, b = re.sub(r"<[^>]+>", "", xml), re.sub(r"<[^>]+>", " ", xml)
+            pages = [[norm(a), norm(b), norm(a, ""), norm(dehyphenate(b))]]
+        else:
+            try:
+                import pypdfium2
+                import pypdf
+            except ImportError:
+                sys.exit("needs pypdfium2 and pypdf: run with /work/main/.venv/bin/python")
+            pd = pypdfium2.PdfDocument(path)
+            plain = [pd[i].get_textpage().get_text_range() for i in range(len(pd))]
+            other = [p.extract_text() or "" for p in pypdf.PdfReader(path).pages]
+            if len(plain) != len(other):
+                raise RuntimeError(f"{doc}: page counts differ ({len(plain)} vs {len(other)})")
+            pages = [[norm(a), norm(b), norm(a, ""), norm(dehyphenate(b))]
+                     for a, b in zip(plain, other)]
+        self.cache[doc] = pages
+        return pages
+
+    def count(self, doc):
+        return 1 if is_docx(doc) else len(self._load(doc))
+
+    def texts(self, doc, page):
+        return self._load(doc)[(page or 1) - 1]
+
+
+def load(name):
+    rows = []
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def sentence_around(text, start, end):
+    """The sentence (roughly) that contains text[start:end]."""
+    seps = (". ", "? ", "! ", "• ", "; ")
+    left = max(text.rfind(t, 0, start) for t in seps)
+    rights = [i for i in (text.find(t, end) for t in seps) if i != -1]
+    right = min(rights) if rights else len(text)
+    return text[left + 1 if left >= 0 else 0: right]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", default=DEFAULT_DOCS)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--plain-only", action="store_true",
+                    help="gold contains must match the plain extraction")
+    args = ap.parse_args()
+
+    fails, notes = [], []
+    pages = Pages(args.docs)
+    docs = sorted(os.listdir(args.docs))
+    docset = set(docs)
+    fail = fails.append
+
+    def check_gold(rid, gold, lo, hi):
+        if not isinstance(gold, list) or not (lo <= len(gold) <= hi):
+            fail(f"{rid}: expected {lo}-{hi} gold entries, got "
+                 f"{len(gold) if isinstance(gold, list) else gold!r}")
+            return []
+        found, seen = [], set()
+        for g in gold:
+            if not isinstance(g, dict) or set(g) != {"doc", "page", "contains"}:
+                fail(f"{rid}: bad gold entry {g!r}")
+                continue
+            doc, page, contains = g["doc"], g["page"], g["contains"]
+            if doc not in docset:
+                fail(f"{rid}: unknown doc {doc!r}")
+                continue
+            if is_docx(doc):
+                if page is not None:
+                    fail(f"{rid}: DOCX gold must have page null, got {page!r}")
+                    continue
+            elif (not isinstance(page, int) or isinstance(page, bool)
+                    or not (1 <= page <= pages.count(doc))):
+                fail(f"{rid}: bad page {page!r} for {doc}")
+                continue
+            if (doc, page) in seen:
+                notes.append(f"{rid}: page {doc} p.{page} cited twice")
+            seen.add((doc, page))
+            c = norm(contains)
+            nwords = len(c.split())
+            if not (3 <= nwords <= 12):
+                fail(f"{rid}: contains has {nwords} words (want 3-12): {contains!r}")
+            texts = pages.texts(doc, page if page is not None else 1)
+            pool = texts[:1] if args.plain_only else texts
+            if not any(c in t for t in pool):
+                fail(f"{rid}: contains not found on {doc} p.{page}: {contains!r}")
+                continue
+            found.append((g, c, texts))
+        return found
+
+    absent_log = []
+
+    def check_absent(rid):
+        pats = ABSENT.get(rid)
+        if not pats:
+            fail(f"{rid}: no ABSENT patterns recorded")
+            return
+        pos = POSITIVES.get(rid)
+        for desc, pat in pats:
+            rx = re.compile(pat)
+            if not pos or not rx.search(norm(pos)):
+                fail(f"{rid}: ABSENT regex does not match its POSITIVES sentence {pos!r}")
+            hits, npages = [], 0
+            for d in docs:
+                for p in range(1, pages.count(d) + 1):
+                    npages += 1
+                    for t in pages.texts(d, p):
+                        m = rx.search(t)
+                        if m:
+                            hits.append(d)
+                            fail(f"{rid}: ABSENT pattern ({desc}) hits {d} p.{p}: "
+                                 f"{t[max(0, m.start() - 60): m.end() + 60]!r}")
+                            break
+            absent_log.append(f"absent {rid}: {desc}: {len(hits)} hit(s) in {npages} pages "
+                              f"of {len(docs)} documents")
+
+    # ------------------------------------------------------------------ ask
+    ask = load("ask.jsonl")
+    if len(ask) != 40:
+        fail(f"ask.jsonl: {len(ask)} rows, want 40")
+    unans = 0
+    for i, r in enumerate(ask, 1):
+        rid = f"ba-{i:02d}"
+        if r.get("id") != rid:
+            fail(f"ask row {i}: id {r.get('id')!r}, want {rid}")
+        if set(r) != {"id", "question", "answers", "gold"}:
+            fail(f"{rid}: keys {sorted(r)}")
+            continue
+        if not isinstance(r["question"], str) or not r["question"].strip():
+            fail(f"{rid}: empty question")
+        if rid in UNANSWERABLE or (r["answers"] == [] and r["gold"] == []):
+            unans += 1
+            if rid not in UNANSWERABLE:
+                fail(f"{rid}: unanswerable row not listed in UNANSWERABLE")
+            if r["answers"] != [] or r["gold"] != []:
+                fail(f"{rid}: unanswerable rows need answers [] and gold []")
+            check_absent(rid)
+            continue
+        if not r["answers"] or not all(isinstance(a, str) and a.strip() for a in r["answers"]):
+            fail(f"{rid}: answerable row needs non-empty answers")
+        found = check_gold(rid, r["gold"], 1, 4)
+        hit = any(norm(a) in t for a in r["answers"] for _, _, ts in found for t in ts)
+        if found and not hit:
+            notes.append(f"{rid}: no accepted answer appears verbatim on its gold pages")
+    if unans != 8:
+        fail(f"ask.jsonl: {unans} unanswerable rows, want 8")
+
+    # ---------------------------------------------------------------- check
+    check = load("check.jsonl")
+    if len(check) != 40:
+        fail(f"check.jsonl: {len(check)} rows, want 40")
+    counts = {"supported": 0, "contradicted": 0, "not_found": 0}
+    run_v, run_n, withfig = None, 0, []
+    for i, r in enumerate(check, 1):
+        rid = f"bc-{i:02d}"
+        if r.get("id") != rid:
+            fail(f"check row {i}: id {r.get('id')!r}, want {rid}")
+        if set(r) != {"id", "claim", "verdict", "gold"}:
+            fail(f"{rid}: keys {sorted(r)}")
+            continue
+        v = r["verdict"]
+        if v not in counts:
+            fail(f"{rid}: bad verdict {v!r}")
+            continue
+        counts[v] += 1
+        run_n = run_n + 1 if v == run_v else 1
+        run_v = v
+        if run_n >= 3:
+            fail(f"{rid}: verdict {v!r} three times in a row")
+        if FIGURE_RX.search(r["claim"].replace("D2I", "")):
+            withfig.append(rid)
+        if v == "not_found":
+            if r["gold"] != []:
+                fail(f"{rid}: not_found claims must have gold []")
+            check_absent(rid)
+        else:
+            check_gold(rid, r["gold"], 1, 4)
+    want = {"supported": 14, "contradicted": 14, "not_found": 12}
+    if counts != want:
+        fail(f"check.jsonl verdicts {counts}, want {want}")
+    lo, hi = FIGURE_CLAIMS_RANGE
+    if not (lo <= len(withfig) <= hi):
+        fail(f"check.jsonl: {len(withfig)} claims with a figure, want {lo}-{hi}")
+
+    # --------------------------------------------------------------- search
+    search = load("search.jsonl")
+    if len(search) != 30:
+        fail(f"search.jsonl: {len(search)} rows, want 30")
+    kinds = {}
+    for i, r in enumerate(search, 1):
+        rid = f"bs-{i:02d}"
+        if r.get("id") != rid:
+            fail(f"search row {i}: id {r.get('id')!r}, want {rid}")
+        if set(r) != {"id", "query", "kind", "gold"}:
+            fail(f"{rid}: keys {sorted(r)}")
+            continue
+        k = r["kind"]
+        if k not in KINDS:
+            fail(f"{rid}: bad kind {k!r}")
+        kinds[k] = kinds.get(k, 0) + 1
+        found = check_gold(rid, r["gold"], 1, 4)
+        q = r["query"]
+        if k == "exact":
+            qt = tokens(q)
+            ok = any(
+                tt[j: j + len(qt)] == qt
+                for _, _, ts in found for tt in map(tokens, ts)
+                for j in range(len(tt) - len(qt) + 1)
+            )
+            if not ok:
+                fail(f"{rid}: exact query not found verbatim on a gold page")
+        elif k == "acronym":
+            acr, full = ACRONYMS.get(rid, (None, None))
+            if acr is None:
+                fail(f"{rid}: acronym query not listed in ACRONYMS")
+            else:
+                if acr not in tokens(q):
+                    fail(f"{rid}: acronym {acr!r} not in the query")
+                for g, _c, ts in found:
+                    if not any(re.search(full, t) for t in ts):
+                        fail(f"{rid}: full name /{full}/ not on {g['doc']} p.{g['page']}")
+        elif k == "figure":
+            figs = [m.group(0).lower().rstrip(".,") for m in FIGURE_TOKEN_RX.finditer(q)]
+            if not figs:
+                fail(f"{rid}: figure query has no figure")
+            for fig in figs:
+                if not any(fig in t for _, _, ts in found for t in ts):
+                    fail(f"{rid}: figure {fig!r} not on any gold page")
+        elif k == "paraphrase":
+            qwords = {w for w in tokens(q) if len(w) >= 5 and w.isalpha()}
+            for g, c, ts in found:
+                t = next((x for x in ts if c in x), ts[0])
+                s = t.find(c)
+                shared = qwords & set(tokens(sentence_around(t, s, s + len(c))))
+                if shared:
+                    fail(f"{rid}: paraphrase shares {sorted(shared)} with the gold "
+                         f"sentence on {g['doc']} p.{g['page']}")
+    for k in KINDS:
+        n = kinds.get(k, 0)
+        want = EXACT_KIND_COUNTS.get(k)
+        if want is not None and n != want:
+            fail(f"search.jsonl: {n} {k!r} queries, want {want}")
+        elif want is None and not (4 <= n <= 6):
+            fail(f"search.jsonl: {n} {k!r} queries, want 4 to 6")
+
+    # --------------------------------------------------------------- report
+    used = {g["doc"] for r in ask + check + search for g in r.get("gold", [])
+            if isinstance(g, dict)}
+    for d in docs:
+        if d not in used:
+            fail(f"document never cited: {d}")
+    ngold = sum(len(r.get("gold", [])) for r in ask + check + search)
+    print(f"ask.jsonl:    {len(ask)} rows ({len(ask) - unans} answerable, {unans} unanswerable)")
+    print(f"check.jsonl:  {len(check)} rows {counts}; {len(withfig)} claims with a figure")
+    print(f"search.jsonl: {len(search)} rows; kinds {dict(sorted(kinds.items()))}")
+    for line in absent_log:
+        print(line)
+    if args.verbose:
+        print("claims with a figure:", " ".join(withfig))
+    print(f"gold entries checked: {ngold}; ABSENT rows checked: {len(ABSENT)}")
+    if args.verbose:
+        for n in notes:
+            print("note:", n)
+    if fails:
+        print(f"\nFAILED: {len(fails)} problem(s)")
+        for f in fails:
+            print("  -", f)
+        return 1
+    print("OK: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
