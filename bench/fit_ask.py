@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from fitting import fit
 
-from kb import KnowledgeBase, ask, embed
+from kb import KnowledgeBase, ask, embed, gate
 from kb.evaluate import answer_matches, cites_gold, half_of
 from kb.question import read_question
 from kb.table_answers import fact_candidates
@@ -28,7 +28,7 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
         vectors = embed.encode([c.sentence.text for c in lexical]) if lexical else []
         query = embed.encode_query(asked.text)
         cosines = [float(np.clip(v @ query, 0, 1)) for v in vectors]
-        facts = fact_candidates(engine, asked, hits, ask.COVERAGE_MIN)
+        facts = fact_candidates(engine, asked, hits, gate.COVERAGE_MIN)
         items = []
         for candidate, cosine in [*zip(lexical, cosines, strict=True), *((f, None) for f in facts)]:
             page = engine.page_of(candidate.passage, candidate.sentence.start)
@@ -39,13 +39,11 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
 
 def outcomes(rows: list[dict], threshold: float, coverage: float, weight: float,
              depth: float, same_sense: float = 1.0, sense_coverage: float = 1.0) -> list[bool]:
-    ask.COVERAGE_MIN = coverage
     results = []
 
     def holds(asked: ask.Question, candidate: ask.Candidate, cosine: float | None) -> bool:
-        ask.COVERAGE_MIN = sense_coverage if cosine is not None and cosine >= same_sense \
-            else coverage
-        return ask.holds_answer(asked, candidate)
+        least = sense_coverage if cosine is not None and cosine >= same_sense else coverage
+        return gate.holds_answer(asked, candidate, least)
 
     for row in rows:
         scored = []

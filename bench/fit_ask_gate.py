@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 import kb.ask as ask
+import kb.gate as gate
 from kb import KnowledgeBase, embed
 from kb.evaluate import answered_right, half_of, load_cases
 
@@ -28,7 +29,8 @@ SETS = [ROOT.parent / "shared" / "real" / "eval",
 def gather(library: KnowledgeBase, near: float) -> list[dict]:
     """Per question: right with the gate shut, right with it open, and the cosine of the
     sentence the open gate let through (None when the gate was not reached)."""
-    ask.NEAR_COVERAGE = near
+    gate.NEAR_COVERAGE = near
+    # ask calls the gate's pick_close_answer by the name it imported: record it there
     original, seen = ask.pick_close_answer, {}
 
     def recorded(asked: ask.Question, ranked: list[ask.Candidate]) -> ask.Candidate | None:
@@ -45,9 +47,9 @@ def gather(library: KnowledgeBase, near: float) -> list[dict]:
             if not (folder / "ask.jsonl").exists():
                 continue
             for position, case in enumerate(load_cases(folder / "ask.jsonl")):
-                ask.CLOSE_ENOUGH = 2.0
+                gate.CLOSE_ENOUGH = 2.0
                 shut = answered_right(library.ask(case["question"]), case)
-                ask.CLOSE_ENOUGH, seen["cosine"] = -1.0, None
+                gate.CLOSE_ENOUGH, seen["cosine"] = -1.0, None
                 opened = answered_right(library.ask(case["question"]), case)
                 rows.append({"half": half_of(position), "shut": shut, "open": opened,
                              "cosine": seen["cosine"]})
@@ -64,7 +66,7 @@ def right_at(rows: list[dict], close: float) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", required=True)
-    parser.add_argument("--near", type=float, nargs="+", default=[ask.NEAR_COVERAGE])
+    parser.add_argument("--near", type=float, nargs="+", default=[gate.NEAR_COVERAGE])
     options = parser.parse_args()
     with KnowledgeBase.open(options.index) as library:
         for near in options.near:

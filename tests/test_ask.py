@@ -104,7 +104,7 @@ def test_the_same_question_gets_the_same_answer_on_a_fresh_and_a_used_library(
 
 def test_a_sentence_that_cannot_answer_does_not_hide_the_next_that_can() -> None:
     from kb.answer_kinds import Candidate
-    from kb.ask import pick_answer
+    from kb.gate import pick_answer
     from kb.models import Passage
     from kb.question import Question
     from kb.sentences import Sentence
@@ -238,7 +238,8 @@ def test_a_number_the_question_names_a_thing_by_is_a_term_not_the_answer() -> No
 
 
 def test_a_sentence_that_leans_on_the_one_before_answers_in_its_terms_and_period() -> None:
-    from kb.ask import holds_answer, rank_sentences
+    from kb.ask import rank_sentences
+    from kb.gate import holds_answer
     from kb.models import Passage
     from kb.question import Question, items_named
     from kb.terms import Terms
@@ -291,7 +292,7 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
 
 def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
     from kb.answer_kinds import Candidate
-    from kb.ask import holds_answer
+    from kb.gate import holds_answer
     from kb.models import Passage
     from kb.question import Question, role_asked
     from kb.sentences import Sentence
@@ -1274,7 +1275,7 @@ def test_a_count_of_the_event_answers_how_many_it_happened_to(tmp_path: Path) ->
 
 def test_a_sentence_in_other_words_answers_when_the_model_reads_it_close(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kb.ask
+    import kb.gate
 
     rule = ("A borrowed book may be kept for up to 21 days before it must be returned or "
             "renewed. ")
@@ -1290,7 +1291,7 @@ def test_a_sentence_in_other_words_answers_when_the_model_reads_it_close(
     (tmp_path / "without").mkdir()
     with one_document_library(tmp_path / "with", "rules.txt", text) as library:
         answered = library.ask(question)
-        monkeypatch.setattr(kb.ask, "CLOSE_ENOUGH", 0.95)  # the model's reading decides
+        monkeypatch.setattr(kb.gate, "CLOSE_ENOUGH", 0.95)  # the model's reading decides
         strict = library.ask(question)
     assert answered.answer_found and "21 days" in (answered.answer or "")
     assert not strict.answer_found

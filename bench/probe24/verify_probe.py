@@ -246,8 +246,8 @@ class Pages:
             pages = [[norm(a), norm(b), norm(a, ""), norm(dehyphenate(b))]]
         else:
             try:
-                import pypdfium2
                 import pypdf
+                import pypdfium2
             except ImportError:
                 sys.exit("needs pypdfium2 and pypdf: run with /work/main/.venv/bin/python")
             pd = pypdfium2.PdfDocument(path)
@@ -256,7 +256,7 @@ class Pages:
             if len(plain) != len(other):
                 raise RuntimeError(f"{doc}: page counts differ ({len(plain)} vs {len(other)})")
             pages = [[norm(a), norm(b), norm(a, ""), norm(dehyphenate(b))]
-                     for a, b in zip(plain, other)]
+                     for a, b in zip(plain, other, strict=True)]
         self.cache[doc] = pages
         return pages
 

@@ -16,7 +16,8 @@ from kb.answer_kinds import Candidate
 from kb.check import ALIGN_WEIGHT, judge
 from kb.claim_figures import read_claim
 from kb.claims import align
-from kb.question import POLAR, last_question
+from kb.gate import COVERAGE_MIN, NEAR_COVERAGE, able, holds_answer
+from kb.question import POLAR, Question, last_question
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -49,3 +50,22 @@ def denies_the_question(engine: SearchEngine, question: str, answer: Candidate) 
                                 stored=engine.sentence_vectors)
                if a.sentence.strip() and a.sentence.strip() in text]
     return bool(aligned) and judge(claim, aligned)[0] == "contradicted"
+
+
+POLAR_REACH = 0.1  # how far below the best a sentence that says "no" to the question may rank
+
+
+def answering_yes_or_no(engine: SearchEngine, asked: Question, ranked: list[Candidate],
+                        best: Candidate) -> tuple[Candidate, bool | None]:
+    """For a yes/no question, a sentence nearly as good as the best that denies what the
+    question asks ("... isn't an inspection") answers it; the best may only be about it.
+    With the answer, whether it says no (None for a question that is not yes/no)."""
+    if polar_statement(asked.text) is None:
+        return best, None
+    if denies_the_question(engine, asked.text, best):
+        return best, True
+    near = [c for c in able(asked, ranked) if c is not best and c.score >= best.score -
+            POLAR_REACH and holds_answer(asked, c, COVERAGE_MIN if best.covered >= COVERAGE_MIN
+                                         else NEAR_COVERAGE)]
+    return next(((c, True) for c in near if denies_the_question(engine, asked.text, c)),
+                (best, False))
