@@ -1540,3 +1540,27 @@ def test_a_rate_per_ten_thousand_is_not_answered_by_a_percentage() -> None:
     assert fit(question, "The injury rate was 8.2 per 10,000 players.") > 0
     # a rate asked without its base may be given as a percentage
     assert fit("What was the club's injury rate in 2024?", "Injuries to players\t12%\t14%") > 0
+
+
+def test_a_glossary_entry_answers_for_the_term_it_defines(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import kb.ask
+
+    text = ("Glossary\n\n"
+            "Day trip - The county safety board's glossary relies on its own definition of this "
+            "activity: a visit that begins and ends on the same day, for any group of more "
+            "than ten.\n\n"
+            "Activity centre - The Outdoor Safety Act 2019 provides that a site is an activity "
+            "centre if it offers adventure sessions to groups of young people.\n\n"
+            "Escort - An adult who travels with a group and holds its contact sheet.\n")
+    question = ("Which Act does the county safety board's glossary rely on to define an "
+                "activity centre?")
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    answer = answer_from(tmp_path / "with", "glossary.txt", text, question)
+    assert answer.answer_found and "Outdoor Safety Act 2019" in (answer.answer or "")
+    # read by its words alone, the entry for another term that says "glossary" and
+    # "definition" holds more of the question
+    monkeypatch.setattr(kb.ask, "glosses_what_is_asked", lambda asked, text: False)
+    other = answer_from(tmp_path / "without", "glossary.txt", text, question)
+    assert "Outdoor Safety Act 2019" not in (other.answer or "")

@@ -306,6 +306,21 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
         candidate.score = min(candidate.score, floor) - 0.01
 
 
+# a glossary's entry: its term, a dash, what the term means ("Children's homes - The Care
+# Standards Act 2000 provides that ...")
+_GLOSSED = re.compile(r"\W*([A-Z][\w'\u2019 -]{2,60}?)\s+[-\u2013\u2014]\s+\S")
+# the words a question frames a term's meaning with, which the entry for the term answers to
+GLOSS_FRAME = frozenset(stem(w) for w in ("glossary", "define", "defined", "definition", "mean",
+                                            "meaning", "term", "describe", "described"))
+
+
+def glosses_what_is_asked(asked: Question, text: str) -> bool:
+    """Whether the sentence is a glossary's entry for a term the question names: it is what
+    the question's "define", "mean" or "glossary" asks for, whether or not it uses the words."""
+    entry = _GLOSSED.match(text)
+    return entry is not None and terms_of(entry.group(1)) <= set(asked.terms.weights)
+
+
 def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:
     """How much of the question the sentence covers, and whether it holds what is asked for;
     `leant` is the sentence before, when this one leans on it ("However, ...", "They ...")."""
@@ -316,6 +331,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     own = "" if PART_OF.match(candidate.sentence.text) else leant
     words = terms_of(f"{FRAME.sub('', candidate.sentence.text)} {own} "
                      f"{table_title(candidate.passage.text, candidate.sentence.start)}")
+    if glosses_what_is_asked(asked, candidate.sentence.text):
+        words |= GLOSS_FRAME  # the line is the glossary's entry for the term asked about
     if asked.ages and AGE_BOUND.search(candidate.sentence.text):
         words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday
     context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
