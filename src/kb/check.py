@@ -49,6 +49,7 @@ from kb.names import (
 from kb.negation import DENIED, NEGATION, denies, names_the_act
 from kb.numbers import direction, find_figures, stated_figures
 from kb.query import Filters
+from kb.sentences import PART_OF
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.words import stem, words_of
 
@@ -194,6 +195,12 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if claim.figures:
         matches = [m for near in about for a in with_its_list(near)
                    for m in read_sentence(claim, a)]
+        # a sentence that counts a part of a whole ("Of these 78 items, 21 are ...", and each
+        # item of its list) says nothing against a claim's count of the whole (a share of the
+        # whole it may: "Of these, 180 ..." is 180 of the count before)
+        if not PART_OF.search(claim.text):
+            matches = [m for m in matches if m.agrees or m.claimed.kind != "count" or
+                       not PART_OF.match(m.sentence)]
         verdict, chosen = judge_figures(claim, matches)
         # its figures as stated, but what it says of them denied ("were not selected in April
         # 2024") or its duty changed ("may be reviewed every six months"): contradicted

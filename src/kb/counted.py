@@ -50,15 +50,8 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     wanted = _HOW_MANY.search(asked.text)
     if wanted is None:
         return False
-    # what it counts: the words after it, to the first small word ("seven additional local
-    # areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
-    # leavers: 18")
-    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])  # "20 to 25 staff"
-    after = re.split(r"[,;:.()\t]", rest)[0].split()
-    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
-    label = re.search(r"([\w' -]{1,40}):\s*$", text[:figure.start])
-    counted = {stem(w) for w in content_words(" ".join(phrase))} | head_of(text, figure) | (
-        {stem(w) for w in content_words(label.group(1))} if label else set())
+    counted = counted_words(text, figure)
+    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])
     if not counted:
         return False
     asked_for = {stem(w) for w in content_words(wanted.group(1))}
@@ -66,6 +59,18 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
         return False
     return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
         (asked.terms.present(asked_for) | asked_for)
+
+
+def counted_words(text: str, figure: Figure) -> set[str]:
+    """What a figure counts: the words after it, to the first small word ("seven additional
+    local areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
+    leavers: 18")."""
+    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])  # "20 to 25 staff"
+    after = re.split(r"[,;:.()\t]", rest)[0].split()
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
+    label = re.search(r"([\w' -]{1,40}):\s*$", text[:figure.start])
+    return {stem(w) for w in content_words(" ".join(phrase))} | head_of(text, figure) | (
+        {stem(w) for w in content_words(label.group(1))} if label else set())
 
 
 # "how many families were interviewed": what happened to them, a passive participle
