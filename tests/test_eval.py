@@ -36,8 +36,13 @@ REAL_FLOORS = {
     # row answers "in total" questions: ra-08); this half is long spent
     ("ask", "accuracy_held"): 0.85,
     ("ask", "abstention_recall"): 0.85,
-    ("check", "accuracy"): 0.85,
+    # round twenty-eight: 0.917 -> 0.944 (rc-18, the held half's second not_found: a duty is
+    # named only among the acts the sentence binds); each verdict at the 0.8
+    ("check", "accuracy"): 0.90,
     ("check", "accuracy_held"): 0.85,
+    ("check", "per_verdict", "supported"): 0.80,
+    ("check", "per_verdict", "contradicted"): 0.80,
+    ("check", "per_verdict", "not_found"): 0.80,
     ("reuse", "kind_accuracy"): 0.90,
     ("reuse", "kind_accuracy_held"): 0.90,
     ("reuse", "reused_f1"): 0.95,
@@ -134,6 +139,10 @@ PROBE_FLOORS = {
     ("probe23", "search", "hybrid", "all", "hit@5"): 0.80,
     ("probe23", "ask", "accuracy"): 0.55,
     ("probe23", "check", "accuracy"): 0.62,
+    # probe24 (round 28): first run hit@5 0.933, ask 0.475, check 0.625
+    ("probe24", "search", "hybrid", "all", "hit@5"): 0.85,
+    ("probe24", "ask", "accuracy"): 0.42,
+    ("probe24", "check", "accuracy"): 0.58,
 }
 # bench_perturb (seed 3, ten a kind): measured on the final code of round eight, less a margin
 PERTURB_FLOORS = {"kept": 0.85, "caught": 0.75, "missed": 0.15}
@@ -203,7 +212,7 @@ def probe_quality(real_library: KnowledgeBase) -> dict:
               for name in ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7",
                            "probe8", "probe9", "probe10", "probe11", "probe12", "probe13",
                            "probe14", "probe15", "probe16", "probe17", "probe18",
-                           "probe19", "probe20", "probe21", "probe22", "probe23")}
+                           "probe19", "probe20", "probe21", "probe22", "probe23", "probe24")}
     print(json.dumps(report, indent=1))
     return report
 
