@@ -18,7 +18,7 @@ from kb.items import figure_of_another_item
 from kb.models import Figure, Passage
 from kb.number_words import NUMBER_WORDS, WORD_NUMBER, frequencies, word_value
 from kb.numbers import counts_units_of_time, find_figures
-from kb.question import PASSED_ON, Question
+from kb.question import PASSED_ON, Question, terms_of
 from kb.sentences import Sentence
 from kb.words import STOP, content_words, stem, word_parts
 
@@ -306,6 +306,21 @@ def defines(asked: Question, text: str) -> bool:
         return False
     return {stem(w) for w in content_words(asked.meaning)} <= \
         {stem(w) for w in content_words(text)}
+
+
+# a glossary's entry read whole (the term first, then a dash and what it means, as _GLOSSED
+# reads after a known term): "Children's homes - The Care Standards Act 2000 provides ..."
+_ENTRY = re.compile(r"\W*([A-Z][\w'\u2019 -]{2,60}?)\s+[-\u2013\u2014]\s+\S")
+# the words a question frames a term's meaning with, which the entry for the term answers to
+GLOSS_FRAME = frozenset(stem(w) for w in ("glossary", "define", "defined", "definition", "mean",
+                                            "meaning", "term", "describe", "described"))
+
+
+def glosses_what_is_asked(asked: Question, text: str) -> bool:
+    """Whether the sentence is a glossary's entry for a term the question names: it is what
+    the question's "define", "mean" or "glossary" asks for, whether or not it uses the words."""
+    entry = _ENTRY.match(text)
+    return entry is not None and terms_of(entry.group(1)) <= set(asked.terms.weights)
 
 
 _ASKS_DAY = re.compile(r"\b(?:month|date)\b", re.I)

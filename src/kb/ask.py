@@ -13,12 +13,14 @@ import numpy as np
 from kb import embed
 from kb.answer_kinds import (
     DURATION,
+    GLOSS_FRAME,
     KINDS_FOR,
     Candidate,
     another_time,
     counts_to_deadline,
     defines,
     figure_fit,
+    glosses_what_is_asked,
     lasts_until,
     lists_what_is_asked,
     names_a_day,
@@ -304,21 +306,6 @@ def semantic_rerank(asked: Question, candidates: list[Candidate], top: int = 10)
     floor = min((c.score for c in shortlist), default=0.0)
     for candidate in candidates[top:]:
         candidate.score = min(candidate.score, floor) - 0.01
-
-
-# a glossary's entry: its term, a dash, what the term means ("Children's homes - The Care
-# Standards Act 2000 provides that ...")
-_GLOSSED = re.compile(r"\W*([A-Z][\w'\u2019 -]{2,60}?)\s+[-\u2013\u2014]\s+\S")
-# the words a question frames a term's meaning with, which the entry for the term answers to
-GLOSS_FRAME = frozenset(stem(w) for w in ("glossary", "define", "defined", "definition", "mean",
-                                            "meaning", "term", "describe", "described"))
-
-
-def glosses_what_is_asked(asked: Question, text: str) -> bool:
-    """Whether the sentence is a glossary's entry for a term the question names: it is what
-    the question's "define", "mean" or "glossary" asks for, whether or not it uses the words."""
-    entry = _GLOSSED.match(text)
-    return entry is not None and terms_of(entry.group(1)) <= set(asked.terms.weights)
 
 
 def score(asked: Question, candidate: Candidate, section: str, leant: str = "") -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from kb.words import BASE_OF, STOP, content_parts, content_words, stem
@@ -25,7 +26,7 @@ PHRASE_NEGATION = re.compile(r"(?:\b(?:with|for|of|at|by|from|in)\s+no|\bwithout
 # "without", "rather than" and "instead of" before an act deny the act's object ("without
 # involving the parents", "rather than following national rules": the rules are set aside,
 # whatever verb the other text gives them)
-_WITHOUT_ACT = re.compile(r"(?:without|rather\s+than|instead\s+of)\s+(?!being\b)[a-z]{2,}ing\b",
+_ACT_SET_ASIDE = re.compile(r"(?:without|rather\s+than|instead\s+of)\s+(?!being\b)[a-z]{2,}ing\b",
                           re.I)
 # "nothing beyond the visits", "no one other than the DSL", "none but": a negation whose
 # clause names an exception limits what it speaks of to that exception (only the visits); it
@@ -176,7 +177,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
             continue  # "located-but-not-returned": a name, inside one hyphenated word
         # "without involving the parents" denies the parents a part, as "not involving" does;
         # "without delay" names a manner
-        acting = _WITHOUT_ACT.match(text, cue.start())
+        acting = _ACT_SET_ASIDE.match(text, cue.start())
         if not acting and PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
         if any(cue.start() in limit for limit in limits):
@@ -483,9 +484,9 @@ def names_the_act(claim: str, sentence: str) -> bool:
     provide information to individuals ... see guidance on the ICO website" lays no duty
     towards the ICO, which it names only as a place to read more."""
     held = {stem(w) for w in content_words(bound_acts(sentence) or sentence)}
-    for match in itertools.chain(_BINDS.finditer(claim), _LAYS_DUTY.finditer(claim)):
+    for match in _duties(claim):
         verb = match.group(1).lower()
-        if verb in _NOT_AN_ACT or _base(verb) in _LIGHT:
+        if _base(verb) in _LIGHT:
             continue
         thing = [w for w in _object_words(claim[match.end():]) if w.lower() not in STOP]
         if thing and stem(thing[-1]) not in held and (
@@ -499,13 +500,18 @@ def names_the_act(claim: str, sentence: str) -> bool:
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|[\t\n]| [-–—] ")
 
 
+def _duties(text: str) -> Iterator[re.Match[str]]:
+    """Each act a text makes a duty ("must notify", "requires practitioners to notify"), its
+    verb the match's first group; a modal before no act ("must be aware") makes none."""
+    return (match for match in itertools.chain(_BINDS.finditer(text), _LAYS_DUTY.finditer(text))
+            if match.group(1).lower() not in _NOT_AN_ACT)
+
+
 def bound_acts(sentence: str) -> str:
     """The clauses of the acts a sentence makes a duty, each from its verb to the clause's end
     ("must provide information to individuals"), joined; empty when it binds none."""
     acts = []
-    for match in itertools.chain(_BINDS.finditer(sentence), _LAYS_DUTY.finditer(sentence)):
-        if match.group(1).lower() in _NOT_AN_ACT:
-            continue
+    for match in _duties(sentence):
         end = _CLAUSE_END.search(sentence, match.start(1))
         acts.append(sentence[match.start(1):end.start() if end else len(sentence)])
     return " ".join(acts)
