@@ -1575,3 +1575,24 @@ def test_a_part_of_a_whole_does_not_gainsay_a_claim_about_the_whole(
     monkeypatch.setattr(kb.check, "PART_OF", re.compile(r"(?!)"))
     unread = _checked_in(tmp_path / "without", NOTES_AUDIT, claim)
     assert unread.verdict == "contradicted", unread.explanation
+
+
+def test_a_count_of_other_things_is_no_measure_of_the_claims_count(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kb.claim_figures
+
+    text = ("Case note audit\n\nThe county audit read the case notes written by the three "
+            "teams in the year, and the panel met in four sessions.\n")
+    claim = "The county audit read more than 2,000 case notes written by the teams."
+    for name in ("with", "same", "without"):
+        (tmp_path / name).mkdir()
+    # "three teams" and "four sessions" count teams and sessions, not case notes
+    checked = _checked_in(tmp_path / "with", text, claim)
+    assert checked.verdict == "not_found", checked.explanation
+    # a count of the same thing is still its measure
+    same = _checked_in(tmp_path / "same", "Case note audit\n\nThe county audit read 1,800 "
+                       "case notes written by the teams.\n", claim)
+    assert same.verdict == "contradicted", same.explanation
+    monkeypatch.setattr(kb.claim_figures, "counts_other_things", lambda *parts: False)
+    unread = _checked_in(tmp_path / "without", text, claim)
+    assert unread.verdict == "contradicted", unread.explanation

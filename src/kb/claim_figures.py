@@ -19,6 +19,7 @@ from kb.agreement import (
 )
 from kb.claims import Aligned
 from kb.clashes import list_items
+from kb.counted import counted_words
 from kb.extract.metadata import periods_in
 from kb.figure_periods import shift_period
 from kb.items import another_item, items_named
@@ -176,6 +177,10 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
                     counts_units_of_time(claim.text, claimed) != \
                     counts_units_of_time(aligned.sentence, source):
                 continue  # "32 of them" is no count of "the five days"
+            if claimed.kind == source.kind == "count" and \
+                    not counts_units_of_time(claim.text, claimed) and \
+                    counts_other_things(claim, claimed, aligned.sentence, source):
+                continue  # "2,000 case notes" is no count of "three teams"
             earlier = bool(claimed.period) and source.period == shift_period(claimed.period, -1)
             if claimed.period and source.period and claimed.period != source.period \
                     and not earlier:
@@ -402,3 +407,14 @@ def direction_of(match: Match, earlier: list[Match] | None = None) -> int:
         return 0
     value = max(same, key=lambda m: m.fit).source.value
     return (current.value > value) - (current.value < value)
+
+
+def counts_other_things(claim: Claim, claimed: Figure, sentence: str, source: Figure) -> bool:
+    """Whether two counts each name what they count, and none of the words (nor an acronym
+    of them) is the other's: "more than 1,500 data items" against "the four participating
+    LAs"."""
+    ours = counted_words(claim.text, claimed)
+    theirs = counted_words(sentence, source)
+    if not ours or not theirs:
+        return False
+    return not (claim.terms.present(ours) | ours) & (claim.terms.present(theirs) | theirs)

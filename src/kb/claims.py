@@ -181,7 +181,7 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     # the sentences' vectors ingest stored; the claim, and any sentence of a library not yet
     # read for its sentences, from the model in one batch
     vectors = embed.encode_known(texts, stored(texts[1:]) if stored is not None else {},
-                                 model_name)
+                                 model_name, kept=texts[1:])
     closeness = np.asarray(vectors[1:] @ vectors[0]).tolist()
     alone = iter(closeness[len(chosen):])
     for (aligned, reading), cosine in zip(chosen, closeness[:len(chosen)], strict=True):

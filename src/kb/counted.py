@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kb.measures import head_of
+from kb.measures import head_after
 from kb.models import Figure
 from kb.numbers import find_figures
 from kb.words import STOP, content_words, stem
@@ -50,15 +50,8 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     wanted = _HOW_MANY.search(asked.text)
     if wanted is None:
         return False
-    # what it counts: the words after it, to the first small word ("seven additional local
-    # areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
-    # leavers: 18")
-    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])  # "20 to 25 staff"
-    after = re.split(r"[,;:.()\t]", rest)[0].split()
-    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
-    label = re.search(r"([\w' -]{1,40}):\s*$", text[:figure.start])
-    counted = {stem(w) for w in content_words(" ".join(phrase))} | head_of(text, figure) | (
-        {stem(w) for w in content_words(label.group(1))} if label else set())
+    counted = counted_words(text, figure)
+    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[figure.end:])
     if not counted:
         return False
     asked_for = {stem(w) for w in content_words(wanted.group(1))}
@@ -66,6 +59,23 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
         return False
     return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
         (asked.terms.present(asked_for) | asked_for)
+
+
+def counted_words(text: str, figure: Figure) -> set[str]:
+    """What a figure counts: the words after it, to the first small word ("seven additional
+    local areas", "20 drop-in sessions for ..."), and a label a colon sets before it ("Care
+    leavers: 18")."""
+    return set(_counted(text, figure.start, figure.end))
+
+
+@lru_cache(maxsize=4096)  # check weighs each figure of a sentence against each of the claim's
+def _counted(text: str, start: int, end: int) -> frozenset[str]:
+    rest = re.sub(r"^\s*(?:to|or|and|-|\u2013)\s*[\d,]+", "", text[end:end + 200])  # "20 to 25"
+    after = re.split(r"[,;:.()\t]", rest)[0].split()
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in STOP, after))[:4]
+    label = re.search(r"([\w' -]{1,40}):\s*$", text[max(0, start - 60):start])
+    return frozenset({stem(w) for w in content_words(" ".join(phrase))} | head_after(text, end) |
+                     ({stem(w) for w in content_words(label.group(1))} if label else set()))
 
 
 # "how many families were interviewed": what happened to them, a passive participle

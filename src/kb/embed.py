@@ -19,7 +19,7 @@ from kb.errors import InvalidInput
 from kb.settings import MODEL_DIMENSIONS, MODEL_NAME
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Mapping, Sequence
 
 _lock = threading.Lock()
 
@@ -226,15 +226,25 @@ def encode(texts: Sequence[str], batch_size: int = 32, model_name: str = MODEL_N
 
 
 def encode_known(texts: Sequence[str], known: Mapping[str, np.ndarray],
-                 model_name: str = MODEL_NAME) -> np.ndarray:
+                 model_name: str = MODEL_NAME, kept: Collection[str] = ()) -> np.ndarray:
     """The texts' vectors: those in `known` (stored at ingest) as they are, the rest from the
-    model in one interactive call, each distinct text once."""
+    model in one interactive call, each distinct text once. A text of those the library keeps
+    (`kept`) but has not stored yet is given as storing gives it (`as_stored`): read in
+    float32, a score against it is then the stored one to the sixth decimal, not the fourth.
+    (In bfloat16 the model's own reading differs with the batch by more than that.)"""
     if not texts:
         return np.zeros((0, MODEL_DIMENSIONS[model_name]), dtype=np.float32)
     missing = list(dict.fromkeys(text for text in texts if text not in known))
     fresh = dict(zip(missing, encode(missing, model_name=model_name, interactive=True),
                      strict=True))
-    return np.stack([fresh[text] if text in fresh else known[text] for text in texts])
+    kept = set(kept)
+    return np.stack([(as_stored(fresh[text]) if text in kept else fresh[text])
+                     if text in fresh else known[text] for text in texts])
+
+
+def as_stored(vector: np.ndarray) -> np.ndarray:
+    """A vector as the library stores it (float16) and reads it back: a float32 unit vector."""
+    return _unit(vector.astype(np.float16).astype(np.float32))
 
 
 def length_groups(lengths: Sequence[int], call_cost: float) -> list[list[int]]:

@@ -54,7 +54,12 @@ def head_of(text: str, figure: Figure) -> set[str]:
     """The stems of what a figure counts: the words right after it, up to the first small word
     or the second word ("90 local authorities attended", "212 members attended"; "21% of
     contacts" counts contacts)."""
-    after = re.sub(r"^\s*(?:of\s+(?:the\s+|all\s+)?)?", "", text[figure.end:figure.end + 60])
+    return head_after(text, figure.end)
+
+
+def head_after(text: str, end: int) -> set[str]:
+    """The stems of what the figure ending at `end` counts (see head_of)."""
+    after = re.sub(r"^\s*(?:of\s+(?:the\s+|all\s+)?)?", "", text[end:end + 60])
     head = []
     for word in re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after)[:2]:
         if not word[0].isalpha() or word.lower() in STOP:

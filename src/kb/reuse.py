@@ -223,7 +223,7 @@ def follow_sentences(results: list[ReusedParagraph],
         return
     library = [text for closest in theirs for _, _, span in closest for text in texts[span]]
     vectors = embed.encode_known(texts, stored(library) if stored is not None else {},
-                                 model_name)
+                                 model_name, kept=library)
     for (result, mine, _), passages in zip(plan, theirs, strict=True):
         best = None
         for passage, sentences, span in passages:

@@ -86,5 +86,4 @@ def _stored_blobs(connection: sqlite3.Connection, keys: list[str]) -> dict[str, 
 
 
 def _unit(blob: bytes) -> np.ndarray:
-    vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+    return embed.as_stored(np.frombuffer(blob, dtype=np.float16))
