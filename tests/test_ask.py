@@ -331,7 +331,7 @@ def test_who_a_question_asks_for_is_the_name_its_own_verb_governs(tmp_path: Path
 
 
 def test_a_count_of_people_is_not_answered_by_a_count_of_years(tmp_path: Path) -> None:
-    from kb.answer_kinds import counts_time
+    from kb.answer_times import counts_time
     from kb.numbers import find_figures
 
     question = "How many young carers attended the summer camp?"
@@ -415,7 +415,7 @@ def test_which_body_does_an_act_is_asked_of_the_act_in_any_of_its_forms(tmp_path
 
 
 def test_a_question_of_how_many_days_needs_a_number_of_days() -> None:
-    from kb.answer_kinds import counts_if_asked
+    from kb.answer_times import counts_if_asked
 
     assert not counts_if_asked("Within how many days must the report be sent?", "full day")
     assert counts_if_asked("Within how many days must the report be sent?", "10 working days")
@@ -709,7 +709,7 @@ def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
 
 
 def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
-    from kb.answer_kinds import same_scale
+    from kb.answer_times import same_scale
 
     question = "How many hours of training must a governor complete?"
     assert not same_scale(question, "every two years")
@@ -719,7 +719,7 @@ def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
 
 
 def test_a_question_of_what_ages_is_answered_by_an_age_range() -> None:
-    from kb.answer_kinds import DURATION
+    from kb.answer_times import DURATION
 
     for sentence in ("Youth clubs in the borough welcome young people aged between 11 and 19.",
                      "The panel reviews cases of children between the ages of 8 and 13.",

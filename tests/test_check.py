@@ -1350,7 +1350,7 @@ def test_a_condition_the_source_acts_regardless_of_is_contradicted(tmp_path: Pat
 
 
 def test_a_duty_claimed_of_what_the_source_calls_good_practice_is_contradicted() -> None:
-    from kb.negation import changed_duty
+    from kb.duties import changed_duty
 
     sentence = ("It is good practice for schools to have a written visiting policy in place "
                 "before the first visit.")
@@ -1499,7 +1499,7 @@ def test_figures_that_agree_do_not_bear_out_a_comparison_turned_around(
 
 
 def test_a_duty_is_borne_out_only_by_a_sentence_naming_its_act() -> None:
-    from kb.negation import names_the_act
+    from kb.duties import names_the_act
 
     source = "Clubs must give parents a written summary of the day to explain what happened."
     # another act bound, to another party: the claim's act is nowhere in the sentence
@@ -1518,7 +1518,7 @@ def test_a_duty_is_borne_out_only_by_a_sentence_naming_its_act() -> None:
 
 
 def test_a_duty_is_named_only_among_the_acts_the_sentence_binds() -> None:
-    from kb.negation import bound_acts, names_the_act
+    from kb.duties import bound_acts, names_the_act
 
     source = ("Coaches must give parents a written summary of the day. The regional "
               "ombudsman's leaflet explains what happens next.")

@@ -707,7 +707,7 @@ def test_a_negation_passes_through_meant_to_be() -> None:
 
 
 def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
-    from kb.negation import denied_duty
+    from kb.duties import denied_duty
 
     source = ("A complaint to the council does not make it mandatory to close the club; the "
               "trustees decide.")
@@ -723,7 +723,7 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
 
 
 def test_what_is_not_necessary_is_no_duty_whatever_verb_names_the_act() -> None:
-    from kb.negation import denied_duty
+    from kb.duties import denied_duty
 
     source = "It is not normally necessary to hold a risk meeting before a single overnight trip."
     # "not necessary" denies a duty and a need; another verb of the same object is the same act

@@ -12,23 +12,25 @@ import numpy as np
 
 from kb import embed
 from kb.answer_kinds import (
-    DURATION,
     GLOSS_FRAME,
     KINDS_FOR,
     Candidate,
-    another_time,
-    counts_to_deadline,
     defines,
     figure_fit,
     glosses_what_is_asked,
-    lasts_until,
     lists_what_is_asked,
-    names_a_day,
     names_a_place,
     names_what_is_asked,
     object_of_asked,
-    other_end,
     period_fit,
+)
+from kb.answer_times import (
+    DURATION,
+    another_time,
+    counts_to_deadline,
+    lasts_until,
+    names_a_day,
+    other_end,
     says_how_often,
     states_circumstances,
 )
@@ -347,7 +349,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += (0.2 + OBJECT_BONUS * any(object_of_asked(asked, text, name) for name in named)
                   if named else -0.3)
     elif asked.wants == "duration":
-        value += 0.2 if DURATION.search(text) or says_how_often(asked, candidate) or \
+        value += 0.2 if DURATION.search(text) or says_how_often(asked, text) or \
             lasts_until(asked, text) else -0.3
     elif asked.wants == "code":
         value += 0.2 if names_a_code(text) or in_a_code_column(candidate) else -0.3
@@ -366,7 +368,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value -= ITEM_UNNAMED
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
             opposite_word(asked.text, text) or other_kind(asked.text, text) or \
-            another_time(asked.text, candidate) or \
+            another_time(asked.text, text, candidate.passage.known_as) or \
             other_end(asked.text, text):
         # about another wave, phase or year group than the one asked; about the opposite act
         # or bound ("the minimum age": "the maximum age")

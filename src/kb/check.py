@@ -35,6 +35,7 @@ from kb.clashes import (
     other_choice,
     turned_around,
 )
+from kb.duties import names_the_act
 from kb.models import Figure, Match, Passage, passage_dict
 from kb.names import (
     names_in,
@@ -46,7 +47,7 @@ from kb.names import (
     swapped_quote,
     swapped_term,
 )
-from kb.negation import DENIED, NEGATION, denies, names_the_act
+from kb.negation import DENIED, NEGATION, denies
 from kb.numbers import direction, find_figures, stated_figures
 from kb.query import Filters
 from kb.sentences import PART_OF

@@ -14,8 +14,9 @@ import re
 from functools import lru_cache
 
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
+from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
-from kb.negation import MODALS, NEGATION, denies, permits_what_claim_names
+from kb.negation import MODALS, NEGATION, denies
 from kb.words import STOP, TOKEN, content_parts, content_words, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it

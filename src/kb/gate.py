@@ -5,17 +5,14 @@ from __future__ import annotations
 import re
 
 from kb import embed
-from kb.answer_kinds import (
+from kb.answer_kinds import KINDS_FOR, Candidate, kind_asked, names_a_place
+from kb.answer_times import (
     DURATION,
     HOW_OFTEN,
-    KINDS_FOR,
-    Candidate,
     counts_if_asked,
     counts_to_deadline,
-    kind_asked,
     lasts_until,
     names_a_day,
-    names_a_place,
     same_scale,
     says_how_often,
     states_circumstances,
@@ -96,13 +93,13 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
     if asked.wants == "duration" and HOW_OFTEN.search(asked.text):
         # how often: a frequency, or a length of time between times ("at intervals of no more
         # than six months"); a length alone ("for three months or more") says how long
-        return says_how_often(asked, best) or any(
+        return says_how_often(asked, best.sentence.text) or any(
             _INTERVAL_BEFORE.search(best.sentence.text[:m.start()])
             for m in DURATION.finditer(best.sentence.text))
     if asked.wants == "duration":
         return any(same_scale(asked.text, m.group(0)) and counts_if_asked(asked.text, m.group(0))
                    for m in DURATION.finditer(best.sentence.text)) or \
-            says_how_often(asked, best) or lasts_until(asked, best.sentence.text)
+            says_how_often(asked, best.sentence.text) or lasts_until(asked, best.sentence.text)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
             not act_forms(act) & word_parts(best.sentence.text):
         return False  # "Who chairs the network?": a sentence that says nothing of chairing
