@@ -1596,3 +1596,24 @@ def test_a_count_of_other_things_is_no_measure_of_the_claims_count(
     monkeypatch.setattr(kb.claim_figures, "counts_other_things", lambda *parts: False)
     unread = _checked_in(tmp_path / "without", text, claim)
     assert unread.verdict == "contradicted", unread.explanation
+
+
+def test_a_claim_may_name_the_document_by_its_files_name() -> None:
+    """"The Harbourside study found ..." names the document its file calls "(Harbourside)",
+    whatever its title page says: every sentence of it holds that word."""
+    from kb.claims import align
+    from kb.models import Passage
+    from kb.terms import Terms
+    from kb.words import stem
+
+    sentence = "Auditors read 40 case files in the spring."
+    claim = "The Harbourside study found that auditors read 40 case files."
+    words = ["Harbourside", "study", "auditors", "read", "case", "files"]
+    terms = Terms({stem(word.lower()): 1.0 for word in words})
+
+    def coverage(path: str) -> float:
+        passage = Passage(1, "d", "Reading case files: a user research report", path, None,
+                          "other", 1, 1, None, sentence, 0, len(sentence))
+        return align(claim, terms, [passage])[0].coverage
+
+    assert coverage("Case file audit (Harbourside).pdf") > coverage("Case file audit.pdf")

@@ -153,10 +153,10 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     for rank, passage in enumerate(hits):
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
-        context = words_of(f"{passage.title} {passage.section or ''}")
+        context = words_of(f"{passage.known_as} {passage.section or ''}")
         # the claim's words that name the document ("KCSIE says", "the Essex study found")
         # say where to look, and every sentence of that document holds them
-        named = terms.present(words_of(passage.title)) & set(terms.weights)
+        named = terms.present(words_of(passage.known_as)) & set(terms.weights)
         for reading in readings(passage.text):
             sentence = reading.sentence
             around = context | words_of(reading.before) if reading.leans else context
@@ -196,7 +196,7 @@ def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0)
     line "Families first for children pathfinder" bears out nothing of "the Families First
     pathfinder began in 2021", and "the census guide requires each child's religion" is not
     borne out by a sentence of the census guide on local authorities and children alone."""
-    titled = terms.present(words_of(aligned.passage.title)) | REPORTING
+    titled = terms.present(words_of(aligned.passage.known_as)) | REPORTING
     rest = Terms({t: w for t, w in terms.weights.items() if t not in titled}, terms.expansions)
     if not rest.weights:
         return True  # every word of the claim names the document: nothing else to hold
