@@ -1617,3 +1617,25 @@ def test_a_claim_may_name_the_document_by_its_files_name() -> None:
         return align(claim, terms, [passage])[0].coverage
 
     assert coverage("Case file audit (Harbourside).pdf") > coverage("Case file audit.pdf")
+
+
+def test_a_section_cited_short_is_the_section_a_claim_names(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"S17" and "s47" cite sections of an Act: a sentence of "S17 assessments" holds the
+    "section" of a claim's "section 17 assessments"."""
+    import re
+
+    import kb.words
+    from kb.claims import align
+    from kb.models import Passage
+    from kb.terms import Terms
+    from kb.words import stem
+
+    sentence = "In the review, 64 S17 assessments were completed late."
+    claim = "The review found that 80 section 17 assessments were completed late."
+    terms = Terms({stem(word): 1.0 for word in ("review", "section", "assessments", "late")})
+    passage = Passage(1, "d", "Family support review", "review.txt", None, "other", None,
+                      None, None, sentence, 0, len(sentence))
+    assert align(claim, terms, [passage])[0].coverage == 1.0
+    monkeypatch.setattr(kb.words, "SECTION_CITED", re.compile(r"(?!)"))
+    assert align(claim, terms, [passage])[0].coverage == 0.75

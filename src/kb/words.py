@@ -32,9 +32,17 @@ def content_words(text: str) -> list[str]:
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 
 
+# a section of an Act cited short: "s47", "S17" (a section 47 enquiry, section 17 support)
+SECTION_CITED = re.compile(r"[sS]\d{1,3}[A-Za-z]?")
+
+
 def words_of(text: str) -> set[str]:
-    """The stems of a text's words, hyphenated ones whole."""
-    return {stem(word.lower()) for word in TOKEN.findall(text)}
+    """The stems of a text's words, hyphenated ones whole; a section cited short ("S47")
+    is a section as well."""
+    words = {stem(word.lower()) for word in TOKEN.findall(text)}
+    if any(SECTION_CITED.fullmatch(word) for word in words):
+        words.add("section")
+    return words
 
 
 def word_parts(text: str) -> set[str]:
