@@ -272,7 +272,7 @@ def test_each_table_row_and_list_item_is_a_sentence_of_its_own() -> None:
 
 
 def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
-    from kb.clashes import list_items
+    from kb.members import list_items
 
     assert list_items("The partners are (a) the local council, (b) the health board for the "
                       "area, and (c) the chief officer of police.") == [
@@ -735,7 +735,7 @@ def test_what_is_not_necessary_is_no_duty_whatever_verb_names_the_act() -> None:
 
 
 def test_a_lists_first_member_is_read_past_the_subject_and_its_qualifier() -> None:
-    from kb.clashes import list_items
+    from kb.members import list_items
 
     assert list_items("The four members for each district board are the council, the school "
                       "trust and the health visitors.") == [

@@ -18,12 +18,12 @@ from kb.agreement import (
     other_time_units,
 )
 from kb.claims import Aligned
-from kb.clashes import list_items
 from kb.counted import counted_words
 from kb.extract.metadata import periods_in
 from kb.figure_periods import shift_period
 from kb.items import another_item, items_named
 from kb.measures import head_of
+from kb.members import list_items
 from kb.models import Figure, Match
 from kb.names import names_in, swapped_term
 from kb.numbers import (

@@ -16,8 +16,9 @@ from functools import lru_cache
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
 from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
+from kb.members import other_first, swapped_member
 from kb.negation import MODALS, NEGATION, denies
-from kb.words import STOP, TOKEN, content_parts, content_words, stem, word_parts, words_of
+from kb.words import STOP, TOKEN, content_parts, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
@@ -207,92 +208,6 @@ def forbids(claim: str, sentence: str) -> bool:
         if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
             return True
     return False
-
-
-# an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words
-_ITEM_MARK = re.compile(r"\(\s*(?:[a-z]|[ivx]+|\d)\s*\)\s*")
-_LEAD = re.compile(r"^(?:(?:and|or|the|an|a|both|either)\s+)+", re.I)
-
-
-def list_items(text: str) -> list[str]:
-    """The members of the longest enumeration in a sentence ("the local authority, the
-    integrated care board and the police"), or [] when it enumerates nothing."""
-    text = _ITEM_MARK.sub(" ", text)
-    best: list[str] = []
-    for clause in re.split(r"[.:!?]\s", text):
-        # the pieces and the joint before each: a list of three or more has a comma or a
-        # semicolon ("A, B and C"); "a child or their parents ... reasons and the basis" is none
-        parts = re.split(r"([,;(]\s*|\s+(?:and|or)\s+)", clause)
-        pieces = [(_head_phrase(piece), parts[at - 1] if at else "")
-                  for at, piece in enumerate(parts) if at % 2 == 0]
-        pieces = [(piece, joint) for piece, joint in pieces if piece]
-        if len(pieces) < 3 or not re.search(r"\b(?:and|or)\b", clause):
-            continue
-        run: list[tuple[str, str]] = []
-        for piece, joint in pieces:  # the enumeration is the run of short pieces at its end
-            run = [*run, (piece, joint)] if len(piece.split()) <= 8 else []
-        if len(run) >= 3 and len(run) > len(best) and \
-                any(joint.strip() in (",", ";", "(") for _, joint in run[1:]):
-            best = [piece for piece, _ in run]
-    return [_LEAD.sub("", item) for item in best]
-
-
-# where a member's qualifier starts ("an integrated care board for an area ..."), and the verb
-# that introduces a list ("the partners are ...")
-_QUALIFIER = re.compile(r"\s*(?:\b(?:for|which|who|whose|that|where|within|including|"
-                        r"previously)\b).*$", re.I)
-_INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
-                         re.I)
-
-
-def _head_phrase(piece: str) -> str:
-    """A member's head: past the verb that introduces the list, before its qualifier ("The
-    partners for an area are the local authority": "the local authority")."""
-    piece = _QUALIFIER.sub("", _INTRODUCED.sub("", piece.strip(), count=1))
-    return piece.strip(" .)(")
-
-
-def swapped_member(claim: str, sentence: str) -> str | None:
-    """A claim that lists as many members as a list in the source, all but one of them the
-    source's own, names a member the source does not have: returned, else None. A member is
-    known by its head, the last content word ("local schools": schools)."""
-    claimed, stated = list_items(claim), list_items(sentence)
-    if len(claimed) < 3 or len(stated) < len(claimed):
-        return None
-    held = word_parts(" ".join(stated))
-    missing = [item for item in claimed
-               if (words := content_words(item)) and stem(words[-1]) not in held]
-    return missing[0] if len(missing) == 1 else None
-
-
-# "X is / was / remains the most common ...", "X should be the ultimate decision maker": the
-# member a superlative or a sole role is said of
-_SAID_FIRST = re.compile(r"([A-Za-z][A-Za-z'/ -]{0,60}?)\s+(?:is|was|are|were|remains?|remained|"
-                         r"became|has been|(?:should|must|will|would|shall) be)\s+(?:by far\s+)?"
-                         r"(?:the|its|their)\s+(?:single\s+)?"
-                         r"(?:most\s+(?:common|frequent)|commonest|largest|biggest|main|leading|"
-                         r"top|highest|least\s+common|lowest|smallest|ultimate|sole|only|final)\b",
-                         re.I)
-
-
-def other_first(claim: str, sentence: str) -> str | None:
-    """The member a source sentence puts first where the claim puts another ("Emotional abuse
-    was the most common category" against "Neglect remains the most common reason"), or None."""
-    said, stated = _SAID_FIRST.search(claim), _SAID_FIRST.search(sentence)
-    if not said or not stated or said.group(0).split()[-1].lower() != \
-            stated.group(0).split()[-1].lower():
-        return None
-    ours = {stem(w) for w in content_words(said.group(1))[-3:]}
-    theirs = {stem(w) for w in content_words(stated.group(1))[-3:]}
-    if not ours or not theirs or ours & theirs or theirs & words_of(claim):
-        return None
-    # and ranked among the same things ("... reason for a child protection plan"), not others
-    ranked = [{stem(w) for w in content_words(text[m.end():])[:6]}
-              for text, m in ((claim, said), (sentence, stated))]
-    if 3 * len(ranked[0] & ranked[1]) < 2 * min(len(ranked[0]), len(ranked[1])):
-        return None
-    named = stated.group(1).split()[-5:]
-    return " ".join(named[1:] if named[0].lower() in ("the", "a", "an") else named)
 
 
 _ANY = re.compile(r"\b(?:any|every)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
