@@ -1564,3 +1564,47 @@ def test_a_glossary_entry_answers_for_the_term_it_defines(tmp_path: Path,
     monkeypatch.setattr(kb.ask, "glosses_what_is_asked", lambda asked, text: False)
     other = answer_from(tmp_path / "without", "glossary.txt", text, question)
     assert "Outdoor Safety Act 2019" not in (other.answer or "")
+
+
+def test_a_question_for_a_number_or_address_is_asked_as_a_contact() -> None:
+    from kb.question import WANTS
+
+    def wants(question: str) -> str | None:
+        return next((name for name, pattern in WANTS if pattern.search(question)), None)
+
+    assert wants("What is the telephone number of the family hub in Marsh Vale?") == "contact"
+    assert wants("Which email address takes bookings for the carers' forum?") == "contact"
+    assert wants("What number should I ring to reach the duty team?") == "contact"
+    # a count of numbers, and the hours a helpline keeps, are other questions
+    assert wants("Which email should carers use to book the forum?") == "contact"
+    assert wants("How many contact numbers must a nursery hold for each child?") == "count"
+    assert wants("What is the largest number of families one worker may hold?") == "count"
+    assert wants("What are the opening hours of the parents' helpline?") == "time"
+
+
+CONTACT_LEAFLET = ("Marsh Vale family hub\n\nThe family hub helpline for parents and carers "
+                   "offers advice on sleep, feeding and behaviour, and is staffed by health "
+                   "visitors and family support workers. Ring the helpline on 01632 960 412. "
+                   "Parents can also write to the hub team at hub@marshvale.example.org.\n")
+
+
+def test_a_contact_question_is_answered_by_the_sentence_that_gives_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kb.question
+
+    (tmp_path / "with").mkdir()
+    answer = answer_from(tmp_path / "with", "hub.txt", CONTACT_LEAFLET,
+                         "What is the helpline number for parents and carers at the family hub?")
+    assert answer.answer_found and "01632 960 412" in (answer.answer or "")
+    # a way to reach them the text does not give is declined, not answered with another
+    (tmp_path / "web").mkdir()
+    missing = answer_from(tmp_path / "web", "hub.txt", CONTACT_LEAFLET,
+                          "What is the website of the family hub helpline for parents?")
+    assert not missing.answer_found, missing.answer
+    # read as any other question, the sentence that says most of the helpline answers
+    monkeypatch.setattr(kb.question, "WANTS", [w for w in kb.question.WANTS
+                                               if w[0] != "contact"])
+    (tmp_path / "without").mkdir()
+    unread = answer_from(tmp_path / "without", "hub.txt", CONTACT_LEAFLET,
+                         "What is the helpline number for parents and carers at the family hub?")
+    assert "01632 960 412" not in (unread.answer or "")

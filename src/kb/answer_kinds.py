@@ -113,6 +113,36 @@ def object_of_asked(asked: Question, text: str, name: str) -> bool:
     return bool(before) and stem(before[-1].lower()) in asked.terms.weights
 
 
+# the ways to reach someone a question may ask for, each with the form an answer gives it in:
+# a UK telephone number ("0344 381 4772", "+44 20 7946 0000"), an email address, a web
+# address, a postal address (its postcode)
+CONTACTS = {
+    "email": (re.compile(r"\be-?mail\b", re.I), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    "post": (re.compile(r"\b(?:postal|post|write|letter)\b", re.I),
+             re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")),
+    "web": (re.compile(r"\b(?:website|web\s+(?:address|page|site)|url|online\s+at)\b", re.I),
+            re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:gov|org|co|ac|"
+                       r"nhs|police)\.uk\b|(?<![@\w.-])[\w-]+\.(?:com|org|net)\b", re.I)),
+    "phone": (re.compile(r"\b(?:tele)?phone|helpline|mobile|fax|ring|call|dial|number\b", re.I),
+              re.compile(r"(?<![\d.,])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d|[.,]\d)")),
+}
+
+
+# the words a question names a way to reach someone by, which the number or address itself
+# gives ("the helpline number": "a helpline on 01632 960 412")
+CONTACT_FRAME = frozenset(stem(w) for w in ("number", "telephone", "phone", "email", "e-mail",
+                                            "address", "website", "web", "url", "postal"))
+
+
+def gives_contact(asked: Question, text: str) -> bool:
+    """Whether a sentence gives the way to reach someone the question asks for: the first
+    of email, post, web and telephone its words ask about."""
+    for asking, given in CONTACTS.values():
+        if asking.search(asked.text):
+            return given.search(text) is not None
+    return False
+
+
 # what a sentence says after a term to define it: "X is the term used for" (or "the umbrella
 # term for"), "X means", "X refers to", "X is defined as", "X (AQS) are staff who"
 # a closing quote, and a qualifier of the term's sense ("'Reasonable' in these circumstances

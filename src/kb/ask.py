@@ -12,11 +12,13 @@ import numpy as np
 
 from kb import embed
 from kb.answer_kinds import (
+    CONTACT_FRAME,
     GLOSS_FRAME,
     KINDS_FOR,
     Candidate,
     defines,
     figure_fit,
+    gives_contact,
     glosses_what_is_asked,
     lists_what_is_asked,
     names_a_place,
@@ -322,6 +324,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
                      f"{table_title(candidate.passage.text, candidate.sentence.start)}")
     if glosses_what_is_asked(asked, candidate.sentence.text):
         words |= GLOSS_FRAME  # the line is the glossary's entry for the term asked about
+    if asked.wants == "contact" and gives_contact(asked, candidate.sentence.text):
+        words |= CONTACT_FRAME  # "the helpline number": "a helpline on 01632 960 412"
     if asked.ages and AGE_BOUND.search(candidate.sentence.text):
         words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday
     context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
@@ -353,6 +357,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             lasts_until(asked, text) else -0.3
     elif asked.wants == "code":
         value += 0.2 if names_a_code(text) or in_a_code_column(candidate) else -0.3
+    elif asked.wants == "contact":
+        value += 0.2 if gives_contact(asked, text) else -0.3
     elif asked.wants == "place":
         value += 0.2 if names_a_place(asked, text) else -0.3
     elif asked.wants == "define" and defines(asked, text):

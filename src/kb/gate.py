@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kb import embed
-from kb.answer_kinds import KINDS_FOR, Candidate, kind_asked, names_a_place
+from kb.answer_kinds import KINDS_FOR, Candidate, gives_contact, kind_asked, names_a_place
 from kb.answer_times import (
     DURATION,
     HOW_OFTEN,
@@ -112,6 +112,8 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
         return names_a_place(asked, best.sentence.text)
     if asked.wants == "code":
         return names_a_code(best.sentence.text) or in_a_code_column(best)
+    if asked.wants == "contact":
+        return gives_contact(asked, best.sentence.text)
     if asked.wants is None and (kind := kind_asked(asked.text)) and \
             kind not in word_parts(best.sentence.text):
         return False  # "Which audit ...?": a sentence that names no audit

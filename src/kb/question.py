@@ -49,6 +49,16 @@ WANTS = [
                          r"(?:\w+ )?fees?|(?:what|which) "
                          r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
                          r"are|were) the (?:\w+ )?amount)\b", re.I)),
+    # "What is the helpline number?", "Which email address ...?", "What is the postal
+    # address?": a way to reach someone, which the answer must give (not a count of numbers:
+    # "how many contact numbers ...")
+    ("contact", re.compile(r"^(?!.*\bhow\s+many\b).*?(?:\b(?:(?:tele)?phone|helpline|contact|"
+                           r"mobile|fax)\s+numbers?\b|"
+                           r"\be-?mail\s+(?:for|to)\b|\b(?:what|which)\s+e-?mail\b|"
+                           r"\be-?mail\s+address(?:es)?\b|\bwho\s+(?:do|should|can)\s+\w+\s+"
+                           r"e-?mail\b|\bpostal\s+address\b|\b(?:website|web\s+address|"
+                           r"url)\b|\bnumbers?\s+(?:should|do|can|must|would)\s+\w+\s+"
+                           r"(?:ring|call|phone|dial)\b)", re.I | re.S)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean|total)\b",
                          re.I)),
     # "when" asks a time when a verb follows it ("when did", "by when"); "when a family
@@ -168,8 +178,8 @@ def _quoted_term(text: str) -> re.Match[str] | None:
 
 def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
-    if _WHETHER_ANY.match(last_question(text)):
-        wants = None
+    if _WHETHER_ANY.match(last_question(text)) and wants != "contact":
+        wants = None  # "is there a helpline number ...?" asks for the number all the same
     periods = periods_in(text) or [f.period for f in find_figures(text)
                                    if f.kind == "date" and f.period]
     vocabulary = engine.vocabulary(audience_of(engine))
