@@ -33,14 +33,14 @@ TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 
 
 # a section of an Act cited short: "s47", "S17" (a section 47 enquiry, section 17 support)
-SECTION_CITED = re.compile(r"[sS]\d{1,3}[A-Za-z]?")
+SECTION_CITED = re.compile(r"(?<![\w'-])[sS]\d{1,3}[A-Za-z]?(?![\w'-])")
 
 
 def words_of(text: str) -> set[str]:
     """The stems of a text's words, hyphenated ones whole; a section cited short ("S47")
     is a section as well."""
     words = {stem(word.lower()) for word in TOKEN.findall(text)}
-    if any(SECTION_CITED.fullmatch(word) for word in words):
+    if SECTION_CITED.search(text):
         words.add("section")
     return words
 
