@@ -674,6 +674,15 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert wants("Which service should the school ring for advice?") == "who"
     assert wants("Which local authorities took part in the first wave?") == "who"
     assert wants("Is it fine to share a photo with the parent?") is None
+    # a way to reach someone; but a count of numbers, and the hours a helpline keeps, are other
+    # questions
+    assert wants("What is the telephone number of the family hub in Marsh Vale?") == "contact"
+    assert wants("Which email address takes bookings for the carers' forum?") == "contact"
+    assert wants("Which email should carers use to book the forum?") == "contact"
+    assert wants("What number should I ring to reach the duty team?") == "contact"
+    assert wants("How many contact numbers must a nursery hold for each child?") == "count"
+    assert wants("What is the largest number of families one worker may hold?") == "count"
+    assert wants("What are the opening hours of the parents' helpline?") == "time"
     assert wants("What is the amount of the grant each school receives?") == "money"
     assert wants("What amount can a carer claim for travel?") == "money"
     assert wants("What is the price of a place on the holiday scheme?") == "money"
@@ -1564,22 +1573,6 @@ def test_a_glossary_entry_answers_for_the_term_it_defines(tmp_path: Path,
     monkeypatch.setattr(kb.ask, "glosses_what_is_asked", lambda asked, text: False)
     other = answer_from(tmp_path / "without", "glossary.txt", text, question)
     assert "Outdoor Safety Act 2019" not in (other.answer or "")
-
-
-def test_a_question_for_a_number_or_address_is_asked_as_a_contact() -> None:
-    from kb.question import WANTS
-
-    def wants(question: str) -> str | None:
-        return next((name for name, pattern in WANTS if pattern.search(question)), None)
-
-    assert wants("What is the telephone number of the family hub in Marsh Vale?") == "contact"
-    assert wants("Which email address takes bookings for the carers' forum?") == "contact"
-    assert wants("What number should I ring to reach the duty team?") == "contact"
-    # a count of numbers, and the hours a helpline keeps, are other questions
-    assert wants("Which email should carers use to book the forum?") == "contact"
-    assert wants("How many contact numbers must a nursery hold for each child?") == "count"
-    assert wants("What is the largest number of families one worker may hold?") == "count"
-    assert wants("What are the opening hours of the parents' helpline?") == "time"
 
 
 CONTACT_LEAFLET = ("Marsh Vale family hub\n\nThe family hub helpline for parents and carers "
