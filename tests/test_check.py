@@ -1334,7 +1334,7 @@ def test_the_same_figure_counting_another_named_thing_contradicts(tmp_path: Path
 
 
 def test_a_condition_the_source_acts_regardless_of_is_contradicted(tmp_path: Path) -> None:
-    from kb.clashes import regardless_of_condition
+    from kb.conditions import regardless_of_condition
 
     sentence = ("In an emergency the duty worker calls the police at once, regardless of "
                 "whether the parents have been contacted.")

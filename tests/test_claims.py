@@ -405,7 +405,7 @@ def test_a_change_from_one_figure_to_another_agrees_with_the_multiple_a_claim_gi
 ])
 def test_a_condition_the_claim_makes_necessary_clashes_with_a_source_saying_it_is_not(
         claim: str, source: str, contradicted: bool) -> None:
-    from kb.clashes import needless_condition
+    from kb.conditions import needless_condition
 
     assert bool(needless_condition(claim, source)) is contradicted
     if contradicted:
@@ -868,3 +868,31 @@ def test_two_denials_of_one_noun_phrase_are_no_clash() -> None:
     # a claim that some provider does is denied
     assert denies("Holiday club providers in the county let parents book sessions online.",
                   source)
+
+
+def test_a_duty_is_denied_by_a_text_that_says_the_act_is_not_ones_role() -> None:
+    from kb.duties import denied_duty
+
+    sentence = ("It is not the role of youth workers to provide housing advice, but they can "
+                "refer families to the council's housing team.")
+    # "expects ... to give" lays the duty; giving and providing advice are one act
+    assert denied_duty("The guidance expects youth workers to give tenants and their families "
+                       "housing advice.", sentence)
+    assert denied_duty("Youth workers must provide housing advice to every family.", sentence)
+    # another act the sentence leaves open is not denied
+    assert denied_duty("Youth workers should refer families to the housing team.",
+                       sentence) is None
+
+
+def test_a_claim_that_limits_a_thing_clashes_with_a_source_that_says_it_is_not_limited() -> None:
+    from kb.clashes import clash
+    from kb.conditions import denied_limit
+
+    sentence = ("A support circle is not confined to relatives and can include neighbours, "
+                "friends and teachers.")
+    claim = "The handbook says a support circle is limited to close relatives."
+    assert denied_limit(claim, sentence) == ("close relatives", "relatives")
+    assert clash(claim, sentence)
+    # both limit it, or the bounds share no word: no clash of this kind
+    assert denied_limit(claim, "A support circle is limited to relatives.") is None
+    assert denied_limit(claim, "The grant is not restricted to schools.") is None

@@ -13,6 +13,7 @@ import os
 import re
 from functools import lru_cache
 
+from kb.conditions import denied_limit, needless_condition, regardless_of_condition
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
 from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
@@ -68,6 +69,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
             OPTIONAL.search(sentence) and not PERMISSION.search(sentence):
         return "the claim leaves it to choice; the source makes it a duty"
+    if limited := denied_limit(claim, sentence):
+        return f"the claim limits it to {limited[0]}; the source says it is not: {limited[1]}"
     if event := ends_at_another_event(claim, sentence):
         return f"the claim ends it at '{event[0]}'; the source says it lasts until {event[1]}"
     if kept := kept_not_handed(claim, sentence):
@@ -87,65 +90,6 @@ def clash(claim: str, sentence: str) -> str | None:
     return opposite_word(claim, sentence)
 
 
-# a condition a claim says must come first ("may be shared only once an enquiry has begun",
-# "cannot start until a referral is made"), and a source that says it need not
-_ONLY_WHEN = re.compile(r"\b(?:only(?:\s+[\w-]+){0,8}?\s+(?:once|if|when|after|where|"
-                        r"following)|(?:cannot|can't|(?:can|may|must)\s+not)\b.{0,60}?\b"
-                        r"(?:unless|until|without))\s+(.+)$", re.I)
-_NOT_NEEDED = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:necessary|needed|required|essential|"
-                         r"a\s+(?:pre-?)?(?:condition|requirement))|need\s+not|do(?:es)?\s+not\s+"
-                         r"(?:need|require|have\s+to)|no\s+need|without\s+(?:the\s+)?need)\b",
-                         re.I)
-
-
-def needless_condition(claim: str, sentence: str) -> str | None:
-    """The condition a claim makes necessary ("only once a formal enquiry has been opened")
-    where the sentence says that very thing is not needed ("it is not necessary for a formal
-    enquiry to be opened"): two of its content words, and half of them, in the clause of the
-    sentence's "not necessary". Returns the condition, or None."""
-    said = _ONLY_WHEN.search(claim)
-    if not said or _NOT_NEEDED.search(claim):
-        return None
-    condition = re.split(r"[,;.]", said.group(1))[0]
-    wanted = content_parts(condition) - MODALS
-    for match in _NOT_NEEDED.finditer(sentence):
-        # the clause the "not necessary" stands in, before it and after ("A signed form is
-        # not required before a visit", "it is not necessary for a formal process to be ...")
-        clause = re.split(r"[.;:]", sentence[:match.start()])[-1] + " " + \
-            re.split(r"[.;:]", sentence[match.end():])[0]
-        shared = wanted & content_parts(clause)
-        if len(shared) >= 2 and len(shared) >= len(wanted) / 2:
-            return condition.strip()
-    return None
-
-
-# an act a claim says must come first ("must inform the family before sharing"), and a
-# source that does the thing whatever the act ("share quickly, regardless of whether they
-# have been informed")
-_FIRST = re.compile(r"\b(?:must|should|need\s+to|needs\s+to|has\s+to|have\s+to)\s+(?:first\s+)?"
-                    r"([^,;.]{3,60}?)\s+before\b", re.I)
-_REGARDLESS = re.compile(r"\b(?:regardless|irrespective)\s+of\s+whether\s+(?:or\s+not\s+)?"
-                         r"([^,;.]+)", re.I)
-
-
-def regardless_of_condition(claim: str, sentence: str) -> str | None:
-    """The condition a claim makes necessary ("only once consent is given", "must inform the
-    family before sharing") where the sentence acts regardless of it ("regardless of whether
-    the individuals have been informed"): the condition's own words, at least half of them,
-    in the sentence's "regardless" clause. Returns the condition, or None."""
-    said = _ONLY_WHEN.search(claim) or _FIRST.search(claim)
-    if not said or _REGARDLESS.search(claim):
-        return None
-    condition = re.split(r"[,;.]", said.group(1))[0]
-    wanted = content_parts(condition) - MODALS
-    for match in _REGARDLESS.finditer(sentence):
-        shared = wanted & content_parts(match.group(1))
-        if shared and 2 * len(shared) >= len(wanted):
-            return condition.strip()
-    return None
-
-
-# a direction said as a verb and "up" or "down" ("had gone up", "went down") is a rise or a fall
 _PHRASAL = re.compile(r"\b(?:go|goes|going|gone|went)\s+(up|down)\b", re.I)
 
 

@@ -91,8 +91,10 @@ def _changed_force(claim: str, sentence: str) -> str | None:
 # no requirement for the trust to keep", "need not tell", "does not have to consult"
 _NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|compulsory|required|"
                       r"necessary|needed|essential|obliged|obligated|a\s+requirement|"
-                      r"requirement|obligation|legal\s+duty|duty)\s+"
-                      r"(?:for\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
+                      r"requirement|obligation|legal\s+duty|duty|"
+                      # "it is not the role of schools to provide legal advice"
+                      r"role|job|responsibility)\s+"
+                      r"(?:(?:for|of)\s+[\w' ]{1,40}?\s+)?to\s+(?:be\s+)?([a-z]+)|"
                       r"\bneeds?\s+not\s+(?:be\s+)?([a-z]+)|\b(?:does|do|did)\s+not\s+(?:have|"
                       r"need)\s+to\s+(?:be\s+)?([a-z]+)", re.I)
 
@@ -110,9 +112,20 @@ def denied_duty(claim: str, sentence: str) -> str | None:
         for match in _NO_DUTY.finditer(theirs):
             act = _base(next(g for g in match.groups() if g))
             after = _object(theirs[match.end():])
-            if act in bound or any(after & objects for objects in bound.values()):
+            if _alike(act) & set(bound) or any(after & objects for objects in bound.values()):
                 return why
     return None
+
+
+# verbs that name one act ("give legal advice", "provide legal advice"; "tell", "inform" and
+# "notify" the police)
+_SAME_ACTS = [frozenset(stem(w) for w in group.split()) for group in (
+    "give provide offer supply", "tell inform notify")]
+
+
+def _alike(act: str) -> set[str]:
+    """The act's stem with those of the verbs that name the same act."""
+    return set().union({act}, *(group for group in _SAME_ACTS if act in group))
 
 
 def _bound_outright(text: str) -> dict[str, set[str]]:
@@ -120,7 +133,8 @@ def _bound_outright(text: str) -> dict[str, set[str]]:
     by itself mean the member of staff has to be suspended" binds nothing), each with the
     content words that follow it."""
     acts: dict[str, set[str]] = {}
-    for match in itertools.chain(_STRICT.finditer(text), _NEEDS.finditer(text)):
+    for match in itertools.chain(_STRICT.finditer(text), _NEEDS.finditer(text),
+                                 _LAYS_DUTY.finditer(text)):
         clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
         if not re.search(r"\b(?:not|no|never)\b|n't\b", clause, re.I) and \
                 match.group(1).lower() not in _NOT_AN_ACT:

@@ -1,0 +1,99 @@
+"""Conditions and bounds: a claim that makes a condition come first where the source says it
+is not needed or acts regardless of it, and a claim that limits a thing to some members where
+the source says it is not limited to them.
+
+Every rule here names a pattern of English, not a case; each is tested on sentences written
+for the test (tests/test_claims.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.negation import MODALS
+from kb.words import content_parts, content_words, stem
+
+# a bound set on what a thing takes in ("limited to blood relatives", "is restricted to
+# pupils"), and a source that says there is none ("is not confined to relatives")
+_LIMITED = re.compile(r"\b(?:limited|confined|restricted)\s+to\s+([^,.;:()]{1,60})", re.I)
+_BOUND_END = re.compile(r"\s+(?:and|or|but|which|who|that|as|for|in|with)\s+", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
+                         re.I)
+
+
+def denied_limit(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim that limits a thing to some members ("limited to blood relatives") where the
+    source says it is not limited to them ("is not confined to relatives"): the two bounds."""
+    def bounds(text: str, denied: bool) -> list[tuple[str, set[str]]]:
+        found = []
+        for match in _LIMITED.finditer(text):
+            if bool(_NOT_BEFORE.search(text[:match.start()])) == denied:
+                bound = _BOUND_END.split(match.group(1))[0].strip()
+                found.append((bound, {stem(w) for w in content_words(bound)}))
+        return found
+    for ours, our_words in bounds(claim, False):
+        for theirs, their_words in bounds(sentence, True):
+            if our_words & their_words:
+                return ours, theirs
+    return None
+
+
+# a condition a claim says must come first ("may be shared only once an enquiry has begun",
+# "cannot start until a referral is made"), and a source that says it need not
+_ONLY_WHEN = re.compile(r"\b(?:only(?:\s+[\w-]+){0,8}?\s+(?:once|if|when|after|where|"
+                        r"following)|(?:cannot|can't|(?:can|may|must)\s+not)\b.{0,60}?\b"
+                        r"(?:unless|until|without))\s+(.+)$", re.I)
+_NOT_NEEDED = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:necessary|needed|required|essential|"
+                         r"a\s+(?:pre-?)?(?:condition|requirement))|need\s+not|do(?:es)?\s+not\s+"
+                         r"(?:need|require|have\s+to)|no\s+need|without\s+(?:the\s+)?need)\b",
+                         re.I)
+
+
+def needless_condition(claim: str, sentence: str) -> str | None:
+    """The condition a claim makes necessary ("only once a formal enquiry has been opened")
+    where the sentence says that very thing is not needed ("it is not necessary for a formal
+    enquiry to be opened"): two of its content words, and half of them, in the clause of the
+    sentence's "not necessary". Returns the condition, or None."""
+    said = _ONLY_WHEN.search(claim)
+    if not said or _NOT_NEEDED.search(claim):
+        return None
+    condition = re.split(r"[,;.]", said.group(1))[0]
+    wanted = content_parts(condition) - MODALS
+    for match in _NOT_NEEDED.finditer(sentence):
+        # the clause the "not necessary" stands in, before it and after ("A signed form is
+        # not required before a visit", "it is not necessary for a formal process to be ...")
+        clause = re.split(r"[.;:]", sentence[:match.start()])[-1] + " " + \
+            re.split(r"[.;:]", sentence[match.end():])[0]
+        shared = wanted & content_parts(clause)
+        if len(shared) >= 2 and len(shared) >= len(wanted) / 2:
+            return condition.strip()
+    return None
+
+
+# an act a claim says must come first ("must inform the family before sharing"), and a
+# source that does the thing whatever the act ("share quickly, regardless of whether they
+# have been informed")
+_FIRST = re.compile(r"\b(?:must|should|need\s+to|needs\s+to|has\s+to|have\s+to)\s+(?:first\s+)?"
+                    r"([^,;.]{3,60}?)\s+before\b", re.I)
+_REGARDLESS = re.compile(r"\b(?:regardless|irrespective)\s+of\s+whether\s+(?:or\s+not\s+)?"
+                         r"([^,;.]+)", re.I)
+
+
+def regardless_of_condition(claim: str, sentence: str) -> str | None:
+    """The condition a claim makes necessary ("only once consent is given", "must inform the
+    family before sharing") where the sentence acts regardless of it ("regardless of whether
+    the individuals have been informed"): the condition's own words, at least half of them,
+    in the sentence's "regardless" clause. Returns the condition, or None."""
+    said = _ONLY_WHEN.search(claim) or _FIRST.search(claim)
+    if not said or _REGARDLESS.search(claim):
+        return None
+    condition = re.split(r"[,;.]", said.group(1))[0]
+    wanted = content_parts(condition) - MODALS
+    for match in _REGARDLESS.finditer(sentence):
+        shared = wanted & content_parts(match.group(1))
+        if shared and 2 * len(shared) >= len(wanted):
+            return condition.strip()
+    return None
+
+
+# a direction said as a verb and "up" or "down" ("had gone up", "went down") is a rise or a fall
