@@ -1639,3 +1639,21 @@ def test_a_section_cited_short_is_the_section_a_claim_names(
     assert align(claim, terms, [passage])[0].coverage == 1.0
     monkeypatch.setattr(kb.words, "SECTION_CITED", re.compile(r"(?!)"))
     assert align(claim, terms, [passage])[0].coverage == 0.75
+
+
+def test_a_bound_count_of_one_is_read_against_a_claims_count(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    import kb.number_words
+
+    text = ("Governance\n\nEach school in the trust must name at least one safeguarding "
+            "governor on its board.\n")
+    claim = "Each school in the trust must name at least two safeguarding governors."
+    for name in ("with", "without"):
+        (tmp_path / name).mkdir()
+    checked = _checked_in(tmp_path / "with", text, claim)
+    assert checked.verdict == "contradicted", checked.explanation
+    monkeypatch.setattr(kb.number_words, "_ONE_BOUNDED", re.compile(r"(?!)"))
+    unread = _checked_in(tmp_path / "without", text, claim)
+    assert unread.verdict != "contradicted", unread.explanation

@@ -559,3 +559,16 @@ def test_a_number_in_words_that_ends_a_clause_after_words_giving_an_age_is_that_
     assert ages == [("age", 21.0), ("age", 18.0)]
     # elsewhere a number in words at a clause's end is no figure: "the team of five."
     assert find_figures("The panel heard from a team of five.") == []
+
+
+def test_one_after_a_bound_is_a_count() -> None:
+    def counts(text: str) -> list[float]:
+        return [f.value for f in find_figures(text) if f.kind == "count"]
+
+    assert counts("Each school must name at least one safeguarding governor.") == [1.0]
+    assert counts("Only one referral was made in the spring.") == [1.0]
+    assert counts("Families may name more than one carer.") == [1.0]
+    # "one" alone, or one of several, is no count
+    assert counts("One of the partners chairs the board.") == []
+    assert counts("Only one of the partners chairs the board.") == []
+    assert counts("One area piloted the scheme.") == []

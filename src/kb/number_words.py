@@ -26,6 +26,11 @@ _WORD_NUMBER = re.compile(rf"\b({WORD_NUMBER})\b(?=\s+[A-Za-z]|-(?:minute|hour|d
 # count ("one of the partners", "one area")
 _ONE_UNIT = re.compile(r"\bone(?=\s+(?:working\s+|school\s+|calendar\s+|clear\s+)?(?:minute|"
                        r"hour|day|week|fortnight|month|year|term)s?\b)", re.I)
+# "one" after a bound ("at least one lawful basis", "more than one plan", "only one
+# referral"): the bound makes it a count, though not "one of" the things named after it
+_ONE_BOUNDED = re.compile(r"\b(?:at\s+least|at\s+most|more\s+than|no\s+more\s+than|fewer\s+than|"
+                          r"less\s+than|only|exactly|up\s+to|a\s+(?:maximum|minimum)\s+of)\s+"
+                          r"(one)\b(?!\s+(?:of|another|or\s+other|and\s+the\s+same)\b)", re.I)
 # a number of hundreds or thousands in words: "two hundred", "a thousand", "three hundred and
 # twelve"
 _SCALED = re.compile(rf"\b(a|one|{WORD_NUMBER})\s+(hundred|thousand)\b"
@@ -117,6 +122,10 @@ def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     found += [Figure(match.group(0), match.start(), match.end(), 1.0, "count")
               for match in _ONE_UNIT.finditer(text)
               if not any(s <= match.start() < e for s, e in taken)]
+    found += [Figure(match.group(1), match.start(1), match.end(1), 1.0, "count")
+              for match in _ONE_BOUNDED.finditer(text)
+              if not any(s <= match.start(1) < e for s, e in taken + [(f.start, f.end)
+                                                                      for f in found])]
     for pattern in (_CHANGE_SHARE, _SHARE, _COUNTED_SHARE):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in taken) or any(
