@@ -153,10 +153,11 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
     for rank, passage in enumerate(hits):
         # the document and section a sentence stands in count for the claim's words that
         # name them ("KCSIE says ...", "the Essex study found ...")
-        context = words_of(f"{passage.known_as} {passage.section or ''}")
+        document = words_of(passage.known_as)
+        context = document | words_of(passage.section or "")
         # the claim's words that name the document ("KCSIE says", "the Essex study found")
         # say where to look, and every sentence of that document holds them
-        named = terms.present(words_of(passage.known_as)) & set(terms.weights)
+        named = terms.present(document) & set(terms.weights)
         for reading in readings(passage.text):
             sentence = reading.sentence
             around = context | words_of(reading.before) if reading.leans else context

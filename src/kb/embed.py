@@ -237,8 +237,8 @@ def encode_known(texts: Sequence[str], known: Mapping[str, np.ndarray],
     missing = list(dict.fromkeys(text for text in texts if text not in known))
     fresh = dict(zip(missing, encode(missing, model_name=model_name, interactive=True),
                      strict=True))
-    kept = set(kept)
-    return np.stack([(as_stored(fresh[text]) if text in kept else fresh[text])
+    library = set(kept)
+    return np.stack([(as_stored(fresh[text]) if text in library else fresh[text])
                      if text in fresh else known[text] for text in texts])
 
 
