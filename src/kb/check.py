@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kb.agreement import agrees
 from kb.claim_figures import (
     Claim,
     claims_a_figure,
-    direction_of,
     judge_figures,
     own_figures,
     read_claim,
@@ -36,7 +33,7 @@ from kb.clashes import (
     turned_around,
 )
 from kb.duties import names_the_act
-from kb.models import Figure, Match, Passage, passage_dict
+from kb.models import Figure, Match
 from kb.names import (
     names_in,
     spelled_out,
@@ -52,6 +49,7 @@ from kb.numbers import direction, find_figures, stated_figures
 from kb.query import Filters
 from kb.sentences import PART_OF
 from kb.table_claims import ranks, read_ranking, read_rows
+from kb.verdicts import Verdict, evidence, explain
 from kb.words import stem, words_of
 
 if TYPE_CHECKING:
@@ -91,18 +89,6 @@ SAME_SENSE_WORDS = 0.25  # the share of the claim's words it must still hold (0.
 # 0.25 tie at +1, no held half moves; 0.9 and above gain nothing)
 SAID_AGAIN = 0.86
 SAID_AGAIN_WORDS = 0.2
-
-@dataclass
-class Verdict:
-    claim: str
-    verdict: str
-    explanation: str
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-    took_ms: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"claim": self.claim, "verdict": self.verdict, "explanation": self.explanation,
-                "evidence": self.evidence, "took_ms": round(self.took_ms, 2)}
 
 
 def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None) -> Verdict:
@@ -434,57 +420,3 @@ def _as_match(aligned: Aligned, agrees: bool = False) -> Match:
     anchor = Figure("", 0, 0, 0.0, "count")
     return Match(anchor, anchor, aligned.score, agrees, aligned.passage, aligned.sentence,
                  aligned.start, [])
-
-def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
-            page: int | None = None) -> str:
-    """One line: the verdict's reason and where, on the page the first evidence quotes."""
-    claimed = ", ".join(f.stated() for f in claim.figures) or _way(claim.direction)
-    if not chosen:
-        return f"no source states this measure (claimed: {claimed})"
-    first = chosen[0]
-    where = first.passage.title + (f", p. {page or first.passage.page}"
-                                   if page or first.passage.page else "")
-    # a claim read by its English: a denial of figures it states as given, or figures whose
-    # measure the source words otherwise
-    if not claims_a_figure(claim) or verdict == "contradicted" and reason or \
-            verdict == "supported" and not first.source_figures:
-        lead = {"supported": "the source says the same",
-                "contradicted": f"the source says otherwise: {reason}",
-                "not_found": "no source says this"}[verdict]
-        return f"{lead} ({where})"
-    if verdict == "contradicted" and first.counts:
-        return (f"the source differs: claimed {claimed} of {first.counts[0]}; source "
-                f"{first.source.stated()} of {first.counts[1]} ({where})")
-    found = ", ".join(f.stated() for f in first.source_figures) or _way(direction_of(first))
-    lead = {"supported": "the source states the same", "contradicted": "the source differs",
-            "not_found": "no source states this for the same measure and period"}[verdict]
-    return f"{lead}: claimed {claimed}; source {found} ({where})"
-
-
-def _way(sign: int) -> str:
-    return {1: "a rise", -1: "a fall"}.get(sign, "no figure")
-
-
-def evidence(engine: SearchEngine, claim: Claim, chosen: list[Match], hits: Sequence[Passage]
-             ) -> list[dict[str, Any]]:
-    items, seen = [], set()
-    for match in chosen:
-        key = (match.passage.passage_id, match.sentence)
-        if key in seen:
-            continue
-        seen.add(key)
-        item = passage_dict(match.passage)
-        item.update(quote=match.sentence,
-                    numbers_in_claim=[f.to_dict() for f in claim.figures],
-                    numbers_in_source=[f.to_dict() for f in match.source_figures],
-                    page=engine.page_of(match.passage, match.sentence_start),
-                    agrees=match.agrees)
-        items.append(item)
-    if not items:
-        for passage in hits[:3]:
-            item = passage_dict(passage)
-            item.update(quote=passage.text[:300], numbers_in_claim=[f.to_dict() for f in
-                                                                    claim.figures],
-                        numbers_in_source=[])
-            items.append(item)
-    return items
