@@ -1181,6 +1181,50 @@ def test_a_sentence_holding_as_much_of_the_claim_is_read_for_an_opposite_word() 
     assert said_otherwise(claim, about) is None
 
 
+def test_a_sentence_holding_as_much_of_the_claim_is_read_for_a_duty_it_makes() -> None:
+    from kb.check import said_otherwise
+    from kb.claim_figures import Claim
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    claim = Claim("Nurseries need not record the date each staff member's first aid training "
+                  "ended.", [], None, 0, Terms({}))
+    near = ("Childminders are not required to record the date each assistant's first aid "
+            "training ended.")
+    other = "Nurseries must record the date each staff member's first aid training ended."
+    text = f"{near} {other}"
+    passage = Passage(1, "n", "Early years guide", "n.txt", None, "other", None, None, None,
+                      text, 0, len(text))
+    # the model reads the denial of a duty to childminders as nearer; the duty laid on
+    # nurseries holds more of the claim's words
+    about = [Aligned(passage, near, 0, 0.6, 0.9, 0.75),
+             Aligned(passage, other, len(near) + 1, 0.7, 0.5, 0.6)]
+    said = said_otherwise(claim, about)
+    assert said is not None and said[0] == "contradicted" and "duty" in said[2]
+    about[1].coverage = 0.5
+    assert said_otherwise(claim, about) is None
+
+
+def test_a_passage_that_never_names_the_claims_body_says_nothing_against_it() -> None:
+    from kb.check import said_otherwise
+    from kb.claim_figures import Claim
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    sentence = "Youth Workers may be people who do not hold a teaching qualification."
+    passage = Passage(1, "y", "Youth guide", "y.txt", None, "other", None, None, None,
+                      sentence, 0, len(sentence))
+    about = [Aligned(passage, sentence, 0, 0.7, 0.7, 0.7)]
+    named = Claim("Youth Workers must hold a teaching qualification.", [], None, 0, Terms({}))
+    said = said_otherwise(named, about)
+    assert said is not None and said[0] == "contradicted"
+    other = Claim("School Governors must hold a teaching qualification.", [], None, 0,
+                  Terms({}))
+    assert said_otherwise(other, about) is None
+
+
 def test_figures_before_the_same_words_measure_the_same_thing() -> None:
     from kb.claim_figures import same_setting
     from kb.numbers import find_figures

@@ -667,6 +667,29 @@ def test_no_longer_denies_what_not_denies() -> None:
                   source) is not None
 
 
+def test_happen_occur_and_take_place_name_one_event_for_a_denial() -> None:
+    from kb.negation import denies
+
+    source = "Bullying can take place between siblings who share a bedroom."
+    assert denies("Bullying cannot happen between siblings who share a bedroom.",
+                  source) is not None
+    assert denies("Bullying does not occur between siblings who share a bedroom.",
+                  source) is not None
+    assert denies("Bullying can happen between siblings who share a bedroom.", source) is None
+
+
+def test_a_possessive_after_a_negation_is_passed_like_an_article() -> None:
+    from kb.negation import denies
+
+    # "whose home language is not Welsh" and "for whom Welsh is not their home language" say
+    # the same; "not their" denies the home language, not a word "their"
+    source = "The leaflet is written for parents for whom Welsh is not their home language."
+    assert denies("The leaflet is written for parents whose home language is not Welsh.",
+                  source) is None
+    assert denies("The leaflet is written for parents whose home language is Welsh.",
+                  source) is not None
+
+
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
     from kb.negation import denies
 

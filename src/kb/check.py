@@ -32,7 +32,7 @@ from kb.clashes import (
     other_choice,
     turned_around,
 )
-from kb.duties import names_the_act
+from kb.duties import denied_duty, names_the_act
 from kb.models import Figure, Match
 from kb.names import (
     names_in,
@@ -390,6 +390,16 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     clashes += [(near, reason) for near in about if near.score < best.score - TIE and
                 near.coverage >= best.coverage and
                 (reason := opposite_word(claim.text, near.sentence))]
+    # and one that makes a duty of the act the claim says is none, or the other way round
+    # ("colleges need not record" against "colleges must record"), though the model reads the
+    # one that denies a duty to others as nearer
+    clashes += [(near, reason) for near in about if near.score < best.score - TIE and
+                near.coverage >= best.coverage and
+                (reason := denied_duty(claim.text, near.sentence))]
+    # a passage that never names the body or person the claim is about ("Lead Members for
+    # Children's Services") says nothing against it, though it denies what the claim states of
+    # another ("Lead Practitioners may include those who are not social work qualified")
+    clashes = [(near, reason) for near, reason in clashes if not unnamed(claim, near)]
     if not clashes:
         return None
     return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \

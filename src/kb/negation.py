@@ -61,7 +61,10 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     # "not in itself", "not of themselves": an emphasis, not what is denied
                     "itself", "themselves", "himself", "herself", "per", "se",
                     # "no longer looked after" denies "looked after" as "not looked after" does
-                    "longer"}
+                    "longer",
+                    # "is not their first language" denies "first language", as "is not the
+                    # first language" does
+                    "their", "his", "her", "its", "our", "your", "my"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
@@ -246,9 +249,22 @@ def _in_compound(text: str, cue: re.Match[str]) -> bool:
 DENIED = "one of them denies what the other states"
 
 
+# verbs that name one event, the phrasal one among them: "cannot happen within" and "can take
+# place within" say opposite things of the same event
+_EVENT = re.compile(r"\b(?:(?:take|takes|taking|took|taken)\s+place|occur(?:s|red|ring)?|"
+                    r"happen(?:s|ed|ing)?)\b", re.I)
+
+
+def one_event_verb(text: str) -> str:
+    """The text with its verbs of an event happening said one way ("take place", "occur":
+    "happen")."""
+    return _EVENT.sub("happen", text)
+
+
 def denies(claim: str, sentence: str) -> str | None:
     """Why the sentence says of the same act the opposite of the claim, by a negation one of
     them has and the other lacks, or by a duty one of them makes and the other leaves open."""
+    claim, sentence = one_event_verb(claim), one_event_verb(sentence)
     # content words only, hyphenated ones split ("non-statutory": statutory)
     shared = (content_parts(claim) & content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
