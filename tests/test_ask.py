@@ -1036,6 +1036,10 @@ def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_pa
     assert other_kind("Where should staff take a safeguarding allegation?",
                       "Report a financial allegation about the head to the chair.") == (
         "safeguarding allegation", "financial allegation")
+    # a kind named in quotes is read without its closing quote
+    assert other_kind("When must a school send a transfer return to the council?",
+                      "Schools must make a return to the council (a 'holiday return') each term."
+                      ) == ("transfer return", "holiday return")
     # a word of how far or in what order is no kind: "parents further agreed" is the agreeing
     # of "parents asked agreed"
     assert other_kind("How many parents asked agreed the hub helped?",

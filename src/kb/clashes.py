@@ -239,7 +239,8 @@ def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     """Each word of a text between two others: (word before, its stem, the head after, the
     words), lower case; the head a content word."""
     found = list(TOKEN.finditer(text))
-    words = [match.group(0) for match in found]
+    # a closing quote is no part of its word ("a 'sickness return'")
+    words = [match.group(0).rstrip("'") for match in found]
     # a qualifier is a word in lower case (a capital starts a name: "the Open Data Institute"),
     # not a verb after "to" ("to say misinformation"), nor a word set beside the next as its
     # alternative ("a concern/allegation": a concern or an allegation)
