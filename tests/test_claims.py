@@ -690,6 +690,18 @@ def test_a_possessive_after_a_negation_is_passed_like_an_article() -> None:
                   source) is not None
 
 
+def test_a_study_that_disproves_an_assumption_is_against_a_claim_it_confirmed() -> None:
+    from kb.clashes import opposite_word
+
+    source = "The audit disproved the assumption that longer visits reduce missed appointments."
+    assert opposite_word("The audit confirmed that longer visits reduce missed appointments.",
+                         source) is not None
+    assert opposite_word("The audit proved that longer visits reduce missed appointments.",
+                         source) is not None
+    assert opposite_word("The audit looked at whether longer visits reduce missed "
+                         "appointments.", source) is None
+
+
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
     from kb.negation import denies
 

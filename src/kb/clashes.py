@@ -48,6 +48,9 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("remain|remains|remained", "become|becomes|became"),
              ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses"),
              ("good|best", "poor|bad|worst"),
+             # what a study found of an assumption
+             ("confirm|confirms|confirmed|prove|proves|proved|proven",
+              "disprove|disproves|disproved|refute|refutes|refuted"),
              # the two sexes, as adjectives and as children
              ("male|males", "female|females"), ("boy|boys", "girl|girls")]
 
