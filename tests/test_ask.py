@@ -877,6 +877,23 @@ def test_a_question_of_where_is_answered_by_a_sentence_naming_a_place(tmp_path: 
     assert names_a_place(asked, "It is held at Kingsbrook Activity Park.")
 
 
+def test_which_country_asks_for_a_place(tmp_path: Path) -> None:
+    from kb.question import WANTS
+
+    def wants(question: str) -> str | None:
+        return next((name for name, pattern in WANTS if pattern.search(question)), None)
+
+    assert wants("Which country does the Open Records scheme come from?") == "place"
+    assert wants("In which town was the first hub opened?") == "place"
+    text = ("Learning from abroad\n\n"
+            "The Open Records scheme was shared at the spring conference by two care leavers. "
+            "Our records project learned from other schemes such as Open Records (in Norway) "
+            "and Life Story Links.\n")
+    answer = answer_from(tmp_path, "abroad.txt", text,
+                         "Which country does the Open Records scheme come from?")
+    assert answer.answer_found and "Norway" in (answer.answer or "")
+
+
 def test_what_is_the_longest_asks_a_length_of_time(tmp_path: Path) -> None:
     from kb.question import WANTS
 

@@ -70,9 +70,11 @@ WANTS = [
                         # "the weekend opening hours", "at what times": hours of the day
                         r"opening (?:hours|times)|(?:what|which) (?:hours|times) (?!a\b|per\b))\b",
                         re.I)),
-    # "Where is the festival held?": a place, named
+    # "Where is the festival held?", "Which country does the scheme come from?": a place, named
     ("place", re.compile(r"(?:^|[,;:.?!]\s*)where\s+(?:is|are|was|were|do|does|did|should|must|"
-                         r"can|will|would|could|has|have|had)\b", re.I)),
+                         r"can|will|would|could|has|have|had)\b|"
+                         r"\b(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|towns?|"
+                         r"count(?:y|ies)|regions?|nations?)\b", re.I)),
     # "who" asks when it opens a question or a clause ("In KCSIE, who ..."), not as a relative
     # after a noun ("a child who was referred")
     ("who", re.compile(r"(?:^|[,;:.?!]\s*|\b(?:and|or|but|then|so)\s+)(?:who|whom)\b|"
