@@ -693,6 +693,31 @@ def test_a_document_goes_by_its_file_name_as_well_as_its_title() -> None:
     assert not unnamed(claim, _aligned(text).__class__(passage, text, 0, 0.8, 0.8, 0.8))
     assert unnamed(claim, _aligned(text))  # in a document of another name it is missing
 
+def test_a_sentence_names_what_its_footnote_cites() -> None:
+    from kb.check import unnamed, with_notes
+    from kb.claim_figures import Claim
+    from kb.notes import Note
+    from kb.terms import Terms
+
+    text = "• check each volunteer's fitness to carry out the role."
+    claim = Claim("The guide cites the Volunteer Fitness (Wales) Regulations 2019 for checking "
+                  "a volunteer's fitness.", [], None, 0, Terms({"fit": 1.0}))
+    aligned = _aligned(text)
+    assert unnamed(claim, aligned)  # the sentence alone names no regulation
+
+    class Library:  # the one read with_notes makes of the library
+        def notes_of(self, passage):  # type: ignore[no-untyped-def]
+            return [Note(3, 12, "the role.", "Volunteer Fitness (Wales) Regulations 2019"),
+                    Note(3, 13, "another line.", "Hill Walking (Wales) Regulations 2020")]
+
+    with_notes(Library(), [aligned])  # type: ignore[arg-type]
+    assert aligned.notes == "Volunteer Fitness (Wales) Regulations 2019"
+    assert not unnamed(claim, aligned)
+    other = Claim("The guide cites the Hill Walking (Wales) Regulations 2020 for checking a "
+                  "volunteer's fitness.", [], None, 0, Terms({"fit": 1.0}))
+    assert unnamed(other, aligned)  # a note of another line of the page speaks for that line
+
+
 NURSING = ("Health checks in care\n\nThe virtual school head should record each child's "
            "health check on the care plan and share it with the designated teacher (DT). Each "
            "designated teacher keeps the plan for the school.\n")

@@ -45,6 +45,7 @@ from kb.names import (
     swapped_term,
 )
 from kb.negation import DENIED, NEGATION, denies
+from kb.notes import Note, anchored_in
 from kb.numbers import direction, find_figures, stated_figures
 from kb.query import Filters
 from kb.sentences import PART_OF
@@ -101,6 +102,7 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     hits = hits + engine.named_document_hits(claim, hits, filters)
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name, stored=engine.sentence_vectors)
+    with_notes(engine, aligned)
     verdict, chosen, reason = judge(parsed, aligned)
     if verdict != "not_found" and not claims_a_figure(parsed):
         chosen = chosen + concurring(parsed, aligned, verdict, chosen)
@@ -123,6 +125,18 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
                      evidence=found)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def with_notes(engine: SearchEngine, aligned: list[Aligned]) -> None:
+    """Each sentence given the footnotes its marks point to: a sentence that cites a regulation
+    in a footnote names it ("verify the candidate's mental and physical fitness" and its note
+    "Education (Health Standards) (England) Regulations 2003")."""
+    notes: dict[int, list[Note]] = {}
+    for near in aligned:
+        pid = near.passage.passage_id
+        if pid not in notes:
+            notes[pid] = engine.notes_of(near.passage)
+        near.notes = " ".join(note.text for note in anchored_in(near.sentence, notes[pid]))
 
 
 def states_the_figures(claim: Claim, sentence: str) -> bool:
@@ -421,6 +435,7 @@ def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[
     `sentence_only`, the names the sentence itself does not mention (its title aside)."""
     passage = aligned.passage
     text = aligned.sentence if sentence_only else f"{passage.section or ''} {passage.text}"
+    text = f"{text} {aligned.notes}"
     held = {stem(w.lower()) for w in re.findall(r"[A-Za-z0-9]+", f"{passage.known_as} {text}")}
     # an acronym the passage spells out ("DfE": "the Department for Education") is named there
     return names_in(claim.text) - claim.terms.present(held) - spelled_out(claim.text, text)

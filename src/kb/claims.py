@@ -35,6 +35,7 @@ class Aligned:
     score: float = 0.0
     lead: int = 0  # the length of the lead-in read before a list item ("... comprising: ")
     lead_in: str = ""  # the line leading into the list the sentence is an item of, if any
+    notes: str = ""  # the footnotes the sentence's marks point to, which speak with it
 
 
 def sentences_of(passage: Passage) -> list[tuple[str, int]]:
