@@ -1182,53 +1182,38 @@ def test_a_claim_that_something_is_not_meant_to_be_what_the_source_denies_is_sup
 
 
 
-def test_a_sentence_holding_as_much_of_the_claim_is_read_for_an_opposite_word() -> None:
+@pytest.mark.parametrize(("claim", "near", "other", "why"), [
+    # an opposite word: the model reads the first as nearer; the second holds more of the
+    # claim's words
+    ("The Harbour youth review is designed as a half-day workshop with local partners.",
+     "The Harbour youth review is designed to bring local partners together.",
+     "This guide gives a framework for a full day workshop with local partners.", "full"),
+    # a duty made of what the claim says is none: the model reads the denial of a duty to
+    # childminders as nearer; the duty laid on nurseries holds more of the claim's words
+    ("Nurseries need not record the date each staff member's first aid training ended.",
+     "Childminders are not required to record the date each assistant's first aid training "
+     "ended.",
+     "Nurseries must record the date each staff member's first aid training ended.", "duty"),
+])
+def test_a_sentence_holding_as_much_of_the_claim_is_read_for_what_it_says_otherwise(
+        claim: str, near: str, other: str, why: str) -> None:
     from kb.check import said_otherwise
     from kb.claim_figures import Claim
     from kb.claims import Aligned
     from kb.models import Passage
     from kb.terms import Terms
 
-    claim = Claim("The Harbour youth review is designed as a half-day workshop with local "
-                  "partners.", [], None, 0, Terms({}))
-    near = "The Harbour youth review is designed to bring local partners together."
-    other = "This guide gives a framework for a full day workshop with local partners."
     text = f"{near} {other}"
-    passage = Passage(1, "h", "Harbour guide", "h.txt", None, "other", None, None, None, text,
-                      0, len(text))
-    # the model reads the first as nearer; the second holds more of the claim's words
+    passage = Passage(1, "h", "Guide", "h.txt", None, "other", None, None, None, text, 0,
+                      len(text))
     about = [Aligned(passage, near, 0, 0.6, 0.9, 0.75),
              Aligned(passage, other, len(near) + 1, 0.7, 0.5, 0.6)]
-    said = said_otherwise(claim, about)
-    assert said is not None and said[0] == "contradicted" and "full" in said[2]
+    read = Claim(claim, [], None, 0, Terms({}))
+    said = said_otherwise(read, about)
+    assert said is not None and said[0] == "contradicted" and why in said[2]
     # one that holds less of the claim's words than the nearest is not read for it
     about[1].coverage = 0.5
-    assert said_otherwise(claim, about) is None
-
-
-def test_a_sentence_holding_as_much_of_the_claim_is_read_for_a_duty_it_makes() -> None:
-    from kb.check import said_otherwise
-    from kb.claim_figures import Claim
-    from kb.claims import Aligned
-    from kb.models import Passage
-    from kb.terms import Terms
-
-    claim = Claim("Nurseries need not record the date each staff member's first aid training "
-                  "ended.", [], None, 0, Terms({}))
-    near = ("Childminders are not required to record the date each assistant's first aid "
-            "training ended.")
-    other = "Nurseries must record the date each staff member's first aid training ended."
-    text = f"{near} {other}"
-    passage = Passage(1, "n", "Early years guide", "n.txt", None, "other", None, None, None,
-                      text, 0, len(text))
-    # the model reads the denial of a duty to childminders as nearer; the duty laid on
-    # nurseries holds more of the claim's words
-    about = [Aligned(passage, near, 0, 0.6, 0.9, 0.75),
-             Aligned(passage, other, len(near) + 1, 0.7, 0.5, 0.6)]
-    said = said_otherwise(claim, about)
-    assert said is not None and said[0] == "contradicted" and "duty" in said[2]
-    about[1].coverage = 0.5
-    assert said_otherwise(claim, about) is None
+    assert said_otherwise(read, about) is None
 
 
 def test_a_passage_that_never_names_the_claims_body_says_nothing_against_it() -> None:
