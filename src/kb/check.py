@@ -401,14 +401,14 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     # a sentence that holds at least as much of the claim's words and gives the opposite of
     # one of them ("a full day workshop" against "a half-day workshop") is read for it though
     # the model reads it as further off
-    clashes += [(near, reason) for near in about if near.score < best.score - TIE and
-                near.coverage >= best.coverage and
-                (reason := opposite_word(claim.text, near.sentence))]
+    further = [near for near in about if near.score < best.score - TIE and
+               near.coverage >= best.coverage]
+    clashes += [(near, reason) for near in further
+                if (reason := opposite_word(claim.text, near.sentence))]
     # and one that makes a duty of the act the claim says is none, or the other way round
     # ("colleges need not record" against "colleges must record"), though the model reads the
     # one that denies a duty to others as nearer; not under a condition, as above
-    clashes += [(near, reason) for near in about if near.score < best.score - TIE and
-                near.coverage >= best.coverage and not CONDITION.match(near.sentence) and
+    clashes += [(near, reason) for near in further if not CONDITION.match(near.sentence) and
                 (reason := denied_duty(claim.text, near.sentence))]
     # a passage that never names the body or person the claim is about ("Lead Members for
     # Children's Services") says nothing against it, though it denies what the claim states of

@@ -47,9 +47,7 @@ class Library:
         self.connection = connection
         self.settings = settings
         self._generation = -1
-        self._vocabulary: dict[str, int] = {}
-        self._joined: dict[str, list[str]] = {}
-        self._acronyms: dict[str, str] = {}
+        self._vocabulary: dict[str, int] = {}  # every audience's words: search's budget
         # what typo correction and acronym expansion may draw on, per audience (True: also
         # restricted documents), so nothing of a restricted text reaches anyone else
         self._lexicons: dict[bool, tuple[dict[str, int], dict[str, list[str]], dict[str, str]]] = {}
@@ -69,7 +67,7 @@ class Library:
 
     def _reload(self) -> None:
         self._lexicons = {level: self._lexicon(level) for level in (False, True)}
-        self._vocabulary, self._joined, self._acronyms = self._lexicons[True]
+        self._vocabulary = self._lexicons[True][0]
         self._named = {}
         self._named_docs = {}
         self._passage_count = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
