@@ -1360,6 +1360,18 @@ def test_a_denial_said_of_a_thing_in_itself_denies_it() -> None:
                       "Being a young carer is not in itself a risk factor for neglect.")
 
 
+def test_a_statement_that_holds_either_way_denies_nothing() -> None:
+    from kb.negation import denies
+
+    stated = "Carers log each respite night, whether booked ahead or not."
+    assert denies("Carers log each respite night, whether or not the night was booked.",
+                  stated) is None
+    assert denies("Carers log each respite night whether booked ahead or not, in the diary.",
+                  stated) is None
+    # a "not" that denies the act still counts beside one that holds either way
+    assert denies("Carers do not log respite nights, whether booked ahead or not.", stated)
+
+
 def test_a_word_built_on_another_by_affixes_is_no_other_term() -> None:
     from kb.names import swapped_term
 

@@ -33,6 +33,9 @@ _ACT_SET_ASIDE = re.compile(r"(?:without|rather\s+than|instead\s+of)\s+(?!being\
 _EXCEPTED = re.compile(r"\b(?:nothing|none|nobody|no\s+one|no)\b[^,;:.()]*?\b(?:beyond|except|"
                        r"apart\s+from|besides|other\s+than|save\s+for)\b|"
                        r"(?:nothing|none|nobody|no\s+one)\s+but\b", re.I)
+# "whether or not the days run together", "whether consecutive or not": the statement holds
+# either way, so its "not" denies nothing
+_EITHER_WAY = re.compile(r"\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*(?:[,;:.)]|$))", re.I)
 
 
 def _negated_words(text: str) -> set[str]:
@@ -173,7 +176,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     the other text never mentions says nothing of it)."""
     found: list[str] = []
     counted: set[int] = set()
-    limits = [range(match.start(), match.end()) for match in _EXCEPTED.finditer(text)]
+    limits = [range(match.start(), match.end()) for match in
+              itertools.chain(_EXCEPTED.finditer(text), _EITHER_WAY.finditer(text))]
     for cue in NEGATION.finditer(text):
         if _in_compound(text, cue):
             continue  # "located-but-not-returned": a name, inside one hyphenated word
@@ -297,8 +301,10 @@ def _reaches(text: str, counted: set[int], denied: list[str]) -> int:
     "identify" as "will not identify" does."""
     if not denied:
         return 0
+    either_way = [range(match.start(), match.end()) for match in _EITHER_WAY.finditer(text)]
     for cue in NEGATION.finditer(text):
-        if cue.start() in counted or _in_compound(text, cue):
+        if cue.start() in counted or _in_compound(text, cue) or \
+                any(cue.start() in limit for limit in either_way):
             continue
         clause = re.split(r"[,;:.()]|\b(?:but|unless|until|because|while|whereas)\b",
                           text[cue.end():])[0]
