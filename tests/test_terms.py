@@ -74,3 +74,13 @@ def test_every_third_person_pronoun_is_a_stop_word() -> None:
 
     # "advise him" asks what "advise her" and "advise them" ask: no pronoun is a content word
     assert content_words("Should staff advise him, her, them or hers?") == ["staff", "advise"]
+
+
+def test_a_direction_verb_is_no_content_word_in_any_of_its_forms() -> None:
+    # "rises or falls" says what "rose or fell" says: a direction, which check reads on its
+    # own, not words a figure's measure must share with the source ("an increase of 30%")
+    said = ["count", "night", "stays"]
+    assert content_words("The count of night stays rose or fell") == said
+    assert content_words("The count of night stays rises or falls") == said
+    assert content_words("The count of night stays is rising, falling, growing") == said
+    assert content_words("The count of night stays increases, decreases or drops") == said

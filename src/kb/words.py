@@ -20,7 +20,9 @@ must should shall will would could might ought can meant intended supposed
 onto upon towards toward along alongside beside among amongst throughout via whereby wherein
 whilst whereas although though whether here perhaps rather quite very
 me my mine myself your yours yourself ours theirs itself himself herself themselves
-someone somebody anyone anybody everyone everybody""".split())
+someone somebody anyone anybody everyone everybody
+rises rising falls falling increases increasing decreases decreasing grows growing
+drops dropping""".split())
 
 
 def content_words(text: str) -> list[str]:
