@@ -1174,6 +1174,23 @@ def test_which_n_things_is_answered_by_the_sentence_that_counts_and_lists_them(
     assert not lists_what_is_asked("Which four values?", "It has 4 values that matter.")
 
 
+def test_a_question_for_an_example_is_answered_by_the_sentence_that_gives_one(
+        tmp_path: Path) -> None:
+    text = ("Carer outreach plan\n\n"
+            "The outreach plan sets out how the team will engage carers who are harder to "
+            "reach in the borough, including through evening drop-in sessions. "
+            "Each locality plan names carers who are harder to reach, such as grandparent "
+            "carers. The plan is reviewed each year.\n")
+    answer = answer_from(tmp_path, "outreach.txt", text,
+                         "The outreach plan is about carers who are harder to reach. Which "
+                         "carers does the plan give as the example?")
+    assert answer.answer_found and "grandparent carers" in (answer.answer or "")
+    from kb.answer_kinds import gives_an_example
+
+    # a question that asks for no example makes no sentence's example an answer
+    assert not gives_an_example("Which carers does the plan name?", "such as grandparent carers")
+
+
 def test_opening_hours_are_answered_by_the_hours_a_service_keeps(tmp_path: Path) -> None:
     text = ("Family advice line\n\n"
             "The family advice line gives free advice to parents and carers, and its weekend "

@@ -312,6 +312,20 @@ def lists_what_is_asked(question: str, text: str) -> bool:
     return False
 
 
+# "which parents does it give as the example?", "what, for instance, ...": a question for an
+# example, answered by a sentence that gives one ("harder to reach parents such as fathers")
+_EXAMPLE_ASKED = re.compile(r"\b(?:as\s+(?:an?\s+|the\s+)?examples?|for\s+(?:example|instance)|"
+                            r"an?\s+examples?\s+of|examples?\s+(?:does|do|did|is|are)\b)", re.I)
+_EXAMPLE_GIVEN = re.compile(r"\b(?:such\s+as|e\.g\.?|for\s+(?:example|instance)|"
+                            r"(?:an?|one)\s+example\s+(?:is|of|being))\b", re.I)
+
+
+def gives_an_example(question: str, text: str) -> bool:
+    """Whether the question asks for an example and the sentence gives one."""
+    return _EXAMPLE_ASKED.search(question) is not None and \
+        _EXAMPLE_GIVEN.search(text) is not None
+
+
 def _given_counts(question: str) -> set[float]:
     """The counts a question gives of what it asks about ("across its two phases", "both")."""
     given = {f.value for f in find_figures(question) if f.kind == "count"}

@@ -18,6 +18,7 @@ from kb.answer_kinds import (
     Candidate,
     defines,
     figure_fit,
+    gives_an_example,
     gives_contact,
     glosses_what_is_asked,
     lists_what_is_asked,
@@ -333,7 +334,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     candidate.covered = covered
     value = covered
     text = candidate.sentence.text
-    if restates(asked.text, text) or lists_what_is_asked(asked.text, text):
+    if restates(asked.text, text) or lists_what_is_asked(asked.text, text) or \
+            gives_an_example(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if sums_the_rows(asked, candidate):
         # "how many ... in total across both phases": a table's Total row sums its rows
