@@ -464,6 +464,17 @@ def test_a_single_other_date_in_the_sentence_is_read_as_the_claims_dated_otherwi
                       "The panel met in 2019 and met again in 2021.") is None
 
 
+def test_a_reporting_year_is_dated_otherwise_by_another_reporting_year_only() -> None:
+    sentence = "The trust will run a regional foster carer summit in 2023/24 for all agencies."
+    assert other_date("The trust will run a regional foster carer summit in 2025-26.",
+                      sentence) == ("2025-26", "2023/24")
+    assert other_date("The trust will run a regional foster carer summit in 2023-24.",
+                      sentence) is None
+    # a calendar year against a reporting year, which spans two of them: not weighed here
+    assert other_date("The trust will run a regional foster carer summit in 2025.",
+                      sentence) is None
+
+
 def test_two_parties_each_given_what_the_source_says_of_the_other_are_swapped() -> None:
     source = ("Harwich ran the parenting courses and Tilbury ran the youth mentoring scheme "
               "for the partnership.")

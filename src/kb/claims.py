@@ -210,11 +210,12 @@ _TIME = ("year", "date", "period")
 
 
 def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
-    """The claim's one date or year and the sentence's one other, when the sentence names a
-    single time and it is not the claim's ("launched in October 2023" against "launched on
-    6 October 2022"), or None. A sentence naming more than one time may date another event."""
-    ours = [f for f in find_figures(claim) if f.kind in ("date", "year")]
-    theirs = [f for f in find_figures(sentence) if f.kind in ("date", "year")]
+    """The claim's one date, year or reporting year and the sentence's one other, when the
+    sentence names a single time and it is not the claim's ("launched in October 2023" against
+    "launched on 6 October 2022"), or None. A sentence naming more than one time may date
+    another event."""
+    ours = [f for f in find_figures(claim) if f.kind in _TIME]
+    theirs = [f for f in find_figures(sentence) if f.kind in _TIME]
     if len(ours) == 1 and len(theirs) > 1:
         theirs = _dating_its_event(claim, ours[0], sentence, theirs)
     if len(ours) != 1 or len(theirs) != 1:
@@ -222,6 +223,11 @@ def other_date(claim: str, sentence: str) -> tuple[str, str] | None:
     claimed, stated = ours[0], theirs[0]
     if not _same_event(claim, claimed, sentence, stated):
         return None
+    # a reporting year against another ("in 2026/27" against "in 2024/25"); against a year or
+    # a date, which a reporting year spans two of, the two are not weighed
+    if "period" in (claimed.kind, stated.kind):
+        return (claimed.text, stated.text) if claimed.kind == stated.kind and \
+            claimed.period != stated.period else None
     if int(claimed.value) != int(stated.value):
         return claimed.text, stated.text
     if claimed.kind == stated.kind == "date" and not _one_time(claimed.text, stated.text):
