@@ -1360,6 +1360,52 @@ def test_a_denial_said_of_a_thing_in_itself_denies_it() -> None:
                       "Being a young carer is not in itself a risk factor for neglect.")
 
 
+def test_a_sentence_opening_on_this_and_a_noun_speaks_of_what_the_one_before_names() -> None:
+    from kb.claims import align
+    from kb.models import Passage
+    from kb.sentences import pointed_back
+    from kb.terms import Terms
+
+    text = ("Every approved foster carer should complete the trauma-informed practice course "
+            "in their first year. This course should be refreshed at least every three years. "
+            "This group meets monthly.")
+    passage = Passage(1, "learning", "Carer learning", "learning.txt", None, "other", None, None,
+                      None, text, 0, len(text))
+    terms = Terms({"foster": 1.0, "carer": 1.0, "trauma-informed": 1.0, "cours": 0.5,
+                   "refresh": 0.5})
+    claim = "Foster carers must refresh the trauma-informed course every five years."
+    coverage = {a.sentence: a.coverage for a in align(claim, terms, [passage])}
+    # the course the sentence before names is what "This course" speaks of: its words count
+    # as the sentence's own, as much as the words of the sentence before itself
+    assert coverage["This course should be refreshed at least every three years."] >= \
+        coverage["Every approved foster carer should complete the trauma-informed practice "
+                 "course in their first year."]
+    first = text.split(". ")[0] + "."
+    assert pointed_back(first, "This course should be refreshed.") == ("cours", first)
+    # a demonstrative whose noun the sentences before never name points nowhere
+    assert pointed_back(first, "This group meets monthly.") == ("", "")
+
+
+def test_a_figure_in_a_sentence_opening_on_this_measures_what_the_one_before_names() -> None:
+    from kb.claim_figures import Claim, read_sentence
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    text = ("Every approved foster carer should complete the trauma-informed practice course "
+            "in their first year. This course should be refreshed at least every three years.")
+    passage = Passage(1, "learning", "Carer learning", "learning.txt", None, "other", None, None,
+                      None, text, 0, len(text))
+    sentence = "This course should be refreshed at least every three years."
+    claim_text = "Foster carers must refresh the trauma-informed course every five years."
+    terms = Terms({"foster": 1.0, "carer": 1.0, "trauma-informed": 1.0, "cours": 0.5,
+                   "refresh": 0.5})
+    claim = Claim(claim_text, stated_figures(find_figures(claim_text)), None, 0, terms, [terms])
+    [match] = read_sentence(claim, Aligned(passage, sentence, text.index(sentence), 0.8, 0.8))
+    assert match.source.text == "every three years" and not match.agrees
+
+
 def test_a_statement_that_holds_either_way_denies_nothing() -> None:
     from kb.negation import denies
 

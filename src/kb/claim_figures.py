@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from kb.numbers import (
     find_figures,
     stated_figures,
 )
-from kb.sentences import split_sentences
+from kb.sentences import pointed_back, split_sentences
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import content_words, stem, words_of
 
@@ -158,6 +159,11 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
     figures += subset_shares(passage.text[:aligned.start], aligned.sentence, figures)
     figures += shares_within(aligned.sentence, figures)
     words = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", aligned.sentence)}
+    # "This training should be updated every two years": the training the sentence before
+    # names is what the figure measures, with that sentence's words
+    noun, pointed = pointed_back(passage.text[:aligned.start], aligned.sentence)
+    named_before = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", pointed)}
+    words |= named_before
     row = "\t" in passage.text[aligned.start:aligned.start + len(aligned.sentence)]
     context = words | {stem(w) for w in re.findall(
         r"[A-Za-z][A-Za-z'-]*", f"{passage.known_as} {passage.section or ''} {passage.text}")}
@@ -188,7 +194,8 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
             # an age measures no quantity of its own: it says who a rule is for, and the whole
             # sentence says what that rule is ("a 16-year-old living alone is still a child")
             ages = claimed.kind == source.kind == "age"
-            fit = max(measure_fit(claim, index, source, words, row or ages, terms),
+            also = named_before if noun and noun in _measure_of(source) else set()
+            fit = max(measure_fit(claim, index, source, words, row or ages, terms, also),
                       0.8 * measure_fit(claim, index, source, context, terms=terms))
             if same_setting(claim.text, claimed, aligned.sentence, source):
                 fit = max(fit, CONTRADICT_FIT)  # "five days in a 30-day period": "three days ..."
@@ -266,11 +273,12 @@ def same_setting(claim: str, claimed: Figure, sentence: str, source: Figure) -> 
 
 
 def measure_fit(claim: Claim, index: int, figure: Figure, sentence_words: set[str],
-                row: bool = False, terms: Terms | None = None) -> float:
+                row: bool = False, terms: Terms | None = None,
+                also: AbstractSet[str] = frozenset()) -> float:
     """How well a source figure's measure agrees with the claim's (0 below MEASURE_MIN), and
     with the words next to the claimed figure itself (two figures have two measures). In a
     table row every cell is the figure's measure: its label, its definition, its notes."""
-    near = sentence_words if row else {stem(w) for w in _measure_of(figure).split()}
+    near = sentence_words if row else {stem(w) for w in _measure_of(figure).split()} | also
     whole = (terms or claim.terms).share(near, sentence_words)
     own = claim.measures[index] if index < len(claim.measures) else None
     if whole < MEASURE_MIN or own is None or not own.weights:

@@ -18,7 +18,7 @@ from kb.agreement import same_date
 from kb.models import Figure, Passage
 from kb.names import REPORTING
 from kb.numbers import find_figures
-from kb.sentences import FRAME, LEANS_BACK, split_sentences, unwrapped
+from kb.sentences import FRAME, LEANS_BACK, pointed_back, split_sentences, unwrapped
 from kb.terms import Terms
 from kb.words import BASE_OF, STOP, content_words, stem, words_of
 
@@ -168,7 +168,12 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
             stated = sentence[framed.end():] if framed else sentence
             if framed:
                 around = around | words_of(framed.group(0))
-            coverage = terms.share(words_of(stated) | named, around, partial=0.3)
+            # "This training should be updated ...": the training the sentence before names
+            # is the sentence's own subject, its words the sentence's own
+            pointed = pointed_back(reading.before, sentence)[1] if reading.leans and \
+                not reading.item else ""
+            coverage = terms.share(words_of(stated) | named | words_of(pointed), around,
+                                   partial=0.3)
             candidates.append((Aligned(passage, sentence, reading.start, coverage, 0.0,
                                        coverage - 0.01 * rank,
                                        lead_in=reading.before if reading.item else ""),

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.models import Figure
+from kb.words import stem
 
 # a sentence ends at its stop before a capital, or at a line break
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘'(]?[A-Z0-9£•])|\s*\n\s*")
@@ -81,3 +82,21 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     if stripped:
         offset = start + piece.index(stripped)
         sentences.append(Sentence(" ".join(stripped.split()), offset, offset + len(stripped)))
+
+
+# a sentence that opens on a demonstrative and a noun ("This training should be updated ...")
+_DEMONSTRATIVE = re.compile(r"\W*(?:This|These|That|Those|Such)\s+([a-z][a-z-]+)\b")
+
+
+def pointed_back(before: str, sentence: str) -> tuple[str, str]:
+    """The noun a sentence's demonstrative opening names and the sentence before it that names
+    that noun ("The DSL should undergo training ..." for "This training should be updated"),
+    among the three before it; ("", "") when it opens on none or none names it."""
+    opening = _DEMONSTRATIVE.match(sentence)
+    if opening is None:
+        return "", ""
+    key = stem(opening.group(1))
+    for earlier in reversed(split_sentences(before.rstrip())[-3:]):
+        if key in {stem(w) for w in re.findall(r"[a-z][a-z-]*", earlier.text.lower())}:
+            return key, earlier.text
+    return "", ""
