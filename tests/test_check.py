@@ -1235,6 +1235,35 @@ def test_a_passage_that_never_names_the_claims_body_says_nothing_against_it() ->
     assert said_otherwise(other, about) is None
 
 
+def test_a_sentence_about_another_body_of_the_same_kind_says_nothing_against_it() -> None:
+    from kb.check import said_otherwise
+    from kb.claim_figures import Claim
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.names import another_of_its_kind
+    from kb.terms import Terms
+
+    sentence = "Family Support Youth Workers may be people who do not hold a teaching " \
+        "qualification."
+    # the passage names the claim's body too, elsewhere
+    text = f"{sentence} Street Youth Workers join the team in spring."
+    passage = Passage(1, "y", "Youth guide", "y.txt", None, "other", None, None, None,
+                      text, 0, len(text))
+    about = [Aligned(passage, sentence, 0, 0.7, 0.7, 0.7)]
+    other = Claim("Street Youth Workers must hold a teaching qualification.", [], None, 0,
+                  Terms({}))
+    assert another_of_its_kind(other.text, sentence) == ("Street Youth Workers",
+                                                         "Family Support Youth Workers")
+    assert said_otherwise(other, about) is None
+    same = Claim("Family Support Youth Workers must hold a teaching qualification.", [], None,
+                 0, Terms({}))
+    said = said_otherwise(same, about)
+    assert said is not None and said[0] == "contradicted"
+    # an acronym may stand for the other name's words: no other body is told
+    assert another_of_its_kind("The SEND Code of Practice says so.",
+                               "The Special Educational Needs Code of Practice says so.") is None
+
+
 def test_figures_before_the_same_words_measure_the_same_thing() -> None:
     from kb.claim_figures import same_setting
     from kb.numbers import find_figures

@@ -35,6 +35,7 @@ from kb.clashes import (
 from kb.duties import denied_duty, names_the_act
 from kb.models import Figure, Match
 from kb.names import (
+    another_of_its_kind,
     names_in,
     spelled_out,
     swapped_agent,
@@ -413,7 +414,8 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     # a passage that never names the body or person the claim is about ("Lead Members for
     # Children's Services") says nothing against it, though it denies what the claim states of
     # another ("Lead Practitioners may include those who are not social work qualified")
-    clashes = [(near, reason) for near, reason in clashes if not unnamed(claim, near)]
+    clashes = [(near, reason) for near, reason in clashes if not unnamed(claim, near)
+               and not another_of_its_kind(claim.text, near.sentence)]
     if not clashes:
         return None
     return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \

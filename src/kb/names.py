@@ -335,3 +335,26 @@ def swapped_pairs(claim: str, sentence: str) -> tuple[str, str] | None:
 def _capitalised(text: str) -> set[str]:
     """The capitalised words of a text, lower-cased, but for stop words ("In", "The")."""
     return {word.lower() for word in _CAPITALISED.findall(text) if word.lower() not in STOP}
+
+
+def another_of_its_kind(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A name of several words the claim gives ("Lead Child Protection Practitioners") that
+    the sentence lacks, where the sentence gives another with the same last word ("Family
+    Help Lead Practitioners"): the sentence speaks of another body of that kind. (The claim's
+    name, the sentence's), or None."""
+    theirs = [run.split() for run in NAME_RUN.findall(sentence)]
+    held = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", sentence)}
+    for run in NAME_RUN.findall(claim):
+        ours = [w for w in run.split() if w not in ("of", "and", "the")]
+        # an acronym may stand for the other name's words ("SEND Code of Practice")
+        if len(ours) < 2 or {stem(w.lower()) for w in ours} <= held or \
+                any(w.isupper() for w in ours):
+            continue
+        head = stem(ours[-1].lower())
+        for other in theirs:
+            words = [w for w in other if w not in ("of", "and", "the")]
+            if len(words) >= 2 and stem(words[-1].lower()) == head and \
+                    not any(w.isupper() for w in words) and \
+                    {stem(w.lower()) for w in words} != {stem(w.lower()) for w in ours}:
+                return run, " ".join(other)
+    return None
