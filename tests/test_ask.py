@@ -164,6 +164,9 @@ def test_an_answer_is_corroborated_from_its_own_document_first() -> None:
     # a "when" clause that sets a condition asks no time
     ("Which form is used when a pupil moves to another county?", None),
     ("When a parent refuses an assessment, who decides what happens next?", "who"),
+    # whose website: the owner; what website: the address
+    ("Whose website hosts the parenting course videos?", "who"),
+    ("Which website hosts the parenting course videos?", "contact"),
 ])
 def test_a_question_for_a_body_or_a_person_wants_who(question: str, wants: str | None) -> None:
     from kb.question import WANTS

@@ -56,7 +56,7 @@ WANTS = [
                            r"mobile|fax)\s+numbers?\b|"
                            r"\be-?mail\s+(?:for|to)\b|\b(?:what|which)\s+e-?mail\b|"
                            r"\be-?mail\s+address(?:es)?\b|\bwho\s+(?:do|should|can)\s+\w+\s+"
-                           r"e-?mail\b|\bpostal\s+address\b|\b(?:website|web\s+address|"
+                           r"e-?mail\b|\bpostal\s+address\b|(?<!whose )\b(?:website|web\s+address|"
                            r"url)\b|\bnumbers?\s+(?:should|do|can|must|would)\s+\w+\s+"
                            r"(?:ring|call|phone|dial)\b)", re.I | re.S)),
     ("count", re.compile(r"\b(?:how many|number of|how often|average|median|mean|total)\b",
@@ -77,7 +77,9 @@ WANTS = [
                          r"count(?:y|ies)|regions?|nations?)\b", re.I)),
     # "who" asks when it opens a question or a clause ("In KCSIE, who ..."), not as a relative
     # after a noun ("a child who was referred")
+    # ("whose website hosts it?": the owner, not the address)
     ("who", re.compile(r"(?:^|[,;:.?!]\s*|\b(?:and|or|but|then|so)\s+)(?:who|whom)\b|"
+                       r"\bwhose\s+(?:website|web\s+address|site|page|helpline|service)\b|"
                        r"\b(?:to|by|with|for|from|of) whom\b|"
                        r"\bwhich (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|partners?|"
                        r"bod(?:y|ies)|professionals?|people|person|roles?|services?|"
