@@ -1638,6 +1638,19 @@ CONTACT_LEAFLET = ("Marsh Vale family hub\n\nThe family hub helpline for parents
                    "Parents can also write to the hub team at hub@marshvale.example.org.\n")
 
 
+def test_a_website_question_is_answered_by_a_website_named_by_its_name(tmp_path: Path) -> None:
+    text = ("Records requests\n\n"
+            "Care leavers who ask for their records get an automatic reply. The reply links "
+            "them to the Harbour Records Hub website, which explains each step.\n")
+    answer = answer_from(tmp_path, "records.txt", text,
+                         "Which website does the automatic reply link care leavers to?")
+    assert answer.answer_found and "Harbour Records Hub website" in (answer.answer or "")
+    from kb.answer_kinds import CONTACTS
+
+    # "the website", "their website": no website named
+    assert CONTACTS["web"][1].search("Their website lists it; see the website.") is None
+
+
 def test_a_contact_question_is_answered_by_the_sentence_that_gives_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import kb.question

@@ -122,7 +122,10 @@ CONTACTS = {
              re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")),
     "web": (re.compile(r"\b(?:website|web\s+(?:address|page|site)|url|online\s+at)\b", re.I),
             re.compile(r"\bhttps?://\S+|\bwww\.\S+|(?<![@\w.-])[\w-]+(?:\.[\w-]+)*\.(?:gov|org|co|ac|"
-                       r"nhs|police)\.uk\b|(?<![@\w.-])[\w-]+\.(?:com|org|net)\b", re.I)),
+                       r"nhs|police)\.uk\b|(?<![@\w.-])[\w-]+\.(?:com|org|net)\b|"
+                       # a website named by its name: "the Family Connect website"
+                       r"(?-i:\b(?!(?:The|A|An|This|That|Our|Their|Its|Your|Each|Every|Any)\b)[A-Z][\w'-]*"
+                       r"(?:\s+[A-Z][\w'-]*){0,4})\s+web\s*site\b", re.I)),
     "phone": (re.compile(r"\b(?:tele)?phone|helpline|mobile|fax|ring|call|dial|number\b", re.I),
               re.compile(r"(?<![\d.,])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d|[.,]\d)")),
 }
