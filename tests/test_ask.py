@@ -1039,6 +1039,20 @@ def test_what_a_figure_counts_is_read_past_a_range_and_from_a_label() -> None:
         assert counts_another(asked, text, figure) == other, text
 
 
+def test_what_the_number_of_asks_for_is_what_a_figure_must_count() -> None:
+    from kb.answer_kinds import counts_another
+    from kb.numbers import find_figures
+    from kb.question import Question
+    from kb.terms import Terms
+
+    asked = Question("What is the maximum number of families a family worker may hold?",
+                     "count", None, Terms({"famili": 1.0, "worker": 0.5, "hold": 0.5}))
+    for text, other in (("The team has 12 support workers in each locality.", True),
+                        ("A family worker may hold up to 12 families at a time.", False)):
+        figure = next(f for f in find_figures(text) if f.kind == "count")
+        assert counts_another(asked, text, figure) == other, text
+
+
 def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_path: Path) -> None:
     from kb.clashes import other_kind
 

@@ -43,11 +43,19 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:are|i
                        r"in|of|on|at|for|across)\b", re.I)
 
 
+# "what is the maximum number of families a practitioner may hold": what is counted, as after
+# "how many"
+_NUMBER_OF = re.compile(r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-]+\s+)?number\s+"
+                        r"of\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:an?|the|that|which|who|"
+                        r"are|is|were|was|do|does|did|have|has|had|will|would|can|could|must|"
+                        r"should|may|might|in|of|on|at|for|across)\b", re.I)
+
+
 def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     """Whether a figure counts something the question does not ask the number of: the words
-    right after it ("20 police force areas") hold none of the words after "how many", nor an
-    acronym of them or the other way round."""
-    wanted = _HOW_MANY.search(asked.text)
+    right after it ("20 police force areas") hold none of the words after "how many" (or "the
+    number of"), nor an acronym of them or the other way round."""
+    wanted = _HOW_MANY.search(asked.text) or _NUMBER_OF.search(asked.text)
     if wanted is None:
         return False
     counted = counted_words(text, figure)
