@@ -1039,6 +1039,34 @@ def test_what_a_figure_counts_is_read_past_a_range_and_from_a_label() -> None:
         assert counts_another(asked, text, figure) == other, text
 
 
+def test_a_name_the_questions_own_verb_is_done_to_is_the_answer_not_another_body() -> None:
+    from kb.answer_kinds import Candidate
+    from kb.ask import score
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.sentences import Sentence
+    from kb.terms import Terms
+
+    asked = Question("What did Harbour Youth Forum members recommend to reach younger members?",
+                     None, None, Terms({"harbour": 1.0, "youth": 1.0, "forum": 1.0,
+                                        "member": 0.5, "recomme": 0.5, "reach": 0.5,
+                                        "younger": 0.5}),
+                     names={"harbour", "youth", "forum"})
+
+    def scored(text: str) -> float:
+        passage = Passage(1, "y", "Participation", "y.txt", None, "other", None, None, None,
+                          text, 0, len(text))
+        return score(asked, Candidate(passage, Sentence(text, 0, len(text)), []), "")
+
+    # the name the members recommended is what is asked, not another body spoken of
+    named = scored("Members recommended a Snapchat channel to reach younger members.")
+    plain = scored("Members recommended a group chat channel to reach younger members.")
+    assert abs(named - plain) < 0.05
+    # a name the question's verb is not done to is another body's, and costs the sentence
+    other = scored("Members met Snapchat staff to reach younger members.")
+    assert other < scored("Members met outreach staff to reach younger members.") - 0.1
+
+
 def test_what_the_number_of_asks_for_is_what_a_figure_must_count() -> None:
     from kb.answer_kinds import counts_another
     from kb.numbers import find_figures

@@ -48,7 +48,7 @@ from kb.gate import (
 from kb.items import another_item, names_a_code, names_item
 from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.models import Passage, passage_dict
-from kb.names import name_stems, names
+from kb.names import NAME_RUN, name_stems, names
 from kb.notes import anchored_in
 from kb.numbers import find_figures, stated_figures
 from kb.polar import answering_yes_or_no, denies_the_question
@@ -383,11 +383,14 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         candidate.elsewhere = True
         value -= 0.3
     # the sentence is about another agency or person than the one asked about, unless the
-    # name asked about is its own document's ("What does KCSIE say ...")
+    # name asked about is its own document's ("What does KCSIE say ...") or the sentence's
+    # name is what the question's own verb is done to ("suggested a YouTube video": what did
+    # they suggest)
     if asked.names and not asked.names & asked.terms.present(
             words | terms_of(candidate.passage.known_as)) and \
             name_stems(candidate.sentence.text) - asked.own and \
-            not names_what_is_asked(asked.text, text):
+            not names_what_is_asked(asked.text, text) and \
+            not any(object_of_asked(asked, text, name) for name in NAME_RUN.findall(text)):
         value -= 0.15
     return value
 
