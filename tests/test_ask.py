@@ -878,6 +878,10 @@ def test_a_question_of_where_is_answered_by_a_sentence_naming_a_place(tmp_path: 
     asked = Question("Where is the Young Voices Weekend held?", "place", None, Terms({}))
     assert not names_a_place(asked, "It is planned by the Children in Care Council.")
     assert names_a_place(asked, "It is held at Kingsbrook Activity Park.")
+    # where, said as how far it reaches; not where the question already says it is
+    assert names_a_place(asked, "The weekend is held nationally, in partner areas.")
+    held = Question("Is the weekend held nationally, and where?", "place", None, Terms({}))
+    assert not names_a_place(held, "The weekend is held nationally.")
 
 
 def test_which_country_asks_for_a_place(tmp_path: Path) -> None:

@@ -45,6 +45,11 @@ class Candidate:
 PLACE = re.compile(r"\b(?:at|in|near|outside|inside)\s+(?:the\s+)?['\u2018\"]?([A-Z][\w'\u2019-]*)")
 
 
+# where something is, said as how far it reaches ("works internationally", "runs nationwide")
+_SCOPE_OF_PLACE = re.compile(r"\b(?:internationally|nationally|locally|regionally|worldwide|"
+                             r"globally|overseas|abroad|nationwide|countrywide)\b", re.I)
+
+
 # whom something is passed on to: named after "to" ("should be reported directly to the local
 # authority designated officer") or as the one to contact
 DESTINATION = re.compile(r"\b(?:report|refer|pass|sen[dt]|escalat|forward|notif)\w*\s+"
@@ -61,6 +66,8 @@ def names_a_place(asked: Question, text: str) -> bool:
             (word := (match.group(1) or match.group(2)).lower()) not in STOP and
             stem(word.strip("'\u2019")) not in named for match in DESTINATION.finditer(text)):
         return True
+    if (scope := _SCOPE_OF_PLACE.search(text)) and stem(scope.group(0).lower()) not in named:
+        return True  # "works internationally": where, said as how far it reaches
     return any(stem(match.group(1).lower().strip("'\u2019")) not in named and
                # "in" inside a name ("Children in Care Council") sets no place
                not (match.group(0).startswith("in") and
