@@ -1083,6 +1083,13 @@ def test_what_the_number_of_asks_for_is_what_a_figure_must_count() -> None:
                         ("A family worker may hold up to 12 families at a time.", False)):
         figure = next(f for f in find_figures(text) if f.kind == "count")
         assert counts_another(asked, text, figure) == other, text
+    # a name counted, whatever verb follows it
+    named = Question("How many Youth Link Workers support families?", "count", None,
+                     Terms({"youth": 1.0, "link": 1.0, "worker": 0.5, "support": 0.5}))
+    for text, other in (("The borough has four localities and a hub.", True),
+                        ("The borough has 30 Youth Link Workers.", False)):
+        figure = next(f for f in find_figures(text) if f.kind == "count")
+        assert counts_another(named, text, figure) == other, text
 
 
 def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_path: Path) -> None:

@@ -51,11 +51,17 @@ _NUMBER_OF = re.compile(r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\w-
                         r"should|may|might|in|of|on|at|for|across)\b", re.I)
 
 
+# "how many Early Help Workers support families": a name counted, whatever verb follows it
+_HOW_MANY_NAMED = re.compile(r"\b[Hh]ow\s+many\s+((?:[A-Z][\w'-]*\s+){0,4}[A-Z][\w'-]*)"
+                             r"(?=\s+[a-z])")
+
+
 def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     """Whether a figure counts something the question does not ask the number of: the words
     right after it ("20 police force areas") hold none of the words after "how many" (or "the
     number of"), nor an acronym of them or the other way round."""
-    wanted = _HOW_MANY.search(asked.text) or _NUMBER_OF.search(asked.text)
+    wanted = _HOW_MANY.search(asked.text) or _NUMBER_OF.search(asked.text) or \
+        _HOW_MANY_NAMED.search(asked.text)
     if wanted is None:
         return False
     counted = counted_words(text, figure)
