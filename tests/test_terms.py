@@ -84,3 +84,10 @@ def test_a_direction_verb_is_no_content_word_in_any_of_its_forms() -> None:
     assert content_words("The count of night stays rises or falls") == said
     assert content_words("The count of night stays is rising, falling, growing") == said
     assert content_words("The count of night stays increases, decreases or drops") == said
+
+
+def test_a_relative_word_that_names_no_topic_is_no_content_word() -> None:
+    # "whichever term", "instead of insisting": words of the sentence's shape, as "which" and
+    # "rather" are, not of what it speaks about
+    assert content_words("Use whichever term suits, whatever the setting, instead of labels") \
+        == ["use", "term", "suits", "setting", "labels"]

@@ -22,7 +22,7 @@ whilst whereas although though whether here perhaps rather quite very
 me my mine myself your yours yourself ours theirs itself himself herself themselves
 someone somebody anyone anybody everyone everybody
 rises rising falls falling increases increasing decreases decreasing grows growing
-drops dropping""".split())
+drops dropping whichever whatever whoever wherever whenever instead""".split())
 
 
 def content_words(text: str) -> list[str]:
