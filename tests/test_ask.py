@@ -1083,6 +1083,12 @@ def test_what_the_number_of_asks_for_is_what_a_figure_must_count() -> None:
                         ("A family worker may hold up to 12 families at a time.", False)):
         figure = next(f for f in find_figures(text) if f.kind == "count")
         assert counts_another(asked, text, figure) == other, text
+    # persons counted are persons, however the count words them
+    people = Question("How many people should the forum put forward?", "count", None,
+                      Terms({"forum": 1.0, "people": 0.5}))
+    text = "The forum should identify two individuals to attend."
+    figure = next(f for f in find_figures(text) if f.kind == "count")
+    assert not counts_another(people, text, figure)
     # a name counted, whatever verb follows it
     named = Question("How many Youth Link Workers support families?", "count", None,
                      Terms({"youth": 1.0, "link": 1.0, "worker": 0.5, "support": 0.5}))

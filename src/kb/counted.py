@@ -56,6 +56,10 @@ _HOW_MANY_NAMED = re.compile(r"\b[Hh]ow\s+many\s+((?:[A-Z][\w'-]*\s+){0,4}[A-Z][
                              r"(?=\s+[a-z])")
 
 
+# the words that count persons as such, each as good as the others
+_PERSONS = {stem(word) for word in ("people", "person", "persons", "individuals", "individual")}
+
+
 def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     """Whether a figure counts something the question does not ask the number of: the words
     right after it ("20 police force areas") hold none of the words after "how many" (or "the
@@ -69,6 +73,8 @@ def counts_another(asked: Question, text: str, figure: Figure) -> bool:
     if not counted:
         return False
     asked_for = {stem(w) for w in content_words(wanted.group(1))}
+    if asked_for & _PERSONS and counted & _PERSONS:
+        return False  # "how many people": "two individuals"
     if _counts_the_event(asked.text[wanted.end(1):], rest, counted, asked_for):
         return False
     return bool(asked_for) and not (asked.terms.present(counted) | counted) & \
