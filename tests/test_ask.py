@@ -1337,19 +1337,7 @@ def test_a_yes_no_question_is_read_as_the_statement_it_asks_about() -> None:
     # a question of what, and one offering alternatives, are not answered yes or no
     assert polar_statement("What does the panel decide?") is None
     assert polar_statement("Must the parents agree, or can the young person decide?") is None
-
-
-def test_a_yes_no_question_after_a_phrase_that_sets_it_is_still_answered_no(
-        tmp_path: Path) -> None:
-    text = ("Sharing information\n\n"
-            "Practitioners do not need a parent's permission to pass on a concern when a child "
-            "may be at risk of harm.\n")
-    with one_document_library(tmp_path, "sharing.txt", text) as kb:
-        denied = kb.ask("Under the local sharing protocol, do practitioners need a parent's "
-                        "permission to pass on a concern about a child at risk of harm?")
-    assert denied.answer_found and denied.reply == "no"
-    from kb.polar import polar_statement
-
+    # a phrase set before the auxiliary says where the question stands, not what it asks
     assert polar_statement("For the census, does a late referral count?") == \
         "a late referral count"
     assert polar_statement("For the census, what counts?") is None
@@ -1364,7 +1352,10 @@ def test_a_yes_no_question_the_source_denies_is_answered_no(tmp_path: Path) -> N
         denied = kb.ask("Do practitioners need a parent's permission to pass on a concern "
                         "about a child at risk of harm?")
         stated = kb.ask("Does the partnership review its training offer every spring?")
+        fronted = kb.ask("Under the local sharing protocol, do practitioners need a parent's "
+                         "permission to pass on a concern about a child at risk of harm?")
     assert denied.answer_found and denied.reply == "no"
+    assert fronted.answer_found and fronted.reply == "no"
     assert denied.answer and denied.answer.startswith("No. Practitioners do not need")
     # the quote stays the source's own words
     assert denied.citations[0].quote.startswith("Practitioners do not need")
