@@ -390,9 +390,16 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             words | terms_of(candidate.passage.known_as)) and \
             name_stems(candidate.sentence.text) - asked.own and \
             not names_what_is_asked(asked.text, text) and \
-            not any(object_of_asked(asked, text, name) for name in NAME_RUN.findall(text)):
+            not any(object_of_asked(asked, text, name) for name in _names_within(text)):
         value -= 0.15
     return value
+
+
+def _names_within(text: str) -> list[str]:
+    """The names a sentence gives inside a clause, after a word in lower case ("suggested a
+    YouTube video"); not a capital that opens the sentence or a clause ("14 - Changed to")."""
+    return [match.group(0) for match in NAME_RUN.finditer(text)
+            if re.search(r"[a-z]\s+$", text[:match.start()])]
 
 
 def mark(candidate: Candidate) -> str:
