@@ -342,19 +342,24 @@ def another_of_its_kind(claim: str, sentence: str) -> tuple[str, str] | None:
     the sentence lacks, where the sentence gives another with the same last word ("Family
     Help Lead Practitioners"): the sentence speaks of another body of that kind. (The claim's
     name, the sentence's), or None."""
-    theirs = [run.split() for run in NAME_RUN.findall(sentence)]
     held = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", sentence)}
+    theirs = [(run, stems) for run in NAME_RUN.findall(sentence)
+              if (stems := _name_stems(run)) is not None]
     for run in NAME_RUN.findall(claim):
-        ours = [w for w in run.split() if w not in ("of", "and", "the")]
-        # an acronym may stand for the other name's words ("SEND Code of Practice")
-        if len(ours) < 2 or {stem(w.lower()) for w in ours} <= held or \
-                any(w.isupper() for w in ours):
+        ours = _name_stems(run)
+        if ours is None or set(ours) <= held:
             continue
-        head = stem(ours[-1].lower())
-        for other in theirs:
-            words = [w for w in other if w not in ("of", "and", "the")]
-            if len(words) >= 2 and stem(words[-1].lower()) == head and \
-                    not any(w.isupper() for w in words) and \
-                    {stem(w.lower()) for w in words} != {stem(w.lower()) for w in ours}:
-                return run, " ".join(other)
+        for other, stems in theirs:
+            if stems[-1] == ours[-1] and set(stems) != set(ours):
+                return run, " ".join(other.split())
     return None
+
+
+def _name_stems(run: str) -> list[str] | None:
+    """The stems of a name's words, its last (its head) last; None for a name of one word, or
+    one holding an acronym, which may stand for another name's words ("SEND Code of
+    Practice")."""
+    words = [w for w in run.split() if w not in ("of", "and", "the")]
+    if len(words) < 2 or any(w.isupper() for w in words):
+        return None
+    return [stem(w.lower()) for w in words]

@@ -38,6 +38,11 @@ _EXCEPTED = re.compile(r"\b(?:nothing|none|nobody|no\s+one|no)\b[^,;:.()]*?\b(?:
 _EITHER_WAY = re.compile(r"\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*(?:[,;:.)]|$))", re.I)
 
 
+def _spans(pattern: re.Pattern[str], text: str) -> list[range]:
+    """Where the pattern matches in the text: the negations inside are set aside."""
+    return [range(match.start(), match.end()) for match in pattern.finditer(text)]
+
+
 def _negated_words(text: str) -> set[str]:
     """The stems of the words a negation stands before; after "no", the noun phrase it denies
     up to its head ("no case management system provider": provider too)."""
@@ -176,8 +181,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     the other text never mentions says nothing of it)."""
     found: list[str] = []
     counted: set[int] = set()
-    limits = [range(match.start(), match.end()) for match in
-              itertools.chain(_EXCEPTED.finditer(text), _EITHER_WAY.finditer(text))]
+    limits = _spans(_EXCEPTED, text) + _spans(_EITHER_WAY, text)
     for cue in NEGATION.finditer(text):
         if _in_compound(text, cue):
             continue  # "located-but-not-returned": a name, inside one hyphenated word
@@ -301,7 +305,7 @@ def _reaches(text: str, counted: set[int], denied: list[str]) -> int:
     "identify" as "will not identify" does."""
     if not denied:
         return 0
-    either_way = [range(match.start(), match.end()) for match in _EITHER_WAY.finditer(text)]
+    either_way = _spans(_EITHER_WAY, text)
     for cue in NEGATION.finditer(text):
         if cue.start() in counted or _in_compound(text, cue) or \
                 any(cue.start() in limit for limit in either_way):
