@@ -1366,7 +1366,8 @@ def test_a_claim_of_change_needs_a_sentence_that_says_a_change() -> None:
 
 
 def test_a_claim_that_a_scheme_is_further_on_than_the_source_says_is_not_borne_out() -> None:
-    from kb.check import further_along, judge
+    from kb.bears_out import further_along
+    from kb.check import judge
     from kb.claim_figures import Claim
     from kb.terms import Terms
 
@@ -1528,7 +1529,7 @@ def test_a_claims_own_denial_is_no_clash_with_a_documents_title(tmp_path: Path) 
 
 
 def test_a_claim_that_a_source_sets_an_amount_needs_the_amount(tmp_path: Path) -> None:
-    from kb.check import UNSTATED_AMOUNT, states_an_amount
+    from kb.bears_out import UNSTATED_AMOUNT, states_an_amount
 
     assert UNSTATED_AMOUNT.search("The guidance specifies how long schools keep records.")
     assert UNSTATED_AMOUNT.search("Records must be kept for a set number of years.")

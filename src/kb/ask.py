@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from kb import embed
+from kb.answer_context import a_heading, complete_lead_in, with_antecedent, with_its_notes
 from kb.answer_kinds import (
     CONTACT_FRAME,
     GLOSS_FRAME,
@@ -46,10 +47,8 @@ from kb.gate import (
     sums_the_rows,
 )
 from kb.items import another_item, names_a_code, names_item
-from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.models import Passage, passage_dict
 from kb.names import NAME_RUN, name_stems, names
-from kb.notes import anchored_in
 from kb.numbers import find_figures, stated_figures
 from kb.polar import answering_yes_or_no, denies_the_question
 from kb.query import Filters
@@ -60,14 +59,12 @@ from kb.question import (
     restates,
     terms_of,
 )
-from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence, unwrapped
+from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence
 from kb.table_answers import fact_candidates, in_a_code_column, read_with_header, table_title
-from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
 
-TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
 # who answers a "who" question: a named body, or a role
 ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
@@ -163,7 +160,7 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
             before = sentences[index - 1][0] if index else ""
             if len(text.split()) < (2 if "\t" in text else 3) or _LEADERS.search(text) or \
                     text == heading or \
-                    _a_heading(hit.text, start, text):
+                    a_heading(hit.text, start, text):
                 continue  # a contents line, or a heading: context, not an answer
             # "However, ... only 38%" speaks of what the sentence before it names, in the
             # period it names
@@ -179,15 +176,6 @@ def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
         semantic_rerank(asked, candidates)
     candidates.sort(key=lambda c: -c.score)
     return candidates
-
-
-def _a_heading(passage: str, start: int, text: str) -> bool:
-    """A short line of its own with no closing stop and no figure ("What a low-level concern
-    is"): a heading inside the passage, not a sentence that answers."""
-    alone = (start == 0 or passage[start - 1] == "\n") and \
-        passage[start + len(text):start + len(text) + 1] in ("", "\n")
-    return alone and len(text.split()) <= 8 and not text.rstrip().endswith(TERMINAL) and \
-        not re.search(r"\d", text)
 
 
 def _period_of(text: str, default: str | None) -> str | None:
@@ -216,73 +204,6 @@ def corroborating(best: Candidate, candidates: list[Candidate], most: int = 2
                 and other.covered >= COVERAGE_MIN and len(found) < most:
             found.append(other)
     return found
-
-
-def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
-    """A sentence that ends in a colon leads into a list: the answer is the list, quoted with
-    its lead-in, when the question asks after several things ("What are the four strands?"),
-    else the item that best covers the question."""
-    lead = best.sentence
-    if not lead.text.rstrip().endswith(":"):
-        return best
-    items = items_after(best.passage, lead, lambda: engine.passages_after(best.passage))
-    if not items:
-        return best
-    if ASKS_SEVERAL.search(asked.text):
-        text, start = "; ".join(map(item_text, items)), lead.start
-    else:
-        text = max(items, key=lambda item: asked.terms.share(
-            {stem(w) for w in content_words(item)}))
-        start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
-        text = item_text(text)
-    return Candidate(best.passage, Sentence(f"{lead.text} {text}", start, start + len(text)),
-                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
-
-
-# a sentence that opens on a pronoun ("They work with families ... and run the Stop it Now!
-# helpline") names what it speaks of only in the sentence before: the answer quotes both
-_PRONOUN_OPENING = re.compile(r"(?:They|It|He|She|This|These)\b")
-
-
-def with_antecedent(best: Candidate) -> Candidate:
-    """The answer with the sentence before it when it opens on a pronoun (not a heading or a
-    list's lead-in before it), its key figure moved along with its text."""
-    if not _PRONOUN_OPENING.match(best.sentence.text):
-        return best
-    before = [(text, start) for text, start in sentences_of(best.passage)
-              if start < best.sentence.start]
-    if not before:
-        return best
-    text, start = before[-1]
-    if text.rstrip().endswith(":") or _a_heading(best.passage.text, start, text):
-        return best
-    shift = len(text) + 1
-    key = replace(best.key, start=best.key.start + shift, end=best.key.end + shift) \
-        if best.key else None
-    return Candidate(best.passage, Sentence(f"{text} {best.sentence.text}", start,
-                                            best.sentence.end), best.figures, best.score, key,
-                     best.defines, best.covered, best.fit)
-
-
-_NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
-
-
-def with_its_notes(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
-    """The answer with the footnotes its marks point to, where a note holds words or numbers
-    of the question the sentence lacks ("Under which section ... does a local authority serve
-    notice?" against "Serving notice on parents ...⁴" and its note "4 Section 437(1) of the
-    Education Act 1996"; "whose 2010 research ...?" and a note citing "(2010)")."""
-    text, asked_for = best.sentence.text, set(asked.terms.weights)
-    held = asked.terms.present({stem(w) for w in content_words(text)})
-    numbers = set(_NUMBER.findall(asked.text)) - set(_NUMBER.findall(text))
-    notes = [note for note in anchored_in(text, engine.notes_of(best.passage))
-             if asked.terms.present({stem(w) for w in content_words(note.text)}) & asked_for -
-             held or numbers & set(_NUMBER.findall(note.text))]
-    if not notes:
-        return best
-    joined = " ".join([text, *(f"[{note.mark}: {note.text}]" for note in notes)])
-    return Candidate(best.passage, Sentence(joined, best.sentence.start, best.sentence.end),
-                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
 
 
 def corroborate(candidates: list[Candidate]) -> None:

@@ -1,6 +1,7 @@
 """Conditions and bounds: a claim that makes a condition come first where the source says it
-is not needed or acts regardless of it, and a claim that limits a thing to some members where
-the source says it is not limited to them.
+is not needed or acts regardless of it, a claim that limits a thing to some members where
+the source says it is not limited to them, and a claim that says of an item of a list what
+the list's lead-in says of all but its items.
 
 Every rule here names a pattern of English, not a case; each is tested on sentences written
 for the test (tests/test_claims.py).
@@ -9,9 +10,14 @@ for the test (tests/test_claims.py).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from kb.negation import MODALS
-from kb.words import content_parts, content_words, stem
+from kb.negation import MODALS, NEGATION
+from kb.words import content_parts, content_words, stem, words_of
+
+if TYPE_CHECKING:
+    from kb.claim_figures import Claim
+    from kb.claims import Aligned
 
 # a bound set on what a thing takes in ("limited to blood relatives", "is restricted to
 # pupils"), and a source that says there is none ("is not confined to relatives")
@@ -97,3 +103,35 @@ def regardless_of_condition(claim: str, sentence: str) -> str | None:
 
 
 # a direction said as a verb and "up" or "down" ("had gone up", "went down") is a rise or a fall
+
+
+# a sentence that opens on a condition: what it says holds only where the condition does
+CONDITION = re.compile(r"\W*(?:if|where|when|whenever|unless|in cases where)\b", re.I)
+# a lead-in whose list is of the cases its statement leaves out
+EXCEPTED = re.compile(r"\b(?:with\s+the\s+exceptions?\s+of|except(?:\s+for|\s+in)?|excluding|"
+                      r"other\s+than|apart\s+from|not\s+including|but\s+not)\s*:\s*$", re.I)
+
+
+def excepts(claim: Claim, aligned: Aligned) -> str:
+    """The lead-in, when the sentence is an item of a list of exceptions ("with the exception
+    of:", "except:") and the claim says of it what the lead-in says of the rest (it holds a
+    word only the lead-in has: "CCGs commission ... for prisoners" against "CCGs are the main
+    commissioners, with the exception of: • services for prisoners, commissioned by NHS
+    England"); "" otherwise, or when the claim itself sets something apart."""
+    lead = aligned.lead_in
+    if not lead or not (EXCEPTED.search(lead) or _denies_its_items(lead)) or \
+            NEGATION.search(claim.text) or \
+            re.search(r"\b(?:except|exception|excluding|apart from)\b", claim.text, re.I):
+        return ""
+    own = claim.terms.present(words_of(lead) - words_of(aligned.sentence)) & \
+        set(claim.terms.weights)
+    return lead.strip() if own else ""
+
+
+def _denies_its_items(lead: str) -> bool:
+    """Whether a list's lead-in denies what follows of each item ("Certain conditions are not
+    regarded as impairments for the purposes of the Act:"); a denial under a condition ("If
+    the child is not known:") only sets the list's scope."""
+    return lead.rstrip().endswith(":") and not CONDITION.match(lead) and \
+        bool(NEGATION.search(lead)) and \
+        not re.search(r"\b(?:but|unless|if|where)\b", lead, re.I)

@@ -1,0 +1,97 @@
+"""The answer's sentence widened to what it needs to be read alone: the list its lead-in opens,
+the sentence before it when it opens on a pronoun, the footnotes its marks point to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kb.answer_kinds import Candidate
+from kb.claims import sentences_of
+from kb.lists import ASKS_SEVERAL, item_text, items_after
+from kb.notes import anchored_in
+from kb.question import Question
+from kb.sentences import Sentence, unwrapped
+from kb.words import content_words, stem
+
+if TYPE_CHECKING:
+    from kb.search import SearchEngine
+
+TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
+
+
+def a_heading(passage: str, start: int, text: str) -> bool:
+    """A short line of its own with no closing stop and no figure ("What a low-level concern
+    is"): a heading inside the passage, not a sentence that answers."""
+    alone = (start == 0 or passage[start - 1] == "\n") and \
+        passage[start + len(text):start + len(text) + 1] in ("", "\n")
+    return alone and len(text.split()) <= 8 and not text.rstrip().endswith(TERMINAL) and \
+        not re.search(r"\d", text)
+
+
+def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
+    """A sentence that ends in a colon leads into a list: the answer is the list, quoted with
+    its lead-in, when the question asks after several things ("What are the four strands?"),
+    else the item that best covers the question."""
+    lead = best.sentence
+    if not lead.text.rstrip().endswith(":"):
+        return best
+    items = items_after(best.passage, lead, lambda: engine.passages_after(best.passage))
+    if not items:
+        return best
+    if ASKS_SEVERAL.search(asked.text):
+        text, start = "; ".join(map(item_text, items)), lead.start
+    else:
+        text = max(items, key=lambda item: asked.terms.share(
+            {stem(w) for w in content_words(item)}))
+        start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
+        text = item_text(text)
+    return Candidate(best.passage, Sentence(f"{lead.text} {text}", start, start + len(text)),
+                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
+
+
+# a sentence that opens on a pronoun ("They work with families ... and run the Stop it Now!
+# helpline") names what it speaks of only in the sentence before: the answer quotes both
+_PRONOUN_OPENING = re.compile(r"(?:They|It|He|She|This|These)\b")
+
+
+def with_antecedent(best: Candidate) -> Candidate:
+    """The answer with the sentence before it when it opens on a pronoun (not a heading or a
+    list's lead-in before it), its key figure moved along with its text."""
+    if not _PRONOUN_OPENING.match(best.sentence.text):
+        return best
+    before = [(text, start) for text, start in sentences_of(best.passage)
+              if start < best.sentence.start]
+    if not before:
+        return best
+    text, start = before[-1]
+    if text.rstrip().endswith(":") or a_heading(best.passage.text, start, text):
+        return best
+    shift = len(text) + 1
+    key = replace(best.key, start=best.key.start + shift, end=best.key.end + shift) \
+        if best.key else None
+    return Candidate(best.passage, Sentence(f"{text} {best.sentence.text}", start,
+                                            best.sentence.end), best.figures, best.score, key,
+                     best.defines, best.covered, best.fit)
+
+
+_NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
+
+
+def with_its_notes(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
+    """The answer with the footnotes its marks point to, where a note holds words or numbers
+    of the question the sentence lacks ("Under which section ... does a local authority serve
+    notice?" against "Serving notice on parents ...⁴" and its note "4 Section 437(1) of the
+    Education Act 1996"; "whose 2010 research ...?" and a note citing "(2010)")."""
+    text, asked_for = best.sentence.text, set(asked.terms.weights)
+    held = asked.terms.present({stem(w) for w in content_words(text)})
+    numbers = set(_NUMBER.findall(asked.text)) - set(_NUMBER.findall(text))
+    notes = [note for note in anchored_in(text, engine.notes_of(best.passage))
+             if asked.terms.present({stem(w) for w in content_words(note.text)}) & asked_for -
+             held or numbers & set(_NUMBER.findall(note.text))]
+    if not notes:
+        return best
+    joined = " ".join([text, *(f"[{note.mark}: {note.text}]" for note in notes)])
+    return Candidate(best.passage, Sentence(joined, best.sentence.start, best.sentence.end),
+                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
