@@ -427,3 +427,67 @@ def test_lines_are_spaced_by_their_font_boxes_not_by_the_letters_sampled() -> No
         "The panel asked that the new visiting rota be shared more evenly across both teams, "
         "so more children are seen each week.",
         "Managers agreed to review it in March."]
+
+
+def _page_with_a_callout(path: Path) -> Path:
+    """A page of advice whose file stores a bold callout box last, after the text and its
+    footnote, though the box stands between the first paragraph and the next heading."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    body = [("Visiting rules for the respite centre", "Helvetica-Bold", 16, 760),
+            ("Staff at the respite centre write down every visit a parent makes in the",
+             "Helvetica", 11, 730),
+            ("visitors book, with the time they arrived and the time they left.",
+             "Helvetica", 11, 716),
+            ("Keys and passes", "Helvetica-Bold", 16, 600),
+            ("Each visitor hands back the day pass at reception before leaving the centre",
+             "Helvetica", 11, 570),
+            ("so that the duty manager knows who is still in the building.", "Helvetica", 11, 556),
+            ("3 The centre's fire plan sets out how the visitors book is used.", "Helvetica", 8,
+             80),
+            ("Always check the visitors book before you lock", "Helvetica-Bold", 11, 670),
+            ("the garden gate at the end of the evening shift", "Helvetica-Bold", 11, 656)]
+    for text, font, size, y in body:
+        pdf.setFont(font, size)
+        pdf.drawString(50 if size != 11 or "Always" not in text else 70, y, text)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_callout_stored_last_is_read_where_it_stands_and_heads_nothing(
+        tmp_path: Path) -> None:
+    parsed = parse_file(str(_page_with_a_callout(tmp_path / "respite.pdf")))
+    text = " ".join(chunk.text for chunk in parsed.chunks)
+    callout = ("Always check the visitors book before you lock the garden gate at the end of "
+               "the evening shift")
+    assert callout in text  # its two lines read as one sentence
+    # read after the paragraph above it and before the heading below it, not after the note
+    assert text.index("the time they left.") < text.index(callout) < \
+        text.index("Keys and passes") < text.index("The centre's fire plan")
+    # a box is no heading: the text under "Keys and passes" is in that section alone
+    sections = {chunk.section for chunk in parsed.chunks if "day pass" in chunk.text}
+    assert sections == {"Visiting rules for the respite centre > Keys and passes"} or \
+        sections == {"Keys and passes"}, sections
+    assert not any(chunk.section and "Always check" in chunk.section for chunk in parsed.chunks)
+
+
+def test_a_second_column_stays_after_the_first(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "newsletter.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    left = ["The youth panel met four times", "this spring and chose the theme",
+            "of the summer conference.", "Its members also reviewed the", "leaflet for carers."]
+    right = ["Foster carers in the north", "of the county can now book", "training online."]
+    pdf.setFont("Helvetica", 11)
+    for column, x in ((left, 50), (right, 320)):
+        for row, words in enumerate(column):
+            pdf.drawString(x, 760 - 14 * row, words)
+    pdf.showPage()
+    pdf.save()
+    text = " ".join(chunk.text for chunk in parse_file(str(path)).chunks)
+    assert text.index("leaflet for carers.") < text.index("Foster carers in the north")

@@ -44,6 +44,7 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
     # a header need only recur on 40% of pages (chapters have their own); table rows stay
     pages = drop_margins(pages, lambda line: line.text, share=0.4, least_pages=3,
                          keep=lambda line: line.kind == "row")
+    pages = [_floats_in_place(lines) for lines in pages]
     pages = [_mark_contents(lines, len(pages)) for lines in pages]
     body = body_size(pages)
     # the first page is read as a cover; a later one of the first three only when it is one
@@ -60,6 +61,36 @@ def arrange(pages: list[list[Line]]) -> list[list[Line]]:
         marked = _mark_stat_rows(marked)
         arranged.append([_demote_run_on(block, body) for block in _join(marked, vocabulary)])
     return arranged
+
+
+FLOAT_LINES = 8  # the most lines a box set apart from the text (a callout) runs to
+
+
+def _floats_in_place(lines: list[Line]) -> list[Line]:
+    """A box set apart from the running text (a callout, a pull quote) that the file stores
+    after the page's text and notes, though it stands higher up within the text's column, is
+    read where it stands: after the last line above it. Its lines read as a paragraph of
+    their own, not as a heading over the text that follows them (their weight is dropped).
+    A second column is no such box (it stands beside the text, not within it), nor a narrow
+    run of a figure's labels."""
+    start = len(lines) - 1  # the box: the page's last lines, after a jump up the page
+    while start > 0 and lines[start].top >= lines[start - 1].top - 2 * max(lines[start].size, 1):
+        start -= 1
+    box, rest = lines[start:], lines[:start]
+    if len(rest) <= len(box) or len(box) > FLOAT_LINES or not box[0].bottom or \
+            any(line.kind != "text" for line in box):
+        return lines
+    left, right = min(line.x0 for line in box), max(line.x1 for line in box)
+    text_left = min((line.x0 for line in rest if line.bottom), default=left)
+    text_right = max((line.x1 for line in rest if line.bottom), default=right)
+    if left < text_left - 2 or right > text_right + 2 or \
+            right - left < (text_right - text_left) / 2:
+        return lines  # wider than the text, or a narrow column of a figure's labels
+    above = [at for at, line in enumerate(rest) if line.bottom and line.bottom <= box[0].top]
+    at = above[-1] + 1 if above else 0
+    for line in box:
+        line.bold = False
+    return rest[:at] + box + rest[at:]
 
 
 def _mark_contents(lines: list[Line], page_count: int) -> list[Line]:
