@@ -1721,3 +1721,21 @@ def test_a_contact_question_is_answered_by_the_sentence_that_gives_it(
     unread = answer_from(tmp_path / "without", "hub.txt", CONTACT_LEAFLET,
                          "What is the helpline number for parents and carers at the family hub?")
     assert "01632 960 412" not in (unread.answer or "")
+
+
+def test_a_question_in_other_words_of_one_sense_is_answered(tmp_path: Path) -> None:
+    from kb.terms import Terms
+    from kb.words import stem
+
+    # "start" and "began": one act, whichever word a source uses for it; a word of another
+    # sense counts for nothing
+    terms = Terms({"start": 1.0, "offer": 1.0})
+    assert terms.share({stem("began"), "offer"}) == 1.0
+    assert terms.share({stem("commented"), "offer"}) == 0.5
+    text = ("Mentoring for care leavers\n\n"
+            "The peer mentoring offer for care leavers was first proposed in September 2023. "
+            "The peer mentoring offer for care leavers began in May 2024.\n")
+    with one_document_library(tmp_path, "mentoring.txt", text) as kb:
+        started = kb.ask("When did the peer mentoring offer for care leavers start?")
+    assert started.answer_found and started.citations[0].quote.endswith("began in May 2024."), \
+        started.answer

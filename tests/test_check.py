@@ -1799,3 +1799,27 @@ def test_a_bound_count_of_one_is_read_against_a_claims_count(
     monkeypatch.setattr(kb.number_words, "_ONE_BOUNDED", re.compile(r"(?!)"))
     unread = _checked_in(tmp_path / "without", text, claim)
     assert unread.verdict != "contradicted", unread.explanation
+
+
+def test_a_denial_in_another_word_of_one_sense_contradicts() -> None:
+    from dataclasses import replace
+
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.terms import Terms
+
+    # "ask" in the claim, "request" in the source: one act, so the source's "no expectation"
+    # denies what the claim says is expected
+    claim_text = ("Local authorities are expected to ask youth clubs for their insurance papers "
+                  "each spring.")
+    terms = Terms({"local": 0.3, "authori": 0.3, "expect": 0.5, "ask": 0.8, "youth": 0.5,
+                   "club": 0.5, "insuran": 0.8, "paper": 0.5, "spring": 0.5})
+    claim = Claim(claim_text, [], None, 0, terms, [terms])
+    optional = replace(_aligned("If local authorities decide to request insurance papers from "
+                                "youth clubs each spring, clubs are expected to reply."),
+                       score=0.85, coverage=0.9)
+    denial = replace(_aligned("There is no expectation for local authorities to request "
+                              "insurance papers from youth clubs each spring."),
+                     score=0.84, coverage=0.9)
+    verdict, _, reason = judge(claim, [optional, denial])
+    assert verdict == "contradicted", reason

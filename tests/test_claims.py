@@ -942,3 +942,17 @@ def test_a_claim_that_limits_a_thing_clashes_with_a_source_that_says_it_is_not_l
     # both limit it, or the bounds share no word: no clash of this kind
     assert denied_limit(claim, "A support circle is limited to relatives.") is None
     assert denied_limit(claim, "The grant is not restricted to schools.") is None
+
+
+def test_a_word_of_one_sense_is_read_in_the_sources_words() -> None:
+    from kb.words import in_their_words
+
+    source = "There is no expectation for councils to request records from schools."
+    assert in_their_words("Councils are expected to ask schools for records.", source) == \
+        "Councils are expected to request schools for records."
+    # a word the source uses itself, or one of no group, stays as it is
+    assert in_their_words("Councils ask and request records.", "They request records.") == \
+        "Councils request and request records."
+    assert in_their_words("Councils keep records.", source) == "Councils keep records."
+    assert denies(in_their_words("Councils are expected to ask schools for records.", source),
+                  source)

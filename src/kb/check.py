@@ -54,7 +54,7 @@ from kb.query import Filters
 from kb.sentences import PART_OF
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.verdicts import Verdict, evidence, explain
-from kb.words import stem, words_of
+from kb.words import in_their_words, stem, words_of
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -312,7 +312,7 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     it, the first explains; None when none does."""
     best = about[0]
     clashes = [(near, reason) for near in about if near.score >= best.score - TIE
-               and (reason := clash(claim.text, near.sentence))]
+               and (reason := clash(in_their_words(claim.text, near.sentence), near.sentence))]
     # a sentence that holds nearly as much of the claim's words and denies what the claim
     # states ("It is not appropriate for the proprietor to be ...") is read for that denial
     # though the model reads it as further off: a negation moves a sentence's vector away from
@@ -323,7 +323,8 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
         clashes += [(near, reason) for near in about if near.score < best.score - TIE and
                     near.coverage >= best.coverage - DENIAL_REACH and
                     NEGATION.search(near.sentence) and not CONDITION.match(near.sentence) and
-                    (reason := denies(claim.text, near.sentence))]
+                    (reason := denies(in_their_words(claim.text, near.sentence),
+                                      near.sentence))]
     # a sentence that holds at least as much of the claim's words and gives the opposite of
     # one of them ("a full day workshop" against "a half-day workshop") is read for it though
     # the model reads it as further off

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kb.words import STOP, content_words, stem
+from kb.words import SAME_AS, STOP, content_words, stem
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -38,6 +38,7 @@ class Terms:
         find the next: "protection" alone is not "child protection", nor then "child
         protection plan")."""
         found = set(words)
+        found |= {term for term in self.weights if term in SAME_AS and SAME_AS[term] & words}
         for acronym, parts in self.expansions.items():
             held = len(parts & words)
             # a short acronym's plural keeps its "s" through the stemmer ("LAs": "las")

@@ -97,6 +97,41 @@ IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote writte
              "draw": "drew drawn", "find": "found", "keep": "kept", "meet": "met",
              "pay": "paid", "send": "sent", "teach": "taught", "tell": "told", "win": "won",
              "see": "saw seen", "seek": "sought", "spend": "spent", "lend": "lent",
-             "set": "set", "sit": "sat", "speak": "spoke spoken", "know": "knew known"}
+             "set": "set", "sit": "sat", "speak": "spoke spoken", "know": "knew known",
+             "begin": "began begun", "get": "got gotten"}
+# words of general English that name one act or thing, any of which a source may use for
+# another ("renewed" / "updated", "retain" / "keep", "notify" / "inform"): each group counts as
+# one term when a text's coverage of another is measured
+SAME_SENSE = [
+    "begin start", "end finish cease conclude", "keep retain",
+    "tell notify", "ask request", "help assist", "obtain get",
+    "use utilise utilize", "show demonstrate", "choose select", "allow permit",
+    "forbid prohibit ban", "buy purchase", "pupil student", "annual yearly",
+    "often frequently", "quick rapid fast", "aim goal", "remove delete",
+    "lawyer solicitor",
+]
+
+
+def in_their_words(text: str, other: str) -> str:
+    """The text with each word of a SAME_SENSE group that `other` words otherwise put as
+    `other` puts it ("expected to ask schools" against "no expectation ... to request
+    information": "expected to request schools"), so the two can be read word for word."""
+    theirs = {stem(word): word for word in re.findall(r"[A-Za-z]+", other)}
+
+    def theirs_for(match: re.Match[str]) -> str:
+        word = match.group(0)
+        own = stem(word)
+        if own in theirs or own not in SAME_AS:
+            return word
+        return next((theirs[alike] for alike in SAME_AS[own] if alike in theirs), word)
+
+    return re.sub(r"[A-Za-z]+", theirs_for, text)
+
+
 BASE_OF = {past: verb for verb, forms in IRREGULAR.items() for past in forms.split()
            if past != verb}
+# each group's words in every form the stemmer leaves apart ("began" for "begin")
+SAME_AS = {stem(form): frozenset(stem(alike) for other in group.split()
+                                 for alike in [other, *IRREGULAR.get(other, "").split()])
+           for group in SAME_SENSE for word in group.split()
+           for form in [word, *IRREGULAR.get(word, "").split()]}
