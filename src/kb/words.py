@@ -76,7 +76,9 @@ def stem(word: str) -> str:
     if word.endswith("ly") and len(word) > 6:  # an adverb as its adjective: "routinely"
         word = word[:-2]
     for suffix in ("ies", "ied", "ees", "ee", "es", "s", "ing", "ed"):
-        shortest = 3 if suffix == "s" and not word.endswith(("ss", "us", "is")) else 4
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            break  # no plural: "process", "status", "basis"
+        shortest = 3 if suffix == "s" else 4
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
             if suffix in ("ing", "ed") and len(word) >= 4 and word[-1] == word[-2] and \
