@@ -1823,3 +1823,22 @@ def test_a_denial_in_another_word_of_one_sense_contradicts() -> None:
                      score=0.84, coverage=0.9)
     verdict, _, reason = judge(claim, [optional, denial])
     assert verdict == "contradicted", reason
+
+
+def test_two_words_of_one_sense_are_no_swapped_term() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.terms import Terms
+
+    claim_text = "Carers who sent the boy abroad with good intentions are recorded under code K2."
+    terms = Terms({"carer": 0.5, "sent": 0.3, "boy": 0.5, "abroad": 0.8, "good": 0.3,
+                   "intenti": 0.8, "record": 0.3, "code": 0.3, "k2": 0.8})
+    rare = {"intentions": 1, "motives": 1, "abroad": 2, "boy": 2, "carers": 3}
+    claim = Claim(claim_text, [], None, 0, terms, [terms], vocabulary=rare)
+    source = "Carers who sent the boy abroad for good motives are recorded under code K2."
+    verdict, _, reason = judge(claim, [_aligned(source)])
+    assert verdict == "supported", reason
+    # a word of another sense in that place is still another term
+    other = "Carers who sent the boy abroad for good reasons are recorded under code K2."
+    assert judge(Claim(claim_text, [], None, 0, terms, [terms],
+                       vocabulary={**rare, "reasons": 1}), [_aligned(other)])[0] == "contradicted"

@@ -117,6 +117,9 @@ from kb.numbers import find_figures
      "Nurseries are strongly encouraged to share the transition record with the next school."),
     ("Childminders are advised to keep a log of every accident.",
      "Childminders must keep a log of every accident."),
+    # a claim that ranks the parties, against a source that makes them equal in that thing
+    ("The school carries a larger part of the minibus cost than the parish council.",
+     "The school and the parish council meet equal parts of the cost of the minibus."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -225,6 +228,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
      "Nurseries are encouraged to share the transition record with the next school."),
     ("Nurseries must keep the transition record for a year.",
      "Nurseries are encouraged to share the transition record with the next school."),
+    # equal in another thing than the claim ranks them by
+    ("The school carries a larger part of the minibus cost than the parish council.",
+     "The school and the parish council have equal seats on the minibus committee."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

@@ -31,6 +31,7 @@ from kb.clashes import (
     forbids,
     opposite_word,
     other_choice,
+    ranked_against_equal,
     turned_around,
 )
 from kb.conditions import CONDITION, EXCEPTED, excepts
@@ -54,7 +55,7 @@ from kb.query import Filters
 from kb.sentences import PART_OF
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.verdicts import Verdict, evidence, explain
-from kb.words import in_their_words, stem, words_of
+from kb.words import SAME_AS, in_their_words, stem, words_of
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -258,7 +259,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
             f"the source names {swap[1]}, not {swap[0]}"
     if best.coverage >= SUPPORTS and (term := swapped_term(claim.text, best.sentence,
                                                            claim.vocabulary)) and \
-            not _one_acronym(claim, *term):
+            not _one_thing(claim, *term):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {term[1]}, not {term[0]}"
     # an act given another doer ("designed by the DfE" against "designed and owned by local
@@ -272,7 +273,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     # expansion are one part said two ways
     if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence) or
                                       swapped_quote(claim.text, best.sentence)) and \
-            not _one_acronym(claim, *part):
+            not _one_thing(claim, *part):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
     # of two options both name, the claim takes the one the sentence does not
@@ -325,6 +326,11 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
                     NEGATION.search(near.sentence) and not CONDITION.match(near.sentence) and
                     (reason := denies(in_their_words(claim.text, near.sentence),
                                       near.sentence))]
+    # one that makes equal the parties the claim ranks ("a joint and equal responsibility"
+    # against "a greater share of the responsibility than the police")
+    clashes += [(near, reason) for near in about if near.score < best.score - TIE and
+                near.coverage >= best.coverage - DENIAL_REACH and
+                (reason := ranked_against_equal(claim.text, near.sentence))]
     # a sentence that holds at least as much of the claim's words and gives the opposite of
     # one of them ("a full day workshop" against "a half-day workshop") is read for it though
     # the model reads it as further off
@@ -348,12 +354,14 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
         clashes[0][1]
 
 
-def _one_acronym(claim: Claim, ours: str, theirs: str) -> bool:
-    """Whether two parts name one thing, an acronym in one and its expansion's words in the
-    other ("DT" and "designated teacher")."""
+def _one_thing(claim: Claim, ours: str, theirs: str) -> bool:
+    """Whether two parts name one thing: an acronym in one and its expansion's words in the
+    other ("DT" and "designated teacher"), or two words of one sense ("intentions" and
+    "motives")."""
     mine, other = words_of(ours), words_of(theirs)
     return any(acronym in mine and words & other or acronym in other and words & mine
-               for acronym, words in claim.terms.expansions.items())
+               for acronym, words in claim.terms.expansions.items()) or \
+        any(SAME_AS.get(word, frozenset()) & other for word in mine)
 
 
 def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[str]:

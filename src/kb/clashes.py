@@ -88,6 +88,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return f"the source says this of {other}"
     if turned := turned_around(claim, sentence):
         return turned
+    if equal := ranked_against_equal(claim, sentence):
+        return equal
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
     return opposite_word(claim, sentence)
@@ -359,3 +361,25 @@ def kept_not_handed(claim: str, sentence: str) -> str | None:
             said = " ".join(sentence[kept.start():].split()[:_THING_REACH + 2]).rstrip(",;.")
             return f"the claim hands it on; the source says it stays: '{said}'"
     return None
+
+
+# a claim that ranks one party above or below others ("carries a greater share of the
+# responsibility than the police"), and a source that makes them equal ("have a joint and equal
+# responsibility"): the words after the comparative and after "equal" name the same thing
+_RANKED = re.compile(r"\b(?:more|greater|larger|bigger|higher|heavier|less|lesser|fewer|smaller|"
+                     r"lower|lighter)\s+((?:[\w'-]+\s+){0,6}?)than\b", re.I)
+_EQUAL = re.compile(r"\b(?:equal(?:ly)?|the\s+same)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.I)
+
+
+def ranked_against_equal(claim: str, sentence: str) -> str | None:
+    """Why the sentence contradicts a claim that ranks parties: it makes them equal in the
+    thing the claim ranks them by; None otherwise, or when the sentence ranks them too."""
+    ranked = _RANKED.search(claim)
+    if ranked is None or _RANKED.search(sentence) or _EQUAL.search(claim):
+        return None
+    ranked_by = content_parts(ranked.group(1))
+    for equal in _EQUAL.finditer(sentence):
+        if ranked_by & content_parts(equal.group(1)):
+            return f"the claim ranks them; the source says: {equal.group(0)}"
+    return None
+
