@@ -120,6 +120,9 @@ from kb.numbers import find_figures
     # a claim that ranks the parties, against a source that makes them equal in that thing
     ("The school carries a larger part of the minibus cost than the parish council.",
      "The school and the parish council meet equal parts of the cost of the minibus."),
+    # a claim that limits it to a case, against a source that says it always holds
+    ("The warden checks the fire doors only when an alarm has sounded.",
+     "The warden will always check the fire doors at the end of each evening."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -231,6 +234,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # equal in another thing than the claim ranks them by
     ("The school carries a larger part of the minibus cost than the parish council.",
      "The school and the parish council have equal seats on the minibus committee."),
+    # "always" with its own limit is no unconditional rule
+    ("The warden checks the fire doors only when an alarm has sounded.",
+     "The warden should always check the fire doors, but only when an alarm has sounded."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None

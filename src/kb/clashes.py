@@ -56,6 +56,13 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
 
 
 
+# a claim that something holds only in some case ("only when a concern is raised"), and a
+# source that says it always holds
+_ONLY_WHEN = re.compile(r"\bonly\s+(?:when|if|where|after|once|in\s+cases?\s+where)\b", re.I)
+_ALWAYS = re.compile(r"\b(?:always|in\s+all\s+cases|in\s+every\s+case|without\s+exception)\b",
+                     re.I)
+
+
 def clash(claim: str, sentence: str) -> str | None:
     """Why the sentence says the opposite of the claim, or None when its English does not."""
     if denied := denies(claim, sentence):
@@ -65,6 +72,9 @@ def clash(claim: str, sentence: str) -> str | None:
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):
         return "the claim says it holds for all; the source limits it"
+    if (limit := _ONLY_WHEN.search(claim)) and _ALWAYS.search(sentence) and not \
+            RESTRICTIVE.search(sentence) and not _ALWAYS.search(claim):
+        return f"the claim says it holds {limit.group(0)}; the source says it always does"
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
             PERMISSION.search(claim) and not OBLIGATION.search(sentence) and \
             permits_what_claim_names(claim, sentence):
