@@ -1739,3 +1739,15 @@ def test_a_question_in_other_words_of_one_sense_is_answered(tmp_path: Path) -> N
         started = kb.ask("When did the peer mentoring offer for care leavers start?")
     assert started.answer_found and started.citations[0].quote.endswith("began in May 2024."), \
         started.answer
+
+
+def test_a_sentence_that_announces_things_by_number_is_read_with_the_one_naming_them(
+        tmp_path: Path) -> None:
+    text = ("Residential trips\n\n"
+            "There are two forms that parents sign before a residential trip. "
+            "These forms are the medical consent form and the photo consent form. "
+            "Staff keep both forms in the trip folder until the group returns.\n")
+    with one_document_library(tmp_path, "trips.txt", text) as kb:
+        forms = kb.ask("Which two forms do parents sign before a residential trip?")
+    assert forms.answer_found and "medical consent form" in (forms.answer or ""), forms.answer
+    assert "trip folder" not in (forms.answer or "")  # the sentence after them is not

@@ -95,3 +95,31 @@ def with_its_notes(engine: SearchEngine, asked: Question, best: Candidate) -> Ca
     joined = " ".join([text, *(f"[{note.mark}: {note.text}]" for note in notes)])
     return Candidate(best.passage, Sentence(joined, best.sentence.start, best.sentence.end),
                      best.figures, best.score, best.key, best.defines, best.covered, best.fit)
+
+
+# a sentence that announces things by their number ("There are two items ... that can be true
+# or false.") and the next that names them, pointing back ("These items are ..."): the answer
+# is both
+_ANNOUNCES = re.compile(r"\b(?:there\s+(?:are|were)|(?:two|three|four|five|six|seven|eight|"
+                        r"several|a\s+number\s+of)\s+[a-z]+)\b", re.I)
+_NAMES_THEM = re.compile(r"(?:These|Those|They)(?:\s+([a-z]+))?\s+(?:are|were|include)\b")
+
+
+def with_sequel(best: Candidate) -> Candidate:
+    """The answer with the sentence after it when it announces things by number and the next
+    names them, opening on a word that points back ("These items are ..."); the next sentence
+    must point back to what this one names ("These items" after "two items")."""
+    if not _ANNOUNCES.search(best.sentence.text):
+        return best
+    after = [(text, start) for text, start in sentences_of(best.passage)
+             if start > best.sentence.start]
+    if not after or not (opening := _NAMES_THEM.match(after[0][0])):
+        return best
+    noun = opening.group(1)
+    if noun and stem(noun) not in {stem(w) for w in content_words(best.sentence.text)}:
+        return best
+    text, start = after[0]
+    return Candidate(best.passage, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
+                                            start + len(text)), best.figures, best.score,
+                     best.key, best.defines, best.covered, best.fit)
+

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kb import embed
-from kb.answer_context import a_heading, complete_lead_in, with_antecedent, with_its_notes
+from kb.answer_context import (
+    a_heading,
+    complete_lead_in,
+    with_antecedent,
+    with_its_notes,
+    with_sequel,
+)
 from kb.answer_kinds import (
     CONTACT_FRAME,
     GLOSS_FRAME,
@@ -135,6 +141,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     if found and best is not None:
         picked = best.sentence.text
         best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(engine, asked, best)))
+        if asked.wants is None:
+            best = with_sequel(best)
         if best.sentence.text != picked:
             said_no = None  # read with more than the sentence chosen: read again
         answer.answer = best.sentence.text
