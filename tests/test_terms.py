@@ -91,3 +91,13 @@ def test_a_relative_word_that_names_no_topic_is_no_content_word() -> None:
     # "rather" are, not of what it speaks about
     assert content_words("Use whichever term suits, whatever the setting, instead of labels") \
         == ["use", "term", "suits", "setting", "labels"]
+
+
+def test_a_council_is_a_local_authority_by_any_of_its_names() -> None:
+    # a council is what the documents call a local authority (an LA, LAs)
+    terms = Terms({stem("council"): 1.0, stem("inspection"): 1.0})
+    assert terms.share(stems("the la was inspected")) == 1.0
+    assert terms.share(stems("three las took part in the inspection")) == 1.0
+    assert terms.share(stems("the local authority was inspected")) == 1.0
+    # a word of no group stays itself
+    assert terms.share(stems("the school was inspected")) == 0.5

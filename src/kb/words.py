@@ -110,7 +110,7 @@ SAME_SENSE = [
     "use utilise utilize", "show demonstrate", "choose select", "allow permit",
     "forbid prohibit ban", "buy purchase", "pupil student", "annual yearly",
     "often frequently", "quick rapid fast", "aim goal", "remove delete",
-    "lawyer solicitor", "intention motive",
+    "lawyer solicitor", "intention motive", "council la las authority",
 ]
 
 
