@@ -1842,3 +1842,25 @@ def test_two_words_of_one_sense_are_no_swapped_term() -> None:
     other = "Carers who sent the boy abroad for good reasons are recorded under code K2."
     assert judge(Claim(claim_text, [], None, 0, terms, [terms],
                        vocabulary={**rare, "reasons": 1}), [_aligned(other)])[0] == "contradicted"
+
+
+def test_a_claim_of_all_of_them_is_contradicted_by_a_source_that_counts_fewer() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.numbers import find_figures, stated_figures
+    from kb.terms import Terms
+
+    claim_text = "The exit interviews with care leavers were held in all four councils."
+    terms = Terms({"exit": 0.8, "intervi": 0.5, "care": 0.3, "leaver": 0.5, "held": 0.3,
+                   "council": 0.5})
+    claim = Claim(claim_text, stated_figures(find_figures(claim_text)), None, 0, terms, [terms])
+    fewer = "The exit interviews with care leavers were held in one LA."
+    verdict, _, reason = judge(claim, [_aligned(fewer)])
+    assert verdict == "contradicted", reason
+    limited = "The exit interviews with care leavers were held only in the lead council."
+    assert judge(claim, [_aligned(limited)])[0] == "contradicted"
+    # the same count, or a count of something else, limits nothing
+    assert judge(claim, [_aligned("The exit interviews with care leavers were held in four "
+                                  "councils.")])[0] != "contradicted"
+    assert judge(claim, [_aligned("The exit interviews with care leavers were held by one "
+                                  "researcher in the councils.")])[0] != "contradicted"
