@@ -51,9 +51,9 @@ from kb.names import (
 )
 from kb.negation import DENIED, NEGATION, denies
 from kb.notes import Note, anchored_in
-from kb.number_words import WORD_NUMBER, word_value
 from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
+from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.verdicts import Verdict, evidence, explain
@@ -161,8 +161,6 @@ def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:
 
 # a sentence of a claim's scope: it too speaks of the whole ("every carer", "all schools")
 _SCOPE_WORD = re.compile(r"\b(?:all|every|each|none)\b", re.I)
-_ALL_COUNTED = re.compile(rf"\b(?:all(?:\s+of\s+the)?|every\s+one\s+of\s+the|each\s+of\s+the)\s+"
-                          rf"(\d+|{WORD_NUMBER})\b", re.I)
 
 
 def concurring(claim: Claim, aligned: list[Aligned], verdict: str, chosen: list[Match],
@@ -220,7 +218,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
             return said
         # a claim that counts all of them ("all four councils", "every one of the six areas"),
         # against a sentence about it that limits it to some ("conducted only in the lead LA")
-        if (every := _ALL_COUNTED.search(claim.text)) and not RESTRICTIVE.search(claim.text) \
+        if (every := ALL_COUNTED.search(claim.text)) and not RESTRICTIVE.search(claim.text) \
                 and (limited := next((near for near in about[:3] if near.coverage >= SUPPORTS
                                       and limits(every, claim.text, near.sentence)), None)):
             return "contradicted", [_as_match(limited, agrees=False)], \
@@ -231,21 +229,6 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         if claims_a_figure(claim) or not _SCOPE_WORD.search(about[0].sentence):
             return "not_found", [_as_match(about[0])], ""
     return read_english(claim, about)
-
-
-def limits(every: re.Match[str], claim: str, sentence: str) -> bool:
-    """Whether the sentence limits what the claim says of all of them (`every`: "all four
-    councils"): it says "only", or counts fewer of the same things ("in one LA")."""
-    if RESTRICTIVE.search(sentence):
-        return True
-    whole = word_value(every.group(1))
-    things = {alike for word in re.findall(r"[A-Za-z]+", claim[every.end():])[:2]
-              for alike in {stem(word)} | SAME_AS.get(stem(word), frozenset())}
-    return any(word_value(count.group(1)) < whole and stem(count.group(2)) in things
-               for count in _A_COUNT.finditer(sentence))
-
-
-_A_COUNT = re.compile(rf"\b(\d+|one|{WORD_NUMBER})\s+([A-Za-z]+)", re.I)
 
 
 def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], str]:
