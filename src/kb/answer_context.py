@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
 
 
+def read_as(best: Candidate, sentence: Sentence) -> Candidate:
+    """The answer read as a wider text (`sentence`), its figures, score, key and coverage
+    kept; nothing about it is any longer elsewhere."""
+    return replace(best, sentence=sentence, elsewhere=False)
+
+
 def a_heading(passage: str, start: int, text: str) -> bool:
     """A short line of its own with no closing stop and no figure ("What a low-level concern
     is"): a heading inside the passage, not a sentence that answers."""
@@ -47,8 +53,7 @@ def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> 
             {stem(w) for w in content_words(item)}))
         start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
         text = item_text(text)
-    return Candidate(best.passage, Sentence(f"{lead.text} {text}", start, start + len(text)),
-                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
+    return read_as(best, Sentence(f"{lead.text} {text}", start, start + len(text)))
 
 
 # a sentence that opens on a pronoun ("They work with families ... and run the Stop it Now!
@@ -71,9 +76,8 @@ def with_antecedent(best: Candidate) -> Candidate:
     shift = len(text) + 1
     key = replace(best.key, start=best.key.start + shift, end=best.key.end + shift) \
         if best.key else None
-    return Candidate(best.passage, Sentence(f"{text} {best.sentence.text}", start,
-                                            best.sentence.end), best.figures, best.score, key,
-                     best.defines, best.covered, best.fit)
+    return replace(read_as(best, Sentence(f"{text} {best.sentence.text}", start,
+                                          best.sentence.end)), key=key)
 
 
 _NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
@@ -93,8 +97,7 @@ def with_its_notes(engine: SearchEngine, asked: Question, best: Candidate) -> Ca
     if not notes:
         return best
     joined = " ".join([text, *(f"[{note.mark}: {note.text}]" for note in notes)])
-    return Candidate(best.passage, Sentence(joined, best.sentence.start, best.sentence.end),
-                     best.figures, best.score, best.key, best.defines, best.covered, best.fit)
+    return read_as(best, Sentence(joined, best.sentence.start, best.sentence.end))
 
 
 # a sentence that announces things by their number ("There are two items ... that can be true
@@ -119,7 +122,6 @@ def with_sequel(best: Candidate) -> Candidate:
     if noun and stem(noun) not in {stem(w) for w in content_words(best.sentence.text)}:
         return best
     text, start = after[0]
-    return Candidate(best.passage, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
-                                            start + len(text)), best.figures, best.score,
-                     best.key, best.defines, best.covered, best.fit)
+    return read_as(best, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
+                                  start + len(text)))
 

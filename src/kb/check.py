@@ -26,7 +26,6 @@ from kb.claims import (
     with_its_list,
 )
 from kb.clashes import (
-    RESTRICTIVE,
     clash,
     defines_another_term,
     forbids,
@@ -35,7 +34,7 @@ from kb.clashes import (
     ranked_against_equal,
     turned_around,
 )
-from kb.conditions import CONDITION, EXCEPTED, excepts
+from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
 from kb.duties import denied_duty, names_the_act
 from kb.models import Figure, Match
 from kb.names import (

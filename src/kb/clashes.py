@@ -13,7 +13,13 @@ import os
 import re
 from functools import lru_cache
 
-from kb.conditions import denied_limit, needless_condition, regardless_of_condition
+from kb.conditions import (
+    RESTRICTIVE,
+    denied_limit,
+    needless_condition,
+    only_in_some_case,
+    regardless_of_condition,
+)
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
 from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
@@ -23,7 +29,6 @@ from kb.words import STOP, TOKEN, content_parts, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
-RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
 # a duty or an exclusive condition, against a source that permits alternatives
 OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
 PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
@@ -56,13 +61,6 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
 
 
 
-# a claim that something holds only in some case ("only when a concern is raised"), and a
-# source that says it always holds
-_ONLY_WHEN = re.compile(r"\bonly\s+(?:when|if|where|after|once|in\s+cases?\s+where)\b", re.I)
-_ALWAYS = re.compile(r"\b(?:always|in\s+all\s+cases|in\s+every\s+case|without\s+exception)\b",
-                     re.I)
-
-
 def clash(claim: str, sentence: str) -> str | None:
     """Why the sentence says the opposite of the claim, or None when its English does not."""
     if denied := denies(claim, sentence):
@@ -72,9 +70,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):
         return "the claim says it holds for all; the source limits it"
-    if (limit := _ONLY_WHEN.search(claim)) and _ALWAYS.search(sentence) and not \
-            RESTRICTIVE.search(sentence) and not _ALWAYS.search(claim):
-        return f"the claim says it holds {limit.group(0)}; the source says it always does"
+    if limit := only_in_some_case(claim, sentence):
+        return f"the claim says it holds {limit}; the source says it always does"
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \
             PERMISSION.search(claim) and not OBLIGATION.search(sentence) and \
             permits_what_claim_names(claim, sentence):

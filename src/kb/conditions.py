@@ -105,6 +105,25 @@ def regardless_of_condition(claim: str, sentence: str) -> str | None:
 # a direction said as a verb and "up" or "down" ("had gone up", "went down") is a rise or a fall
 
 
+RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
+# a claim that something holds only in some case ("only when a concern is raised"), and a
+# source that says it always holds
+_ONLY_IN_CASE = re.compile(r"\bonly\s+(?:when|if|where|after|once|in\s+cases?\s+where)\b",
+                           re.I)
+_ALWAYS = re.compile(r"\b(?:always|in\s+all\s+cases|in\s+every\s+case|without\s+exception)\b",
+                     re.I)
+
+
+def only_in_some_case(claim: str, sentence: str) -> str | None:
+    """The claim's "only when" (or if, where, after, once) where the sentence says the thing
+    always holds and sets no limit of its own; None otherwise."""
+    limit = _ONLY_IN_CASE.search(claim)
+    if limit is None or not _ALWAYS.search(sentence) or RESTRICTIVE.search(sentence) or \
+            _ALWAYS.search(claim):
+        return None
+    return limit.group(0)
+
+
 # a sentence that opens on a condition: what it says holds only where the condition does
 CONDITION = re.compile(r"\W*(?:if|where|when|whenever|unless|in cases where)\b", re.I)
 # a lead-in whose list is of the cases its statement leaves out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kb.clashes import RESTRICTIVE
+from kb.conditions import RESTRICTIVE
 from kb.number_words import WORD_NUMBER, word_value
 from kb.words import SAME_AS, stem
 
