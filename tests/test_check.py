@@ -649,6 +649,24 @@ def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() ->
 
 
 
+def test_a_claim_giving_a_thing_another_modifier_than_the_source_is_a_swap() -> None:
+    from kb.names import swapped_modifier
+
+    source = "Follow-up dental checks may be made by a trained dental therapist."
+    assert swapped_modifier("A pupil's first dental checks may be made by a dental therapist.",
+                            source) == ("first dental checks", "follow-up dental checks")
+    # the same modifier, or none, is no swap; nor is one said elsewhere in the sentence
+    assert swapped_modifier("Follow-up dental checks may be made by a therapist.", source) is None
+    assert swapped_modifier("Dental checks may be made by a dental therapist.", source) is None
+    assert swapped_modifier("Trained dental checks are follow-up.", source) is None
+    # a verb before the words acts on them; it names no kind of them
+    assert swapped_modifier("Staff are told to book dental checks every year.",
+                            "Staff are told to record dental checks every year.") is None
+    # a clause's last word does not modify the next clause's first words
+    assert swapped_modifier("After a complaint, written records must be kept.",
+                            "After a referral, written records must be kept.") is None
+
+
 def test_a_claim_giving_one_quoted_term_what_the_source_gives_another_is_a_swap() -> None:
     from kb.names import swapped_quote
 

@@ -792,6 +792,18 @@ def test_what_is_not_necessary_is_no_duty_whatever_verb_names_the_act() -> None:
     assert denied_duty("Leaders must tell the parents before an overnight trip.", source) is None
 
 
+def test_a_passive_denial_names_its_object_before_the_verb() -> None:
+    from kb.duties import denied_duty
+
+    # "consent forms do not need to be renewed": the forms are what is (not) renewed, though
+    # the claim's verb is another ("re-sign")
+    source = "Consent forms do not need to be renewed each term if nothing has changed."
+    assert denied_duty("Parents must re-sign their consent forms at the start of each year.",
+                       source)
+    assert denied_duty("Parents must re-sign their medical letters at the start of each year.",
+                       source) is None
+
+
 def test_a_lists_first_member_is_read_past_the_subject_and_its_qualifier() -> None:
     from kb.members import list_items
 

@@ -42,6 +42,7 @@ from kb.names import (
     names_in,
     spelled_out,
     swapped_agent,
+    swapped_modifier,
     swapped_name,
     swapped_pairs,
     swapped_part,
@@ -280,7 +281,8 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     # keep a record" against "The local authority should keep a record"); an acronym and its
     # expansion are one part said two ways
     if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence) or
-                                      swapped_quote(claim.text, best.sentence)) and \
+                                      swapped_quote(claim.text, best.sentence) or
+                                      swapped_modifier(claim.text, best.sentence)) and \
             not _one_thing(claim, *part):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"

@@ -111,10 +111,19 @@ def denied_duty(claim: str, sentence: str) -> str | None:
         bound = _bound_outright(ours)
         for match in _NO_DUTY.finditer(theirs):
             act = _base(next(g for g in match.groups() if g))
-            after = _object(theirs[match.end():])
+            after = _object(theirs[match.end():]) | _passive_subject(theirs, match)
             if _alike(act) & set(bound) or any(after & objects for objects in bound.values()):
                 return why
     return None
+
+
+def _passive_subject(text: str, match: re.Match[str]) -> set[str]:
+    """A passive act's object is the subject before it ("privacy notices do not need to be
+    issued": {"privaci", "notic"}); empty for an active one."""
+    if not re.search(r"\sbe\s+\S+$", match.group(0)):
+        return set()
+    clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
+    return {stem(w) for w in content_words(clause)[-3:]}
 
 
 # verbs that name one act ("give legal advice", "provide legal advice"; "tell", "inform" and

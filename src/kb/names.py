@@ -363,3 +363,44 @@ def _name_stems(run: str) -> list[str] | None:
     if len(words) < 2 or any(w.isupper() for w in words):
         return None
     return [stem(w.lower()) for w in words]
+
+
+
+# what opens a noun phrase: a modifier after one of these (or first in its text) names a kind
+# of the thing ("the initial health assessment"), not an act done to it ("to encrypt personal
+# information")
+_PHRASE_OPENS = _ARTICLES | {"this", "that", "these", "those", "each", "every", "any", "all",
+                             "no", "some", "our", "your", "his", "her", "of", "for", "in", "on",
+                             "with", "by", "from", "at"}
+
+
+def swapped_modifier(claim: str, sentence: str) -> tuple[str, str] | None:
+    """A claim that gives a thing of two words one modifier where the sentence gives the same
+    two words another ("a child's initial health assessment must ..." against "review health
+    assessments may ..."): (the claim's phrase, the sentence's), or None. Each modifier opens
+    its noun phrase; neither is said in the other text, nor is one built on the other."""
+    claimed, said = {stem(w) for w in _words(claim)}, {stem(w) for w in _words(sentence)}
+    heads = {(stem(a), stem(b)): f"{w} {a} {b}" for before, w, a, b in _phrases(sentence)
+             if _opens(before, w, claimed) and a not in STOP and b not in STOP}
+    for before, word, first, second in _phrases(claim):
+        other = heads.get((stem(first), stem(second)))
+        if other and _opens(before, word, said) and first not in STOP and \
+                second not in STOP and not _built_on(word, other.split()[0]):
+            return f"{word} {first} {second}", other
+    return None
+
+
+def _phrases(text: str) -> list[tuple[str, str, str, str]]:
+    """Each run of three words within a clause, with the word before it ("" first)."""
+    runs: list[tuple[str, str, str, str]] = []
+    for clause in re.split(r"[,;:.()?!]", text):
+        words = [w.strip("'-") for w in _words(clause)]
+        runs += zip(["", *words], words, words[1:], words[2:], strict=False)
+    return runs
+
+
+def _opens(before: str, word: str, other_text: set[str]) -> bool:
+    """A content word that opens a noun phrase and the other text does not say: a modifier
+    that may be set against another."""
+    return (not before or before in _PHRASE_OPENS or before.endswith("'s")) and \
+        word not in STOP and len(word) > 2 and stem(word) not in other_text
