@@ -565,7 +565,7 @@ def test_a_sentence_read_as_the_same_needs_as_few_words_beyond_the_documents_nam
 
 
 def test_a_rare_term_swapped_for_another_after_the_same_word_is_read() -> None:
-    from kb.names import swapped_term
+    from kb.swaps import swapped_term
 
     library = {"sociograms": 1, "timelines": 2, "draws": 3, "pupil": 40, "friendships": 4,
                "maps": 90}
@@ -630,7 +630,7 @@ def test_a_claim_whose_figures_agree_is_still_read_for_its_english(
 
 
 def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() -> None:
-    from kb.names import swapped_part
+    from kb.swaps import swapped_part
 
     source = "The attendance officer should keep a list of the pupils who miss ten days."
     assert swapped_part("The school nurse should keep a list of the pupils who miss ten days.",
@@ -650,7 +650,7 @@ def test_a_claim_that_repeats_a_sentence_but_for_one_part_is_read_as_a_swap() ->
 
 
 def test_a_claim_giving_a_thing_another_modifier_than_the_source_is_a_swap() -> None:
-    from kb.names import swapped_modifier
+    from kb.swaps import swapped_modifier
 
     source = "Follow-up dental checks may be made by a trained dental therapist."
     assert swapped_modifier("A pupil's first dental checks may be made by a dental therapist.",
@@ -668,7 +668,7 @@ def test_a_claim_giving_a_thing_another_modifier_than_the_source_is_a_swap() -> 
 
 
 def test_a_claim_giving_one_quoted_term_what_the_source_gives_another_is_a_swap() -> None:
-    from kb.names import swapped_quote
+    from kb.swaps import swapped_quote
 
     source = ('In this guide the code "N1" is used where the case closes with advice, and '
               '"N3" where it passes to early help for a family plan.')
@@ -684,7 +684,7 @@ def test_a_claim_giving_one_quoted_term_what_the_source_gives_another_is_a_swap(
 
 
 def test_who_says_a_thing_is_not_a_part_swapped_but_a_body_named_state_is() -> None:
-    from kb.names import swapped_part
+    from kb.swaps import swapped_part
 
     source = "Wider conversations highlighted that reviews drive extra notes being recorded."
     assert swapped_part("The Hartmoor study found that reviews drive extra notes being "
@@ -1467,7 +1467,7 @@ def test_a_statement_that_holds_either_way_denies_nothing() -> None:
 
 
 def test_a_word_built_on_another_by_affixes_is_no_other_term() -> None:
-    from kb.names import swapped_term
+    from kb.swaps import swapped_term
 
     library = {"intergenerational": 2, "generations": 3, "distrust": 1, "mistrust": 2,
                "sociograms": 1, "timelines": 2}
@@ -1611,7 +1611,7 @@ def test_a_list_is_read_through_the_item_nearest_the_claim(tmp_path: Path) -> No
 
 
 def test_a_word_is_built_on_another_only_through_a_prefix() -> None:
-    from kb.names import _built_on
+    from kb.swaps import _built_on
 
     assert _built_on("non-attendance", "attendance")
     assert _built_on("intergenerational", "generations")

@@ -42,12 +42,8 @@ from kb.names import (
     names_in,
     spelled_out,
     swapped_agent,
-    swapped_modifier,
     swapped_name,
     swapped_pairs,
-    swapped_part,
-    swapped_quote,
-    swapped_term,
 )
 from kb.negation import DENIED, NEGATION, denies
 from kb.notes import Note, anchored_in
@@ -55,6 +51,7 @@ from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF
+from kb.swaps import swapped_modifier, swapped_part, swapped_quote, swapped_term
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.verdicts import Verdict, evidence, explain
 from kb.words import SAME_AS, in_their_words, stem, words_of

@@ -26,7 +26,7 @@ from kb.items import another_item, items_named
 from kb.measures import head_of
 from kb.members import list_items
 from kb.models import Figure, Match
-from kb.names import names_in, swapped_term
+from kb.names import names_in
 from kb.numbers import (
     ALTERNATIVE,
     counts_units_of_time,
@@ -36,6 +36,7 @@ from kb.numbers import (
 )
 from kb.sentences import pointed_back
 from kb.shares import shares_within, subset_shares
+from kb.swaps import swapped_term
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import content_words, stem, words_of
 

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from kb.extract.metadata import periods_in
 from kb.items import items_named
-from kb.names import QUOTED, name_stems
+from kb.names import name_stems
 from kb.number_words import NUMBER_WORDS
 from kb.numbers import find_figures
+from kb.swaps import QUOTED
 from kb.terms import Terms, audience_of, term_weights
 from kb.words import BASE_OF, IRREGULAR, STOP, content_words, stem
 
