@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from kb import KnowledgeBase, embed
+from kb.numbers import clear_figures
 from kb.question import terms_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,7 @@ def timed(job: Callable[[str], object], inputs: list[str]) -> tuple[list[float],
     for text in inputs:
         embed.encode_query.cache_clear()
         terms_of.cache_clear()  # what a passage's words are, kept per text: a new question's cost
+        clear_figures()  # the figures read of each text, kept likewise
         with EncodeCounter() as counter:
             started = time.perf_counter()
             job(text)

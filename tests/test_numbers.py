@@ -575,3 +575,14 @@ def test_one_after_a_bound_is_a_count() -> None:
     assert counts("One of the partners chairs the board.") == []
     assert counts("Only one of the partners chairs the board.") == []
     assert counts("One area piloted the scheme.") == []
+
+
+def test_each_reading_of_a_text_gets_figures_of_its_own() -> None:
+    # the parse of a text is kept for the next reader: a reader that narrows a figure (a
+    # claim's "all six" made a fraction) must not change what the next one reads
+    text = "All six reviews were completed within 15 working days in 2023-24."
+    first = find_figures(text)
+    first[0].kind, first[0].value = "fraction", 99.0
+    again = find_figures(text)
+    assert [(f.kind, f.value) for f in again] != [(f.kind, f.value) for f in first]
+    assert again[0].kind == "count" and again[0].value == 6.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 
 from kb.dates import MONTH_PATTERN, time_figures
@@ -68,7 +70,15 @@ def parse_value(digits: str) -> float:
 
 
 def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
-    """Every figure in `text`, with measure words and the period each is stated for."""
+    """Every figure in `text`, with measure words and the period each is stated for. Each
+    call gets its own copies: callers narrow a figure's kind or text for their reading."""
+    return [copy.copy(figure) for figure in _read_figures(text, default_period)]
+
+
+# ask and check read the same passages' sentences again for each question, each candidate
+# and each claim: parsing is most of their time, so the parse of recent texts is kept
+@functools.lru_cache(maxsize=16384)
+def _read_figures(text: str, default_period: str | None) -> tuple[Figure, ...]:
     figures = time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
@@ -128,7 +138,12 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
             low.measure = high.measure = " ".join(dict.fromkeys(
                 f"{low.measure} {high.measure}".split()))
     assign_periods(text, figures, default_period)
-    return figures
+    return tuple(figures)
+
+
+def clear_figures() -> None:
+    """Forget the figures read so far (the benchmark times a new question's reading)."""
+    _read_figures.cache_clear()
 
 
 _RANGE = re.compile(r"\s*(?:[-–]\s*)?(?:to|and|-|–)\s*")  # "16- and 17-year-olds" too
