@@ -1806,6 +1806,7 @@ def test_a_bound_count_of_one_is_read_against_a_claims_count(
     import re
 
     import kb.number_words
+    import kb.numbers
 
     text = ("Governance\n\nEach school in the trust must name at least one safeguarding "
             "governor on its board.\n")
@@ -1815,6 +1816,7 @@ def test_a_bound_count_of_one_is_read_against_a_claims_count(
     checked = _checked_in(tmp_path / "with", text, claim)
     assert checked.verdict == "contradicted", checked.explanation
     monkeypatch.setattr(kb.number_words, "_ONE_BOUNDED", re.compile(r"(?!)"))
+    kb.numbers.clear_figures()  # the source's figures were read with the rule in place
     unread = _checked_in(tmp_path / "without", text, claim)
     assert unread.verdict != "contradicted", unread.explanation
 

@@ -586,3 +586,16 @@ def test_each_reading_of_a_text_gets_figures_of_its_own() -> None:
     again = find_figures(text)
     assert [(f.kind, f.value) for f in again] != [(f.kind, f.value) for f in first]
     assert again[0].kind == "count" and again[0].value == 6.0
+
+
+def test_note_numbers_run_on_after_a_year_and_subsections_are_no_quantities() -> None:
+    # footnotes extracted into one line: each note's number follows the last note's year
+    notes = ("7 Under section 52 of the Youth Services Act 2011 8 Part 2 of the Schedule to "
+             "the Clubs Regulations 2019 9 See paragraph 4(2) of the same Regulations")
+    assert [(f.text, f.kind) for f in find_figures(notes)] == [("2011", "year"), ("2019", "year")]
+    # a subsection bracketed onto its section counts nothing
+    assert find_figures("Clubs must register (section 12(3)(a) Clubs Act 2019).")[0].kind == "year"
+    assert len(find_figures("Clubs must register (section 12(3)(a) Clubs Act 2019).")) == 1
+    # a count after a year, before its own noun, is still a count
+    assert [(f.text, f.kind) for f in find_figures("In 2021 14 clubs registered.")] == [
+        ("2021", "year"), ("14", "count")]

@@ -44,8 +44,13 @@ _ENUMERATOR = re.compile(r"(?:^|\n)[ \t•◦·▪-]*\(?\d{1,3}[.)]\s+(?=[A-Za-z
 # a note's or an item's number at the head of its line, before a word no count can precede (an
 # article, a demonstrative, a preposition: "3 A safeguarding partner is defined as ...", "12 See
 # the guidance"); a count is followed by its noun ("3 local authorities")
-_NOTE_MARK = re.compile(r"(?:^|\n)[ \t]*\d{1,3}\s+(?=(?:A|An|The|This|These|That|Those|See|In|"
-                        r"For|From|As|It|There)\s)")
+# Notes run on in one line once extracted: the number after a note's closing year starts the
+# next note ("... Education Act 2002 20 Part 3 of the Schedule ...")
+_NOTE_WORDS = (r"(?:A|An|The|This|These|That|Those|See|In|For|From|As|It|There|Under|On|By|At|"
+               r"To|With|Where|When|If|We|You|Our|Your|They|Part|Section|Regulation|Schedule|"
+               r"Paragraph|Article|Chapter)\s")
+_NOTE_MARK = re.compile(rf"(?:(?:^|\n)[ \t]*|(?<=\b(?:19|20)\d\d ))\d{{1,3}}\s+"
+                        rf"(?={_NOTE_WORDS})")
 # a number that names an item of a sequence ("Wave 2", "Appendix 5", "Figure 1", "Key Stage
 # 3", "paragraph 114"), not a quantity
 _LABEL = re.compile(r"\b(?:Year|Page|Key Stage|Level|Tier|Wave|Phase|Appendix|Annex|Figure|"
@@ -155,7 +160,9 @@ _RANGE = re.compile(r"\s*(?:[-–]\s*)?(?:to|and|-|–)\s*")  # "16- and 17-year
 _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1,2}\b|"
                           r"(?<![\d.,£])0\d+\b(?![.,]\d)|"
                           # a number joined to a name by a slash: "the 903/Ofsted Annex A items"
-                          r"\b\d+/(?=[A-Za-z])|(?<=[A-Za-z]/)\d+\b")
+                          r"\b\d+/(?=[A-Za-z])|(?<=[A-Za-z]/)\d+\b|"
+                          # a subsection, bracketed onto its section: "section 17(1)(b)", "8(3)"
+                          r"(?<=[\w)])\(\d{1,3}\)")
 
 # a bare number a preposition of time puts at the end of a clause, young enough to be an age:
 # "to marry before 18, even if", "support until 25." (not "before 18 months", "by 12 schools")
