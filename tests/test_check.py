@@ -667,6 +667,20 @@ def test_a_claim_giving_a_thing_another_modifier_than_the_source_is_a_swap() -> 
                             "After a referral, written records must be kept.") is None
 
 
+def test_a_claim_choosing_one_thing_over_what_the_source_states_is_contradicted() -> None:
+    from kb.contrasts import passed_over
+
+    source = "The club charter is binding rules for every member of the league."
+    assert passed_over("The club charter is optional advice rather than binding rules.", source)
+    assert passed_over("The charter is not binding rules but optional advice.", source)
+    # the claim's choice is the source's own, or the source states both, or denies: no clash
+    assert passed_over("The charter is binding rules rather than optional advice.", source) is None
+    assert passed_over("The charter is optional advice rather than binding rules.",
+                       "The charter is binding rules, with optional advice beside them.") is None
+    assert passed_over("The charter is optional advice rather than binding rules.",
+                       "The charter is not binding rules for members.") is None
+
+
 def test_a_claim_giving_one_quoted_term_what_the_source_gives_another_is_a_swap() -> None:
     from kb.swaps import swapped_quote
 

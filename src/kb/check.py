@@ -35,6 +35,7 @@ from kb.clashes import (
     turned_around,
 )
 from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
+from kb.contrasts import passed_over
 from kb.duties import denied_duty, names_the_act
 from kb.models import Figure, Match
 from kb.names import (
@@ -287,6 +288,9 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     if best.coverage >= SUPPORTS and (choice := other_choice(claim.text, best.sentence)):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says to choose {choice[1]}, not {choice[0]}"
+    # the claim chooses one thing over another; the sentence states the other
+    if best.coverage >= SUPPORTS and (passed := passed_over(claim.text, best.sentence)):
+        return "contradicted", [_as_match(best, agrees=False)], passed
     # two parties, each given what the sentence says of the other
     if best.coverage >= SUPPORTS and (pair := swapped_pairs(claim.text, best.sentence)):
         return "contradicted", [_as_match(best, agrees=False)], \

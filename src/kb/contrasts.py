@@ -145,3 +145,28 @@ def moved_the_other_way(claim: str, sentence: str) -> str | None:
                     (first == "end" or second == "start"):
                 return "the source moves it the other way"
     return None
+
+
+# where the chosen side of a preference begins: after its verb or preposition ("The framework
+# is | non-statutory advice rather than guidance", "made by | the parent rather than the school")
+_SIDE_START = re.compile(r".*\b(?:is|are|was|were|be|been|being|by|with|to|from|for|as|of|"
+                         r"in|on|at|through|via)\s+", re.I | re.S)
+_DENIAL = re.compile(r"\b(?:not|no|never|neither|nor)\b|n't\b", re.I)
+
+
+def passed_over(claim: str, sentence: str) -> str | None:
+    """A claim that chooses A rather than B, against a source that states B and nothing of A
+    ("is non-statutory advice rather than statutory guidance" against "The framework is
+    statutory guidance"): why, or None. A source with a preference of its own, or a denial, is
+    left to the other readings."""
+    match = _NOT_BUT.search(claim) or _PREFERENCE.search(claim.replace(", not", " , not"))
+    if match is None or _preferred(sentence) is not None or _DENIAL.search(sentence):
+        return None
+    chosen, passed = (match.group(2), match.group(1)) if match.re is _NOT_BUT else (
+        _SIDE_START.sub("", match.group(1)), match.group(2))
+    mine = {stem(w) for w in content_words(chosen)}
+    yours = {stem(w) for w in content_words(passed)} - mine
+    said = {stem(w) for w in content_words(sentence)}
+    if mine and yours and yours <= said and not mine & said:
+        return "the source states what the claim passes over"
+    return None
