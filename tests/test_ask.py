@@ -720,6 +720,17 @@ def test_the_scene_before_a_question_is_not_what_it_asks() -> None:
     assert _setting("Who chairs the board in 2021-22?") == ""
 
 
+def test_a_phrase_saying_where_to_look_frames_a_question_as_a_scene_does() -> None:
+    from kb.question import _frame
+
+    question = ("In the club's annual report on the summer tournament, did the coaches travel "
+                "with the team?")
+    assert _frame(question) == "In the club's annual report on the summer tournament, "
+    # a condition is part of what is asked; a phrase with no question after it frames nothing
+    assert _frame("If a coach is ill, who travels with the team?") == ""
+    assert _frame("In 2021, the coaches travelled with the team.") == ""
+
+
 def test_a_question_in_hours_is_not_answered_by_a_length_in_years() -> None:
     from kb.answer_times import same_scale
 

@@ -192,7 +192,8 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     own = own_names(engine)
     terms, codes = term_weights(engine, text), question_codes(text)
     setting = _setting(text)
-    for word in terms_of(setting) - terms_of(text[len(setting):]):
+    frame = _frame(text[len(setting):])
+    for word in terms_of(setting + frame) - terms_of(text[len(setting) + len(frame):]):
         if word in terms.weights:  # the scene before the question sets it; it is not asked
             terms.weights[word] *= SETTING_WEIGHT
     for code in codes:  # as rare as a name: the row or clause it picks out
@@ -256,6 +257,19 @@ def last_question(text: str) -> str:
     """The sentence that asks, where a scene comes before it; else the whole text."""
     setting = _setting(text)
     return text.strip()[len(setting):].strip() if setting else text.strip()
+
+
+# "In the guide's case study about a shared video, did the teachers watch it?": a phrase of
+# where to look, before the comma and the question's own words, frames it as a scene does
+_FRAME = re.compile(r"\s*(?:In|Within|According to|Among|Across|Under)\s[^,?]{8,160},\s*(?=(?:did|"
+                    r"does|do|is|are|was|were|what|which|who|whom|how|when|where|why|can|could|"
+                    r"should|must|has|have|had|will|would)\b)", re.I)
+
+
+def _frame(question: str) -> str:
+    """The phrase a question opens on to say where to look, or ""."""
+    match = _FRAME.match(question)
+    return match.group(0) if match else ""
 
 
 def _setting(text: str) -> str:
