@@ -333,7 +333,7 @@ def test_a_sentence_opening_on_this_is_read_with_the_one_before() -> None:
 
 
 def test_a_sentence_that_forbids_what_a_claim_allows_is_found() -> None:
-    from kb.clashes import forbids
+    from kb.duties import forbids
 
     claim = "It is acceptable for a parent volunteer to lead the school trip."
     assert forbids(claim, "It is not appropriate for a parent volunteer to lead a school trip.")
@@ -345,8 +345,22 @@ def test_a_sentence_that_forbids_what_a_claim_allows_is_found() -> None:
                        "It is not appropriate for a parent volunteer to lead a school trip.")
 
 
+def test_an_instruction_not_to_do_it_forbids_what_a_claim_makes_a_duty() -> None:
+    from kb.duties import forbids
+
+    source = ("Where the member has left the club during the season, do not enter the old "
+              "membership number in this box.")
+    assert forbids("For a member who left during the season, the form should give the old "
+                   "membership number in the box.", source)
+    assert forbids("Clubs may enter the old membership number in this box.", source)
+    # a duty of another act, or a "do not" that describes rather than instructs, forbids nothing
+    assert not forbids("The form should give the member's new address.", source)
+    assert not forbids("Clubs must enter the old membership number in this box.",
+                       "Most clubs do not enter the old membership number in this box.")
+
+
 def test_in_no_circumstances_forbids_and_a_claims_without_denies_nothing() -> None:
-    from kb.clashes import forbids
+    from kb.duties import forbids
 
     # "in no circumstances should" forbids as "must not" does; the claim's "without" only
     # qualifies what it allows

@@ -28,7 +28,6 @@ from kb.claims import (
 from kb.clashes import (
     clash,
     defines_another_term,
-    forbids,
     opposite_word,
     other_choice,
     ranked_against_equal,
@@ -36,7 +35,7 @@ from kb.clashes import (
 )
 from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
 from kb.contrasts import passed_over
-from kb.duties import denied_duty, names_the_act
+from kb.duties import denied_duty, forbids, names_the_act
 from kb.models import Figure, Match
 from kb.names import (
     another_of_its_kind,

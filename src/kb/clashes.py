@@ -24,8 +24,8 @@ from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_pref
 from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
 from kb.members import other_first, swapped_member
-from kb.negation import MODALS, NEGATION, denies
-from kb.words import STOP, TOKEN, content_parts, stem, word_parts, words_of
+from kb.negation import NEGATION, denies
+from kb.words import MODALS, STOP, TOKEN, content_parts, stem, word_parts, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
@@ -136,34 +136,6 @@ def _said(stems: set[str], text: str) -> str:
     """The text's own word of these stems."""
     return next(word for word in re.findall(r"[A-Za-z0-9]+", text)
                 if stem(word.lower()) in stems)
-
-
-# a claim that something is allowed, and a sentence that forbids it: "it is acceptable for the
-# proprietor to be the lead" against "it is not appropriate for the proprietor to be the lead"
-_PERMITS = re.compile(r"\b(?:may|can|could|allowed|allows?|permitted|permits?|acceptable|"
-                      r"appropriate|able to|entitled)\b", re.I)
-_FORBIDS = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:appropriate|acceptable|permitted|allowed|"
-                      r"lawful)|must not|should not|may not|cannot|can't|mustn't|shouldn't|"
-                      r"(?:must|should|may|can)\s+never|prohibited from|forbidden to|"
-                      r"(?:in|under)\s+no\s+circumstances(?:\s+(?:should|must|may|can|will|"
-                      r"is|are))?)\b", re.I)
-# a claim that denies what it permits ("may not"); "without delay", "instead of a form" qualify
-# a phrase and deny nothing
-_DENIES = re.compile(r"\b(?:not|never|cannot|no\s+longer)\b|n't\b", re.I)
-
-
-def forbids(claim: str, sentence: str) -> bool:
-    """Whether the sentence forbids what the claim says is allowed: the clause after its
-    prohibition holds three or more of the claim's content words, and half of them."""
-    if not _PERMITS.search(claim) or _FORBIDS.search(claim) or _DENIES.search(claim):
-        return False
-    claimed = content_parts(claim) - MODALS
-    for match in _FORBIDS.finditer(sentence):
-        clause = re.split(r"[.;:]", sentence[match.end():])[0]
-        shared = claimed & content_parts(clause)
-        if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
-            return True
-    return False
 
 
 _ANY = re.compile(r"\b(?:any|every)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from kb.words import BASE_OF, STOP, content_words, stem
+from kb.words import BASE_OF, MODALS, STOP, content_parts, content_words, stem
 
 # a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
 # permission and the act it allows ("may consult"); "may" alone, as "can" is also what one is
@@ -240,3 +240,43 @@ _HOLDING = {stem(w) for w in ("hold", "possess", "own")}
 # verbs whose sense is in their object ("make sure", "have a role", "take part", "be done")
 _LIGHT = {stem(w) for w in ("be", "have", "make", "take", "give", "do", "get", "serve", "play",
                             "act", "keep", "put", "set", "go", "come", "carry", "use")}
+
+
+# a claim that something is allowed, and a sentence that forbids it: "it is acceptable for the
+# proprietor to be the lead" against "it is not appropriate for the proprietor to be the lead"
+_PERMITS = re.compile(r"\b(?:may|can|could|allowed|allows?|permitted|permits?|acceptable|"
+                      r"appropriate|able to|entitled)\b", re.I)
+_FORBIDS = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:appropriate|acceptable|permitted|allowed|"
+                      r"lawful)|must not|should not|may not|cannot|can't|mustn't|shouldn't|"
+                      r"(?:must|should|may|can)\s+never|prohibited from|forbidden to|"
+                      r"(?:in|under)\s+no\s+circumstances(?:\s+(?:should|must|may|can|will|"
+                      r"is|are))?)\b", re.I)
+# a claim that denies what it permits ("may not"); "without delay", "instead of a form" qualify
+# a phrase and deny nothing
+_DENIES = re.compile(r"\b(?:not|never|cannot|no\s+longer)\b|n't\b", re.I)
+
+
+# guidance's own instruction not to: "Where the child has been adopted, do not enter the old
+# number in this field"
+_DO_NOT = re.compile(r"(?:^|(?<=[,;:.•]\s))(?:do\s+not|don't|never)\s+(?=[a-z])", re.I)
+
+
+def forbids(claim: str, sentence: str) -> bool:
+    """Whether the sentence forbids what the claim says is allowed, or tells the reader not to
+    do what the claim makes a duty ("should give the old number in this field" against "do not
+    enter the old number in this field"): the clause after the prohibition holds three or more
+    of the claim's content words (of its act, for a duty), and half of them."""
+    if _FORBIDS.search(claim) or _DENIES.search(claim):
+        return False
+    if _PERMITS.search(claim):
+        claimed, prohibitions = content_parts(claim) - MODALS, _FORBIDS
+    elif duty := _BINDS.search(claim):
+        claimed, prohibitions = content_parts(claim[duty.start(1):]) - MODALS, _DO_NOT
+    else:
+        return False
+    for match in itertools.chain(prohibitions.finditer(sentence), _DO_NOT.finditer(sentence)):
+        clause = re.split(r"[.;:]", sentence[match.end():])[0]
+        shared = claimed & content_parts(clause)
+        if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
+            return True
+    return False

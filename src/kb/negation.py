@@ -12,9 +12,8 @@ import re
 from collections.abc import Set as AbstractSet
 
 from kb.duties import changed_duty
-from kb.words import content_parts, content_words, stem
+from kb.words import MODALS, content_parts, content_words, stem
 
-MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
 # ("rather than X" and "instead of X" deny X as ", not X" does)
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing|"
                       r"rather\s+than|instead\s+of|other\s+than)\b|"

@@ -141,3 +141,6 @@ SAME_AS = {stem(form): frozenset(stem(alike) for other in group.split()
                                  for alike in [other, *IRREGULAR.get(other, "").split()])
            for group in SAME_SENSE for word in group.split()
            for form in [word, *IRREGULAR.get(word, "").split()]}
+
+# the words of a modal: what one must, should or could do, not what is done
+MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
