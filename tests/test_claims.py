@@ -740,6 +740,18 @@ def test_a_study_that_disproves_an_assumption_is_against_a_claim_it_confirmed() 
                          "appointments.", source) is None
 
 
+def test_an_act_that_stops_is_against_one_that_continues() -> None:
+    from kb.clashes import opposite_word
+
+    source = "When a pupil changes club, their coaching continues uninterrupted."
+    assert opposite_word("When a pupil changes club, their coaching should stop.", source)
+    assert opposite_word("Coaching is halted when a pupil changes club.", source)
+    # a sentence that says both sets them apart; a claim that says neither is not against it
+    assert opposite_word("Coaching stops when a pupil changes club.",
+                         "Coaching continues, and only stops if the pupil asks.") is None
+    assert opposite_word("Coaching is reviewed when a pupil changes club.", source) is None
+
+
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
     from kb.negation import denies
 

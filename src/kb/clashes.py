@@ -51,6 +51,8 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("add|added|adding", "remove|removed|removing|removal|delete|deleted|deletion"),
              ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
              ("remain|remains|remained", "become|becomes|became"),
+             ("continue|continues|continued|uninterrupted", "stop|stops|stopped|cease|ceases|"
+              "ceased|halt|halts|halted|interrupted"),
              ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses"),
              ("good|best", "poor|bad|worst"),
              # what a study found of an assumption
