@@ -750,6 +750,9 @@ def test_an_act_that_stops_is_against_one_that_continues() -> None:
     assert opposite_word("Coaching stops when a pupil changes club.",
                          "Coaching continues, and only stops if the pupil asks.") is None
     assert opposite_word("Coaching is reviewed when a pupil changes club.", source) is None
+    # what continues until a day stops on it: "when does it stop?" is answered so
+    assert opposite_word("When does coaching stop for a pupil?",
+                         "Coaching continues until the pupil's last match of the season.") is None
 
 
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:

@@ -118,12 +118,17 @@ def turned_around(claim: str, sentence: str) -> str | None:
         moved_the_other_way(claim, sentence)
 
 
+_UNTIL = re.compile(r"\b(?:until|till|up to the)\b", re.I)
+
+
 def opposite_word(claim: str, sentence: str) -> str | None:
     """A modifier the claim gives where the sentence gives its opposite ("before" against
     "after", "minimum" against "maximum") and not the claim's own: why, or None."""
     claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
     claim_words, source_words = word_parts(claim), word_parts(sentence)
     for one, other in OPPOSITES:
+        if one.startswith("continue") and _UNTIL.search(f"{claim} {sentence}"):
+            continue  # "continues until the last Friday": when it stops, said the other way
         a, b = {stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")}
         # a sentence that gives both sets them against each other ("a permanent workforce,
         # agency staff only as a temporary measure"): it need not deny the claim's
