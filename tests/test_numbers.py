@@ -495,6 +495,14 @@ def test_a_joining_word_before_another_number_ends_a_figures_measure() -> None:
     assert "paper" in three.measure and "tablet" not in three.measure
 
 
+def test_a_verb_after_and_before_the_next_figure_is_that_figures_own() -> None:
+    # "and ran 11 leagues": "ran" is what the 11 did, no part of what the money measures
+    money, leagues = find_figures("The grant was worth about 3 million pounds and ran 11 "
+                                  "leagues.")
+    assert "ran" not in money.measure.split() and "worth" in money.measure.split()
+    assert "ran" in leagues.measure.split()
+
+
 def test_a_figure_right_after_a_colon_is_measured_by_the_label_before_it() -> None:
     figure = find_figures("Referrals from health visitors: 214")[0]
     assert set(figure.measure.split()) >= {"referrals", "health", "visitors"}

@@ -14,7 +14,9 @@ _NEXT_COUNT = re.compile(rf"\s(?:and|or|but|while|whereas)\s+(?=(?:one|{WORD_NUM
 _JOINT = re.compile(r"(?:,\s*(?:or|and)|\s(?:but|while|whereas)|\s(?:or|and)(?=\s+(?:is|are|was|"
                     r"were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|"
                     r"it|they|he|she|we|there|for|in|at|after|before|within|by|from|to|with|on|"
-                    r"under|over|\d))\b)\s", re.I)
+                    r"under|over|\d))\b|"
+                    # or a verb of the next figure's own: "worth £7 million and ran 11 projects"
+                    rf"\s(?:or|and)(?=\s+[a-z]+\s+(?:one|{WORD_NUMBER}|\d+)\b))\s", re.I)
 
 
 def measure_words(text: str, figures: list[Figure], figure: Figure, before: int = 70,
@@ -45,7 +47,9 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     # of absence or ... as unauthorised absence for twenty days" gives each its own words
     if earlier and (joint := _JOINT.search(text, max(earlier), figure.start)):
         left = text[max(joint.end(), figure.start - len(left)):figure.start]
-    if later and (joints := list(_JOINT.finditer(text, figure.end, min(later)))):
+    # (read a little past the next figure's start, so a joint can see the number it opens on)
+    if later and (joints := [joint for joint in _JOINT.finditer(text, figure.end, min(later) + 8)
+                             if joint.end() <= min(later)]):
         right = right[:max(0, joints[-1].start() - figure.end)]
     return " ".join(content_words(f"{left} {right}"))
 
