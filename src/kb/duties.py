@@ -268,13 +268,14 @@ def forbids(claim: str, sentence: str) -> bool:
     of the claim's content words (of its act, for a duty), and half of them."""
     if _FORBIDS.search(claim) or _DENIES.search(claim):
         return False
+    prohibitions: tuple[re.Pattern[str], ...]
     if _PERMITS.search(claim):
-        claimed, prohibitions = content_parts(claim) - MODALS, _FORBIDS
+        claimed, prohibitions = content_parts(claim) - MODALS, (_FORBIDS, _DO_NOT)
     elif duty := _BINDS.search(claim):
-        claimed, prohibitions = content_parts(claim[duty.start(1):]) - MODALS, _DO_NOT
+        claimed, prohibitions = content_parts(claim[duty.start(1):]) - MODALS, (_DO_NOT,)
     else:
         return False
-    for match in itertools.chain(prohibitions.finditer(sentence), _DO_NOT.finditer(sentence)):
+    for match in itertools.chain(*(rule.finditer(sentence) for rule in prohibitions)):
         clause = re.split(r"[.;:]", sentence[match.end():])[0]
         shared = claimed & content_parts(clause)
         if len(shared) >= 3 and len(shared) >= len(claimed) / 2:

@@ -48,8 +48,9 @@ def measure_words(text: str, figures: list[Figure], figure: Figure, before: int 
     if earlier and (joint := _JOINT.search(text, max(earlier), figure.start)):
         left = text[max(joint.end(), figure.start - len(left)):figure.start]
     # (read a little past the next figure's start, so a joint can see the number it opens on)
-    if later and (joints := [joint for joint in _JOINT.finditer(text, figure.end, min(later) + 8)
-                             if joint.end() <= min(later)]):
+    following = min(later, default=len(text))
+    if later and (joints := [joint for joint in _JOINT.finditer(text, figure.end, following + 8)
+                             if joint.end() <= following]):
         right = right[:max(0, joints[-1].start() - figure.end)]
     return " ".join(content_words(f"{left} {right}"))
 
