@@ -439,6 +439,37 @@ def test_a_condition_the_claim_makes_necessary_clashes_with_a_source_saying_it_i
         assert clash(claim, source)
 
 
+@pytest.mark.parametrize("claim, source, contradicted", [
+    ("Bookings for the holiday club are taken from parents only.",
+     "The club takes bookings both from carers and from parents by telephone.", True),
+    ("Only a qualified librarian can issue a replacement card.",
+     "A replacement card is usually issued by a qualified librarian or by a volunteer on the desk.",
+     True),
+    ("Repairs to the minibus can only be carried out by an approved garage.",
+     "Repairs to the minibus are done by an approved garage as well as by the council's fleet "
+     "team.", True),
+    # the source sets a bound of its own: another reader weighs it
+    ("Only a qualified librarian can issue a replacement card.",
+     "A replacement card must be issued by a qualified librarian or a senior assistant.", False),
+    # the source names the one thing alone, or names no other beside it
+    ("Bookings for the holiday club are taken from parents only.",
+     "The club takes bookings from parents by telephone.", False),
+    # the other the source names is one the claim names too
+    ("Visits are cancelled only when the weather is icy or stormy.",
+     "Visits are cancelled when the weather is icy or stormy.", False),
+    # an "only" that plays a figure down restricts nothing
+    ("Only about a third of members renewed, along with new joiners.",
+     "About a third of members and a few new joiners renewed.", False),
+])
+def test_a_claim_that_only_one_thing_does_clashes_with_a_source_naming_another(
+        claim: str, source: str, contradicted: bool) -> None:
+    from kb.conditions import others_besides
+
+    assert bool(others_besides(claim, source)) is contradicted
+    if contradicted:
+        assert clash(claim, source)
+
+
 def test_a_sentence_opening_on_a_part_of_a_whole_is_read_with_the_one_before() -> None:
     from kb.claims import align
     from kb.sentences import LEANS_BACK

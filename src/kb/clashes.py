@@ -18,6 +18,7 @@ from kb.conditions import (
     denied_limit,
     needless_condition,
     only_in_some_case,
+    others_besides,
     regardless_of_condition,
 )
 from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
@@ -72,6 +73,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):
         return "the claim says it holds for all; the source limits it"
+    if others := others_besides(claim, sentence):
+        return f"the claim says only this does; the source names others: {others}"
     if limit := only_in_some_case(claim, sentence):
         return f"the claim says it holds {limit}; the source says it always does"
     if OBLIGATION.search(claim) and PERMISSION.search(sentence) and not \

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kb.negation import MODALS, NEGATION
-from kb.words import content_parts, content_words, stem, words_of
+from kb.words import STOP, TOKEN, content_parts, content_words, stem, words_of
 
 if TYPE_CHECKING:
     from kb.claim_figures import Claim
@@ -106,6 +106,88 @@ def regardless_of_condition(claim: str, sentence: str) -> str | None:
 
 
 RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
+# a claim that only one thing does or counts ("can only be done by a doctor", "from
+# practitioners only", "solely") is borne out only by a sentence that sets that bound too; a
+# sentence that just says the thing does is silent on whether others do. Not the "only" that
+# plays a figure down ("only 34%", "only about a third", "only just over half") or that opens
+# "not only ... but"
+EXCLUSIVE = re.compile(r"(?<!\bnot )\bonly\b(?!\s+(?:just|about|around|roughly|some|a\s+(?:few|"
+                       r"small|minority|third|quarter|half|fifth|tenth|handful)|half|one\s+in|"
+                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[\d£]))|"
+                       r"\b(?:solely|exclusively|no\s+one\s+(?:but|other\s+than|except)|"
+                       r"nobody\s+(?:but|other\s+than|except))\b", re.I)
+# what sets such a bound in a sentence: its own "only", a duty, a rule that nothing else may
+BOUNDS = re.compile(r"\b(?:only|solely|exclusively|sole|must|shall|required|requires?|"
+                    r"need(?:s)?\s+to|ha(?:ve|s)\s+to|cannot|can't|unless|except|restricted|"
+                    r"limited|confined|no\s+(?:one|other|body)|nobody|none\s+but)\b", re.I)
+
+
+# the one thing a claim says alone does or counts: after its "only", past a verb, to the
+# preposition that names the doer or source ("can only be carried out by a nurse"), or the
+# words before a closing "only" ("referrals from practitioners only")
+_PHRASE_END = re.compile(r"\b(?:can|may|must|will|should|would|could|is|are|was|were|be|has|"
+                         r"have|to|of|who|that|which|if|when|where|and|or)\b.*$", re.I)
+_HEAD = re.compile(r"^.*\b(?:by|from|through|via|of|to|for)\s+", re.I)
+_SCOPE = re.compile(r"^(?:to|for|in|with|at|on)\s+", re.I)  # "only to children of ..."
+_ARTICLE = re.compile(r"^(?:(?:the|a|an|their|its|his|her)\s+)+", re.I)
+_DOER = re.compile(r"\b(?:by|from|through|via)\s+(.*)$", re.I)
+# a second party named with the first ("both self-referral and practitioner referral", "from
+# the parent but ... another source")
+_BESIDE = {"and", "or", "both", "either", "also", "another", "other", "others", "besides",
+           "alongside", "well"}
+_BESIDE_REACH = 6  # words either side of the thing a second party may stand
+
+
+def restricted_to(claim: str) -> list[str]:
+    """The content words of the thing a claim says alone does or counts ("only a registered
+    nurse": registered, nurse), its head last; empty when it says nothing is alone, or says
+    only when, if or then something holds (a condition, read elsewhere)."""
+    said = EXCLUSIVE.search(claim)
+    if said is None:
+        return []
+    rest = claim[said.end():]
+    if re.match(r"\s*(?:[;,.:)]|$)", rest):  # a closing "only": "from practitioners only"
+        phrase = _HEAD.sub("", " ".join(claim[:said.start()].split()[-3:]))
+    elif re.match(r"\s*(?:then|once|when|if|after|where|until|because|in\s+cases?)\b", rest,
+                  re.I):
+        return []
+    else:
+        phrase = " ".join(TOKEN.findall(rest)[:8])
+        doer = _DOER.search(phrase)
+        phrase = doer.group(1) if doer else _PHRASE_END.sub("", _SCOPE.sub("", phrase))
+        phrase = " ".join(_ARTICLE.sub("", phrase).split()[:3])
+    return [word for word in content_words(phrase) if word not in MODALS]
+
+
+def others_besides(claim: str, sentence: str) -> str | None:
+    """The thing a claim says alone does or counts ("families cannot refer themselves; referrals
+    from practitioners only") where a sentence that sets no bound of its own names it with
+    another ("enabling both self-referral and practitioner referral"): the sentence's words
+    about the two, or None. The thing is found by its head word ("nurse" of "a registered
+    nurse"), and the other must be a content word the claim does not have, across a joining
+    word ("and", "or", "both", "another") within a few words of it."""
+    alone = restricted_to(claim)
+    if not alone or BOUNDS.search(sentence):
+        return None
+    # the others are none the claim names itself ("short-term or unplanned")
+    head, words = stem(alone[-1]), content_parts(claim)
+    tokens = TOKEN.findall(sentence)
+    stems = [stem(token) for token in tokens]
+    for at, word in enumerate(stems):
+        if word != head:
+            continue
+        for join in range(max(0, at - _BESIDE_REACH), min(len(tokens), at + _BESIDE_REACH + 1)):
+            if tokens[join].lower() not in _BESIDE:
+                continue
+            # the words on the far side of the joining word from the thing
+            far = range(join + 1, min(len(tokens), join + 5)) if join > at else \
+                range(max(0, join - 4), join)
+            if any(stems[i] not in words and tokens[i].lower() not in STOP for i in far):
+                lo, hi = min(at, join), max(at, join)
+                return " ".join(tokens[max(0, lo - 2):hi + 4])
+    return None
+
+
 # a claim that something holds only in some case ("only when a concern is raised"), and a
 # source that says it always holds
 _ONLY_IN_CASE = re.compile(r"\bonly\s+(?:when|if|where|after|once|in\s+cases?\s+where)\b",
