@@ -776,6 +776,17 @@ def test_a_deadline_is_answered_by_a_length_counted_from_an_event(tmp_path: Path
     assert answer.answer_found and "within three working days" in (answer.answer or "")
 
 
+def test_a_deadline_is_answered_by_the_event_it_is_set_by(tmp_path: Path) -> None:
+    text = ("Volunteer drivers guide\n\n"
+            "Volunteer drivers are recruited by the transport coordinator twice a year. "
+            "Every volunteer driver must hand in proof of business insurance for their car "
+            "before they carry any passengers, and again whenever the policy is renewed. "
+            "Mileage is paid at the rate the council sets each April.\n")
+    answer = answer_from(tmp_path, "drivers.txt", text,
+                         "By when must a volunteer driver hand in proof of business insurance?")
+    assert answer.answer_found and "before they carry any passengers" in (answer.answer or "")
+
+
 def test_the_time_of_the_askers_story_and_the_frame_of_a_time_question_are_not_its_terms(
         tmp_path: Path) -> None:
     text = ("Missing from home protocol\n\n"

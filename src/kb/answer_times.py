@@ -110,6 +110,27 @@ def counts_to_deadline(asked: Question, text: str) -> bool:
         for m in DURATION.finditer(text))
 
 
+# a time set by an event rather than a date: "before they take up post", "prior to the first
+# visit", "no later than the start of term", "as soon as practicable after"
+_BY_EVENT = re.compile(r"\b(?:before|prior\s+to|no\s+later\s+than|by\s+the\s+time|"
+                       r"at\s+the\s+(?:start|point|time|outset)\s+of|upon|on\s+(?:arrival|"
+                       r"appointment|entry|admission))\s+(?:\w+\s+){0,3}?(?:they|he|she|it|the|"
+                       r"their|his|her|a|an|any)\b", re.I)
+
+
+def by_an_event(asked: Question, text: str) -> bool:
+    """Whether a deadline question ("By when must she show her certificate?") is answered by a
+    sentence that sets the time by an event ("before they take up post")."""
+    return bool(DEADLINE.search(asked.text)) and _BY_EVENT.search(text) is not None
+
+
+def times_it_in_words(asked: Question, text: str) -> bool:
+    """Whether a question of when is answered without a date: a length counted to a deadline,
+    an event the time is set by, a day named in words, the circumstances a thing is done in."""
+    return counts_to_deadline(asked, text) or by_an_event(asked, text) or \
+        names_a_day(asked, text) or states_circumstances(asked, text)
+
+
 def says_how_often(asked: Question, text: str) -> bool:
     """A question of how often is answered by a frequency: "monthly", "twice a year"."""
     return bool(HOW_OFTEN.search(asked.text)) and bool(frequencies(text))

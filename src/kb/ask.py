@@ -37,12 +37,10 @@ from kb.answer_kinds import (
 from kb.answer_times import (
     DURATION,
     another_time,
-    counts_to_deadline,
     lasts_until,
-    names_a_day,
     other_end,
     says_how_often,
-    states_circumstances,
+    times_it_in_words,
 )
 from kb.claims import names_again, sentences_of
 from kb.clashes import opposite_word, other_kind
@@ -272,9 +270,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value = max(value, COVERAGE_MIN) + RESTATES_BONUS
     if asked.wants in KINDS_FOR:
         fit = figure_fit(asked, candidate)
-        if asked.wants == "time" and (counts_to_deadline(asked, text) or
-                                      names_a_day(asked, text) or
-                                      states_circumstances(asked, text)):
+        if asked.wants == "time" and times_it_in_words(asked, text):
             fit = max(fit, 0.2)  # as a duration question's length earns
         value += fit
     elif asked.wants == "who":

@@ -10,12 +10,10 @@ from kb.answer_times import (
     DURATION,
     HOW_OFTEN,
     counts_if_asked,
-    counts_to_deadline,
     lasts_until,
-    names_a_day,
     same_scale,
     says_how_often,
-    states_circumstances,
+    times_it_in_words,
 )
 from kb.items import names_a_code
 from kb.numbers import stated_figures
@@ -122,10 +120,7 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
         return bool(stated_figures(best.figures)) or DURATION.search(best.sentence.text) is not None
     if asked.wants not in KINDS_FOR:
         return True
-    if asked.wants == "time" and best.key is None and (
-            counts_to_deadline(asked, best.sentence.text) or
-            names_a_day(asked, best.sentence.text) or
-            states_circumstances(asked, best.sentence.text)):
+    if asked.wants == "time" and best.key is None and times_it_in_words(asked, best.sentence.text):
         return True
     if best.key is None:
         return False
