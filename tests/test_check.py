@@ -1898,3 +1898,19 @@ def test_a_claim_of_all_of_them_is_contradicted_by_a_source_that_counts_fewer() 
                                   "councils.")])[0] != "contradicted"
     assert judge(claim, [_aligned("The exit interviews with care leavers were held by one "
                                   "researcher in the councils.")])[0] != "contradicted"
+
+
+def test_a_count_is_borne_out_by_a_list_of_as_many_items(tmp_path: Path) -> None:
+    from kb.clashes import glossary_term
+
+    # a lead-in that says something before its colon is no glossary term
+    assert glossary_term("The following parks have been added to the scheme: Hillside.") is None
+    assert glossary_term("Kinship carer: a relative who looks after a child.") == "Kinship carer"
+    document = ("Parks bulletin\n\n"
+                "Summary of changes for 2024\n"
+                "• The following parks have been added to the play scheme: Hillside, "
+                "Brookfield, Meadowbank and Riverside.\n"
+                "• The café at Lakeside now opens at weekends.\n")
+    with one_document_library(tmp_path, "parks.txt", document) as kb:
+        assert kb.check("Four parks were added to the play scheme.").verdict == "supported"
+        assert kb.check("Six parks were added to the play scheme.").verdict != "supported"

@@ -607,3 +607,17 @@ def test_note_numbers_run_on_after_a_year_and_subsections_are_no_quantities() ->
     # a count after a year, before its own noun, is still a count
     assert [(f.text, f.kind) for f in find_figures("In 2021 14 clubs registered.")] == [
         ("2021", "year"), ("14", "count")]
+
+
+def test_a_run_of_bare_long_numbers_to_a_clause_end_names_things_not_amounts() -> None:
+    from kb.numbers import clear_figures
+
+    clear_figures()
+    listed = "The following forms were withdrawn this spring: 3021, 3044, 3107 and 3310."
+    assert find_figures(listed) == []
+    assert find_figures("Retired codes: 5512A, 5517A, 5590B.") == []
+    # amounts name what they count, or carry a thousands separator; years stay years
+    counted = find_figures("Clubs logged 4500, 5200 and 6100 visits in the three years.")
+    assert [f.value for f in counted if f.kind == "count"][:3] == [4500, 5200, 6100]
+    assert len(find_figures("Clubs logged 1,200, 1,500 and 1,800 visits.")) == 3
+    assert [f.kind for f in find_figures("It met in 2019, 2020 and 2021.")] == ["year"] * 3

@@ -36,6 +36,7 @@ from kb.clashes import (
 from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
 from kb.contrasts import passed_over
 from kb.duties import denied_duty, forbids, names_the_act
+from kb.lists import items_run_on
 from kb.models import Figure, Match
 from kb.names import (
     another_of_its_kind,
@@ -134,8 +135,12 @@ def states_the_figures(claim: Claim, sentence: str) -> bool:
     against "met online monthly"): the claim is then read by its English."""
     given = stated_figures(find_figures(sentence))
     claimed = own_figures(claim)
+    # a count the sentence gives by listing as many items ("seven rules" against "the following
+    # rules have changed: 4009, 8525, ... and 8897")
+    listed = len(items_run_on(sentence))
     return bool(claimed) and all(any(f.kind == g.kind and agrees(f, g, claim.text, sentence)
-                                     for g in given) for f in claimed)
+                                     for g in given) or (f.kind == "count" and f.value == listed)
+                                 for f in claimed)
 
 
 def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:

@@ -179,6 +179,9 @@ def qualified(claim: str, sentence: str) -> tuple[str, str] | None:
 
 # a glossary line: the term it defines, then a colon ("Former relevant child: a young person ...")
 _GLOSSARY_TERM = re.compile(r"\W*([A-Z][A-Za-z' -]{2,60}?)\s*:\s+\S")
+# a verb that makes the words before a colon a statement, not a term
+_SAYS = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|shall|should|must|can|"
+                   r"may|include|includes|following)\b", re.I)
 
 
 def defines_another_term(claim: str, sentence: str) -> bool:
@@ -193,9 +196,10 @@ def defines_another_term(claim: str, sentence: str) -> bool:
 
 
 def glossary_term(sentence: str) -> str | None:
-    """The term a glossary line defines, or None for any other sentence."""
+    """The term a glossary line defines, or None for any other sentence: not a lead-in that
+    says something before its colon ("The following rules have been changed: ...")."""
     found = _GLOSSARY_TERM.match(sentence)
-    return found.group(1) if found else None
+    return found.group(1) if found and not _SAYS.search(found.group(1)) else None
 
 
 # the option a rule tells one to take: "choose family in acute stress", "select the code for

@@ -46,6 +46,24 @@ def items_in(text: str, most: int = MOST_ITEMS) -> list[str]:
     return found[:most]
 
 
+# a list run on after a colon to the sentence's end: "The following rules have changed: 4009,
+# 8525 and 8897."
+_RUN_ON_LIST = re.compile(r":\s*([^:;]+?)[.\s]*$")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_SHORT_ITEM = 6  # words an item run on in a sentence may have
+
+
+def items_run_on(sentence: str) -> list[str]:
+    """The items a sentence lists after its colon, split at commas and its last "and" or "or";
+    none when the words after the colon are not a list of short items."""
+    match = _RUN_ON_LIST.search(sentence)
+    if match is None:
+        return []
+    items = [item for item in _ITEM_SPLIT.split(match.group(1)) if item]
+    return items if len(items) >= 2 and all(len(item.split()) <= _SHORT_ITEM
+                                            for item in items) else []
+
+
 def stated_count(lead: str) -> int | None:
     """How many items a lead-in says it introduces ("There are four key strands:")."""
     match = _COUNT.search(lead)

@@ -92,6 +92,8 @@ def _read_figures(text: str, default_period: str | None) -> tuple[Figure, ...]:
     taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
     taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
     taken += [m.span() for m in _CLOCK.finditer(text)]  # "(9.30 to 12.30)", "at 10am"
+    taken += [m.span() for m in _CODE_RUN.finditer(text)  # "rules 4009, 8525 and 8897"
+              if not all(1900 <= int(code) <= 2099 for code in re.findall(r"\d+", m.group(0)))]
     for match in _BIRTHDAY.finditer(text):  # "until their 21st birthday": an age
         age = match.group(1) or ORDINAL_WORDS[match.group(2).lower().replace(" ", "-")]
         figures.append(Figure(match.group(0), match.start(), match.end(),
@@ -166,6 +168,12 @@ _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1
 
 # a bare number a preposition of time puts at the end of a clause, young enough to be an age:
 # "to marry before 18, even if", "support until 25." (not "before 18 months", "by 12 schools")
+# a run of three or more bare numbers of four digits or more, no thousands separator, listed
+# to the end of a clause ("4009, 8525, 8555 and 8897.", "2991Q, 8530Q and 8535Q;"): the numbers
+# of things, not amounts, which name what they count ("4500, 5200 and 6100 contacts")
+_CODE = r"\d{4,}[A-Z]?(?![\d,.]\d)"
+_CODE_RUN = re.compile(rf"(?<![\d,.£]){_CODE}(?:(?:\s*,\s*{_CODE}){{1,}},?\s+(?:and|or)\s+"
+                       rf"{_CODE}|(?:\s*,\s*{_CODE}){{2,}})(?=\s*(?:[.;:)]|$))")
 _BY_AGE = re.compile(r"\b(?:before|until|till|by|from|at)\s+$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$|(?:or|and|even|unless|if|when|without)\b)", re.I)
 
