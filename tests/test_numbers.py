@@ -330,11 +330,19 @@ def test_stems_join_a_words_inflections_and_keep_short_codes() -> None:
                        ("identifications", "identify"), ("aged", "age"), ("used", "uses"),
                        # a word ending in "ss", "us" or "is" is no plural to take an "s" off
                        ("process", "processes"), ("access", "accessed"), ("assess", "assessed"),
-                       ("status", "statuses")]:
+                       ("status", "statuses"),
+                       # a noun in -sion or -ment as its verb
+                       ("suspension", "suspended"), ("exclusions", "excluded"),
+                       ("decision", "decide"), ("extension", "extend"),
+                       ("assessments", "assessed"), ("requirement", "required"),
+                       ("placement", "placed"), ("appointment", "appoint"),
+                       # and "implement", "document" keep their -ment
+                       ("implemented", "implementation"), ("documents", "documented")]:
         assert stem(one) == stem(other), (one, other)
     for one, other in [("care", "car"), ("staff", "staf"), ("process", "proce"),
                        ("family", "fami"), ("nation", "nat"), ("station", "st"),
-                       ("need", "ne"), ("shed", "she")]:
+                       ("need", "ne"), ("shed", "she"), ("pension", "pend"),
+                       ("implement", "imple"), ("document", "docu")]:
         assert stem(one) != stem(other), (one, other)
     assert stem("RC8") == "rc8" and stem("LAs") == "las"
 

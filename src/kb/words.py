@@ -61,9 +61,9 @@ def content_parts(text: str) -> set[str]:
 def stem(word: str) -> str:
     """A light stemmer for matching words across forms: inflections off ("referrals",
     "fostered", "agencies", "carried", "attendees"), an adverb's "-ly" ("routinely"), a
-    doubled consonant left by them undone ("tagged" as "tag"), a noun in -ence or -ance as its
-    adjective in -ent or -ant ("absence", "absent"), then the first seven letters, which joins
-    most derived forms."""
+    doubled consonant left by them undone ("tagged" as "tag"), a noun in -sion or -ment as its
+    verb ("suspension", "assessment"), a noun in -ence or -ance as its adjective in -ent or
+    -ant ("absence", "absent"), then the first seven letters, which joins most derived forms."""
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ifications", "ification"):  # "notification" as "notify"
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -85,6 +85,18 @@ def stem(word: str) -> str:
                     word[-1] not in "aeioufslz":
                 word = word[:-1]
             break
+    # a noun in -sion as its verb ("suspension", "suspend"; "inclusion", "include";
+    # "decision", "decide"), too short a stem left alone ("pension", "vision")
+    for suffix, verb in (("nsion", "nd"), ("usion", "ude"), ("ision", "ide")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix == "nsion" else 3):
+            word = word[: -len(suffix)] + verb
+            break
+    # a noun in -ment as its verb ("assessment", "assess"; "requirement", "require"), where
+    # what is left ends as a verb does; not "implement", "supplement", "document", whose
+    # -ment is no suffix
+    if word.endswith("ment") and len(word) >= 9 and word[:-4].endswith(("e", "ss", "t")) and \
+            not word.endswith(("plement", "cument")):
+        word = word[:-4]
     if word.endswith("e") and len(word) > 4:  # "receive" as "received", "course" as "courses"
         word = word[:-1]
     if word.endswith(("enc", "anc")) and len(word) > 5:  # "absence" as "absent"
