@@ -206,8 +206,10 @@ def read_sentence(claim: Claim, aligned: Aligned) -> list[Match]:
                 # the same figure of another named thing, the claim's thing named after it for
                 # the rest: "three of four use Mosaic and one other uses Liquid Logic" against
                 # "three of the four used Liquid Logic"
+                # (not a length of time: what follows it is the event it runs from, "within
+                # two days of a complaint being logged", not a thing it counts)
                 counts = swapped_term(claimed.measure, source.measure, claim.vocabulary) \
-                    if same else None
+                    if same and not counts_units_of_time(aligned.sentence, source) else None
                 if counts and stem(counts[0]) not in words_of(aligned.sentence[source.end:]):
                     counts = None
                 matches.append(Match(claimed, source, fit, same and counts is None, passage,
