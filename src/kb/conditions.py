@@ -107,16 +107,14 @@ def regardless_of_condition(claim: str, sentence: str) -> str | None:
 
 RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just|limited to)\b", re.I)
 # a claim that only one thing does or counts ("can only be done by a doctor", "from
-# practitioners only", "solely") is borne out only by a sentence that sets that bound too; a
-# sentence that just says the thing does is silent on whether others do. Not the "only" that
-# plays a figure down ("only 34%", "only about a third", "only just over half") or that opens
-# "not only ... but"
+# practitioners only", "solely"). Not the "only" that plays a figure down ("only 34%", "only
+# about a third", "only just over half") or that opens "not only ... but"
 EXCLUSIVE = re.compile(r"(?<!\bnot )\bonly\b(?!\s+(?:just|about|around|roughly|some|a\s+(?:few|"
                        r"small|minority|third|quarter|half|fifth|tenth|handful)|half|one\s+in|"
                        r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|[\d£]))|"
                        r"\b(?:solely|exclusively|no\s+one\s+(?:but|other\s+than|except)|"
                        r"nobody\s+(?:but|other\s+than|except))\b", re.I)
-# what sets such a bound in a sentence: its own "only", a duty, a rule that nothing else may
+# what sets a bound of a sentence's own: its own "only", a duty, a rule that nothing else may
 BOUNDS = re.compile(r"\b(?:only|solely|exclusively|sole|must|shall|required|requires?|"
                     r"need(?:s)?\s+to|ha(?:ve|s)\s+to|cannot|can't|unless|except|restricted|"
                     r"limited|confined|no\s+(?:one|other|body)|nobody|none\s+but)\b", re.I)
@@ -127,12 +125,12 @@ BOUNDS = re.compile(r"\b(?:only|solely|exclusively|sole|must|shall|required|requ
 # words before a closing "only" ("referrals from practitioners only")
 _PHRASE_END = re.compile(r"\b(?:can|may|must|will|should|would|could|is|are|was|were|be|has|"
                          r"have|to|of|who|that|which|if|when|where|and|or)\b.*$", re.I)
-_HEAD = re.compile(r"^.*\b(?:by|from|through|via|of|to|for)\s+", re.I)
+_TO_PREPOSITION = re.compile(r"^.*\b(?:by|from|through|via|of|to|for)\s+", re.I)
 _SCOPE = re.compile(r"^(?:to|for|in|with|at|on)\s+", re.I)  # "only to children of ..."
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|their|its|his|her)\s+)+", re.I)
 _DOER = re.compile(r"\b(?:by|from|through|via)\s+(.*)$", re.I)
-# a second party named with the first ("both self-referral and practitioner referral", "from
-# the parent but ... another source")
+# a second party named with the first ("both self-referral and practitioner referral", "by a
+# nurse or a midwife", "by the garage as well as by the council's fleet team")
 _BESIDE = {"and", "or", "both", "either", "also", "another", "other", "others", "besides",
            "alongside", "well"}
 _BESIDE_REACH = 6  # words either side of the thing a second party may stand
@@ -147,7 +145,7 @@ def restricted_to(claim: str) -> list[str]:
         return []
     rest = claim[said.end():]
     if re.match(r"\s*(?:[;,.:)]|$)", rest):  # a closing "only": "from practitioners only"
-        phrase = _HEAD.sub("", " ".join(claim[:said.start()].split()[-3:]))
+        phrase = _TO_PREPOSITION.sub("", " ".join(claim[:said.start()].split()[-3:]))
     elif re.match(r"\s*(?:then|once|when|if|after|where|until|because|in\s+cases?)\b", rest,
                   re.I):
         return []
