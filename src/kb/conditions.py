@@ -10,6 +10,7 @@ for the test (tests/test_claims.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb.negation import MODALS, NEGATION
@@ -136,25 +137,27 @@ _BESIDE = {"and", "or", "both", "either", "also", "another", "other", "others", 
 _BESIDE_REACH = 6  # words either side of the thing a second party may stand
 
 
-def restricted_to(claim: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def restricted_to(claim: str) -> tuple[str, ...]:
     """The content words of the thing a claim says alone does or counts ("only a registered
     nurse": registered, nurse), its head last; empty when it says nothing is alone, or says
-    only when, if or then something holds (a condition, read elsewhere)."""
+    only when, if or then something holds (a condition, read elsewhere). Read once a claim:
+    the claim is set against each sentence near it."""
     said = EXCLUSIVE.search(claim)
     if said is None:
-        return []
+        return ()
     rest = claim[said.end():]
     if re.match(r"\s*(?:[;,.:)]|$)", rest):  # a closing "only": "from practitioners only"
         phrase = _TO_PREPOSITION.sub("", " ".join(claim[:said.start()].split()[-3:]))
     elif re.match(r"\s*(?:then|once|when|if|after|where|until|because|in\s+cases?)\b", rest,
                   re.I):
-        return []
+        return ()
     else:
         phrase = " ".join(TOKEN.findall(rest)[:8])
         doer = _DOER.search(phrase)
         phrase = doer.group(1) if doer else _PHRASE_END.sub("", _SCOPE.sub("", phrase))
         phrase = " ".join(_ARTICLE.sub("", phrase).split()[:3])
-    return [word for word in content_words(phrase) if word not in MODALS]
+    return tuple(word for word in content_words(phrase) if word not in MODALS)
 
 
 def others_besides(claim: str, sentence: str) -> str | None:
