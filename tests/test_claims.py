@@ -375,6 +375,49 @@ def test_in_no_circumstances_forbids_and_a_claims_without_denies_nothing() -> No
     assert not forbids(claim.replace("may suspend", "may not suspend"), source)
 
 
+def test_what_cannot_be_done_is_forbidden_and_its_subject_may_come_first() -> None:
+    from kb.duties import forbids
+
+    # "it is not possible for X to" denies that X can, as "X cannot" does
+    claim = "Coaches can get police records on the adults who host young players abroad."
+    source = ("It is not possible for coaches to get police records on adults who host young "
+              "players on tours abroad.")
+    assert forbids(claim, source)
+    assert forbids(claim, source.replace("It is not possible for coaches to", "Coaches are "
+                                         "unable to"))
+    # what is forbidden named before the prohibition, the act after it said in other words
+    claim = "Members who are banned pending a hearing can be struck off the roll under rule 9."
+    source = "Members banned pending a hearing cannot be removed under this rule."
+    assert forbids(claim, source)
+    # a subject sharing one word, or a prohibition of an act that shares none, forbids nothing
+    assert not forbids(claim, "Records of members cannot be shared with the league.")
+    assert not forbids(claim, "Members banned pending a hearing cannot vote at meetings.")
+    # nor does a subject parted from the prohibition by a comma: it is another clause's
+    assert not forbids("Banned members can be struck off the roll under rule 9.",
+                       "Whilst banned members should be told of rule 9, this cannot replace "
+                       "a hearing.")
+
+
+def test_an_acronym_and_the_words_it_stands_for_are_read_as_one() -> None:
+    from kb.duties import denied_duty
+    from kb.words import acronyms_as_in, in_their_words
+
+    source = "It is not usually necessary to complete a TRA before a one-day club outing."
+    claim = "Leaders need to carry out a Trip Risk Assessment before a one-day club outing."
+    assert acronyms_as_in(claim, source) == ("Leaders need to carry out a TRA before a one-day "
+                                             "club outing.")
+    assert denied_duty(in_their_words(claim, source), source)
+    assert denied_duty(claim, source) is None  # read word for word, no object is shared
+    # a run of capitalised words for two letters; lower-case words only for three or more
+    assert acronyms_as_in("Sports Council staff", "SC staff") == "SC staff"
+    assert acronyms_as_in("the see clearly rule", "the SC rule") == "the see clearly rule"
+    assert acronyms_as_in("ask the club welfare officer", "the CWO") == "ask the CWO"
+    assert acronyms_as_in("Board for Coaching", "the BfC") == "BfC"
+    # an acronym the text already uses is left as it is
+    assert acronyms_as_in("A TRA (Trip Risk Assessment)", source) == \
+        "A TRA (Trip Risk Assessment)"
+
+
 def test_a_figure_stated_for_the_other_side_of_an_event_is_not_the_claims() -> None:
     source = ("Visits take place every four weeks before the first review and every eight "
               "weeks after the first review.")

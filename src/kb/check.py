@@ -241,7 +241,8 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     if said := said_otherwise(claim, about):
         return said
     # a claim that something is allowed, against a sentence about it that forbids it
-    if forbidding := next((near for near in about if forbids(claim.text, near.sentence)), None):
+    if forbidding := next((near for near in about if forbids(
+            in_their_words(claim.text, near.sentence), near.sentence)), None):
         return "contradicted", [_as_match(forbidding, agrees=False)], "the source forbids it"
     # a document's title says what it is ("non-statutory ... advice"): a claim of what it is
     # can clash with its title
@@ -357,7 +358,7 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
     # ("colleges need not record" against "colleges must record"), though the model reads the
     # one that denies a duty to others as nearer; not under a condition, as above
     clashes += [(near, reason) for near in further if not CONDITION.match(near.sentence) and
-                (reason := denied_duty(claim.text, near.sentence))]
+                (reason := denied_duty(in_their_words(claim.text, near.sentence), near.sentence))]
     # a passage that never names the body or person the claim is about ("Lead Members for
     # Children's Services") says nothing against it, though it denies what the claim states of
     # another ("Lead Practitioners may include those who are not social work qualified")

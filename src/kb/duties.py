@@ -246,8 +246,10 @@ _LIGHT = {stem(w) for w in ("be", "have", "make", "take", "give", "do", "get", "
 # proprietor to be the lead" against "it is not appropriate for the proprietor to be the lead"
 _PERMITS = re.compile(r"\b(?:may|can|could|allowed|allows?|permitted|permits?|acceptable|"
                       r"appropriate|able to|entitled)\b", re.I)
+# ("it is not possible for schools to obtain": what cannot be done is not allowed either)
 _FORBIDS = re.compile(r"\b(?:(?:is|are|be)\s+not\s+(?:appropriate|acceptable|permitted|allowed|"
-                      r"lawful)|must not|should not|may not|cannot|can't|mustn't|shouldn't|"
+                      r"lawful|possible|able\s+to)|(?:is|are)\s+(?:impossible|unable\s+to)|"
+                      r"must not|should not|may not|cannot|can't|mustn't|shouldn't|"
                       r"(?:must|should|may|can)\s+never|prohibited from|forbidden to|"
                       r"(?:in|under)\s+no\s+circumstances(?:\s+(?:should|must|may|can|will|"
                       r"is|are))?)\b", re.I)
@@ -265,7 +267,8 @@ def forbids(claim: str, sentence: str) -> bool:
     """Whether the sentence forbids what the claim says is allowed, or tells the reader not to
     do what the claim makes a duty ("should give the old number in this field" against "do not
     enter the old number in this field"): the clause after the prohibition holds three or more
-    of the claim's content words (of its act, for a duty), and half of them."""
+    of the claim's content words (of its act, for a duty), and half of them; with its subject
+    when that names what the claim allows ("Pupils remanded to custody cannot be removed")."""
     if _FORBIDS.search(claim) or _DENIES.search(claim):
         return False
     prohibitions: tuple[re.Pattern[str], ...]
@@ -278,6 +281,14 @@ def forbids(claim: str, sentence: str) -> bool:
     for match in itertools.chain(*(rule.finditer(sentence) for rule in prohibitions)):
         clause = re.split(r"[.;:]", sentence[match.end():])[0]
         shared = claimed & content_parts(clause)
+        # what is forbidden may be named before the prohibition, as its subject ("Pupils
+        # remanded to custody cannot be removed under this ground"), so long as the act after
+        # it shares a word with the claim and the subject two
+        subject = claimed & content_parts(re.split(
+            r"[,.;:]|\b(?:but|while|whilst|whereas|although|though|if|when|where)\b",
+            sentence[:match.start()])[-1])
+        if shared and len(subject) >= 2 and _FORBIDS in prohibitions:
+            shared |= subject
         if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
             return True
     return False

@@ -143,7 +143,28 @@ def in_their_words(text: str, other: str) -> str:
             return word
         return next((theirs[alike] for alike in SAME_AS[own] if alike in theirs), word)
 
-    return re.sub(r"[A-Za-z]+", theirs_for, text)
+    return acronyms_as_in(re.sub(r"[A-Za-z]+", theirs_for, text), other)
+
+
+# an acronym: two or more capitals among at most six letters ("DPIA", "DfE", "DSAs")
+_ACRONYM = re.compile(r"\b(?=(?:[a-z]*[A-Z]){2})([A-Za-z]{2,6}?)s?\b")
+
+
+def acronyms_as_in(text: str, other: str) -> str:
+    """The text with each run of words that `other` puts as an acronym (the run's first letters
+    are the acronym's) put as `other` puts it: "carry out a Data Protection Impact Assessment"
+    against "to undertake a DPIA" reads "carry out a DPIA". A run of lower-case words spells
+    out an acronym of three letters or more; a run of two only when capitalised ("Local
+    Authority": "LA", not "look after")."""
+    for acronym in {m.group(1) for m in _ACRONYM.finditer(other)}:
+        if re.search(rf"\b{acronym}s?\b", text):
+            continue
+        words = r"\s+".join(rf"{letter}[\w'-]*" for letter in acronym.lower())
+        capitalised = r"\s+".join(rf"{letter.upper()}[\w'-]*" for letter in acronym.lower())
+        run = re.compile(rf"\b(?:{words})\b" if len(acronym) >= 3 else rf"\b{capitalised}\b",
+                         0 if len(acronym) < 3 else re.I)
+        text = run.sub(acronym, text)
+    return text
 
 
 BASE_OF = {past: verb for verb, forms in IRREGULAR.items() for past in forms.split()
