@@ -1145,6 +1145,17 @@ def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_pa
     # of "parents asked agreed"
     assert other_kind("How many parents asked agreed the hub helped?",
                       "Most parents further agreed that the hub helped them.") is None
+    # a verb after its auxiliary is the act, not a kind of its object: "has written advice"
+    # and "has drawn up advice" are one act said two ways
+    assert other_kind("Which charity has written advice for clubs on online grooming?",
+                      "The Safe Play Trust has drawn up advice for clubs on online grooming."
+                      ) is None
+    assert other_kind("Which charity has written advice for clubs on online grooming?",
+                      "The Safe Play Trust has produced advice for clubs on online grooming."
+                      ) is None
+    assert other_kind("Which charity sent the written advice to clubs?",
+                      "The Safe Play Trust sent the spoken advice to clubs.") == (
+        "written advice", "spoken advice")
     text = ("Home visits guidance\n\n"
             "Before home visits made on a regular basis, staff must complete a visit plan with "
             "their manager. "

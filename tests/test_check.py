@@ -1915,3 +1915,35 @@ def test_a_count_is_borne_out_by_a_list_of_as_many_items(tmp_path: Path) -> None
     with one_document_library(tmp_path, "parks.txt", document) as kb:
         assert kb.check("Four parks were added to the play scheme.").verdict == "supported"
         assert kb.check("Six parks were added to the play scheme.").verdict != "supported"
+
+
+def test_figures_that_only_say_which_case_leave_the_claim_to_its_english() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.framed import framed_figures, held_in
+    from kb.numbers import find_figures
+    from kb.terms import Terms
+
+    def claim_of(text: str) -> Claim:
+        return Claim(text, find_figures(text), None, 0, Terms({"player": 1.0, "squad": 1.0}))
+
+    passage = ("Case study\nA 9-year-old boy told his coach that older players had taken his kit. "
+               "Result: the older players were moved to another squad and warned with their "
+               "parents present.")
+    result = "Result: the older players were moved to another squad and warned with their " \
+             "parents present."
+    near = _aligned(passage)
+    near.sentence = result
+    claim = claim_of("In the club's case study of a 9-year-old boy, the older players were moved "
+                     "to another squad and warned with their parents present.")
+    assert framed_figures(claim.text, claim.figures) and held_in(claim.figures, passage)
+    assert judge(claim, [near])[0] == "supported"
+    # the passage is of another boy's age: the case named is not this one
+    other = claim_of(claim.text.replace("9-year-old", "11-year-old"))
+    assert not held_in(other.figures, passage)
+    assert judge(other, [near])[0] == "not_found"
+    # a figure in the statement, or a period in the frame, is read as a figure still
+    assert not framed_figures("Of the club's 9 squads, 4 moved players.",
+                              find_figures("Of the club's 9 squads, 4 moved players."))
+    assert not framed_figures("In 2023-24, the older players were moved.",
+                              find_figures("In 2023-24, the older players were moved."))

@@ -829,6 +829,19 @@ def test_an_act_that_stops_is_against_one_that_continues() -> None:
                          "Coaching continues until the pupil's last match of the season.") is None
 
 
+def test_what_falls_outside_is_excluded_not_a_fall() -> None:
+    from kb.clashes import opposite_word
+
+    source = "The scheme includes members aged 16 and 17 who play in adult teams."
+    assert opposite_word("Members aged 16 and 17 who play in adult teams fall outside the "
+                         "scheme.", source)
+    assert opposite_word("Members aged 16 and 17 fall within the scheme.", source) is None
+    # "falls outside" is no fall in number, against a rise
+    assert opposite_word("Membership falls outside the scheme's rules each year.",
+                         "Membership rises each year.") is None
+    assert opposite_word("Membership falls each year.", "Membership rises each year.")
+
+
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
     from kb.negation import denies
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kb.agreement import agrees
 from kb.bears_out import bears_out
 from kb.claim_figures import (
     Claim,
     claims_a_figure,
     judge_figures,
-    own_figures,
     read_claim,
     read_sentence,
 )
@@ -36,7 +35,7 @@ from kb.clashes import (
 from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
 from kb.contrasts import passed_over
 from kb.duties import denied_duty, forbids, names_the_act
-from kb.lists import items_run_on
+from kb.framed import framed_figures, held_in, states_the_figures
 from kb.models import Figure, Match
 from kb.names import (
     another_of_its_kind,
@@ -48,7 +47,6 @@ from kb.names import (
 )
 from kb.negation import DENIED, NEGATION, denies
 from kb.notes import Note, anchored_in
-from kb.numbers import find_figures, stated_figures
 from kb.query import Filters
 from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF
@@ -129,20 +127,6 @@ def with_notes(engine: SearchEngine, aligned: list[Aligned]) -> None:
         near.notes = " ".join(note.text for note in anchored_in(near.sentence, notes[pid]))
 
 
-def states_the_figures(claim: Claim, sentence: str) -> bool:
-    """Whether the sentence the claim is closest to gives each figure the claim states, of its
-    kind and value, though their measures are said in other words ("met online every month"
-    against "met online monthly"): the claim is then read by its English."""
-    given = stated_figures(find_figures(sentence))
-    claimed = own_figures(claim)
-    # a count the sentence gives by listing as many items ("seven rules" against "the following
-    # rules have changed: 4009, 8525, ... and 8897")
-    listed = len(items_run_on(sentence)) or None
-    return bool(claimed) and all(any(f.kind == g.kind and agrees(f, g, claim.text, sentence)
-                                     for g in given) or (f.kind == "count" and f.value == listed)
-                                 for f in claimed)
-
-
 def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:
     """A sentence that leads into a list ("... increased by factors such as:") says nothing
     alone: it is read through the item the model reads as closest to the claim, the item read
@@ -187,6 +171,10 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
              and not defines_another_term(claim.text, a.sentence)]
     if not about:
         return "not_found", [_as_match(a) for a in aligned[:1]], ""
+    # figures that only say what the claim speaks of, stated where the closest sentence stands,
+    # leave its English to be read ("In the case study of a 12-year-old girl, the boys ...")
+    if framed_figures(claim.text, claim.figures) and held_in(claim.figures, about[0].passage.text):
+        claim = replace(claim, figures=[])
     if claim.figures:
         matches = [m for near in about for a in with_its_list(near)
                    for m in read_sentence(claim, a)]

@@ -107,11 +107,15 @@ def clash(claim: str, sentence: str) -> str | None:
     return opposite_word(claim, sentence)
 
 
-_PHRASAL = re.compile(r"\b(?:go|goes|going|gone|went)\s+(up|down)\b", re.I)
+# phrasal verbs said as one word: "go up" a rise, "fall outside" an exclusion (not a fall),
+# "fall within" an inclusion
+_PHRASAL = re.compile(r"\b(?:(?:go|goes|going|gone|went)\s+(up|down)|"
+                      r"(?:fall|falls|falling|fell|fallen)\s+(outside|within))\b", re.I)
+_ONE_WORD = {"up": "rise", "down": "fall", "outside": "excluded", "within": "included"}
 
 
 def _one_word(match: re.Match[str]) -> str:
-    return "rise" if match.group(1).lower() == "up" else "fall"
+    return _ONE_WORD[(match.group(1) or match.group(2)).lower()]
 
 
 def turned_around(claim: str, sentence: str) -> str | None:
@@ -232,6 +236,12 @@ _ADVERBS = {"further", "also", "again", "still", "then", "now", "already", "ofte
             "broadly", "strongly", "slightly", "overall", "together", "even", "just"}
 
 
+# the words a verb follows as its auxiliary
+_AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being",
+                "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+                "might", "must"}
+
+
 @lru_cache(maxsize=256)  # ask reads the question's frames against every candidate sentence
 def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     """Each word of a text between two others: (word before, its stem, the head after, the
@@ -241,10 +251,12 @@ def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     words = [match.group(0).rstrip("'") for match in found]
     # a qualifier is a word in lower case (a capital starts a name: "the Open Data Institute"),
     # not a verb after "to" ("to say misinformation"), nor a word set beside the next as its
-    # alternative ("a concern/allegation": a concern or an allegation)
+    # alternative ("a concern/allegation": a concern or an allegation), nor a verb after its
+    # auxiliary ("has produced guidance", "has developed guidance": one act, said two ways)
     return tuple((a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
                  for n, (a, b, c) in enumerate(zip(words, words[1:], words[2:], strict=False))
-                 if b.islower() and a.lower() != "to" and b not in STOP and b not in _ADVERBS and
+                 if b.islower() and a.lower() != "to" and a.lower() not in _AUXILIARIES and
+                 b not in STOP and b not in _ADVERBS and
                  c.lower() not in STOP and len(b) > 2 and len(c) > 2 and
                  "/" not in text[found[n + 1].end():found[n + 2].start()])
 

@@ -16,6 +16,7 @@ from kb.answer_kinds import Candidate
 from kb.check import ALIGN_WEIGHT, judge
 from kb.claim_figures import read_claim
 from kb.claims import align
+from kb.framed import FRONTED
 from kb.gate import COVERAGE_MIN, NEAR_COVERAGE, able, holds_answer
 from kb.question import POLAR, Question, last_question
 
@@ -28,18 +29,13 @@ _ALTERNATIVES = re.compile(r",?\s+\bor\s+(?:do|does|is|are|can|could|must|should
                            r"have|may|might|not|else|otherwise)\b|\bor\s+not\b", re.I)
 
 
-_FRONTED = re.compile(r"(?:under|according\s+to|for|in|within|once|after|before|when|if|as|"
-                      r"from|during|on|at|by|with|without|since|given|following)\b[^,?]{2,80},\s+",
-                      re.I)
-
-
 def polar_statement(question: str) -> str | None:
     """What a yes/no question asks to hold, its auxiliary taken off ("Is the diagnostic an
     inspection?": "the diagnostic an inspection"), or None for any other question."""
     asked = last_question(question).strip()
     # a phrase set before the question's auxiliary ("Under the seven golden rules, do you need
     # consent ...?", "For the census, does ...?") says where the question stands, not what it asks
-    fronted = _FRONTED.match(asked)
+    fronted = FRONTED.match(asked)
     match = POLAR.match(asked[fronted.end():] if fronted else asked)
     if match is None or _ALTERNATIVES.search(asked):
         return None
