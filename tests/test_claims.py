@@ -840,6 +840,10 @@ def test_what_falls_outside_is_excluded_not_a_fall() -> None:
     assert opposite_word("Membership falls outside the scheme's rules each year.",
                          "Membership rises each year.") is None
     assert opposite_word("Membership falls each year.", "Membership rises each year.")
+    # the irregular past of each is the same word
+    assert opposite_word("Membership fell in 2024.", "Membership rose in 2024.")
+    assert opposite_word("Membership fell outside the scheme in 2024.",
+                         "Membership rose in 2024.") is None
 
 
 def test_a_negation_with_an_exception_limits_rather_than_denies() -> None:
@@ -895,6 +899,21 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
     assert denied_duty("Trustees need not close the club after a complaint.", source) is None
     assert denied_duty("There is no requirement for the trust to keep a separate record.",
                        "The trust must keep a separate record for each school.")
+
+
+def test_a_thing_said_to_be_no_requirement_denies_a_claim_that_it_is_needed() -> None:
+    from kb.duties import denied_duty
+
+    source = ("Clubs should follow the league's coaching framework (the licence itself is not a "
+              "requirement).")
+    assert denied_duty("Clubs need a league coaching licence.", source)
+    assert denied_duty("Every club must have a coaching licence.", source)
+    # a claim that it is not needed, or that another thing is, says nothing against it
+    assert denied_duty("Clubs do not need a licence.", source) is None
+    assert denied_duty("Clubs need a coaching framework.", source) is None
+    # "not required to" is a duty denied, read by the act it names, not as a thing
+    assert denied_duty("Clubs need a licence.", "A licence is not required to coach juniors.") \
+        is None
 
 
 def test_what_is_not_necessary_is_no_duty_whatever_verb_names_the_act() -> None:

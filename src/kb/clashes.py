@@ -40,7 +40,7 @@ OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elec
                       re.I)
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
-             ("increase", "decrease|reduction"), ("rise", "fall|reduction"),
+             ("increase", "decrease|reduction"), ("rise|rose|risen", "fall|fell|fallen|reduction"),
              ("higher", "lower"),
              ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
              ("earlier", "later"), ("public", "private"), ("internal", "external"),

@@ -99,6 +99,37 @@ _NO_DUTY = re.compile(r"\b(?:not|no|never)\s+(?:[\w']+\s+){0,3}?(?:mandatory|com
                       r"need)\s+to\s+(?:be\s+)?([a-z]+)", re.I)
 
 
+# a thing said to be no requirement ("the accreditation itself is not a requirement", "a
+# written agreement is not mandatory"), and a thing a text says is needed ("they need
+# accreditation", "must have a written agreement")
+_THING_NOT_REQUIRED = re.compile(r"\b([a-z][\w'-]*)\s+(?:itself\s+|themselves\s+)?(?:is|are)\s+"
+                                 r"not\s+(?:a\s+)?(?:requirement|required|mandatory|compulsory|"
+                                 r"necessary|needed|essential)\b(?!\s+(?:to|for)\b)", re.I)
+_NEEDS_THING = re.compile(r"\b(?:needs?|requires?)\s+(?!to\b)(?=[a-z])", re.I)
+
+
+def _needed_things(text: str) -> set[str]:
+    """The stems of the heads of what a text says is needed, with no negation in its clause."""
+    heads = set()
+    for match in _NEEDS_THING.finditer(text):
+        clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
+        thing = _object_words(text[match.end():])
+        if thing and not re.search(r"\b(?:not|no|never)\b|n't\b", clause, re.I):
+            heads.add(stem(thing[-1]))
+    for act, objects in _bound_outright(text).items():
+        if act == stem("have") and objects:
+            heads |= objects
+    return heads
+
+
+def _no_requirement(claim: str, sentence: str) -> str | None:
+    """The sentence says a thing the claim says is needed is no requirement."""
+    needed = _needed_things(claim)
+    if any(stem(m.group(1)) in needed for m in _THING_NOT_REQUIRED.finditer(sentence)):
+        return "the claim says it is needed; the source says it is not a requirement"
+    return None
+
+
 def denied_duty(claim: str, sentence: str) -> str | None:
     """One text makes an act a duty in law or by rule ("the school is obliged to suspend") and
     the other says it is no duty ("does not make it mandatory to suspend"): why, or None. The
@@ -114,7 +145,7 @@ def denied_duty(claim: str, sentence: str) -> str | None:
             after = _object(theirs[match.end():]) | _passive_subject(theirs, match)
             if _alike(act) & set(bound) or any(after & objects for objects in bound.values()):
                 return why
-    return None
+    return _no_requirement(claim, sentence)
 
 
 def _passive_subject(text: str, match: re.Match[str]) -> set[str]:
