@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kb.words import BASE_OF, MODALS, STOP, content_parts, content_words, stem
 
@@ -108,9 +109,10 @@ _THING_NOT_REQUIRED = re.compile(r"\b([a-z][\w'-]*)\s+(?:itself\s+|themselves\s+
 _NEEDS_THING = re.compile(r"\b(?:needs?|requires?)\s+(?!to\b)(?=[a-z])", re.I)
 
 
-def _needed_things(text: str) -> set[str]:
+@lru_cache(maxsize=64)  # check reads one claim against every sentence near it
+def _needed_things(text: str) -> frozenset[str]:
     """The stems of the heads of what a text says is needed, with no negation in its clause."""
-    heads = set()
+    heads: set[str] = set()
     for match in _NEEDS_THING.finditer(text):
         clause = re.split(r"[,;:.()]", text[:match.start()])[-1]
         thing = _object_words(text[match.end():])
@@ -119,7 +121,7 @@ def _needed_things(text: str) -> set[str]:
     for act, objects in _bound_outright(text).items():
         if act == stem("have") and objects:
             heads |= objects
-    return heads
+    return frozenset(heads)
 
 
 def _no_requirement(claim: str, sentence: str) -> str | None:
@@ -315,11 +317,12 @@ def forbids(claim: str, sentence: str) -> bool:
         # what is forbidden may be named before the prohibition, as its subject ("Pupils
         # remanded to custody cannot be removed under this ground"), so long as the act after
         # it shares a word with the claim and the subject two
-        subject = claimed & content_parts(re.split(
-            r"[,.;:]|\b(?:but|while|whilst|whereas|although|though|if|when|where)\b",
-            sentence[:match.start()])[-1])
-        if shared and len(subject) >= 2 and _FORBIDS in prohibitions:
-            shared |= subject
+        if shared and _FORBIDS in prohibitions:
+            subject = claimed & content_parts(re.split(
+                r"[,.;:]|\b(?:but|while|whilst|whereas|although|though|if|when|where)\b",
+                sentence[:match.start()])[-1])
+            if len(subject) >= 2:
+                shared |= subject
         if len(shared) >= 3 and len(shared) >= len(claimed) / 2:
             return True
     return False
