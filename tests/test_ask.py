@@ -1787,3 +1787,22 @@ def test_a_sentence_that_announces_things_by_number_is_read_with_the_one_naming_
         forms = kb.ask("Which two forms do parents sign before a residential trip?")
     assert forms.answer_found and "medical consent form" in (forms.answer or ""), forms.answer
     assert "trip folder" not in (forms.answer or "")  # the sentence after them is not
+
+
+def test_a_yes_no_question_is_answered_no_by_a_denial_holding_under_half_its_words(
+        tmp_path: Path) -> None:
+    text = ("Everyday decisions\n\n"
+            "Foster carers can make many everyday decisions for the children they look after. "
+            "Foster carers do not need the council's permission to arrange a haircut for a child "
+            "in their care. Overnight stays with friends are agreed in the placement plan.\n\n"
+            "Training\n\nThe partnership runs foster carer training every autumn.\n")
+    with one_document_library(tmp_path, "decisions.txt", text) as kb:
+        # "written approval", "gets", "hairdresser's": the asker's words, not the rule's
+        denied = kb.ask("Is written approval from the council needed before a foster child "
+                        "gets a haircut at the hairdresser's?")
+        # a sentence about the thing asked that denies nothing of it says no "No."
+        about = kb.ask("Is written approval from the council needed before a foster child "
+                       "has an overnight stay at a friend's?")
+    assert denied.answer_found and denied.reply == "no"
+    assert (denied.answer or "").startswith("No. Foster carers do not need")
+    assert about.reply is None

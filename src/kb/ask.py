@@ -54,7 +54,7 @@ from kb.items import another_item, names_a_code, names_item
 from kb.models import Passage, passage_dict
 from kb.names import NAME_RUN, name_stems, names
 from kb.numbers import find_figures, stated_figures
-from kb.polar import answering_yes_or_no, denies_the_question
+from kb.polar import answering_yes_or_no, denies_the_question, denying_answer
 from kb.query import Filters
 from kb.question import (
     AGE_BOUND,
@@ -127,7 +127,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     hits = hits + engine.named_document_hits(question, hits, filters)
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits, COVERAGE_MIN)
     candidates.sort(key=lambda c: -c.score)
-    best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates)
+    best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates) or \
+        denying_answer(engine, asked, candidates)
     said_no = None
     if best is not None:
         best, said_no = answering_yes_or_no(engine, asked, candidates, best)

@@ -17,7 +17,7 @@ from kb.check import ALIGN_WEIGHT, judge
 from kb.claim_figures import read_claim
 from kb.claims import align
 from kb.framed import FRONTED
-from kb.gate import COVERAGE_MIN, NEAR_COVERAGE, able, holds_answer
+from kb.gate import ANSWER_THRESHOLD, COVERAGE_MIN, NEAR_COVERAGE, able, holds_answer
 from kb.question import POLAR, Question, last_question
 
 if TYPE_CHECKING:
@@ -73,3 +73,17 @@ def answering_yes_or_no(engine: SearchEngine, asked: Question, ranked: list[Cand
                                          else NEAR_COVERAGE)]
     return next(((c, True) for c in near if denies_the_question(engine, asked.text, c)),
                 (best, False))
+
+
+def denying_answer(engine: SearchEngine, asked: Question, ranked: list[Candidate]
+                   ) -> Candidate | None:
+    """For a yes/no question no sentence answers: one that could, holds some of its words
+    and denies what it asks answers "No." though it holds under half of them. A denial is the
+    answer itself, in the source's own words of the asker's case ("Could a grandparent with a
+    guardianship order get the grant?": "Relatives who hold guardianship orders are not
+    eligible"); a sentence that only shares the words says nothing, as before."""
+    if polar_statement(asked.text) is None:
+        return None
+    return next((c for c in able(asked, ranked) if c.score >= ANSWER_THRESHOLD
+                 and holds_answer(asked, c, NEAR_COVERAGE)
+                 and denies_the_question(engine, asked.text, c)), None)
