@@ -65,6 +65,16 @@ def test_only_a_claim_that_orders_things_is_read_for_an_order() -> None:
     assert not ranks("The MASH received 1,002 referrals in 2023-24.")
 
 
+def test_a_comparison_with_a_figure_bounds_it_and_orders_nothing() -> None:
+    assert not ranks("Core group meetings are held at least every six weeks and never more "
+                     "than a month after the conference.")
+    assert not ranks("The panel met fewer than 12 times in the year.")
+    assert not ranks("Less than a third of the audits found drift.")
+    # a comparison with another party, or with an earlier time, still orders
+    assert ranks("Health visitors made more referrals than a school nurse.")
+    assert ranks("Schools referred more often than a year ago.")
+
+
 def test_the_rows_a_claim_names_are_those_of_a_table_counting_what_it_speaks_of() -> None:
     named = rows_named("About two fifths of referrals to the MASH were for domestic abuse.",
                        _table())

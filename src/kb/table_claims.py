@@ -31,6 +31,8 @@ BEFORE = re.compile(r"\b(?:ahead\s+of|followed\s+by|(?:more|higher|larger|greate
                     r"(?:[a-z-]+\s+){0,3}than|outnumber\w*)\b", re.I)
 AFTER = re.compile(r"\b(?:behind|(?:fewer|less|lower|smaller)\s+(?:[a-z-]+\s+){0,3}than)\b",
                    re.I)
+_ONE_SPAN = re.compile(r"\s*an?\s+(?:day|week|fortnight|month|term|quarter|year)(?![\w-])"
+                       r"(?!\s+(?:ago|earlier|before))", re.I)
 _TOTAL = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
 _PLURAL = re.compile(r"^(?:[a-z]+[^s]s|two|three|four|five|\d+)$", re.I)
 
@@ -46,8 +48,20 @@ class Ranked:
 
 
 def ranks(claim: str) -> bool:
-    """Whether a claim puts things in an order (cheap: read before any table is fetched)."""
-    return any(cue.search(claim) for cue in (FIRST, LAST, BEFORE, AFTER))
+    """Whether a claim puts things in an order (cheap: read before any table is fetched). A
+    comparison with a figure bounds that figure and orders nothing ("never more than a month
+    apart", "fewer than 200 referrals")."""
+    return any(cue.search(claim) for cue in (FIRST, LAST)) or any(
+        not _bounds_a_figure(claim[m.end():]) for cue in (BEFORE, AFTER)
+        for m in cue.finditer(claim))
+
+
+def _bounds_a_figure(after: str) -> bool:
+    """Whether what follows a comparison's "than" begins with a figure ("1,000", "half", "a
+    month")."""
+    head = after[:40]
+    return _ONE_SPAN.match(head) is not None or any(
+        figure.start <= len(head) - len(head.lstrip()) + 1 for figure in find_figures(head))
 
 
 def _stems(text: str) -> set[str]:
