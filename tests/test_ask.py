@@ -1806,3 +1806,19 @@ def test_a_yes_no_question_is_answered_no_by_a_denial_holding_under_half_its_wor
     assert denied.answer_found and denied.reply == "no"
     assert (denied.answer or "").startswith("No. Foster carers do not need")
     assert about.reply is None
+
+
+def test_a_sentence_the_term_opens_saying_what_it_is_defines_it(tmp_path: Path) -> None:
+    text = ("Harms outside the home\n\n"
+            "Young people may be drawn into harm by adults they meet online. "
+            "Adults who groom young people often flatter them first. "
+            "Grooming is the process of building a young person's trust in order to abuse "
+            "or exploit them. Staff should pass any worry about grooming to the designated "
+            "lead on the same day.\n")
+    with one_document_library(tmp_path, "harms.txt", text) as kb:
+        answer = kb.ask("How does the guidance define grooming?")
+        # a sentence that only uses the word, not what it is, is no definition
+        unknown = kb.ask("How does the guidance define flattery?")
+    assert answer.answer_found
+    assert (answer.answer or "").startswith("Grooming is the process of building")
+    assert not unknown.answer_found

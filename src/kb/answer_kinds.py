@@ -174,6 +174,8 @@ _NAMED_AS = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:
 
 # a glossary line gives the meaning after a colon or a dash ("Looked-after child - A child is
 # looked after by ...")
+_SAYS_WHAT_IT_IS = re.compile(r"['\u2019\"\u201d]?\s+(?:is|are)\s+(?:the|a|an|any|when|where)\s",
+                              re.I)
 _GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\s[-\u2013\u2014])\s+\S")
 
 
@@ -192,8 +194,10 @@ def defines(asked: Question, text: str) -> bool:
         return True
     found = mentions[0]
     # a glossary line: the term opens it and a colon gives its meaning ("Eligible child: a
-    # looked-after child who ...")
-    if not re.search(r"\w", text[:found.start()]) and _GLOSSED.match(text, found.end()):
+    # looked-after child who ..."); or a sentence the term opens says what it is ("Grooming
+    # is the process of ...", "Neglect is a failure to ...")
+    if not re.search(r"\w", text[:found.start()]) and (
+            _GLOSSED.match(text, found.end()) or _SAYS_WHAT_IT_IS.match(text, found.end())):
         return True
     if not asked.meaning:
         return False
