@@ -116,6 +116,10 @@ def test_an_age_is_read_from_a_birthday_and_from_reaching_or_turning_it() -> Non
     assert ages("A pupil may leave in the year they turn 16.") == [16]
     assert ages("Support began after she reached 14 and ended when she turned 15.") == [14, 15]
     assert ages("The council reached 500 families.") == []
+    assert ages("Care leavers turning 21 this year are offered a review.") == [21]
+    # the modal "may" after an age is no month: "turning 25 may" is not the 25th of May
+    assert ages("A care leaver who comes back before turning 25 may ask for help.") == [25]
+    assert [f.kind for f in find_figures("The panel met on 25 May.")] == []
     # a bare number that a preposition of time puts at the end of a clause is an age
     assert ages("No child may marry before 16, even with consent.") == [16]
     assert ages("Help lasts until 25 or longer.") == [25]

@@ -205,7 +205,9 @@ _CLOCK = re.compile(r"\b\d{1,2}:[0-5]\d(?:\s*[ap]\.?m\b\.?)?|"
                     r"\b\d{1,2}\.[0-5]\d\s*(?:to|-|–|until)\s*\d{1,2}\.[0-5]\d\b"
                     r"(?!\s*(?:per\b|%|pence|p\b))", re.I)
 # a day of a month named without its year ("by 31 March"): a date of every year, no count
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b", re.I)
+# ("turning 25 may be logged": the modal "may" is no month; the month is written "May")
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?!may\b)(?:{MONTH_PATTERN})|"
+                           rf"(?-i:May))\b", re.I)
 # a birthday counts years: "until the young person's 21st birthday"
 _BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
                        rf"\s+birthday\b", re.I)
@@ -213,7 +215,8 @@ _BIRTHDAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)|({ORDINAL_WORD}))"
 # in England is 16" the words between the age and its figure name whose age it is
 _AGE = re.compile(r"(?:\b(?:aged?|age of(?:\s+[\w-]+){1,6}\s+(?:is|was|are|were|"
                   r"will be|remains)|age of|(?:they|he|she|child|person|pupil)\s+"
-                  r"(?:reach(?:es|ed)?|turn(?:s|ed)?|becomes?|became)|(?:under|over)\s*the age of|"
+                  r"(?:reach(?:es|ed)?|turn(?:s|ed)?|becomes?|became)|turning|"
+                  r"(?:under|over)\s*the age of|"
                   r"between the ages of)\s*"
                   r"(?:the age of\s*)?(?:(?:between|from)\s+)?)$", re.I)
 # "under 18", "over 16s": an age when young enough to be a child's; "samples under 30", "over
