@@ -1947,3 +1947,31 @@ def test_figures_that_only_say_which_case_leave_the_claim_to_its_english() -> No
                               find_figures("Of the club's 9 squads, 4 moved players."))
     assert not framed_figures("In 2023-24, the older players were moved.",
                               find_figures("In 2023-24, the older players were moved."))
+
+
+def test_a_claim_that_a_list_leaves_a_thing_out_is_contradicted_by_the_list_naming_it(
+        tmp_path: Path) -> None:
+    from kb.contrasts import said_left_out
+    from kb.words import stem
+
+    assert said_left_out("The plan names three priorities, and housing is not one of them.") \
+        == {stem("housing")}
+    assert said_left_out("The leaflet does not include the duty to refer.") == \
+        {stem("duty"), stem("refer")}
+    assert not said_left_out("The leaflet lists the duty to refer.")
+    text = ("Reporting concerns\n\n"
+            "The partnership's threshold guide sets out how staff should report a concern. "
+            "In summary the guide names these routes for a concern:\n"
+            "• a call to the children's front door\n"
+            "• an online referral form\n"
+            "• a conversation with the school's designated safeguarding lead\n"
+            "• a call to the police where a child is in immediate danger\n\n"
+            "Training\n\nThe guide is reviewed every two years by the partnership board.\n")
+    with one_document_library(tmp_path, "guide.txt", text) as kb:
+        named = kb.check("The threshold guide names four routes for a concern, and an online "
+                         "referral form is not one of them.")
+        absent = kb.check("The threshold guide names four routes for a concern, and a text "
+                          "message to the duty team is not one of them.")
+    assert named.verdict == "contradicted"
+    assert "online referral form" in named.evidence[0]["quote"]
+    assert absent.verdict != "contradicted"

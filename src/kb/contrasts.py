@@ -170,3 +170,21 @@ def passed_over(claim: str, sentence: str) -> str | None:
     if mine and yours and yours <= said and not mine & said:
         return "the source states what the claim passes over"
     return None
+
+
+# "X is not one of them", "X is not among the rights listed", "the list does not include X":
+# a claim that a list leaves a thing out
+_NOT_AMONG = re.compile(r"((?:[\w'-]+\s+){1,6}?)(?:is|are|was|were)\s+not\s+(?:one\s+of|among|"
+                        r"(?:included|listed|named)\s+(?:in|among|on))\b", re.I)
+_NOT_INCLUDED = re.compile(r"\b(?:does|do|did)\s+not\s+(?:include|list|name)\s+"
+                           r"((?:[\w'-]+\s*){1,6}?)(?=\s*(?:[,.;:]|$|\b(?:and|but|or|as|among)\b))",
+                           re.I)
+
+
+def said_left_out(claim: str) -> set[str]:
+    """The stems of what a claim says a list leaves out ("a right to object is not one of
+    them": right, object); empty when it says no such thing."""
+    found = _NOT_AMONG.search(claim) or _NOT_INCLUDED.search(claim)
+    if found is None:
+        return set()
+    return {stem(word) for word in content_words(found.group(1))}
