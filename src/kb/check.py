@@ -19,6 +19,7 @@ from kb.claim_figures import (
 from kb.claims import (
     Aligned,
     align,
+    listing,
     other_date,
     same_time,
     says_more_than_its_title,
@@ -33,7 +34,7 @@ from kb.clashes import (
     turned_around,
 )
 from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
-from kb.contrasts import passed_over, said_left_out
+from kb.contrasts import passed_over
 from kb.duties import denied_duty, forbids, names_the_act
 from kb.framed import framed_figures, held_in, states_the_figures
 from kb.models import Figure, Match
@@ -172,7 +173,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
     if not about:
         return "not_found", [_as_match(a) for a in aligned[:1]], ""
     # a claim that a list leaves a thing out, against the list that names it
-    if listed := listing(claim, about):
+    if listed := listing(claim.text, about):
         return "contradicted", [_as_match(listed, agrees=False)], "the source lists it"
     # figures that only say what the claim speaks of, stated where the closest sentence stands,
     # leave its English to be read ("In the case study of a 12-year-old girl, the boys ...")
@@ -222,17 +223,6 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         if claims_a_figure(claim) or not _SCOPE_WORD.search(about[0].sentence):
             return "not_found", [_as_match(about[0])], ""
     return read_english(claim, about)
-
-
-def listing(claim: Claim, about: list[Aligned], most: int = 3) -> Aligned | None:
-    """The item of a list near the claim that names what the claim says the list leaves out
-    ("a right to object is not one of them" against "... rights are: • the right to object")."""
-    left = said_left_out(claim.text)
-    if not left:
-        return None
-    items = [item for near in about[:most] for item in
-             ([near] if near.lead_in else with_its_list(near)[1:])]
-    return next((item for item in items if left <= words_of(item.sentence[item.lead:])), None)
 
 
 def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], str]:

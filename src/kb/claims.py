@@ -15,6 +15,7 @@ import numpy as np
 
 from kb import embed
 from kb.agreement import same_date
+from kb.contrasts import said_left_out
 from kb.models import Figure, Passage
 from kb.names import REPORTING
 from kb.numbers import find_figures
@@ -345,3 +346,14 @@ def _names_its_year(figure: Figure, named: list[Figure]) -> bool:
     if figure.kind == "year":
         return any(f.kind in ("year", "date") and int(f.value) == int(figure.value) for f in named)
     return figure.kind == "period" and any(f.period == figure.period for f in named)
+
+
+def listing(claim: str, about: list[Aligned], most: int = 3) -> Aligned | None:
+    """The item of a list near the claim that names what the claim says the list leaves out
+    ("a right to object is not one of them" against "... rights are: • the right to object")."""
+    left = said_left_out(claim)
+    if not left:
+        return None
+    items = [item for near in about[:most] for item in
+             ([near] if near.lead_in else with_its_list(near)[1:])]
+    return next((item for item in items if left <= words_of(item.sentence[item.lead:])), None)
