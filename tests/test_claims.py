@@ -296,6 +296,19 @@ def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
                       "place of the visit.") == []
 
 
+
+def test_the_words_before_the_names_they_stand_for_are_no_member_of_the_list() -> None:
+    from kb.members import list_items, swapped_member
+
+    # "its authors, Priya Shah and Tom Reid": the authors are the two names
+    claim = "The audit was written by its authors, Priya Shah and Tom Reid."
+    assert list_items(claim) == ["Priya Shah", "Tom Reid"]
+    assert swapped_member(claim, "Audit written by Priya Shah, Tom Reid and Ann Cole.") is None
+    # a plural that is a member of its own stays one
+    assert list_items("Visits were made by social workers, Police and Health.")[1:] == [
+        "Police", "Health"]
+
+
 def test_a_sentence_the_layout_broke_over_two_lines_is_one_sentence() -> None:
     text = ("Leads should be trained. This training should be\nupdated at least every two "
             "years.\nThe next heading")

@@ -37,7 +37,18 @@ def list_items(text: str) -> list[str]:
         if len(run) >= 3 and len(run) > len(best) and \
                 any(joint.strip() in (",", ";", "(") for _, joint in run[1:]):
             best = [piece for piece, _ in run]
+    # "written by its authors, Priya Shah and Tom Reid": the words before the names say who
+    # they are (an apposition), and are no member of their own
+    if len(best) >= 3 and _APPOSED.search(best[0]) and all(
+            _LEAD.sub("", item)[:1].isupper() for item in best[1:]):
+        best = best[1:]
     return [_LEAD.sub("", item) for item in best]
+
+
+# a list's first piece that ends in a common noun in the plural, owned or counted ("its
+# authors", "two case readers"), which names what the capitalised names after it are
+_APPOSED = re.compile(r"\b(?:its|their|his|her|our|the|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|\d+)\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s$")
 
 
 # where a member's qualifier starts ("an integrated care board for an area ..."), and the verb
