@@ -1975,3 +1975,32 @@ def test_a_claim_that_a_list_leaves_a_thing_out_is_contradicted_by_the_list_nami
     assert named.verdict == "contradicted"
     assert "online referral form" in named.evidence[0]["quote"]
     assert absent.verdict != "contradicted"
+
+
+def test_a_count_of_the_names_a_claim_gives_leaves_the_names_to_be_read(tmp_path: Path) -> None:
+    from kb.framed import counts_its_names
+    from kb.numbers import find_figures, stated_figures
+
+    def counts(text: str) -> bool:
+        return counts_its_names(text, stated_figures(find_figures(text)))
+
+    assert counts("The audit was led by two reviewers, Sam Okafor and Lee Grant.")
+    assert counts("Three areas took part: Harrowden, Kelby and Marsh End.")
+    # as many names as the count, or it counts something else
+    assert not counts("Three areas took part: Harrowden and Kelby.")
+    assert not counts("The audit found 40 cases, mostly from Schools and Police.")
+    text = ("Multi-agency audit of neglect cases\n\n"
+            # a cover page's lines, run together as extraction gives them
+            "A collaboration between the council, the police and the health board Audit "
+            "written by Priya Shah and Tom Reid (Partnership Business Unit) Case readers: "
+            "Ellen Marsh and Omar Hussain Contact for enquiries: the business unit\n\n"
+            "The audit read 24 cases of neglect open to children's social care in the "
+            "spring.\n")
+    with one_document_library(tmp_path, "audit.txt", text) as kb:
+        right = kb.check("The multi-agency audit of neglect cases was written by its two "
+                         "authors, Priya Shah and Tom Reid.")
+        wrong = kb.check("The multi-agency audit of neglect cases was written by its two "
+                         "authors, Ellen Marsh and Omar Hussain.")
+    # the count is no figure to find in the source: the names bear the claim out, or not
+    assert right.verdict == "supported"
+    assert wrong.verdict == "contradicted"

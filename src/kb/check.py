@@ -36,7 +36,7 @@ from kb.clashes import (
 from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
 from kb.contrasts import passed_over
 from kb.duties import denied_duty, forbids, names_the_act
-from kb.framed import framed_figures, held_in, states_the_figures
+from kb.framed import counts_its_names, framed_figures, held_in, states_the_figures
 from kb.models import Figure, Match
 from kb.names import (
     another_of_its_kind,
@@ -177,7 +177,9 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         return "contradicted", [_as_match(listed, agrees=False)], "the source lists it"
     # figures that only say what the claim speaks of, stated where the closest sentence stands,
     # leave its English to be read ("In the case study of a 12-year-old girl, the boys ...")
-    if framed_figures(claim.text, claim.figures) and held_in(claim.figures, about[0].passage.text):
+    # and so do counts of the names the claim gives ("its two user researchers, A and B")
+    if framed_figures(claim.text, claim.figures) and held_in(
+            claim.figures, about[0].passage.text) or counts_its_names(claim.text, claim.figures):
         claim = replace(claim, figures=[])
     if claim.figures:
         matches = [m for near in about for a in with_its_list(near)

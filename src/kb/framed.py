@@ -37,6 +37,25 @@ def framed_figures(text: str, figures: list[Figure]) -> bool:
         figure.end <= frame.end() and figure.kind in _NAMING for figure in figures)
 
 
+# a name: capitalised words, a title before them ("Dr Niamh O'Brien", "Dorset")
+_NAME = r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+# the names a count is followed by: "its two user researchers, Monica Ferraro and Nel Mathams"
+_NAMES_AFTER = re.compile(rf"(?:\s+[a-z][\w-]*){{1,4}}\s*[,:(]\s*({_NAME}(?:\s*,\s*{_NAME})*"
+                          rf"\s*,?\s+(?:and|&)\s+{_NAME})")
+_NAMES_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def counts_its_names(text: str, figures: list[Figure]) -> bool:
+    """Whether every figure of the text is a count of the names that follow it, as many as it
+    counts ("written by its two user researchers, Monica Ferraro and Nel Mathams"): the count
+    says how many names are given, and the names are what the claim states."""
+    def counted(figure: Figure) -> bool:
+        names = _NAMES_AFTER.match(text, figure.end)
+        return names is not None and len(_NAMES_SPLIT.split(names.group(1))) == figure.value
+
+    return bool(figures) and all(f.kind == "count" and counted(f) for f in figures)
+
+
 def held_in(figures: list[Figure], text: str) -> bool:
     """Whether the text states each figure's value as the same kind of figure."""
     stated = {(figure.kind, figure.value) for figure in find_figures(text, None)}
