@@ -1822,3 +1822,23 @@ def test_a_sentence_the_term_opens_saying_what_it_is_defines_it(tmp_path: Path) 
     assert answer.answer_found
     assert (answer.answer or "").startswith("Grooming is the process of building")
     assert not unknown.answer_found
+
+
+def test_a_sentence_holding_the_questions_own_phrase_answers_before_one_with_its_words_apart(
+        tmp_path: Path) -> None:
+    from kb.words import shares_a_run
+
+    assert shares_a_run("What does life story work help children to do?",
+                        "Life Story Work helps children understand their past.", 4)
+    # the same words, apart or out of order, are no run
+    assert not shares_a_run("What does life story work help children to do?",
+                            "Work on a child's life story helps them.", 4)
+    text = ("Recording with children\n\n"
+            "Good records help children who were in care make sense of their life story when "
+            "they are older. "
+            "Life story work helps children understand their past and who they are. "
+            "The team reviews its recording guidance every year.\n")
+    answer = answer_from(tmp_path, "records.txt", text,
+                         "What does life story work help children in care to do?")
+    assert answer.answer_found
+    assert (answer.answer or "").startswith("Life story work helps children")

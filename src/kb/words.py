@@ -177,3 +177,13 @@ SAME_AS = {stem(form): frozenset(stem(alike) for other in group.split()
 
 # the words of a modal: what one must, should or could do, not what is done
 MODALS = {"should", "must", "shall", "will", "would", "could", "might", "ought", "need"}
+
+
+def shares_a_run(text: str, other: str, length: int) -> bool:
+    """Whether `other` holds `length` of the text's content words one after another, in the
+    text's order, each in any form ("life story work helps children": "Life Story Work helps
+    children understand"); words between them in `other` break the run."""
+    ours = [stem(word) for word in content_words(text)]
+    theirs = f" {' '.join(stem(word) for word in content_words(other))} "
+    return any(f" {' '.join(ours[at:at + length])} " in theirs
+               for at in range(len(ours) - length + 1))
