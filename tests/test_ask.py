@@ -1817,11 +1817,15 @@ def test_a_sentence_the_term_opens_saying_what_it_is_defines_it(tmp_path: Path) 
             "lead on the same day.\n")
     with one_document_library(tmp_path, "harms.txt", text) as kb:
         answer = kb.ask("How does the guidance define grooming?")
+        # the term is the one after "mean by", not a name before it
+        meant = kb.ask("What does KCSE mean by grooming?")
         # a sentence that only uses the word, not what it is, is no definition
         unknown = kb.ask("How does the guidance define flattery?")
     assert answer.answer_found
     assert (answer.answer or "").startswith("Grooming is the process of building")
     assert not unknown.answer_found
+    assert meant.answer_found
+    assert (meant.answer or "").startswith("Grooming is the process of building")
 
 
 def test_a_sentence_holding_the_questions_own_phrase_answers_before_one_with_its_words_apart(

@@ -93,6 +93,9 @@ DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9]
                      # after "define", up to a qualifier or the question's end
                      r"|\bdefines?\s+(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
                      r"(?=\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$)")
+# "what does KCSIE mean by radicalisation?": the term after "mean by", before any other
+_MEANT_BY = re.compile(r"\bmeant?\s+by\s+(?:the\s+|an?\s+)?['\"]?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)"
+                       r"{0,3}?)(?=['\"]?(?:\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$))")
 # a number standing as a name, and the weight it carries in a question (that of a word the
 # library uses in about twenty passages)
 CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
@@ -211,13 +214,13 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     duty = [terms.weights.pop(word) for word in DUTY_WORDS & set(terms.weights)]
     if duty:  # "compulsory" is met by "mandatory" or "required": one term, the duty
         terms.weights[DUTY] = max(duty)
-    defined = DEFINED.search(text) if wants == "define" else None
+    defined = _MEANT_BY.search(text) or DEFINED.search(text) if wants == "define" else None
     quoted = _quoted_term(text) if wants == "define" else None
     # a phrase in quotes is the term asked about ("what does 'alternatively qualified staff'
     # mean?"); else the word after "term" or "code", or before "mean"
     asked = quoted.group(1) if quoted else None
     if asked is None and defined:
-        asked = defined.group(1) or defined.group(2) or defined.group(3)
+        asked = next(group for group in defined.groups() if group)
     meaning = None
     if asked:
         for word in DEFINE_FRAME:
