@@ -172,10 +172,11 @@ _NAMED_AS = re.compile(r"\b(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:
                        r"['\u2018\"\u201c]$", re.I)
 
 
-# a glossary line gives the meaning after a colon or a dash ("Looked-after child - A child is
-# looked after by ...")
+# a sentence the term opens that goes on to say what it is ("Grooming is the process of ...")
 _SAYS_WHAT_IT_IS = re.compile(r"['\u2019\"\u201d]?\s+(?:is|are)\s+(?:the|a|an|any|when|where)\s",
                               re.I)
+# a glossary line gives the meaning after a colon or a dash ("Looked-after child - A child is
+# looked after by ...")
 _GLOSSED = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\s[-\u2013\u2014])\s+\S")
 
 

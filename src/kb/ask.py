@@ -80,10 +80,10 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
 OBJECT_BONUS = 0.1  # a name standing as the object of the question's own verb
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ITEM_UNNAMED = 0.15  # half what naming another item costs (0.05 to 0.2 move the same cases)
-# a sentence holding a run of the question's words in its order ("information in health records
-# is not lost") says what the question names as the question names it: fitted on the tune
-# halves of all sets (run of 3, 4, 5 words at 0.03 to 0.1: 4 words at 0.05 best, +2; its
-# neighbours +1, 0.1 -2)
+# a sentence holding a run of the question's words in its order ("what does life story work
+# help children to do": "Life story work helps children ...") names the thing as the question
+# names it: fitted on the tune halves of all sets (runs of 3, 4, 5 words at 0.03 to 0.1: 4
+# words at 0.05 best, +2; its neighbours +1, 0.1 -2)
 RUN_WORDS = 4
 RUN_BONUS = 0.05
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
@@ -349,4 +349,3 @@ def citation(engine: SearchEngine, candidate: Candidate) -> Citation:
     passage = candidate.passage
     return Citation(passage.doc_id, passage.title, passage.path,
                     engine.page_of(passage, candidate.sentence.start), candidate.sentence.text)
-

@@ -183,7 +183,14 @@ def shares_a_run(text: str, other: str, length: int) -> bool:
     """Whether `other` holds `length` of the text's content words one after another, in the
     text's order, each in any form ("life story work helps children": "Life Story Work helps
     children understand"); words between them in `other` break the run."""
-    ours = [stem(word) for word in content_words(text)]
-    theirs = f" {' '.join(stem(word) for word in content_words(other))} "
+    ours = _stem_run(text)
+    theirs = f" {' '.join(_stem_run(other))} "
     return any(f" {' '.join(ours[at:at + length])} " in theirs
                for at in range(len(ours) - length + 1))
+
+
+@lru_cache(maxsize=4096)
+def _stem_run(text: str) -> tuple[str, ...]:
+    """The stems of a text's content words in order (kept: a question is read against every
+    sentence of its passages, and a sentence against many questions)."""
+    return tuple(stem(word) for word in content_words(text))
