@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kb.number_words import WORD_NUMBER
 from kb.words import content_words, stem, word_parts, words_of
 
 # an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words
@@ -47,8 +48,8 @@ def list_items(text: str) -> list[str]:
 
 # a list's first piece that ends in a common noun in the plural, owned or counted ("its
 # authors", "two case readers"), which names what the capitalised names after it are
-_APPOSED = re.compile(r"\b(?:its|their|his|her|our|the|two|three|four|five|six|seven|eight|nine|"
-                      r"ten|\d+)\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s$")
+_APPOSED = re.compile(rf"\b(?:its|their|his|her|our|the|{WORD_NUMBER}|\d+)\s+"
+                      r"(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s$")
 
 
 # where a member's qualifier starts ("an integrated care board for an area ..."), and the verb

@@ -86,16 +86,17 @@ WANTS = [
                        r"bod(?:y|ies)|professionals?|people|person|roles?|services?|"
                        r"authorit(?:y|ies)|councils?|teams?)\b", re.I)),
 ]
+# a term of up to four words, and where it ends: a qualifier or the question's end
+_TERM = r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+_TERM_END = r"(?=\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$)"
 # the code or term a "what does X mean" question asks about
 DEFINED = re.compile(r"\b(?:code|term|acronym|abbreviation)\s+['\"]?([A-Za-z0-9][\w-]{0,9})"
                      r"|\bdoes\s+['\"]?([A-Z0-9][\w-]{1,9})['\"]?\s+(?:mean|stand)"
                      # "how does the advice define information sharing in ...": the words
                      # after "define", up to a qualifier or the question's end
-                     r"|\bdefines?\s+(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
-                     r"(?=\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$)")
+                     rf"|\bdefines?\s+(?:the\s+|an?\s+)?{_TERM}{_TERM_END}")
 # "what does KCSIE mean by radicalisation?": the term after "mean by", before any other
-_MEANT_BY = re.compile(r"\bmeant?\s+by\s+(?:the\s+|an?\s+)?['\"]?([A-Za-z][\w-]*(?:\s+[a-z][\w-]*)"
-                       r"{0,3}?)(?=['\"]?(?:\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$))")
+_MEANT_BY = re.compile(rf"\bmeant?\s+by\s+(?:the\s+|an?\s+)?['\"]?{_TERM}['\"]?{_TERM_END}")
 # a number standing as a name, and the weight it carries in a question (that of a word the
 # library uses in about twenty passages)
 CODE = re.compile(r"(?<![\d.,£/])\b\d{1,4}\b(?![.,/]\d|%)")
