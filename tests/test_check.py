@@ -2004,3 +2004,34 @@ def test_a_count_of_the_names_a_claim_gives_leaves_the_names_to_be_read(tmp_path
     # the count is no figure to find in the source: the names bear the claim out, or not
     assert right.verdict == "supported"
     assert wrong.verdict == "contradicted"
+
+
+def test_a_statement_is_read_with_the_denial_in_the_sentence_after_it() -> None:
+    from kb.check import judge
+    from kb.claim_figures import Claim
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    text = ("Review panels can meet in different ways; a video call is one format for a panel "
+            "meeting. The board does not require a particular format for panel meetings.")
+    passage = Passage(1, "t", "Panel guidance", "t.pdf", None, "other", 3, 3, None, text, 0,
+                      len(text))
+    first, second = (sentence.strip() + "." for sentence in text.split(".")[:2])
+
+    def aligned(sentence: str, score: float) -> Aligned:
+        return Aligned(passage, sentence, text.index(sentence), coverage=0.6, closeness=score,
+                       score=score)
+
+    terms = Terms({"board": 1.0, "requir": 1.0, "video": 1.0, "call": 0.5, "format": 1.0,
+                   "panel": 0.5, "meet": 0.5})
+    claim = Claim("The board requires a video call as the format for panel meetings.", [], None,
+                  0, terms)
+    # the denial reads as further off than the claim's threshold, yet it qualifies the
+    # statement just before it
+    statement, denial = aligned(first, 0.7), aligned(second, 0.4)
+    verdict, chosen, _ = judge(claim, [statement, denial])
+    assert verdict == "contradicted" and chosen[0].sentence == denial.sentence
+    # the same denial standing elsewhere in the passage, another sentence between, is not read
+    apart = Aligned(passage, second, len(text) + 40, coverage=0.6, closeness=0.4, score=0.4)
+    assert judge(claim, [statement, apart])[0] != "contradicted"

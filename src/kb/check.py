@@ -20,6 +20,7 @@ from kb.claims import (
     Aligned,
     align,
     listing,
+    next_sentence,
     other_date,
     same_time,
     says_more_than_its_title,
@@ -172,6 +173,11 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
              and not defines_another_term(claim.text, a.sentence)]
     if not about:
         return "not_found", [_as_match(a) for a in aligned[:1]], ""
+    # a statement qualified by a denial in the sentence after it ("... family group conference
+    # is one model. The Department does not prescribe a specific model"): that denial is read
+    if (after := next_sentence(about[0], aligned)) and after not in about and \
+            NEGATION.search(after.sentence):
+        about = [*about, after]
     # a claim that a list leaves a thing out, against the list that names it
     if listed := listing(claim.text, about):
         return "contradicted", [_as_match(listed, agrees=False)], "the source lists it"

@@ -145,6 +145,14 @@ def model_texts(passage_text: str) -> list[str]:
 StoredVectors = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
 
 
+def next_sentence(aligned: Aligned, others: Sequence[Aligned]) -> Aligned | None:
+    """The sentence of the others that follows this one in its passage, nothing between."""
+    end = aligned.start + len(aligned.sentence)
+    return next((near for near in others if near.passage.passage_id ==
+                 aligned.passage.passage_id and near.start >= end and
+                 not re.search(r"\w", aligned.passage.text[end:near.start])), None)
+
+
 def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
           weight: float = 0.5, model_name: str = embed.MODEL_NAME,
           stored: StoredVectors | None = None) -> list[Aligned]:
