@@ -1846,3 +1846,31 @@ def test_a_sentence_holding_the_questions_own_phrase_answers_before_one_with_its
                          "What does life story work help children in care to do?")
     assert answer.answer_found
     assert (answer.answer or "").startswith("Life story work helps children")
+
+
+def test_what_is_counted_ends_at_the_questions_past_tense_verb() -> None:
+    from kb.answer_kinds import counts_another
+    from kb.numbers import find_figures
+    from kb.question import Question
+    from kb.terms import Terms
+
+    # "how many councils missed ...": the councils are counted, whatever past-tense verb follows
+    asked = Question("How many councils missed the census return deadline last year?", "count",
+                     None, Terms({"council": 1.0, "miss": 0.5, "deadlin": 0.5, "return": 0.5}))
+    for text, other in (("Each return should hold a four digit school code.", True),
+                        ("Nine councils missed the deadline this year.", False)):
+        figure = next(f for f in find_figures(text) if f.kind == "count")
+        assert counts_another(asked, text, figure) == other, text
+
+
+def test_what_reading_age_asks_an_age() -> None:
+    from kb.question import WANTS
+
+    def wants(question: str) -> str | None:
+        return next((name for name, pattern in WANTS if pattern.search(question)), None)
+
+    assert wants("What reading age should letters to families be written at?") == "duration"
+    assert wants("What age can a child give consent?") == "duration"
+    # a word ending in "age" is no age
+    assert wants("What page of the leaflet lists the helplines?") != "duration"
+    assert wants("What percentage of carers replied?") == "percent"

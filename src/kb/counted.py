@@ -38,9 +38,9 @@ def own_date_fit(question: str, text: str, figures: list[Figure], figure: Figure
     return 0.15 if dated & asked else -0.15
 
 
-_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:are|is|were|was|do|"
-                       r"does|did|have|has|had|will|would|can|could|must|should|took|attended|"
-                       r"in|of|on|at|for|across)\b", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[\w'-]+,?\s+){0,4}?[\w'-]+)\s+(?:are|is|were|was|do|"
+                       r"does|did|have|has|had|will|would|can|could|must|should|took|"
+                       r"in|of|on|at|for|across|[a-z]+ed)\b", re.I)
 
 
 # "what is the maximum number of families a practitioner may hold": what is counted, as after

@@ -24,7 +24,7 @@ WANTS = [
     ("duration", re.compile(r"\b(?:how long|how often|how soon|how quickly|how fast|"
                             r"what timescale|what time ?limit|"
                             r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
-                            r"hours|years)|what age|until what age|up to what age|minimum age|"
+                            r"hours|years)|what (?:[\w-]+ )?age|until what age|up to what age|minimum age|"
                             r"maximum age|age limit|age at which|how old|time ?frame|"
                             # "what is the longest it should be kept": a length of time
                             r"what(?:'s| is) the (?:longest|shortest))\b", re.I)),
