@@ -1874,3 +1874,17 @@ def test_what_reading_age_asks_an_age() -> None:
     # a word ending in "age" is no age
     assert wants("What page of the leaflet lists the helplines?") != "duration"
     assert wants("What percentage of carers replied?") == "percent"
+
+
+def test_who_carried_out_an_act_is_answered_by_who_conducted_it(tmp_path: Path) -> None:
+    from kb.question import act_asked, act_forms
+
+    # a carrying out is a conducting; a carrying of a cost is not
+    assert {"conduct", "perform"} <= act_forms(act_asked("Who carried out the audit?") or "")
+    assert "conduct" not in act_forms(act_asked("Who carried the cost of the audit?") or "")
+    text = ("How the audit was done\n\n"
+            "The audit began in spring with a survey of every school in the borough. "
+            "After the survey, researchers from Northfield University conducted a case file "
+            "audit of forty closed cases. Governors were sent a summary in the autumn.\n")
+    answer = answer_from(tmp_path, "audit.txt", text, "Who carried out the case file audit?")
+    assert answer.answer_found and "Northfield University" in (answer.answer or "")

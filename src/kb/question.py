@@ -365,9 +365,18 @@ _NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes
              "are", "were", "have", "do", "did", "say", "go", "make", "get", "take", "need"}
 
 
+# acts of one sense, a phrasal verb's among them: "who carried out the analysis" is answered by
+# "researchers ... conducted the analysis" (a carrying that is no carrying out is not)
+_CONDUCTED = {stem(verb) for verb in ("conduct", "undertake", "undertook", "perform")}
+_CARRY = {stem(form) for form in ("carry", "carries", "carried", "carrying")}
+_CARRIED_OUT = re.compile(r"\b(?:carry|carries|carried|carrying)\s+out\b", re.I)
+
+
 def act_forms(act: str) -> set[str]:
-    """The stems a sentence may state an act in: its own, and an irregular verb's past forms."""
-    return _ACT_FORMS.get(act, {act})
+    """The stems a sentence may state an act in: its own, an irregular verb's past forms, and
+    the acts of its sense."""
+    forms = _ACT_FORMS.get(act, {act})
+    return forms | _CONDUCTED | _CARRY if act in _CONDUCTED else forms
 
 
 def act_asked(question: str) -> str | None:
@@ -375,6 +384,8 @@ def act_asked(question: str) -> str | None:
     match = _WHO_ACTS.search(question)
     if match is None:
         return None
+    if _CARRIED_OUT.match(question, match.start(match.lastindex or 0)):
+        return stem("conduct")
     if match.group(3):  # a past act: "developed" is "develop" done, "led" is "lead"
         verb = match.group(3).lower()
         if verb in BASE_OF:
