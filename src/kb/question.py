@@ -24,8 +24,8 @@ WANTS = [
     ("duration", re.compile(r"\b(?:how long|how often|how soon|how quickly|how fast|"
                             r"what timescale|what time ?limit|"
                             r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
-                            r"hours|years)|what (?:[\w-]+ )?age|until what age|up to what age|minimum age|"
-                            r"maximum age|age limit|age at which|how old|time ?frame|"
+                            r"hours|years)|what (?:[\w-]+ )?age|until what age|up to what age|"
+                            r"minimum age|maximum age|age limit|age at which|how old|time ?frame|"
                             # "what is the longest it should be kept": a length of time
                             r"what(?:'s| is) the (?:longest|shortest))\b", re.I)),
     ("define", re.compile(r"\bwhat (?:does|do) .{0,60}\bmean\b|\bstand for\b|"
@@ -367,16 +367,14 @@ _NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes
 
 # acts of one sense, a phrasal verb's among them: "who carried out the analysis" is answered by
 # "researchers ... conducted the analysis" (a carrying that is no carrying out is not)
-_CONDUCTED = {stem(verb) for verb in ("conduct", "undertake", "undertook", "perform")}
-_CARRY = {stem(form) for form in ("carry", "carries", "carried", "carrying")}
+_CONDUCTED = {stem(verb) for verb in ("conduct", "undertake", "undertook", "perform", "carry")}
 _CARRIED_OUT = re.compile(r"\b(?:carry|carries|carried|carrying)\s+out\b", re.I)
 
 
 def act_forms(act: str) -> set[str]:
     """The stems a sentence may state an act in: its own, an irregular verb's past forms, and
     the acts of its sense."""
-    forms = _ACT_FORMS.get(act, {act})
-    return forms | _CONDUCTED | _CARRY if act in _CONDUCTED else forms
+    return _CONDUCTED if act in _CONDUCTED - {stem("carry")} else _ACT_FORMS.get(act, {act})
 
 
 def act_asked(question: str) -> str | None:
