@@ -1888,3 +1888,28 @@ def test_who_carried_out_an_act_is_answered_by_who_conducted_it(tmp_path: Path) 
             "audit of forty closed cases. Governors were sent a summary in the autumn.\n")
     answer = answer_from(tmp_path, "audit.txt", text, "Who carried out the case file audit?")
     assert answer.answer_found and "Northfield University" in (answer.answer or "")
+
+
+def test_a_sentence_a_page_break_cuts_is_answered_whole_and_cited_on_both_pages(
+        tmp_path: Path) -> None:
+    from tests.documents import make_pdf
+
+    filler = ["The partnership published its carers survey in the spring of this year."] * 3
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "survey.pdf", [
+        ["## Carers survey", *filler,
+         "Most carers said that respite breaks helped them most, and a third",
+         "of the carers who replied said the new respite service in the western towns was"],
+        ["too far from their homes to reach by bus.", "The panel will review it in May."],
+        ["## Next year", *filler]], title="Carers survey 2023")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        answer = kb.ask("What did a third of the carers who replied say about the new respite "
+                        "service?")
+        verdict = kb.check("A third of the carers who replied said the new respite service was "
+                           "too far from their homes to reach by bus.")
+    assert answer.answer_found and "too far from their homes" in (answer.answer or "")
+    cited = answer.to_dict()["citations"][0]
+    assert (cited["page"], cited["page_end"]) == (1, 2)
+    assert verdict.verdict == "supported"
+    assert (verdict.evidence[0]["page"], verdict.evidence[0]["page_end"]) == (1, 2)

@@ -175,6 +175,23 @@ def test_a_line_that_runs_on_in_lowercase_continues_its_sentence() -> None:
         "Families can call the Speak Up! line at any time.", "It is free."]
 
 
+def test_a_sentence_a_page_break_cut_in_two_reads_on_across_it() -> None:
+    # pages are joined by a blank line: a page ending on a lowercase word or a comma, the next
+    # opening on a lowercase word, is one sentence cut by the break
+    text = ("A third of the carers who replied were\n\nfrom the two western towns. It ends.\n\n"
+            "Next steps\n\nThe panel meets in May.")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "A third of the carers who replied were from the two western towns.", "It ends.",
+        "Next steps", "The panel meets in May."]
+    # offsets still point into the text as written
+    first = sentences[0]
+    assert text[first.start:first.end].split() == first.text.split()
+    # a page that ends on a full stop, or a next page that opens on a capital, breaks as before
+    closed = "The survey closed in June.\n\nthe results follow below."
+    assert len(split_sentences(closed)) == 2
+
+
 def test_a_sentence_opening_on_a_straight_quote_is_a_sentence_of_its_own() -> None:
     text = "Carers keep a diary. 'Respite' in this plan means a short break for the carer."
     assert [s.text for s in split_sentences(text)] == [

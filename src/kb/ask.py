@@ -96,10 +96,12 @@ class Citation:
     path: str
     page: int | None
     quote: str
+    page_end: int | None = None  # the page the quote ends on, where a page break cuts it
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "title": self.title, "path": self.path,
-                "page": self.page, "quote": self.quote}
+                "page": self.page, "quote": self.quote,
+                "page_end": self.page if self.page_end is None else self.page_end}
 
 
 @dataclass
@@ -347,5 +349,7 @@ def mark(candidate: Candidate) -> str:
 
 def citation(engine: SearchEngine, candidate: Candidate) -> Citation:
     passage = candidate.passage
+    sentence = candidate.sentence
     return Citation(passage.doc_id, passage.title, passage.path,
-                    engine.page_of(passage, candidate.sentence.start), candidate.sentence.text)
+                    engine.page_of(passage, sentence.start), sentence.text,
+                    engine.page_of(passage, max(sentence.start, sentence.end - 1)))

@@ -128,7 +128,7 @@ def names_again(sentence: str, previous: str) -> bool:
 
 # the way `readings` reads a passage, stored with the library's sentence vectors: a change
 # here has ingest read every passage again for the texts it has no vector for
-READINGS = "2: a sentence opening on the noun the one before names leans on it"
+READINGS = "3: a sentence a page break cut in two reads on across it"
 
 
 def model_texts(passage_text: str) -> list[str]:

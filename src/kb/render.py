@@ -40,6 +40,8 @@ class Style:
 
 def cite(item: dict[str, Any]) -> str:
     page = f", p. {item['page']}" if item.get("page") else ""
+    if item.get("page") and (item.get("page_end") or item["page"]) > item["page"]:
+        page = f", pp. {item['page']}-{item['page_end']}"  # a quote a page break runs over
     period = f" ({item['period']})" if item.get("period") else ""
     restricted = " [RESTRICTED]" if item.get("access") == "restricted" else ""
     return f"{item.get('title', item.get('doc_id', '?'))}{period}{page}{restricted}"

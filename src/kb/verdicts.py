@@ -70,6 +70,9 @@ def evidence(engine: SearchEngine, claim: Claim, chosen: list[Match], hits: Sequ
                     numbers_in_claim=[f.to_dict() for f in claim.figures],
                     numbers_in_source=[f.to_dict() for f in match.source_figures],
                     page=engine.page_of(match.passage, match.sentence_start),
+                    # a quote a page break cuts in two ends on the next page
+                    page_end=engine.page_of(match.passage, match.sentence_start +
+                                            max(0, len(match.sentence) - 1)),
                     agrees=match.agrees)
         items.append(item)
     if not items:
