@@ -55,7 +55,9 @@ def test_ask_json_has_the_contract_shape(library: KnowledgeBase) -> None:
     data = library.ask("How many rapid reviews were held in 2020-21?").to_dict()
     assert {"question", "answer_found", "answer", "citations", "passages", "took_ms"} <= set(data)
     for citation in data["citations"]:
-        assert set(citation) == {"doc_id", "title", "path", "page", "quote"}
+        # DESIGN's fields, and the page the quote ends on (fields may be added, none removed)
+        assert set(citation) == {"doc_id", "title", "path", "page", "quote", "page_end"}
+        assert citation["page"] is None or citation["page_end"] >= citation["page"]
     for passage in data["passages"]:
         assert {"doc_id", "title", "path", "period", "doc_type", "page", "section", "text",
                 "score"} <= set(passage)
