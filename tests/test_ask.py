@@ -297,9 +297,10 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
 
 def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
     from kb.answer_kinds import Candidate
+    from kb.doers import role_asked
     from kb.gate import holds_answer
     from kb.models import Passage
-    from kb.question import Question, role_asked
+    from kb.question import Question
     from kb.sentences import Sentence
     from kb.terms import Terms
 
@@ -388,7 +389,7 @@ def test_a_question_of_when_is_answered_by_the_hours_a_service_keeps(tmp_path: P
 
 def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
         tmp_path: Path) -> None:
-    from kb.question import act_asked
+    from kb.doers import act_asked
     from kb.words import stem
 
     assert act_asked("Who chairs the youth forum?") == stem("chair")
@@ -403,7 +404,7 @@ def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
 
 
 def test_which_body_does_an_act_is_asked_of_the_act_in_any_of_its_forms(tmp_path: Path) -> None:
-    from kb.question import act_asked, act_forms
+    from kb.doers import act_asked, act_forms
     from kb.words import stem
 
     assert act_asked("Which charity leads the helpline?") == stem("lead")
@@ -1608,7 +1609,7 @@ def test_who_did_an_act_is_answered_past_sentences_that_do_not_state_it(tmp_path
 
 
 def test_a_who_question_in_the_past_asks_the_doer_of_its_act() -> None:
-    from kb.question import act_asked
+    from kb.doers import act_asked
     from kb.words import stem
 
     assert act_asked("Who developed the research approach?") == stem("develop")
@@ -1879,7 +1880,7 @@ def test_what_reading_age_asks_an_age() -> None:
 
 
 def test_who_carried_out_an_act_is_answered_by_who_conducted_it(tmp_path: Path) -> None:
-    from kb.question import act_asked, act_forms
+    from kb.doers import act_asked, act_forms
 
     # a carrying out is a conducting; a carrying of a cost is not
     assert {"conduct", "perform"} <= act_forms(act_asked("Who carried out the audit?") or "")

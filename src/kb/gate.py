@@ -15,9 +15,10 @@ from kb.answer_times import (
     says_how_often,
     times_it_in_words,
 )
+from kb.doers import act_asked, act_forms, role_asked
 from kb.items import names_a_code
 from kb.numbers import stated_figures
-from kb.question import Question, act_asked, act_forms, role_asked, terms_of
+from kb.question import Question, terms_of
 from kb.table_answers import in_a_code_column
 from kb.words import word_parts
 

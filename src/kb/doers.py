@@ -1,0 +1,72 @@
+"""Who-questions: the act or the role a question asks the doer of ("Who chairs the
+network?", "Who is the chief executive?"), and the forms a sentence may state the act in."""
+
+from __future__ import annotations
+
+import re
+
+from kb.words import BASE_OF, IRREGULAR, STOP, stem
+
+_IDENTITY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an|our|their)\s+"
+                       r"([A-Za-z][\w -]*?)(?:\s+(?:of|for|at|in|on|to|from)\b.*)?\s*\??\s*$",
+                       re.I)
+
+
+def role_asked(question: str) -> str | None:
+    """The stem of the role a "Who is the X (of Y)?" question asks who holds: "executive"."""
+    match = _IDENTITY.match(question)
+    return stem(match.group(1).split()[-1].lower()) if match else None
+
+
+_ACT_FORMS = {stem(verb): {stem(verb), *map(stem, forms.split())}
+              for verb, forms in IRREGULAR.items()}
+_PASTS = {past for forms in IRREGULAR.values() for past in forms.split()}
+# "Who chairs the network?", "who funds it", "which organisation leads the evaluation": the act
+# a who-question asks the doer of
+_DOERS = (r"organi[sz]ation|bod(?:y|ies)|agenc(?:y|ies)|team|group|department|service|"
+          r"charit(?:y|ies)|compan(?:y|ies)|firm|partner|authorit(?:y|ies)|board|panel|committee")
+_WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS}))\s+"
+                       r"([a-z]+s)\b|"
+                       # a plural doer, its verb bare: "which organisations support ..."
+                       rf"(?:^|[,;:.?!]\s*)\s*(?:which|what)\s+(?:{_DOERS})s?(?<=s)\s+"
+                       r"([a-z]+[^s\W])\b|"
+                       # a past act: "who developed the approach", "which body led it"
+                       rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS})s?)\s+"
+                       rf"([a-z]{{3,}}ed|{'|'.join(sorted(_PASTS))})\b", re.I)
+_NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs",
+             "are", "were", "have", "do", "did", "say", "go", "make", "get", "take", "need"}
+
+
+# acts of one sense, a phrasal verb's among them: "who carried out the analysis" is answered by
+# "researchers ... conducted the analysis" (a carrying that is no carrying out is not)
+_CONDUCTED = {stem(verb) for verb in ("conduct", "undertake", "undertook", "perform", "carry")}
+_CARRIED_OUT = re.compile(r"\b(?:carry|carries|carried|carrying)\s+out\b", re.I)
+
+
+def act_forms(act: str) -> set[str]:
+    """The stems a sentence may state an act in: its own, an irregular verb's past forms, and
+    the acts of its sense."""
+    return _CONDUCTED if act in _CONDUCTED - {stem("carry")} else _ACT_FORMS.get(act, {act})
+
+
+def act_asked(question: str) -> str | None:
+    """The stem of the verb a "Who chairs ...?" question asks who does, or None."""
+    match = _WHO_ACTS.search(question)
+    if match is None:
+        return None
+    if _CARRIED_OUT.match(question, match.start(match.lastindex or 0)):
+        return stem("conduct")
+    if match.group(3):  # a past act: "developed" is "develop" done, "led" is "lead"
+        verb = match.group(3).lower()
+        if verb in BASE_OF:
+            return stem(BASE_OF[verb])
+        bare = {verb[:-1], verb[:-2]}  # "used", "needed"
+        return stem(verb) if verb not in STOP and not bare & _NOT_ACTS else None
+    if match.group(2):  # a plural doer's bare verb, or its past ("which agencies ran ...")
+        verb = match.group(2).lower()
+        verb = BASE_OF.get(verb, verb)
+        return stem(verb) if verb not in _NOT_ACTS and verb not in STOP else None
+    verb = match.group(1).lower()
+    if verb in _NOT_ACTS:
+        return None
+    return stem(verb[:-2] if verb.endswith(("shes", "ches", "sses", "xes")) else verb[:-1])
