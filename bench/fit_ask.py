@@ -31,7 +31,8 @@ def gather(kb: KnowledgeBase, cases: list[dict]) -> list[dict]:
         facts = fact_candidates(engine, asked, hits, gate.COVERAGE_MIN)
         items = []
         for candidate, cosine in [*zip(lexical, cosines, strict=True), *((f, None) for f in facts)]:
-            page = engine.page_of(candidate.passage, candidate.sentence.start)
+            page = engine.pages_of(candidate.passage, candidate.sentence.start,
+                                   candidate.sentence.end)[0]
             items.append((candidate, candidate.score, cosine, page))
         rows.append({"case": case, "half": half_of(position), "asked": asked, "items": items})
     return rows

@@ -350,6 +350,5 @@ def mark(candidate: Candidate) -> str:
 def citation(engine: SearchEngine, candidate: Candidate) -> Citation:
     passage = candidate.passage
     sentence = candidate.sentence
-    return Citation(passage.doc_id, passage.title, passage.path,
-                    engine.page_of(passage, sentence.start), sentence.text,
-                    engine.page_of(passage, max(sentence.start, sentence.end - 1)))
+    page, page_end = engine.pages_of(passage, sentence.start, sentence.end)
+    return Citation(passage.doc_id, passage.title, passage.path, page, sentence.text, page_end)

@@ -40,13 +40,14 @@ _NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes
 # acts of one sense, a phrasal verb's among them: "who carried out the analysis" is answered by
 # "researchers ... conducted the analysis" (a carrying that is no carrying out is not)
 _CONDUCTED = {stem(verb) for verb in ("conduct", "undertake", "undertook", "perform", "carry")}
+_CONDUCTING = _CONDUCTED - {stem("carry")}  # the acts that are only ever a conducting
 _CARRIED_OUT = re.compile(r"\b(?:carry|carries|carried|carrying)\s+out\b", re.I)
 
 
 def act_forms(act: str) -> set[str]:
     """The stems a sentence may state an act in: its own, an irregular verb's past forms, and
     the acts of its sense."""
-    return _CONDUCTED if act in _CONDUCTED - {stem("carry")} else _ACT_FORMS.get(act, {act})
+    return _CONDUCTED if act in _CONDUCTING else _ACT_FORMS.get(act, {act})
 
 
 def act_asked(question: str) -> str | None:

@@ -104,16 +104,22 @@ class Library:
             "SELECT pg.page, length(pg.text) FROM pages pg JOIN documents d "
             "ON d.id = pg.document WHERE d.doc_id = ? ORDER BY pg.page", (doc_id,))]
 
-    def page_of(self, passage: Passage, offset: int) -> int | None:
-        """The page a character of a passage stands on (passages may run over a page break)."""
+    def pages_of(self, passage: Passage, start: int, end: int) -> tuple[int | None, int | None]:
+        """The pages the first and the last character of a passage's span stand on (a passage,
+        and a sentence of it, may run over a page break); the page lengths read once."""
         if passage.page is None or passage.page_end in (None, passage.page):
-            return passage.page
-        position, cursor = passage.char_start + offset, 0
-        for page, length in self.page_lengths(passage.doc_id):
-            if position < cursor + length + 2:
-                return int(page)
-            cursor += length + 2
-        return passage.page_end
+            return passage.page, passage.page
+        lengths = self.page_lengths(passage.doc_id)
+
+        def page_at(offset: int) -> int | None:
+            position, cursor = passage.char_start + offset, 0
+            for page, length in lengths:
+                if position < cursor + length + 2:
+                    return int(page)
+                cursor += length + 2
+            return passage.page_end
+
+        return page_at(start), page_at(max(start, end - 1))
 
     def passage_count(self) -> int:
         self.refresh()

@@ -66,14 +66,13 @@ def evidence(engine: SearchEngine, claim: Claim, chosen: list[Match], hits: Sequ
             continue
         seen.add(key)
         item = passage_dict(match.passage)
+        # a quote a page break cuts in two ends on the next page
+        page, page_end = engine.pages_of(match.passage, match.sentence_start,
+                                         match.sentence_start + len(match.sentence))
         item.update(quote=match.sentence,
                     numbers_in_claim=[f.to_dict() for f in claim.figures],
                     numbers_in_source=[f.to_dict() for f in match.source_figures],
-                    page=engine.page_of(match.passage, match.sentence_start),
-                    # a quote a page break cuts in two ends on the next page
-                    page_end=engine.page_of(match.passage, match.sentence_start +
-                                            max(0, len(match.sentence) - 1)),
-                    agrees=match.agrees)
+                    page=page, page_end=page_end, agrees=match.agrees)
         items.append(item)
     if not items:
         for passage in hits[:3]:
