@@ -379,6 +379,10 @@ def test_a_telephone_number_or_a_leading_zero_names_rather_than_counts() -> None
             "We held 123 reviews, a rate of 0.8 per 10,000, and spent £0.5m.")
     assert [(f.text, f.kind) for f in find_figures(text)] == [
         ("123", "count"), ("0.8 per 10,000", "rate"), ("£0.5m", "money")]
+    # a five-digit area code and a six-digit number is one telephone number, not a count
+    assert [(f.text, f.kind) for f in find_figures(
+        "The advice line for forces families is 01632 960117; it took 42 calls.")] == \
+        [("42", "count")]
 
 
 def test_a_figures_measure_holds_whole_words_at_both_edges() -> None:

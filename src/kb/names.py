@@ -122,10 +122,17 @@ def swapped_agent(claim: str, sentence: str, expansions: dict[str, set[str]]
         return words
 
     given = agents(sentence)
+    named = {stem(w) for w in content_words(sentence)}
     for acts, doer in agents(claim):
         ours = known_as(doer)
         theirs = [(their_doer, known_as(their_doer)) for their_acts, their_doer in given
                   if acts & their_acts]
+        # the claim's doer named in the sentence, and not as the doer of another act: one of
+        # a list of doers the sentence goes on to give ("by parents ...; by people known to
+        # the victim (such as neighbours); and by strangers")
+        if ours <= named and not any(ours & known_as(their_doer) for their_acts, their_doer
+                                     in given if not acts & their_acts):
+            continue
         if ours and theirs and not any(ours & words for _, words in theirs):
             return doer, theirs[0][0]
     return None

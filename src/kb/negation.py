@@ -82,6 +82,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # where a clause starts; not at a comma, after which a negation may be elliptical ("done by a
 # doctor, not a nurse")
 _CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|these|those)\b", re.I)
 
 
 def _in_other_words(following: list[str], denied: str, shared: set[str], other: str) -> bool:
@@ -215,7 +216,12 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         # there is no assessment" denies nothing of a claim that only shares "assessment"
         # an aside in brackets ("Data sharing agreements (DSA), also known as ..., are not")
         # stands between a subject and its verb inside one clause
-        before = _CLAUSE_START.split(_ASIDE.sub(" ", text[:cue.start()]))[-1]
+        clauses = _CLAUSE_START.split(_ASIDE.sub(" ", text[:cue.start()]))
+        before = clauses[-1]
+        # a clause whose subject is a pronoun ("... are subjective but felt they do not need
+        # to be seen as complicated") speaks of what the clause before it names
+        if len(clauses) > 1 and _PRONOUN_SUBJECT.search(before):
+            before = f"{clauses[-2]} {before}"
         after = re.split(r"[,;:.()]", text[cue.end():])[0]
         # (its subject, the clause's first words, too: an aside may part it from its verb)
         leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)

@@ -157,9 +157,10 @@ _RANGE = re.compile(r"\s*(?:[-–]\s*)?(?:to|and|-|–)\s*")  # "16- and 17-year
 
 
 # digits that name rather than count: a telephone number ("0300 123 1231", "020 7946 0000",
-# "+44 20 7946 0000") or any number written with a leading zero ("01", "0300"), which no
-# quantity is
+# "+44 20 7946 0000", a five-digit area code and six digits: "01980 618244") or any number
+# written with a leading zero ("01", "0300"), which no quantity is
 _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1,2}\b|"
+                          r"(?<![\d.,£])0\d{4}[\s-]\d{6}\b|"
                           r"(?<![\d.,£])0\d+\b(?![.,]\d)|"
                           # a number joined to a name by a slash: "the 903/Ofsted Annex A items"
                           r"\b\d+/(?=[A-Za-z])|(?<=[A-Za-z]/)\d+\b|"
