@@ -109,6 +109,9 @@ from kb.numbers import find_figures
      "Notes of closed enquiries should be removed from the family's file."),
     ("Phoning every club on the list is good practice when a child goes missing.",
      "Phoning every club on the list is poor practice when a child goes missing."),
+    # a change in how often, said the other way ("more frequent" against "less often")
+    ("Late pick-ups at the after-school club became more frequent over the spring term.",
+     "The staff saw that late pick-ups were happening less often than in the autumn."),
     # a denial of the same thing in other words, between the same words on either side
     ("A home visit is usually the most useful first step when a family moves away.",
      "A home visit is not usually the most helpful first step when a family moves away."),

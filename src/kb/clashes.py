@@ -42,7 +42,7 @@ OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elec
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
              ("increase", "decrease|reduction"), ("rise|rose|risen", "fall|fell|fallen|reduction"),
              ("higher", "lower"),
-             ("more", "fewer"), ("before", "after"), ("earliest", "latest"),
+             ("more", "fewer|less"), ("before", "after"), ("earliest", "latest"),
              ("earlier", "later"), ("public", "private"), ("internal", "external"),
              ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
              ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
