@@ -1916,3 +1916,16 @@ def test_a_sentence_a_page_break_cuts_is_answered_whole_and_cited_on_both_pages(
     assert (cited["page"], cited["page_end"]) == (1, 2)
     assert verdict.verdict == "supported"
     assert (verdict.evidence[0]["page"], verdict.evidence[0]["page_end"]) == (1, 2)
+
+
+def test_a_question_of_why_prefers_the_sentence_that_gives_a_reason(tmp_path: Path) -> None:
+    text = ("School trips\n\n"
+            "Pupils wear bright badges on school trips and on sports days. "
+            "Pupils wear bright badges on school trips, so staff can count the group quickly "
+            "at each stop.\n")
+    with one_document_library(tmp_path, "trips.txt", text) as kb:
+        why = kb.ask("Why do pupils wear bright badges on school trips?")
+        what = kb.ask("What do pupils wear on school trips?")
+    assert why.answer_found and "so staff can count" in (why.answer or "")
+    # a question that asks no reason is not drawn to it: the first of the two, as before
+    assert what.answer_found and "sports days" in (what.answer or "")
