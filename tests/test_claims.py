@@ -654,7 +654,7 @@ def test_without_and_an_act_denies_the_acts_object_but_without_a_manner_does_not
                   source) is None
 
 
-def test_a_clause_with_a_pronoun_subject_speaks_of_what_the_clause_before_names() -> None:
+def test_a_clause_with_a_pronoun_or_no_subject_speaks_of_what_the_one_before_names() -> None:
     from kb.negation import denies
 
     source = ("Panel members found the new rota forms long but felt they do not need to be seen "
@@ -662,6 +662,9 @@ def test_a_clause_with_a_pronoun_subject_speaks_of_what_the_clause_before_names(
     # the "they" of the second clause is the forms of the first: its denial is of the forms
     assert denies("Panel members thought the rota forms were too confusing to use.",
                   source) is not None
+    # a clause with no subject of its own shares the one before it
+    assert denies("Locker codes are changed every term.",
+                  "Locker codes are issued in September but not changed afterwards.") is not None
     # a clause whose subject is no pronoun stands alone, as before
     assert denies("Panel members thought the rota forms were too confusing to use.",
                   "Panel members found the new rota forms long but the trainers do not see "

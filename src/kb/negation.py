@@ -219,8 +219,10 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         clauses = _CLAUSE_START.split(_ASIDE.sub(" ", text[:cue.start()]))
         before = clauses[-1]
         # a clause whose subject is a pronoun ("... are subjective but felt they do not need
-        # to be seen as complicated") speaks of what the clause before it names
-        if len(clauses) > 1 and _PRONOUN_SUBJECT.search(before):
+        # to be seen as complicated"), or that has none ("addresses are populated but not
+        # updated"), speaks of what the clause before it names
+        if len(clauses) > 1 and (_PRONOUN_SUBJECT.search(before) or
+                                 not re.search(r"[A-Za-z]", before)):
             before = f"{clauses[-2]} {before}"
         after = re.split(r"[,;:.()]", text[cue.end():])[0]
         # (its subject, the clause's first words, too: an aside may part it from its verb)
