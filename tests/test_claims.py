@@ -1149,3 +1149,8 @@ def test_a_word_of_one_sense_is_read_in_the_sources_words() -> None:
     assert in_their_words("Councils keep records.", source) == "Councils keep records."
     assert denies(in_their_words("Councils are expected to ask schools for records.", source),
                   source)
+    # "stop" is "cease": a claim that clubs may stop the check reads as the source's words
+    rule = "Clubs should not cease the weekly safety check when a volunteer leaves."
+    assert in_their_words("Clubs can stop the weekly safety check when a volunteer leaves.",
+                          rule) == \
+        "Clubs can cease the weekly safety check when a volunteer leaves."
