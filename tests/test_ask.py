@@ -1270,6 +1270,11 @@ def test_which_n_things_is_answered_by_the_sentence_that_counts_and_lists_them(
     # a count of other things, or one with no list after it, is no such answer
     assert not lists_what_is_asked("Which four values?", "It has 4 members: a, b, c and d.")
     assert not lists_what_is_asked("Which four values?", "It has 4 values that matter.")
+    # the kind asked, named as a proper name, answers a "which" question as a list does
+    assert lists_what_is_asked("Which rules must the minibus drivers follow?",
+                               "Drivers follow the Council Transport Rules on every trip.")
+    assert not lists_what_is_asked("Which rules must the minibus drivers follow?",
+                                   "Drivers follow the usual rules on every trip.")
 
 
 def test_a_question_for_an_example_is_answered_by_the_sentence_that_gives_one(

@@ -295,6 +295,8 @@ _CONTAINERS = {"groups", "types", "kinds", "sorts", "categories", "forms", "clas
 _LIST_INTRO = re.compile(r"[^.;]{0,40}?(?:\bincluding\b|\bsuch\s+as\b|:|\bnamely\b|\be\.g\.)",
                          re.I)
 _LIST_AFTER = re.compile(r"^\s*:|,[^,]+,|,[^,]*\b(?:and|or)\b", re.I)
+# a name of Title Case words ending in a capitalised word: "the National Standards"
+_NAMED_KIND = re.compile(r"(?<!^)(?<![.!?]\s)(?=\b[A-Z][\w'-]+\s+([A-Z][a-z][\w-]*)\b)")
 
 
 def lists_what_is_asked(question: str, text: str) -> bool:
@@ -305,6 +307,11 @@ def lists_what_is_asked(question: str, text: str) -> bool:
     if asked is None or asked.group(2).lower() in STOP:
         return False
     head = stem(asked.group(2).lower())
+    # the kind asked for, named as a proper name ("Which standards ...?": "the National
+    # Standards for the Provision of Children's Advocacy Services")
+    if not asked.group(1) and any(stem(m.group(1).lower()) == head
+                                  for m in _NAMED_KIND.finditer(text)):
+        return True
     # "which groups of children": the children are the kind listed, as much as the groups,
     # where a list of them is introduced ("children that can be overlooked, including ...")
     kind = re.match(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", question[asked.end():], re.I) \
