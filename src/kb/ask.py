@@ -25,6 +25,7 @@ from kb.answer_kinds import (
     Candidate,
     defines,
     figure_fit,
+    gives_a_reason,
     gives_an_example,
     gives_contact,
     glosses_what_is_asked,
@@ -86,17 +87,6 @@ ITEM_UNNAMED = 0.15  # half what naming another item costs (0.05 to 0.2 move the
 # words at 0.05 best, +2; its neighbours +1, 0.1 -2)
 RUN_WORDS = 4
 RUN_BONUS = 0.05
-# a question of why, and a sentence that gives a reason or a purpose: "because", "so that",
-# "so children may ...", "can enrich ...", "to ensure ...", "where referees can advise"
-WHY_ASKED = re.compile(r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|are|were) the (?:reasons?|"
-                       r"purpose|rationale)\b", re.I)
-GIVES_REASON = re.compile(r"\b(?:because|as a result|so that|in order to|due to|owing to|"
-                          r"given that|reasons? (?:for|why)|this means|so(?=,?\s+\w+\s+(?:can|"
-                          r"may|might|could|will|would)\b)|(?:can|could|will|would|may|might)\s+"
-                          r"(?:help|enrich|improve|support|advise|provide|enable|ensure|allow|"
-                          r"reduce|prevent|protect)|helps?\s+(?:to\s+)?\w+|to (?:ensure|enable|"
-                          r"allow|help|make sure|prevent|avoid|protect|support|reduce|improve))\b",
-                          re.I)
 REASON_BONUS = 0.05  # tune halves: 0.05, 0.1 and 0.2 each +1; the least that does it kept
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 
@@ -288,8 +278,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if shares_a_run(asked.text, text, RUN_WORDS):
         value += RUN_BONUS  # "life story work helps children": the question's own phrase
-    if WHY_ASKED.search(asked.text) and GIVES_REASON.search(text):
-        value += REASON_BONUS
+    if gives_a_reason(asked.text, text):
+        value += REASON_BONUS  # "Why might a child have a UPN at two?": "..., so children may"
     if sums_the_rows(asked, candidate):
         # "how many ... in total across both phases": a table's Total row sums its rows
         candidate.covered = covered = max(covered, COVERAGE_MIN)
