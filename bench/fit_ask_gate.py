@@ -38,6 +38,7 @@ def gather(library: KnowledgeBase, near: float) -> list[dict]:
         seen["cosine"] = None if chosen is None else float(
             embed.encode([chosen.sentence.text], interactive=True)[0] @
             embed.encode_query(asked.text))
+        seen["coverage"] = None if chosen is None else chosen.covered
         return chosen
 
     ask.pick_close_answer = recorded
@@ -51,11 +52,16 @@ def gather(library: KnowledgeBase, near: float) -> list[dict]:
                 shut = answered_right(library.ask(case["question"]), case)
                 gate.CLOSE_ENOUGH, seen["cosine"] = -1.0, None
                 opened = answered_right(library.ask(case["question"]), case)
-                rows.append({"half": half_of(position), "shut": shut, "open": opened,
-                             "cosine": seen["cosine"]})
+                rows.append({"set": folder.name, "id": case["id"], "half": half_of(position),
+                             "shut": shut, "open": opened, "cosine": seen["cosine"],
+                             "coverage": seen.get("coverage")})
     finally:
         ask.pick_close_answer = original
+        gate.CLOSE_ENOUGH = CLOSE
     return rows
+
+
+CLOSE = gate.CLOSE_ENOUGH
 
 
 def right_at(rows: list[dict], close: float) -> int:

@@ -5,10 +5,11 @@ it holds rises: cosine >= CLOSE_ENOUGH - CLOSE_SLOPE * (coverage - NEAR_COVERAGE
 holding 0.45 of the question's words needs less of the model's reading than one holding 0.25.
 CLOSE_SLOPE 0 is the flat gate bench/fit_ask_gate.py fitted.
 
-Each question runs through kb's own ask twice (gate shut, gate always open); the open run
-records the cosine and coverage of the sentence the gate would judge, and the outcomes are
-combined per line. Fitted on the tuning halves; the held halves beside, the blind sets
-(probe12 onwards, never tuned on before their first run) apart from the spent ones.
+Each question runs through kb's own ask twice, gate shut and gate always open
+(bench/fit_ask_gate.py's `gather`, which records the cosine and coverage of the sentence the
+open gate judges), and the outcomes are combined per line. Fitted on the tuning halves; the
+held halves beside, the blind sets (probe12 onwards, never tuned on before their first run)
+apart from the spent ones.
 
     .venv/bin/python bench/fit_ask_line.py --index REAL_INDEX [--json rows.json]
 """
@@ -21,50 +22,10 @@ import re
 from pathlib import Path
 
 import numpy as np
+from fit_ask_gate import gather
 
-import kb.ask as ask
 import kb.gate as gate
-from kb import KnowledgeBase, embed
-from kb.evaluate import answered_right, half_of, load_cases
-
-ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT.parent / "shared" / "real" / "eval",
-        *sorted(ROOT.glob("bench/probe*"), key=lambda p: int(p.name[5:] or 1))]
-
-
-def gather(library: KnowledgeBase) -> list[dict]:
-    """Per question: right with the gate shut, right with it open, and the cosine and coverage
-    of the sentence the open gate let through (None when the gate was not reached)."""
-    original, seen = ask.pick_close_answer, {}
-
-    def recorded(asked: ask.Question, ranked: list[ask.Candidate]) -> ask.Candidate | None:
-        chosen = original(asked, ranked)
-        if chosen is not None:
-            seen["cosine"] = float(embed.encode([chosen.sentence.text], interactive=True)[0] @
-                                   embed.encode([asked.text], interactive=True)[0])
-            seen["coverage"] = chosen.covered
-        return chosen
-
-    ask.pick_close_answer = recorded
-    rows = []
-    try:
-        for folder in SETS:
-            if not (folder / "ask.jsonl").exists():
-                continue
-            for position, case in enumerate(load_cases(folder / "ask.jsonl")):
-                gate.CLOSE_ENOUGH = 2.0
-                shut = answered_right(library.ask(case["question"]), case)
-                gate.CLOSE_ENOUGH, seen["cosine"], seen["coverage"] = -1.0, None, None
-                opened = answered_right(library.ask(case["question"]), case)
-                rows.append({"set": folder.name, "id": case["id"], "half": half_of(position),
-                             "shut": shut, "open": opened, **seen})
-    finally:
-        ask.pick_close_answer = original
-        gate.CLOSE_ENOUGH = CLOSE
-    return rows
-
-
-CLOSE = gate.CLOSE_ENOUGH
+from kb import KnowledgeBase
 
 
 def right_at(rows: list[dict], close: float, slope: float) -> int:
@@ -87,7 +48,7 @@ def main() -> None:
         rows = json.loads(Path(options.rows).read_text())
     else:
         with KnowledgeBase.open(options.index) as library:
-            rows = gather(library)
+            rows = gather(library, gate.NEAR_COVERAGE)
     if options.json:
         Path(options.json).write_text(json.dumps(rows))
     tune = [row for row in rows if row["half"] == "tune"]
