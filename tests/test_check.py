@@ -378,6 +378,12 @@ def test_a_sentence_that_only_names_the_document_bears_out_nothing() -> None:
                   None, 0, Terms({stem(word.lower()): 1.0 for word in words}))
     assert not says_more_than_its_title(claim.terms, aligned("Mentors met weekly."), 0.4)
     assert says_more_than_its_title(claim.terms, aligned("All mentors are vetted twice."), 0.4)
+    # a sentence whose "This check" names what the sentence before it says holds those words
+    # as its own, as its coverage already did
+    pointing = aligned("This check is known as the Brightwater standard.")
+    assert not says_more_than_its_title(claim.terms, pointing, 0.4)
+    pointing.pointed = "Mentors are vetted twice before they meet a young person."
+    assert says_more_than_its_title(claim.terms, pointing, 0.4)
 
 
 def test_every_in_a_duty_is_its_scope_not_a_share() -> None:

@@ -37,6 +37,7 @@ class Aligned:
     lead: int = 0  # the length of the lead-in read before a list item ("... comprising: ")
     lead_in: str = ""  # the line leading into the list the sentence is an item of, if any
     notes: str = ""  # the footnotes the sentence's marks point to, which speak with it
+    pointed: str = ""  # what its "This duty" names in the sentence before, read as its own
 
 
 def sentences_of(passage: Passage) -> list[tuple[str, int]]:
@@ -185,7 +186,8 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
                                    partial=0.3)
             candidates.append((Aligned(passage, sentence, reading.start, coverage, 0.0,
                                        coverage - 0.01 * rank,
-                                       lead_in=reading.before if reading.item else ""),
+                                       lead_in=reading.before if reading.item else "",
+                                       pointed=pointed),
                                reading))
     candidates.sort(key=lambda pair: -pair[0].score)
     chosen = candidates[:keep]
@@ -216,8 +218,10 @@ def says_more_than_its_title(terms: Terms, aligned: Aligned, least: float = 0.0)
     rest = Terms({t: w for t, w in terms.weights.items() if t not in titled}, terms.expansions)
     if not rest.weights:
         return True  # every word of the claim names the document: nothing else to hold
-    held = rest.present(words_of(aligned.sentence)) & set(rest.weights)
-    return bool(held) and rest.share(words_of(aligned.sentence)) >= least
+    # the sentence's own words, and what its "This duty" names in the sentence before
+    own = words_of(f"{aligned.sentence} {aligned.pointed}")
+    held = rest.present(own) & set(rest.weights)
+    return bool(held) and rest.share(own) >= least
 
 
 _TIME = ("year", "date", "period")
