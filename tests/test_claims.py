@@ -671,6 +671,17 @@ def test_a_clause_with_a_pronoun_or_no_subject_speaks_of_what_the_one_before_nam
                   "anything as confusing.") is None
 
 
+def test_other_than_in_a_case_makes_an_exception_and_denies_nothing() -> None:
+    from kb.negation import denies
+
+    source = ("Coaches should plan each away trip together with the players' parents (other "
+              "than in the rare cases where contacting parents would put a player at risk).")
+    # the exception's "other than" does not cancel the claim's own denial of the parents
+    assert denies("Coaches should plan away trips without contacting the parents.",
+                  source) is not None
+    assert denies("Coaches should plan away trips together with the parents.", source) is None
+
+
 def test_rather_than_an_act_sets_aside_the_acts_object_whatever_its_verb() -> None:
     from kb.negation import denies
 

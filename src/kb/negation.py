@@ -32,6 +32,10 @@ _ACT_SET_ASIDE = re.compile(r"(?:without|rather\s+than|instead\s+of)\s+(?!being\
 _EXCEPTED = re.compile(r"\b(?:nothing|none|nobody|no\s+one|no)\b[^,;:.()]*?\b(?:beyond|except|"
                        r"apart\s+from|besides|other\s+than|save\s+for)\b|"
                        r"(?:nothing|none|nobody|no\s+one)\s+but\b", re.I)
+# "other than in the rare cases where ...", "other than when ...": an exception to what the
+# clause says, as "except in" is, not a denial of it
+_OTHER_THAN_CASE = re.compile(r"\bother\s+than\s+(?=(?:in|where|when|if|during|under|at)\b)",
+                              re.I)
 # "whether or not the days run together", "whether consecutive or not": the statement holds
 # either way, so its "not" denies nothing
 _EITHER_WAY = re.compile(r"\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*(?:[,;:.)]|$))", re.I)
@@ -181,7 +185,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     the other text never mentions says nothing of it)."""
     found: list[str] = []
     counted: set[int] = set()
-    limits = _spans(_EXCEPTED, text) + _spans(_EITHER_WAY, text)
+    limits = _spans(_EXCEPTED, text) + _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
     for cue in NEGATION.finditer(text):
         if _in_compound(text, cue):
             continue  # "located-but-not-returned": a name, inside one hyphenated word
@@ -312,7 +316,7 @@ def _reaches(text: str, counted: set[int], denied: list[str]) -> int:
     "identify" as "will not identify" does."""
     if not denied:
         return 0
-    either_way = _spans(_EITHER_WAY, text)
+    either_way = _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
     for cue in NEGATION.finditer(text):
         if cue.start() in counted or _in_compound(text, cue) or \
                 any(cue.start() in limit for limit in either_way):
