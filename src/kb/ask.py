@@ -278,7 +278,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if shares_a_run(asked.text, text, RUN_WORDS):
         value += RUN_BONUS  # "life story work helps children": the question's own phrase
-    if gives_a_reason(asked.text, text):
+    if asked.why and gives_a_reason(text):
         value += REASON_BONUS  # "Why might a child have a UPN at two?": "..., so children may"
     if sums_the_rows(asked, candidate):
         # "how many ... in total across both phases": a table's Total row sums its rows

@@ -46,6 +46,11 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[range]:
     return [range(match.start(), match.end()) for match in pattern.finditer(text)]
 
 
+def _set_aside(text: str) -> list[range]:
+    """Where a negation denies nothing of the statement: "whether or not", "other than in"."""
+    return _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
+
+
 def _negated_words(text: str) -> set[str]:
     """The stems of the words a negation stands before; after "no", the noun phrase it denies
     up to its head ("no case management system provider": provider too)."""
@@ -185,7 +190,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     the other text never mentions says nothing of it)."""
     found: list[str] = []
     counted: set[int] = set()
-    limits = _spans(_EXCEPTED, text) + _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
+    limits = _spans(_EXCEPTED, text) + _set_aside(text)
     for cue in NEGATION.finditer(text):
         if _in_compound(text, cue):
             continue  # "located-but-not-returned": a name, inside one hyphenated word
@@ -316,7 +321,7 @@ def _reaches(text: str, counted: set[int], denied: list[str]) -> int:
     "identify" as "will not identify" does."""
     if not denied:
         return 0
-    either_way = _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
+    either_way = _set_aside(text)
     for cue in NEGATION.finditer(text):
         if cue.start() in counted or _in_compound(text, cue) or \
                 any(cue.start() in limit for limit in either_way):

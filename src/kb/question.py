@@ -86,6 +86,9 @@ WANTS = [
                        r"bod(?:y|ies)|professionals?|people|person|roles?|services?|"
                        r"authorit(?:y|ies)|councils?|teams?)\b", re.I)),
 ]
+# a question of why, whatever it asks for besides
+WHY_ASKED = re.compile(r"\bwhy\b|\bfor what reason\b|\bwhat (?:is|was|are|were) the (?:reasons?|"
+                       r"purpose|rationale)\b", re.I)
 # a term of up to four words, and where it ends: a qualifier or the question's end
 _TERM = r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
 _TERM_END = r"(?=\s+(?:in|for|within|under|when|as)\b|\s*\?|\s*$)"
@@ -117,6 +120,7 @@ class Question:
     meaning: str | None = None  # what the library's glossary says that acronym stands for
     ages: set[str] = field(default_factory=set)  # the stems of an age it gives ("a 7-year-old")
     scene: bool = False  # sentences that set a scene come before the one that asks
+    why: bool = False  # it asks why: a sentence that gives a reason answers it
 
 
 # the words that say whether something is a duty: any one of them answers a question asked
@@ -233,7 +237,7 @@ def read_question(engine: SearchEngine, text: str) -> Question:
             if word in terms.weights}
     return Question(text, wants, periods[0] if periods else None, terms,
                     rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning,
-                    ages, bool(setting))
+                    ages, bool(setting), WHY_ASKED.search(text) is not None)
 
 
 # "where should staff take an allegation", "where do I report it": a question of where something
