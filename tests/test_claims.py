@@ -1165,3 +1165,25 @@ def test_a_word_of_one_sense_is_read_in_the_sources_words() -> None:
     assert in_their_words("Clubs can stop the weekly safety check when a volunteer leaves.",
                           rule) == \
         "Clubs can cease the weekly safety check when a volunteer leaves."
+
+
+def test_a_negated_compound_denies_its_head_word() -> None:
+    from kb.negation import denies
+
+    source = ("These worked examples are not meant to give a step-by-step recipe, but to show "
+              "the choices a club has when a parent complains.")
+    assert denies("The club handbook offers its worked examples as a step-by-step recipe for "
+                  "complaints.", source) is not None
+    assert denies("The worked examples show the choices a club has when a parent complains.",
+                  source) is None
+
+
+def test_a_negation_before_a_quoted_term_names_the_term_and_denies_nothing() -> None:
+    from kb.negation import denies
+
+    source = "Many older members prefer the word 'athletes', rather than 'juniors', in letters."
+    assert denies("In club letters the word 'juniors' covers only members under sixteen.",
+                  source) is None
+    # a negated verb before the quotation still denies what it states
+    assert denies("Many older members use the word 'juniors' in letters.",
+                  "Many older members do not use the word 'juniors' in letters.") is not None

@@ -41,6 +41,11 @@ _OTHER_THAN_CASE = re.compile(r"\bother\s+than\s+(?=(?:in|where|when|if|during|u
 _EITHER_WAY = re.compile(r"\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*(?:[,;:.)]|$))", re.I)
 
 
+# a negation before a quoted term ("says 'children in care' instead of 'looked-after
+# children'") sets a word aside; it denies nothing of what the other text says of the term
+_QUOTED = re.compile(r"\s*['‘\"“]")
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[range]:
     """Where the pattern matches in the text: the negations inside are set aside."""
     return [range(match.start(), match.end()) for match in pattern.finditer(text)]
@@ -78,6 +83,9 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     "itself", "themselves", "himself", "herself", "per", "se",
                     # "no longer looked after" denies "looked after" as "not looked after" does
                     "longer",
+                    # verbs that only hand over what follows ("not intended to offer a
+                    # step-by-step guide" denies the guide, whatever verb the other text uses)
+                    "offer", "offers", "provide", "provides", "give", "gives",
                     # "is not their first language" denies "first language", as "is not the
                     # first language" does
                     "their", "his", "her", "its", "our", "your", "my"}
@@ -202,7 +210,11 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         if any(cue.start() in limit for limit in limits):
             continue  # "nothing beyond the visits": only the visits
         after = text[acting.end():] if acting else text[cue.end():]
-        following = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]]
+        if _QUOTED.match(after):
+            continue  # "instead of 'looked-after children'": a term named, not a thing denied
+        # a compound stands for its head: "not a step-by-step guide" denies a step guide
+        following = [w.lower().strip("'-").split("-")[-1]
+                     for w in re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]]
         # a negation's reach ends at the next one, which denies what follows it ("is not in
         # need cannot have a plan": the "not" denies nothing of the plan)
         following = list(itertools.takewhile(lambda w: not NEGATION.fullmatch(w), following))
@@ -237,7 +249,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         # (its subject, the clause's first words, too: an aside may part it from its verb)
         leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
         clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
-        if len({stem(w.lower()) for w in clause} & shared) >= 2:
+        if len({stem(part) for w in clause for part in w.lower().split("-") if part} & shared) >= 2:
             found.append(stem(denied.strip("'-")))
             counted.add(cue.start())
     # an exception counts where the other text states it too: most of its words, not one that
