@@ -153,6 +153,13 @@ def test_the_numbers_of_a_plural_label_name_items_and_count_nothing() -> None:
         ("3", "count"), ("weekly", "frequency")]
 
 
+def test_a_run_of_legal_references_names_provisions_and_counts_nothing() -> None:
+    text = ("Clubs act under section 11, 14, 26 and 52 of the Sports Act 2011, and under "
+            "paragraphs 8, 9 and 15 of its code; 40 clubs replied.")
+    assert [(f.text, f.kind) for f in find_figures(text)] == [("2011", "year"),
+                                                              ("40", "count")]
+
+
 def test_the_order_of_an_item_is_its_number_among_a_text_s_terms() -> None:
     from kb.question import terms_of
 

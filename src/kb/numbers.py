@@ -64,6 +64,11 @@ _LABELS = re.compile(r"\b(?:Years|Key Stages|Levels|Tiers|Waves|Phases|Appendice
                      r"Figures|Tables|Chapters|Parts|Stages|Steps|Rounds|Cohorts|Sections|"
                      r"Modules|Themes)\s+(?:(?:\d{1,3}|[IVX]{1,4})(?:\s*\([^)]{0,30}\))?\s*"
                      r"(?:and|or|to|-|–)\s*)*$", re.I)
+# the later numbers of a run of legal references, singular or plural, commas between: "under
+# section 17, 20, 31 and 47 of the Children Act", "paragraphs 12, 14 and 16"
+_REFERENCES = re.compile(r"\b(?:sections?|paragraphs?|regulations?|articles?|schedules?|rules?)"
+                         r"\s+(?:\d{1,3}[A-Z]?(?:\(\w{1,3}\))*\s*(?:,|and|or|to|-|–)\s*)*$",
+                         re.I)
 UP = re.compile(r"\b(?:rose|risen|rise|rises|rising|increas\w*|higher|more|grew|grown|growth|"
                 r"up|went up|climbed|doubled|exceed\w*)\b", re.I)
 DOWN = re.compile(r"\b(?:fell|fallen|fall|falls|falling|decreas\w*|lower|fewer|less|declin\w*|"
@@ -119,7 +124,8 @@ def _read_figures(text: str, default_period: str | None) -> tuple[Figure, ...]:
     for match in _NUMBER.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken) or \
                 _LABEL.search(text[max(0, match.start() - 16):match.start()]) or \
-                _LABELS.search(text[max(0, match.start() - 60):match.start()]):
+                _LABELS.search(text[max(0, match.start() - 60):match.start()]) or \
+                _REFERENCES.search(text[max(0, match.start() - 60):match.start()]):
             continue
         figures.append(_number_figure(match))
     # "Wave two", "Phase three": the number of an item, not a count
