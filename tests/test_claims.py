@@ -1187,3 +1187,22 @@ def test_a_negation_before_a_quoted_term_names_the_term_and_denies_nothing() -> 
     # a negated verb before the quotation still denies what it states
     assert denies("Many older members use the word 'juniors' in letters.",
                   "Many older members do not use the word 'juniors' in letters.") is not None
+
+
+def test_a_change_up_and_a_change_down_clash_whichever_verb_each_takes() -> None:
+    from kb.clashes import opposite_word
+
+    source = ("Later club returns show that uptake of the kit grant has increased as coaches "
+              "grew used to it.")
+    assert opposite_word("Club returns show that uptake of the kit grant fell as coaches lost "
+                         "interest.", source) is not None
+    assert opposite_word("Club returns show that uptake of the kit grant rose.", source) is None
+
+
+def test_a_denied_link_verb_denies_what_it_would_equate() -> None:
+    from kb.negation import denies
+
+    source = "Telling a parent about the plan does not equate to obtaining their agreement to it."
+    assert denies("Telling a parent about the plan amounts to obtaining their agreement.",
+                  source) is not None
+    assert denies("Telling a parent about the plan is good practice.", source) is None

@@ -40,7 +40,9 @@ OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elec
                       re.I)
 # modifiers that exclude each other when they qualify the same thing
 OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
-             ("increase", "decrease|reduction"), ("rise|rose|risen", "fall|fell|fallen|reduction"),
+             # a change up against one down, whichever verb each gives it ("fell" against "has
+             # increased")
+             ("increase|rise|rose|risen", "decrease|reduction|fall|fell|fallen"),
              ("higher", "lower"),
              ("more", "fewer|less"), ("before", "after"), ("earliest", "latest"),
              ("earlier", "later"), ("public", "private"), ("internal", "external"),

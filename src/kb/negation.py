@@ -86,6 +86,9 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     # verbs that only hand over what follows ("not intended to offer a
                     # step-by-step guide" denies the guide, whatever verb the other text uses)
                     "offer", "offers", "provide", "provides", "give", "gives",
+                    # verbs that only say one thing is another ("does not equate to obtaining
+                    # consent", "does not constitute a referral"), as "be" does
+                    "equate", "equates", "amount", "amounts", "constitute", "constitutes",
                     # "is not their first language" denies "first language", as "is not the
                     # first language" does
                     "their", "his", "her", "its", "our", "your", "my"}
