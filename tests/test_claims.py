@@ -1206,3 +1206,23 @@ def test_a_denied_link_verb_denies_what_it_would_equate() -> None:
     assert denies("Telling a parent about the plan amounts to obtaining their agreement.",
                   source) is not None
     assert denies("Telling a parent about the plan is good practice.", source) is None
+
+
+def test_a_denied_verb_of_listing_is_denied_by_a_text_that_names_its_object() -> None:
+    from kb.negation import denies
+
+    source = "• to the county referee panel where a coach has broken the code of conduct"
+    assert denies("The club handbook does not list reports to the county referee panel among "
+                  "a coach's duties.", source) is not None
+    # leaving a thing out of a count is not a verb of listing
+    assert denies("Junior members are left out of the annual count.",
+                  "Junior members should not be included in the annual count.") is None
+
+
+def test_tracking_and_following_a_journey_are_read_as_one_act() -> None:
+    from kb.negation import denies
+    from kb.words import in_their_words
+
+    source = "This means the league can track the progress of individual players over seasons."
+    claim = "The league cannot follow the progress of individual players over seasons."
+    assert denies(in_their_words(claim, source), source) is not None

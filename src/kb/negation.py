@@ -92,6 +92,10 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     # "is not their first language" denies "first language", as "is not the
                     # first language" does
                     "their", "his", "her", "its", "our", "your", "my"}
+# verbs of a text naming something: denied, they deny that the text names their object
+# (not "include": "should not be included in the census" leaves a child out of it)
+_MENTION = {"list", "lists", "listed", "mention", "mentions", "mentioned", "name", "names",
+            "named"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
@@ -228,6 +232,12 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         limited = bool(following) and following[0] in _EXCLUSIVE and \
             _EXCLUSIVE_WORD.search(other) is not None
         denied = "only" if limited else next((w for w in following if w not in _PASSED), None)
+        reach = 6
+        if denied in _MENTION:
+            # "does not list referrals to the Channel programme": a text that names them
+            # denies the claim, whatever verb of listing it lacks; the object may run long
+            place, reach = following.index(denied), 10
+            denied = next((w for w in following[place + 1:] if stem(w) in shared), denied)
         if denied is None or not limited and (stem(denied.strip("'-")) not in shared or
                               not _same_form(denied, other)) and not (
                 other and _in_other_words(following, denied, shared, other)) and \
@@ -251,7 +261,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         after = re.split(r"[,;:.()]", text[cue.end():])[0]
         # (its subject, the clause's first words, too: an aside may part it from its verb)
         leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
-        clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]
+        clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:reach]
         if len({stem(part) for w in clause for part in w.lower().split("-") if part} & shared) >= 2:
             found.append(stem(denied.strip("'-")))
             counted.add(cue.start())

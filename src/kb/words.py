@@ -126,7 +126,7 @@ SAME_SENSE = [
     "forbid prohibit ban", "buy purchase", "pupil student", "annual yearly",
     "often frequently", "quick rapid fast", "aim goal", "remove delete",
     "lawyer solicitor", "intention motive", "council la las authority",
-    "mandatory compulsory obligatory", "acknowledge confirm",
+    "mandatory compulsory obligatory", "acknowledge confirm", "track follow",
 ]
 
 
