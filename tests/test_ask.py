@@ -1934,3 +1934,13 @@ def test_a_question_of_why_prefers_the_sentence_that_gives_a_reason(tmp_path: Pa
     assert why.answer_found and "so staff can count" in (why.answer or "")
     # a question that asks no reason is not drawn to it: the first of the two, as before
     assert what.answer_found and "sports days" in (what.answer or "")
+
+
+def test_a_list_of_another_kind_of_the_same_container_does_not_answer() -> None:
+    from kb.answer_kinds import lists_what_is_asked
+
+    question = "Which types of sports injury does the handbook list?"
+    assert lists_what_is_asked(question, "Types of sports injury include sprains, strains, "
+                                         "fractures and concussion.")
+    assert not lists_what_is_asked(question, "The handbook covers different types of venues, "
+                                             "including halls, pitches and pools.")

@@ -292,6 +292,7 @@ _LIST_ASKED = re.compile(rf"\b(?:which|what)\s+(?:are\s+(?:the|its|their)\s+)?(?
                          rf"\d{{1,2}})\s+)?(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*s)\b", re.I)
 # words for a kind of a kind: "which groups of children", "what types of harm"
 _CONTAINERS = {"groups", "types", "kinds", "sorts", "categories", "forms", "classes"}
+_KIND_OF = re.compile(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", re.I)
 _LIST_INTRO = re.compile(r"[^.;]{0,40}?(?:\bincluding\b|\bsuch\s+as\b|:|\bnamely\b|\be\.g\.)",
                          re.I)
 _LIST_AFTER = re.compile(r"^\s*:|,[^,]+,|,[^,]*\b(?:and|or)\b", re.I)
@@ -328,8 +329,8 @@ def lists_what_is_asked(question: str, text: str) -> bool:
         return True
     # "which groups of children": the children are the kind listed, as much as the groups,
     # where a list of them is introduced ("children that can be overlooked, including ...")
-    kind = re.match(r"\s+of\s+(?:the\s+)?([a-z][\w-]*)", question[asked.end():], re.I) \
-        if asked.group(2).lower() in _CONTAINERS else None
+    kind = _KIND_OF.match(question[asked.end():]) if asked.group(2).lower() in _CONTAINERS \
+        else None
     members = stem(kind.group(1).lower()) if kind else None
     count = word_value(asked.group(1)) if asked.group(1) else None
     for match in re.finditer(r"\b[a-z][\w-]*s\b" if members is None else r"\b[a-z][\w-]*\b",
@@ -339,6 +340,9 @@ def lists_what_is_asked(question: str, text: str) -> bool:
         if not (word == head and lowered.endswith("s") and _LIST_AFTER.search(after) or
                 word == members and _LIST_INTRO.match(after) and _LIST_AFTER.search(after)):
             continue
+        if word == head and members and (own := _KIND_OF.match(after)) and \
+                stem(own.group(1).lower()) != members:
+            continue  # "types of relationships" lists no "types of domestic abuse"
         if count is None:
             return True
         before = re.findall(r"[\w-]+", text[max(0, match.start() - 40):match.start()])[-3:]
