@@ -1226,3 +1226,14 @@ def test_tracking_and_following_a_journey_are_read_as_one_act() -> None:
     source = "This means the league can track the progress of individual players over seasons."
     claim = "The league cannot follow the progress of individual players over seasons."
     assert denies(in_their_words(claim, source), source) is not None
+
+
+def test_no_inside_the_name_of_a_data_item_denies_nothing() -> None:
+    from kb.negation import denies
+
+    source = ("For a match that goes to extra time record: the kick-off time; the match no extra "
+              "time flag with a value of false; the referee.")
+    assert denies("For a match that goes to extra time, the record holds the kick-off time.",
+                  source) is None
+    assert denies("A match that goes to extra time needs a referee.",
+                  "No match that goes to extra time needs a referee.") is not None

@@ -46,6 +46,12 @@ _EITHER_WAY = re.compile(r"\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*(?:[,;:.)]|$
 _QUOTED = re.compile(r"\s*['‘\"“]")
 
 
+# "no" inside the name of a data item: "the referral no further action flag", "a no fixed
+# abode indicator" name a field of a record, whatever its value
+_FIELD_NAME = re.compile(r"(?:\s+[A-Za-z][\w-]*){2,4}\s+(?:flags?|fields?|indicators?|"
+                         r"columns?|codes?|data\s+items?)\b", re.I)
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[range]:
     """Where the pattern matches in the text: the negations inside are set aside."""
     return [range(match.start(), match.end()) for match in pattern.finditer(text)]
@@ -219,6 +225,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         after = text[acting.end():] if acting else text[cue.end():]
         if _QUOTED.match(after):
             continue  # "instead of 'looked-after children'": a term named, not a thing denied
+        if cue.group(0).lower() == "no" and _FIELD_NAME.match(after):
+            continue  # "the referral no further action flag": the name of a data item
         # a compound stands for its head: "not a step-by-step guide" denies a step guide
         following = [w.lower().strip("'-").split("-")[-1]
                      for w in re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]]
