@@ -1944,3 +1944,18 @@ def test_a_list_of_another_kind_of_the_same_container_does_not_answer() -> None:
                                          "fractures and concussion.")
     assert not lists_what_is_asked(question, "The handbook covers different types of venues, "
                                              "including halls, pitches and pools.")
+
+
+def test_a_maximum_is_not_answered_by_a_date_or_a_figure_the_question_gives(
+        tmp_path: Path) -> None:
+    text = ("Racing rules\n\n"
+            "Since March 2022 it has been an offence to enter a horse in a race before its "
+            "third birthday without a vet's certificate.\n")
+    question = "What is the maximum fine for entering a horse in a race before its third birthday?"
+    declined = answer_from(tmp_path, "rules.txt", text, question)
+    assert not declined.answer_found
+    (tmp_path / "second").mkdir()
+    answered = answer_from(tmp_path / "second", "rules.txt", text + (
+        "Entering a horse in a race before its third birthday carries a maximum fine of "
+        "£5,000.\n"), question)
+    assert answered.answer_found and "£5,000" in (answered.answer or "")

@@ -17,7 +17,7 @@ from kb.answer_times import (
 )
 from kb.doers import act_asked, act_forms, role_asked
 from kb.items import names_a_code
-from kb.numbers import stated_figures
+from kb.numbers import find_figures, stated_figures
 from kb.question import Question, terms_of
 from kb.table_answers import in_a_code_column
 from kb.words import word_parts
@@ -38,6 +38,7 @@ BOUND_ASKED = re.compile(r"\b(?:what|which)(?:\s+is|\s+are)?(?:\s+the)?\s+(?:max
                          re.I)
 _INTERVAL_BEFORE = re.compile(r"\b(?:intervals?\s+of|every|each|per)\s+(?:no\s+more\s+than\s+|"
                              r"not\s+more\s+than\s+|at\s+least\s+|up\s+to\s+)?$", re.I)
+_WHEN = ("year", "date", "period")
 ANSWER_DEPTH = 3  # candidates read for one that can answer (bench/fit_ask.py)
 # a sentence holding less of the question answers only if the model reads it this close to the
 # question (bench/fit_ask_gate.py, fitted on the tune halves of eighteen sets: NEAR_COVERAGE
@@ -118,7 +119,12 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
         return False  # "Which audit ...?": a sentence that names no audit
     if asked.wants is None and BOUND_ASKED.search(asked.text):
         # "what maximum caseload", "what minimum experience": a bound is a figure of some kind
-        return bool(stated_figures(best.figures)) or DURATION.search(best.sentence.text) is not None
+        # (a date says when, not how much: "since February 2023" bounds nothing; nor does a
+        # figure the question states itself: "before their eighteenth birthday")
+        given = {(f.kind, f.value) for f in find_figures(asked.text)}
+        return any(f.kind not in _WHEN and (f.kind, f.value) not in given
+                   for f in stated_figures(best.figures)) or \
+            DURATION.search(best.sentence.text) is not None
     if asked.wants not in KINDS_FOR:
         return True
     if asked.wants == "time" and best.key is None and times_it_in_words(asked, best.sentence.text):
