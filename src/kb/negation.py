@@ -12,7 +12,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from kb.duties import changed_duty
-from kb.words import MODALS, content_parts, content_words, stem
+from kb.words import MODALS, content_parts, content_words, one_event_verb, stem
 
 # ("rather than X" and "instead of X" deny X as ", not X" does)
 NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|cannot|without|nobody|nothing|"
@@ -41,13 +41,9 @@ _OTHER_THAN_CASE = re.compile(r"\bother\s+than\s+(?=(?:in|where|when|if|during|u
 _EITHER_WAY = re.compile(r"\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*(?:[,;:.)]|$))", re.I)
 
 
-# a negation before a quoted term ("says 'children in care' instead of 'looked-after
-# children'") sets a word aside; it denies nothing of what the other text says of the term
+# a negation before a quoted term sets a word aside; "no" inside a data item's name ("a no
+# fixed abode indicator") names a field of a record, whatever its value
 _QUOTED = re.compile(r"\s*['‘\"“]")
-
-
-# "no" inside the name of a data item: "the referral no further action flag", "a no fixed
-# abode indicator" name a field of a record, whatever its value
 _FIELD_NAME = re.compile(r"(?:\s+[A-Za-z][\w-]*){2,4}\s+(?:flags?|fields?|indicators?|"
                          r"columns?|codes?|data\s+items?)\b", re.I)
 
@@ -98,8 +94,8 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     # "is not their first language" denies "first language", as "is not the
                     # first language" does
                     "their", "his", "her", "its", "our", "your", "my"}
-# verbs of a text naming something: denied, they deny that the text names their object
-# (not "include": "should not be included in the census" leaves a child out of it)
+# verbs of naming, whose denial denies that a text names their object (not "include": "should
+# not be included in the census" leaves a child out of it)
 _MENTION = {"list", "lists", "listed", "mention", "mentions", "mentioned", "name", "names",
             "named"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
@@ -113,6 +109,27 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # doctor, not a nurse")
 _CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|these|those)\b", re.I)
+
+
+def _names_a_term(cue: re.Match[str], after: str) -> bool:
+    """Whether the negation names rather than denies: before a quoted term ("instead of
+    'looked-after children'"), inside a data item's name ("the referral no further action
+    flag")."""
+    return _QUOTED.match(after) is not None or \
+        cue.group(0).lower() == "no" and _FIELD_NAME.match(after) is not None
+
+
+_REACH = 6  # words after a negation its clause is read over for the words the texts share
+
+
+def _listed_object(following: list[str], denied: str | None, shared: set[str]
+                   ) -> tuple[str | None, int]:
+    """The word a negation denies, and how far its clause is read: a denied verb of listing
+    ("does not list referrals to X") denies its object, whose words may run long."""
+    if denied not in _MENTION:
+        return denied, _REACH
+    place = following.index(denied)
+    return next((w for w in following[place + 1:] if stem(w) in shared), denied), 10
 
 
 def _in_other_words(following: list[str], denied: str, shared: set[str], other: str) -> bool:
@@ -223,10 +240,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         if any(cue.start() in limit for limit in limits):
             continue  # "nothing beyond the visits": only the visits
         after = text[acting.end():] if acting else text[cue.end():]
-        if _QUOTED.match(after):
-            continue  # "instead of 'looked-after children'": a term named, not a thing denied
-        if cue.group(0).lower() == "no" and _FIELD_NAME.match(after):
-            continue  # "the referral no further action flag": the name of a data item
+        if _names_a_term(cue, after):
+            continue
         # a compound stands for its head: "not a step-by-step guide" denies a step guide
         following = [w.lower().strip("'-").split("-")[-1]
                      for w in re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:6]]
@@ -240,12 +255,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         limited = bool(following) and following[0] in _EXCLUSIVE and \
             _EXCLUSIVE_WORD.search(other) is not None
         denied = "only" if limited else next((w for w in following if w not in _PASSED), None)
-        reach = 6
-        if denied in _MENTION:
-            # "does not list referrals to the Channel programme": a text that names them
-            # denies the claim, whatever verb of listing it lacks; the object may run long
-            place, reach = following.index(denied), 10
-            denied = next((w for w in following[place + 1:] if stem(w) in shared), denied)
+        denied, reach = _listed_object(following, denied, shared)
         if denied is None or not limited and (stem(denied.strip("'-")) not in shared or
                               not _same_form(denied, other)) and not (
                 other and _in_other_words(following, denied, shared, other)) and \
@@ -304,18 +314,6 @@ def _in_compound(text: str, cue: re.Match[str]) -> bool:
 
 
 DENIED = "one of them denies what the other states"
-
-
-# verbs that name one event, the phrasal one among them: "cannot happen within" and "can take
-# place within" say opposite things of the same event
-_EVENT = re.compile(r"\b(?:(?:take|takes|taking|took|taken)\s+place|occur(?:s|red|ring)?|"
-                    r"happen(?:s|ed|ing)?)\b", re.I)
-
-
-def one_event_verb(text: str) -> str:
-    """The text with its verbs of an event happening said one way ("take place", "occur":
-    "happen")."""
-    return _EVENT.sub("happen", text)
 
 
 def denies(claim: str, sentence: str) -> str | None:

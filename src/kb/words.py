@@ -130,6 +130,18 @@ SAME_SENSE = [
 ]
 
 
+# verbs that name one event, the phrasal one among them: "cannot happen within" and "can take
+# place within" say opposite things of the same event
+_EVENT = re.compile(r"\b(?:(?:take|takes|taking|took|taken)\s+place|occur(?:s|red|ring)?|"
+                    r"happen(?:s|ed|ing)?)\b", re.I)
+
+
+def one_event_verb(text: str) -> str:
+    """The text with its verbs of an event happening said one way ("take place", "occur":
+    "happen")."""
+    return _EVENT.sub("happen", text)
+
+
 def in_their_words(text: str, other: str) -> str:
     """The text with each word of a SAME_SENSE group that `other` words otherwise put as
     `other` puts it ("expected to ask schools" against "no expectation ... to request
