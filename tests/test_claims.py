@@ -1237,3 +1237,13 @@ def test_no_inside_the_name_of_a_data_item_denies_nothing() -> None:
                   source) is None
     assert denies("A match that goes to extra time needs a referee.",
                   "No match that goes to extra time needs a referee.") is not None
+
+
+def test_handing_over_what_is_kept_is_its_opposite() -> None:
+    from kb.clashes import opposite_word
+
+    source = "Where players move to another club, coaches retain clear oversight of their welfare."
+    assert opposite_word("When players move club, the coaches hand over oversight of their "
+                         "welfare to the new club.", source) is not None
+    assert opposite_word("When players move club, the coaches keep oversight of their welfare.",
+                         source) is None

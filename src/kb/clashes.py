@@ -50,7 +50,8 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
              ("permanent", "temporary"), ("highest", "lowest"),
              # acts that undo each other, in the forms a stem does not join ("kept", "keep")
-             ("keep|kept|retain|retained|stay|stays|stayed", "remove|removed|delete|deleted"),
+             ("keep|kept|retain|retained|stay|stays|stayed", "remove|removed|delete|deleted|"
+              "relinquish|relinquished|surrender|surrendered"),
              ("add|added|adding", "remove|removed|removing|removal|delete|deleted|deletion"),
              ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
              ("remain|remains|remained", "become|becomes|became"),
@@ -112,11 +113,15 @@ def clash(claim: str, sentence: str) -> str | None:
 # phrasal verbs said as one word: "go up" a rise, "fall outside" an exclusion (not a fall),
 # "fall within" an inclusion
 _PHRASAL = re.compile(r"\b(?:(?:go|goes|going|gone|went)\s+(up|down)|"
-                      r"(?:fall|falls|falling|fell|fallen)\s+(outside|within))\b", re.I)
+                      r"(?:fall|falls|falling|fell|fallen)\s+(outside|within)|"
+                      r"(?:hand|hands|handed|handing|give|gives|gave|giving)\s+(over|up))\b",
+                      re.I)
 _ONE_WORD = {"up": "rise", "down": "fall", "outside": "excluded", "within": "included"}
 
 
 def _one_word(match: re.Match[str]) -> str:
+    if match.group(3):
+        return "relinquish"  # "hand over", "give up": what was held is let go
     return _ONE_WORD[(match.group(1) or match.group(2)).lower()]
 
 
