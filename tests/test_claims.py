@@ -1247,3 +1247,12 @@ def test_handing_over_what_is_kept_is_its_opposite() -> None:
                          "welfare to the new club.", source) is not None
     assert opposite_word("When players move club, the coaches keep oversight of their welfare.",
                          source) is None
+
+
+def test_a_denial_passes_over_other_to_the_things_it_sets_aside() -> None:
+    from kb.negation import denies
+
+    source = "• Coaches value the support of other clubs in their league and learn from them."
+    assert denies("Coaches keep their training within their own club rather than looking to "
+                  "other clubs in their league.", source) is not None
+    assert denies("Coaches learn from other clubs in their league.", source) is None

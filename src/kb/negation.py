@@ -81,6 +81,8 @@ _PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "
                     "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
                     "got", "obtain", "seek", "meant", "intended", "supposed", "in", "on", "at",
                     "within", "into", "with", "from",
+                    # "rather than looking to other clubs" sets the clubs aside
+                    "other",
                     # "not in itself", "not of themselves": an emphasis, not what is denied
                     "itself", "themselves", "himself", "herself", "per", "se",
                     # "no longer looked after" denies "looked after" as "not looked after" does
