@@ -1256,3 +1256,21 @@ def test_a_denial_passes_over_other_to_the_things_it_sets_aside() -> None:
     assert denies("Coaches keep their training within their own club rather than looking to "
                   "other clubs in their league.", source) is not None
     assert denies("Coaches learn from other clubs in their league.", source) is None
+
+
+def test_a_statement_opening_with_a_pronoun_is_read_with_what_the_one_before_names() -> None:
+    from kb.negation import denies
+
+    source = ("Under the club rules, some old warnings to players are 'lifted', so they do not "
+              "need to be mentioned to selectors, and if they are mentioned, selectors cannot "
+              "hold them against the player.")
+    assert denies("Old warnings that are 'lifted' do not have to be mentioned, and if they are "
+                  "mentioned selectors cannot hold them against the player.", source) is None
+    assert denies("Old warnings to players that are 'lifted' have to be mentioned to selectors.",
+                  source) is not None
+    # the statement after "because" is read for what its own verb takes: "wants to leave that
+    # season behind" denies nothing of "did not want to see her old number"
+    assert denies("A coach described a player who had changed her shirt number and did not want "
+                  "to see her old number on any team sheet.",
+                  "I've got a player who's changed her shirt number because she wants to leave "
+                  "that season behind her.") is None

@@ -111,6 +111,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # doctor, not a nurse")
 _CLAUSE_START = re.compile(r"[;:.()]|\b(?:but|while|whereas|although|though)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|these|those)\b", re.I)
+_PRONOUN_START = re.compile(r"\s*(?:they|it|he|she|these|those|this)\b", re.I)
 
 
 def _names_a_term(cue: re.Match[str], after: str) -> bool:
@@ -383,10 +384,14 @@ def _clause_denies(claim: str, sentence: str, common: AbstractSet[str]) -> bool:
     ours, theirs = _CLAUSE_JOIN.split(claim), _CLAUSE_JOIN.split(sentence)
     if len(ours) == 1 and len(theirs) == 1:
         return False  # the whole-text reading stands
-    for part in theirs:
+    for place, part in enumerate(theirs):
         mine = content_parts(part) - MODALS
         best = max(ours, key=lambda other: len(mine & content_parts(other)))
         shared = (mine & content_parts(best)) - MODALS
-        if len(shared) >= 2 and _negated(part, shared, common) != _negated(best, shared, common):
+        if place and _PRONOUN_START.match(part):
+            # "..., so they do not need to be disclosed": "they" are what the part before names
+            shared |= (content_parts(theirs[place - 1]) & content_parts(best)) - MODALS
+        if len(shared) >= 2 and _negated(part, shared, common, best) != \
+                _negated(best, shared, common, part):
             return True
     return False
