@@ -111,18 +111,19 @@ def clash(claim: str, sentence: str) -> str | None:
 
 
 # phrasal verbs said as one word: "go up" a rise, "fall outside" an exclusion (not a fall),
-# "fall within" an inclusion
+# "fall within" an inclusion, "hand over" and "give up" a letting go of what was held
 _PHRASAL = re.compile(r"\b(?:(?:go|goes|going|gone|went)\s+(up|down)|"
                       r"(?:fall|falls|falling|fell|fallen)\s+(outside|within)|"
                       r"(?:hand|hands|handed|handing|give|gives|gave|giving)\s+(over|up))\b",
                       re.I)
-_ONE_WORD = {"up": "rise", "down": "fall", "outside": "excluded", "within": "included"}
+# the one word for each verb's particle, in the order of the pattern's groups
+_ONE_WORD = ({"up": "rise", "down": "fall"}, {"outside": "excluded", "within": "included"},
+             {"over": "relinquish", "up": "relinquish"})
 
 
 def _one_word(match: re.Match[str]) -> str:
-    if match.group(3):
-        return "relinquish"  # "hand over", "give up": what was held is let go
-    return _ONE_WORD[(match.group(1) or match.group(2)).lower()]
+    group = match.lastindex or 1
+    return _ONE_WORD[group - 1][match.group(group).lower()]
 
 
 def turned_around(claim: str, sentence: str) -> str | None:

@@ -123,6 +123,7 @@ def _names_a_term(cue: re.Match[str], after: str) -> bool:
 
 
 _REACH = 6  # words after a negation its clause is read over for the words the texts share
+_LISTED_REACH = 10  # the same after a verb of listing, whose object may run long
 
 
 def _listed_object(following: list[str], denied: str | None, shared: set[str]
@@ -132,7 +133,7 @@ def _listed_object(following: list[str], denied: str | None, shared: set[str]
     if denied not in _MENTION:
         return denied, _REACH
     place = following.index(denied)
-    return next((w for w in following[place + 1:] if stem(w) in shared), denied), 10
+    return next((w for w in following[place + 1:] if stem(w) in shared), denied), _LISTED_REACH
 
 
 def _in_other_words(following: list[str], denied: str, shared: set[str], other: str) -> bool:
@@ -283,7 +284,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         # (its subject, the clause's first words, too: an aside may part it from its verb)
         leading = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
         clause = leading[:4] + leading[-4:] + re.findall(r"[A-Za-z][A-Za-z'-]*", after)[:reach]
-        if len({stem(part) for w in clause for part in w.lower().split("-") if part} & shared) >= 2:
+        if len(content_parts(" ".join(clause)) & shared) >= 2:
             found.append(stem(denied.strip("'-")))
             counted.add(cue.start())
     # an exception counts where the other text states it too: most of its words, not one that
