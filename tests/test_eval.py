@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -302,6 +303,20 @@ def test_an_accepted_answer_counts_only_as_whole_words() -> None:
     assert answer_matches("It is NOT MANDATORY.", ["not mandatory"])
     assert answer_matches("Between 10 and 20 years old.", ["10 to 20"])  # the same figures
 
+
+
+def test_ndcg_gains_once_per_gold_entry() -> None:
+    from kb.evaluate import RankMetrics
+
+    # two passages quoting the one gold page, ranked first and second: the ideal, not above it
+    twice = RankMetrics()
+    twice.add([{0}, {0}, set()], wanted=1)
+    assert twice.to_dict()["ndcg@10"] == 1.0
+    # two gold entries, the second found only at rank three
+    late = RankMetrics()
+    late.add([{0}, {0}, {1}], wanted=2)
+    assert late.to_dict()["ndcg@10"] == round((1 + 0.5) / (1 + 1 / math.log2(3)), 3)
+    assert late.to_dict()["hit@1"] == 1.0 and late.to_dict()["mrr"] == 1.0
 
 @pytest.fixture(scope="module")
 def perturbed(real_library: KnowledgeBase) -> dict:

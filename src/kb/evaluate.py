@@ -63,14 +63,23 @@ class RankMetrics:
     mrr: float = 0.0
     ndcg10: float = 0.0
 
-    def add(self, relevant: list[bool], wanted: int) -> None:
+    def add(self, matched: list[set[int]], wanted: int) -> None:
+        """One case: for each hit in rank order, which of the case's `wanted` gold entries it
+        matches. nDCG gains once per gold entry, at the first hit that finds it, so two
+        passages quoting the same gold page cannot score above the ideal ranking."""
+        relevant = [bool(found) for found in matched]
         first = next((rank for rank, ok in enumerate(relevant, start=1) if ok), None)
         self.cases += 1
         self.hit1 += first is not None and first <= 1
         self.hit5 += first is not None and first <= 5
         self.hit10 += first is not None and first <= 10
         self.mrr += 1 / first if first else 0
-        dcg = sum(1 / math.log2(rank + 1) for rank, ok in enumerate(relevant[:10], 1) if ok)
+        seen: set[int] = set()
+        dcg = 0.0
+        for rank, found in enumerate(matched[:10], 1):
+            if found - seen:
+                dcg += 1 / math.log2(rank + 1)
+                seen |= found
         ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(wanted, 10) + 1))
         self.ndcg10 += dcg / ideal if ideal else 0
 
@@ -104,9 +113,10 @@ def evaluate_search(kb: KnowledgeBase, cases: list[dict[str, Any]], restricted: 
             for position, case in enumerate(cases):
                 hits = kb.search(case["query"], k=10, mode=mode,
                                  include_restricted=restricted).results
-                relevant = [any(is_relevant(hit, gold) for gold in case["gold"]) for hit in hits]
+                matched = [{at for at, gold in enumerate(case["gold"]) if is_relevant(hit, gold)}
+                           for hit in hits]
                 for key in ("all", case.get("kind", "other"), half_of(position)):
-                    table.setdefault(key, RankMetrics()).add(relevant, len(case["gold"]))
+                    table.setdefault(key, RankMetrics()).add(matched, len(case["gold"]))
             report[name] = {kind: metrics.to_dict() for kind, metrics in table.items()}
     finally:
         engine.settings = original
