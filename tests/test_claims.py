@@ -847,7 +847,7 @@ def test_a_possessive_after_a_negation_is_passed_like_an_article() -> None:
 
 
 def test_a_study_that_disproves_an_assumption_is_against_a_claim_it_confirmed() -> None:
-    from kb.clashes import opposite_word
+    from kb.opposites import opposite_word
 
     source = "The audit disproved the assumption that longer visits reduce missed appointments."
     assert opposite_word("The audit confirmed that longer visits reduce missed appointments.",
@@ -859,7 +859,7 @@ def test_a_study_that_disproves_an_assumption_is_against_a_claim_it_confirmed() 
 
 
 def test_an_act_that_stops_is_against_one_that_continues() -> None:
-    from kb.clashes import opposite_word
+    from kb.opposites import opposite_word
 
     source = "When a pupil changes club, their coaching continues uninterrupted."
     assert opposite_word("When a pupil changes club, their coaching should stop.", source)
@@ -874,7 +874,7 @@ def test_an_act_that_stops_is_against_one_that_continues() -> None:
 
 
 def test_what_falls_outside_is_excluded_not_a_fall() -> None:
-    from kb.clashes import opposite_word
+    from kb.opposites import opposite_word
 
     source = "The scheme includes members aged 16 and 17 who play in adult teams."
     assert opposite_word("Members aged 16 and 17 who play in adult teams fall outside the "
@@ -1190,7 +1190,7 @@ def test_a_negation_before_a_quoted_term_names_the_term_and_denies_nothing() -> 
 
 
 def test_a_change_up_and_a_change_down_clash_whichever_verb_each_takes() -> None:
-    from kb.clashes import opposite_word
+    from kb.opposites import opposite_word
 
     source = ("Later club returns show that uptake of the kit grant has increased as coaches "
               "grew used to it.")
@@ -1240,7 +1240,7 @@ def test_no_inside_the_name_of_a_data_item_denies_nothing() -> None:
 
 
 def test_handing_over_what_is_kept_is_its_opposite() -> None:
-    from kb.clashes import opposite_word
+    from kb.opposites import opposite_word
 
     source = "Where players move to another club, coaches retain clear oversight of their welfare."
     assert opposite_word("When players move club, the coaches hand over oversight of their "

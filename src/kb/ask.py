@@ -44,7 +44,7 @@ from kb.answer_times import (
     times_it_in_words,
 )
 from kb.claims import names_again, sentences_of
-from kb.clashes import opposite_word, other_kind
+from kb.clashes import other_kind
 from kb.gate import (
     COVERAGE_MIN,
     pick_answer,
@@ -55,6 +55,7 @@ from kb.items import another_item, names_a_code, names_item
 from kb.models import Passage, passage_dict
 from kb.names import NAME_RUN, name_stems, names
 from kb.numbers import find_figures, stated_figures
+from kb.opposites import opposite_word
 from kb.polar import answering_yes_or_no, denies_the_question, denying_answer
 from kb.query import Filters
 from kb.question import (

@@ -29,7 +29,6 @@ from kb.claims import (
 from kb.clashes import (
     clash,
     defines_another_term,
-    opposite_word,
     other_choice,
     ranked_against_equal,
     turned_around,
@@ -49,6 +48,7 @@ from kb.names import (
 )
 from kb.negation import DENIED, NEGATION, denies
 from kb.notes import Note, anchored_in
+from kb.opposites import opposite_word
 from kb.query import Filters
 from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF

@@ -26,7 +26,8 @@ from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
 from kb.members import other_first, swapped_member
 from kb.negation import NEGATION, denies
-from kb.words import MODALS, STOP, TOKEN, content_parts, stem, word_parts, words_of
+from kb.opposites import opposite_word
+from kb.words import MODALS, STOP, TOKEN, content_parts, stem, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
@@ -38,33 +39,6 @@ OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elec
                       r"discretionary|at (?:their|its|the [\w ]{1,30}'?s?) discretion|free to|"
                       r"need not|do(?:es)? not (?:have|need) to|(?:is|are) not required to)\b",
                       re.I)
-# modifiers that exclude each other when they qualify the same thing
-OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("first", "last"),
-             # a change up against one down, whichever verb each gives it ("fell" against "has
-             # increased")
-             ("increase|rise|rose|risen", "decrease|reduction|fall|fell|fallen"),
-             ("higher", "lower"),
-             ("more", "fewer|less"), ("before", "after"), ("earliest", "latest"),
-             ("earlier", "later"), ("public", "private"), ("internal", "external"),
-             ("voluntary", "compulsory"), ("formal", "informal"), ("weekly", "monthly"),
-             ("daily", "weekly"), ("annual", "monthly"), ("written", "verbal"),
-             ("permanent", "temporary"), ("highest", "lowest"),
-             # acts that undo each other, in the forms a stem does not join ("kept", "keep")
-             ("keep|kept|retain|retained|stay|stays|stayed", "remove|removed|delete|deleted|"
-              "relinquish|relinquished|surrender|surrendered"),
-             ("add|added|adding", "remove|removed|removing|removal|delete|deleted|deletion"),
-             ("include|included", "exclude|excluded"), ("accept|accepted", "reject|rejected"),
-             ("remain|remains|remained", "become|becomes|became"),
-             ("continue|continues|continued|uninterrupted", "stop|stops|stopped|cease|ceases|"
-              "ceased|halt|halts|halted|interrupted"),
-             ("mandatory", "optional|voluntary"), ("strength|strengths", "weakness|weaknesses"),
-             ("good|best", "poor|bad|worst"),
-             # what a study found of an assumption
-             ("confirm|confirms|confirmed|prove|proves|proved|proven",
-              "disprove|disproves|disproved|refute|refutes|refuted"),
-             # the two sexes, as adjectives and as children
-             ("male|males", "female|females"), ("boy|boys", "girl|girls")]
-
 
 
 def clash(claim: str, sentence: str) -> str | None:
@@ -110,54 +84,11 @@ def clash(claim: str, sentence: str) -> str | None:
     return opposite_word(claim, sentence)
 
 
-# phrasal verbs said as one word: "go up" a rise, "fall outside" an exclusion (not a fall),
-# "fall within" an inclusion, "hand over" and "give up" a letting go of what was held
-_PHRASAL = re.compile(r"\b(?:(?:go|goes|going|gone|went)\s+(up|down)|"
-                      r"(?:fall|falls|falling|fell|fallen)\s+(outside|within)|"
-                      r"(?:hand|hands|handed|handing|give|gives|gave|giving)\s+(over|up))\b",
-                      re.I)
-# the one word for each verb's particle, in the order of the pattern's groups
-_ONE_WORD = ({"up": "rise", "down": "fall"}, {"outside": "excluded", "within": "included"},
-             {"over": "relinquish", "up": "relinquish"})
-
-
-def _one_word(match: re.Match[str]) -> str:
-    group = match.lastindex or 1
-    return _ONE_WORD[group - 1][match.group(group).lower()]
-
-
 def turned_around(claim: str, sentence: str) -> str | None:
     """A comparison, a preference or a move the sentence states the other way round: why, or
     None."""
     return reversed_comparison(claim, sentence) or reversed_preference(claim, sentence) or \
         moved_the_other_way(claim, sentence)
-
-
-_UNTIL = re.compile(r"\b(?:until|till|up to the)\b", re.I)
-
-
-def opposite_word(claim: str, sentence: str) -> str | None:
-    """A modifier the claim gives where the sentence gives its opposite ("before" against
-    "after", "minimum" against "maximum") and not the claim's own: why, or None."""
-    claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
-    claim_words, source_words = word_parts(claim), word_parts(sentence)
-    for one, other in OPPOSITES:
-        if one.startswith("continue") and _UNTIL.search(f"{claim} {sentence}"):
-            continue  # "continues until the last Friday": when it stops, said the other way
-        a, b = {stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")}
-        # a sentence that gives both sets them against each other ("a permanent workforce,
-        # agency staff only as a temporary measure"): it need not deny the claim's
-        for ours, theirs in ((a, b), (b, a)):
-            if ours & claim_words and theirs & source_words and not theirs & claim_words \
-                    and not ours & source_words:
-                return f"the claim says {_said(ours, claim)}, the source {_said(theirs, sentence)}"
-    return None
-
-
-def _said(stems: set[str], text: str) -> str:
-    """The text's own word of these stems."""
-    return next(word for word in re.findall(r"[A-Za-z0-9]+", text)
-                if stem(word.lower()) in stems)
 
 
 _ANY = re.compile(r"\b(?:any|every)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
