@@ -682,6 +682,20 @@ def test_other_than_in_a_case_makes_an_exception_and_denies_nothing() -> None:
     assert denies("Coaches should plan away trips together with the parents.", source) is None
 
 
+def test_a_negation_inside_an_if_clause_names_a_case_and_denies_nothing() -> None:
+    from kb.negation import denies
+
+    source = ("Coaches said video feedback could add to their workload if not planned "
+              "carefully before the season.")
+    # the source's "if not planned" is the case its statement is made for: it does not cancel
+    # the claim's own denial of the workload
+    assert denies("Coaches saw no workload risk in planning video feedback.", source) is not None
+    assert denies("Coaches saw a workload risk in planning video feedback.", source) is None
+    # a negation of the statement itself still denies
+    assert denies("Coaches said video feedback adds to their workload.",
+                  "Coaches said video feedback does not add to their workload.") is not None
+
+
 def test_rather_than_an_act_sets_aside_the_acts_object_whatever_its_verb() -> None:
     from kb.negation import denies
 

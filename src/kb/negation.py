@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Set as AbstractSet
 
+from kb.denied_words import MENTION, PASSED
 from kb.duties import changed_duty
 from kb.words import MODALS, content_parts, content_words, one_event_verb, stem
 
@@ -58,48 +59,22 @@ def _set_aside(text: str) -> list[range]:
     return _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
 
 
+# a negation a few words into an "if" clause names a case ("could add a layer if not recorded")
+_IF_NOT = re.compile(r"\bif\s+(?:[\w'-]+\s+){0,3}$", re.I)
+
+
 def _negated_words(text: str) -> set[str]:
     """The stems of the words a negation stands before; after "no", the noun phrase it denies
     up to its head ("no case management system provider": provider too)."""
     words = {stem(m.group(1).lower()) for m in re.finditer(
-        r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)}
+        r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)
+        if not _IF_NOT.search(text, 0, m.start())}
     for match in re.finditer(r"\bno\s+((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)", text,
                              re.I):
         words |= {stem(w.lower()) for w in content_words(match.group(1))}
     return words
 
 
-# words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
-# "not always the best", "not in place"): auxiliaries, articles, prepositions, degree words, and
-# verbs that only link or fetch what follows ("not be seen as the default", "do not have to
-# get consent")
-_PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
-                    "do", "does", "a", "an", "the", "by", "to", "for", "of", "always",
-                    "usually", "generally", "necessarily", "normally", "all", "any", "only",
-                    "just", "yet", "automatically", "also", "even", "most", "more", "very", "quite",
-                    "so", "as", "too", "seen", "regarded", "considered", "treated", "viewed",
-                    "deemed", "seem", "seems", "appear", "appears", "become", "becomes", "get",
-                    "got", "obtain", "seek", "meant", "intended", "supposed", "in", "on", "at",
-                    "within", "into", "with", "from",
-                    # "rather than looking to other clubs" sets the clubs aside
-                    "other",
-                    # "not in itself", "not of themselves": an emphasis, not what is denied
-                    "itself", "themselves", "himself", "herself", "per", "se",
-                    # "no longer looked after" denies "looked after" as "not looked after" does
-                    "longer",
-                    # verbs that only hand over what follows ("not intended to offer a
-                    # step-by-step guide" denies the guide, whatever verb the other text uses)
-                    "offer", "offers", "provide", "provides", "give", "gives",
-                    # verbs that only say one thing is another ("does not equate to obtaining
-                    # consent", "does not constitute a referral"), as "be" does
-                    "equate", "equates", "amount", "amounts", "constitute", "constitutes",
-                    # "is not their first language" denies "first language", as "is not the
-                    # first language" does
-                    "their", "his", "her", "its", "our", "your", "my"}
-# verbs of naming, whose denial denies that a text names their object (not "include": "should
-# not be included in the census" leaves a child out of it)
-_MENTION = {"list", "lists", "listed", "mention", "mentions", "mentioned", "name", "names",
-            "named"}
 # "unless X" is "if not X": an exception said either way ("unless a teacher objects",
 # "provided no teacher objects") is the same exception
 _UNLESS = re.compile(r"\bunless\b([^,;:.()]*)", re.I)
@@ -130,7 +105,7 @@ def _listed_object(following: list[str], denied: str | None, shared: set[str]
                    ) -> tuple[str | None, int]:
     """The word a negation denies, and how far its clause is read: a denied verb of listing
     ("does not list referrals to X") denies its object, whose words may run long."""
-    if denied not in _MENTION:
+    if denied not in MENTION:
         return denied, _REACH
     place = following.index(denied)
     return next((w for w in following[place + 1:] if stem(w) in shared), denied), _LISTED_REACH
@@ -145,7 +120,7 @@ def _in_other_words(following: list[str], denied: str, shared: set[str], other: 
         return False
     before, after = following[place - 1], following[place + 1]
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", other)]
-    return any(words[at - 1] == before and words[at + 1] == after and word not in _PASSED
+    return any(words[at - 1] == before and words[at + 1] == after and word not in PASSED
                and stem(word) not in shared for at, word in enumerate(words[1:-1], start=1))
 
 
@@ -163,7 +138,7 @@ def _denied_in_turn(after: str, shared: set[str]) -> bool:
     not include other plans such as leaving care support or adoption support")."""
     clause = re.split(r"[;:.()]|\b(?:but|while|whereas|although|though|which|who|when|where|if|"
                       r"unless|because|that)\b", after)[0]
-    return any(match.group(1).lower() not in _PASSED and stem(match.group(1).lower()) in shared
+    return any(match.group(1).lower() not in PASSED and stem(match.group(1).lower()) in shared
                and (match.group(0).startswith(",") or len(re.findall(
                    r"[A-Za-z][A-Za-z'-]*", clause[:match.start()])) <= _TURN_REACH)
                for match in _IN_TURN.finditer(clause))
@@ -241,8 +216,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         acting = _ACT_SET_ASIDE.match(text, cue.start())
         if not acting and PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
-        if any(cue.start() in limit for limit in limits):
-            continue  # "nothing beyond the visits": only the visits
+        if any(cue.start() in limit for limit in limits) or _IF_NOT.search(text, 0, cue.start()):
+            continue  # "nothing beyond the visits": only the visits; "if not recorded": a case
         after = text[acting.end():] if acting else text[cue.end():]
         if _names_a_term(cue, after):
             continue
@@ -258,7 +233,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         # "not solely by adult males" denies "only by adult males": one limit, said two ways
         limited = bool(following) and following[0] in _EXCLUSIVE and \
             _EXCLUSIVE_WORD.search(other) is not None
-        denied = "only" if limited else next((w for w in following if w not in _PASSED), None)
+        denied = "only" if limited else next((w for w in following if w not in PASSED), None)
         denied, reach = _listed_object(following, denied, shared)
         if denied is None or not limited and (stem(denied.strip("'-")) not in shared or
                               not _same_form(denied, other)) and not (
