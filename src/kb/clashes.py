@@ -1,10 +1,10 @@
 """Clashes: whether a sentence says the opposite of a claim by the shape of its English (a
 denial or a changed duty, a universal against a restriction, a duty against a permission,
-opposite modifiers, a needless condition, a list with one member swapped, another member put
-first, a kind narrowed).
+opposite modifiers or acts (kb.opposites), a needless condition, a list with one member
+swapped, another member put first, a kind narrowed).
 
 Every rule here names a pattern of English, not a case; each is tested on sentences written
-for the test (tests/test_clashes.py).
+for the test (tests/test_claims.py).
 """
 
 from __future__ import annotations

@@ -71,7 +71,8 @@ def _negated_words(text: str) -> set[str]:
         if not _IF_NOT.search(text, 0, m.start())}
     for match in re.finditer(r"\bno\s+((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)", text,
                              re.I):
-        words |= {stem(w.lower()) for w in content_words(match.group(1))}
+        if not _IF_NOT.search(text, 0, match.start()):
+            words |= {stem(w.lower()) for w in content_words(match.group(1))}
     return words
 
 
