@@ -403,6 +403,25 @@ def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
         assert kb.ask("Who meets the youth forum monthly?").answer_found
 
 
+def test_who_an_act_is_done_to_is_answered_by_a_sentence_that_speaks_of_the_act(
+        tmp_path: Path) -> None:
+    from kb.doers import act_asked
+    from kb.words import stem
+
+    assert act_asked("Who could the club contact about coaching abroad?") == stem("contact")
+    assert act_asked("Who should staff tell about a worry?") == stem("tell")
+    assert act_asked("Whom must the case manager consult first?") == stem("consult")
+    text = ("Coaching abroad\n\n"
+            "Clubs and leagues cannot obtain records from the coaching register about coaches "
+            "who run camps abroad for the season. "
+            "Clubs may contact the sports council of the country in question to discuss what "
+            "checks on those coaches may be possible.\n")
+    with one_document_library(tmp_path, "abroad.txt", text) as kb:
+        answer = kb.ask("Our players are going on a camp abroad this season. Who could the club "
+                        "contact to find out what checks are possible on the coaches there?")
+    assert answer.answer_found and "sports council" in (answer.answer or "")
+
+
 def test_which_body_does_an_act_is_asked_of_the_act_in_any_of_its_forms(tmp_path: Path) -> None:
     from kb.doers import act_asked, act_forms
     from kb.words import stem

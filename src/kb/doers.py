@@ -33,6 +33,12 @@ _WHO_ACTS = re.compile(rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS
                        # a past act: "who developed the approach", "which body led it"
                        rf"(?:^|[,;:.?!]\s*)\s*(?:who|(?:which|what)\s+(?:{_DOERS})s?)\s+"
                        rf"([a-z]{{3,}}ed|{'|'.join(sorted(_PASTS))})\b", re.I)
+# the one an act is done to: "who could the school contact", "whom should staff tell": after an
+# auxiliary and its subject (of two words, or of one), the verb bare
+_DONE_TO = [re.compile(r"(?:^|[,;:.?!]\s*)\s*whom?\s+(?:should|could|can|must|would|will|may|"
+                       r"might|do|does|did)\s+(?:I|we|you|they|staff|(?:the|a|an|our|their|my|"
+                       rf"your)\s+[a-z]+{subject})\s+([a-z]{{3,}})\b", re.I)
+            for subject in (r"\s+[a-z]+", "")]
 _NOT_ACTS = {"is", "was", "has", "does", "says", "goes", "makes", "gets", "takes", "needs",
              "are", "were", "have", "do", "did", "say", "go", "make", "get", "take", "need"}
 
@@ -54,7 +60,9 @@ def act_asked(question: str) -> str | None:
     """The stem of the verb a "Who chairs ...?" question asks who does, or None."""
     match = _WHO_ACTS.search(question)
     if match is None:
-        return None
+        return next((stem(verb) for done in _DONE_TO if (found := done.search(question)) and
+                     (verb := found.group(1).lower()) not in _NOT_ACTS and verb not in STOP),
+                    None)
     if _CARRIED_OUT.match(question, match.start(match.lastindex or 0)):
         return stem("conduct")
     if match.group(3):  # a past act: "developed" is "develop" done, "led" is "lead"
