@@ -56,13 +56,22 @@ def act_forms(act: str) -> set[str]:
     return _CONDUCTED if act in _CONDUCTING else _ACT_FORMS.get(act, {act})
 
 
+def _act_done_to(question: str) -> str | None:
+    """The stem of the verb a "Who could the school contact?" question asks whom it is done to:
+    the subject read as two words, else as one ("the club contact about": "contact")."""
+    for done in _DONE_TO:
+        found = done.search(question)
+        verb = found.group(1).lower() if found else ""
+        if verb and verb not in _NOT_ACTS and verb not in STOP:
+            return stem(verb)
+    return None
+
+
 def act_asked(question: str) -> str | None:
     """The stem of the verb a "Who chairs ...?" question asks who does, or None."""
     match = _WHO_ACTS.search(question)
     if match is None:
-        return next((stem(verb) for done in _DONE_TO if (found := done.search(question)) and
-                     (verb := found.group(1).lower()) not in _NOT_ACTS and verb not in STOP),
-                    None)
+        return _act_done_to(question)
     if _CARRIED_OUT.match(question, match.start(match.lastindex or 0)):
         return stem("conduct")
     if match.group(3):  # a past act: "developed" is "develop" done, "led" is "lead"

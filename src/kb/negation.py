@@ -63,15 +63,20 @@ def _set_aside(text: str) -> list[range]:
 _IF_NOT = re.compile(r"\bif\s+(?:[\w'-]+\s+){0,3}$", re.I)
 
 
+def _names_a_case(text: str, at: int) -> bool:
+    """Whether the negation at `at` stands a few words into an "if" clause."""
+    return _IF_NOT.search(text, 0, at) is not None
+
+
 def _negated_words(text: str) -> set[str]:
     """The stems of the words a negation stands before; after "no", the noun phrase it denies
     up to its head ("no case management system provider": provider too)."""
     words = {stem(m.group(1).lower()) for m in re.finditer(
         r"\b(?:not|no|never|without)\s+([A-Za-z]+)", text, re.I)
-        if not _IF_NOT.search(text, 0, m.start())}
+        if not _names_a_case(text, m.start())}
     for match in re.finditer(r"\bno\s+((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)", text,
                              re.I):
-        if not _IF_NOT.search(text, 0, match.start()):
+        if not _names_a_case(text, match.start()):
             words |= {stem(w.lower()) for w in content_words(match.group(1))}
     return words
 
@@ -217,7 +222,7 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
         acting = _ACT_SET_ASIDE.match(text, cue.start())
         if not acting and PHRASE_NEGATION.search(text[max(0, cue.start() - 12):cue.end()]):
             continue  # "with no further action", "without delay": a thing named, not denied
-        if any(cue.start() in limit for limit in limits) or _IF_NOT.search(text, 0, cue.start()):
+        if any(cue.start() in limit for limit in limits) or _names_a_case(text, cue.start()):
             continue  # "nothing beyond the visits": only the visits; "if not recorded": a case
         after = text[acting.end():] if acting else text[cue.end():]
         if _names_a_term(cue, after):
