@@ -1978,3 +1978,48 @@ def test_a_maximum_is_not_answered_by_a_date_or_a_figure_the_question_gives(
         "Entering a horse in a race before its third birthday carries a maximum fine of "
         "£5,000.\n"), question)
     assert answered.answer_found and "£5,000" in (answered.answer or "")
+
+
+def test_an_answer_a_page_break_and_a_footnote_cut_off_reads_on_into_the_next_passage(
+        tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    # a page long enough that its passage closes at the page's foot, where a footnote stands
+    # between the sentence and its close on the next page
+    filler = ("The carers forum met each month in the library and heard from parents, foster "
+              "carers and grandparents about what helped them most over the year. ") * 9
+    lines, line = [], ""
+    for word in filler.split():
+        if len(line) + len(word) > 85:
+            lines, line = [*lines, line.strip()], ""
+        line += f"{word} "
+    lines += [line.strip(), "The council supports carers of looked-after children in three "
+              "ways: funding local clinics,"]
+    (tmp_path / "docs").mkdir()
+    pdf = canvas.Canvas(str(tmp_path / "docs" / "carers.pdf"), pagesize=A4, invariant=1)
+    width, height = A4
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(50, height - 80, "Support for carers")
+    pdf.setFont("Helvetica", 11)
+    for number, text in enumerate(lines):
+        pdf.drawString(50, height - 110 - 15 * number, text)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(50, 60, "1 The Carers (Recognition and Services) Act 1995.")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(50, height - 80, "training volunteer mentors, and running an evening "
+                   "helpline for carers.")
+    pdf.drawString(50, height - 95, "The forum will meet again in the spring to hear how these "
+                   "services have worked.")
+    pdf.showPage()
+    pdf.save()
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        answer = kb.ask("In which three ways does the council support carers of looked-after "
+                        "children?")
+    assert answer.answer_found
+    assert (answer.answer or "").endswith("running an evening helpline for carers.")
+    assert "meet again" not in (answer.answer or "")  # to the end of that sentence, no further
+    cited = answer.to_dict()["citations"][0]
+    assert (cited["page"], cited["page_end"]) == (1, 2)

@@ -123,6 +123,15 @@ from kb.numbers import find_figures
     # a claim that ranks the parties, against a source that makes them equal in that thing
     ("The school carries a larger part of the minibus cost than the parish council.",
      "The school and the parish council meet equal parts of the cost of the minibus."),
+    # how quickly, how hard, how simple and how strong, said the other way
+    ("Most youth clubs opened their new rooms faster than they had planned.",
+     "Most youth clubs opened their new rooms more slowly than they had planned."),
+    ("Parents found the new booking form easier to fill in than the old one.",
+     "Parents found the new booking form more confusing to fill in than the old one."),
+    ("The panel called the referral route simple for small charities.",
+     "The panel called the referral route complex for small charities."),
+    ("Support for the play scheme was strongest among the parish councils.",
+     "Support for the play scheme was weakest among the parish councils."),
     # a claim that limits it to a case, against a source that says it always holds
     ("The warden checks the fire doors only when an alarm has sounded.",
      "The warden will always check the fire doors at the end of each evening."),

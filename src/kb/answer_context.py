@@ -100,6 +100,33 @@ def with_its_notes(engine: SearchEngine, asked: Question, best: Candidate) -> Ca
     return read_as(best, Sentence(joined, best.sentence.start, best.sentence.end))
 
 
+# what may stand after a sentence's close on its page: the page's footnotes, each a line that
+# opens on its number ("6 The Care Planning ... Regulations 2010.")
+_FOOTNOTES = re.compile(r"(?:\s*\n\d{1,3}\s+[A-Z][^\n]*)*\s*")
+
+
+def across_the_page(engine: SearchEngine, best: Candidate) -> Candidate:
+    """The answer read on over a page break that cuts it off: the sentence closes its passage
+    (but for the page's footnotes), stops on no full stop, and the next passage of its
+    document opens in lower case, going on with it ("... in three ways: commissioning
+    effective services," then "delivering through provider organisations, and ..."). The
+    answer reads on to the end of that passage's first sentence."""
+    text = best.sentence.text.rstrip()
+    if text.endswith(TERMINAL[:3]) or text.lstrip().startswith(("•", "◦", "▪", "-", "–")):
+        return best
+    if not _FOOTNOTES.fullmatch(unwrapped(best.passage.text)[best.sentence.end:]):
+        return best
+    following = engine.passages_after(best.passage, most=1)
+    if not following or not following[0].text[:1].islower():
+        return best
+    sequel = sentences_of(following[0])
+    if not sequel:
+        return best
+    return replace(read_as(best, Sentence(f"{text} {sequel[0][0]}", best.sentence.start,
+                                          best.sentence.end)),
+                   runs_to=following[0].page)
+
+
 # a sentence that announces things by their number ("There are two items ... that can be true
 # or false.") and the next that names them, pointing back ("These items are ..."): the answer
 # is both

@@ -38,6 +38,7 @@ class Candidate:
     covered: float = 0.0  # weighted share of the question's words in the sentence
     fit: float = 0.0
     elsewhere: bool = False  # it names only another item of a sequence the question names
+    runs_to: int | None = None  # the page a page break carries it on to, read across it
 
 
 # a place named after the preposition that sets it: "held at Danbury Outdoors Centre", "in the

@@ -13,6 +13,7 @@ import numpy as np
 from kb import embed
 from kb.answer_context import (
     a_heading,
+    across_the_page,
     complete_lead_in,
     with_antecedent,
     with_its_notes,
@@ -151,7 +152,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
         picked = best.sentence.text
-        best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(engine, asked, best)))
+        best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(
+            engine, asked, across_the_page(engine, best))))
         if asked.wants is None:
             best = with_sequel(best)
         if best.sentence.text != picked:
@@ -356,4 +358,6 @@ def citation(engine: SearchEngine, candidate: Candidate) -> Citation:
     passage = candidate.passage
     sentence = candidate.sentence
     page, page_end = engine.pages_of(passage, sentence.start, sentence.end)
+    if candidate.runs_to is not None:
+        page_end = candidate.runs_to  # read on over a page break into the next passage
     return Citation(passage.doc_id, passage.title, passage.path, page, sentence.text, page_end)

@@ -28,7 +28,12 @@ OPPOSITES = [("half", "full"), ("short", "long"), ("minimum", "maximum"), ("firs
              ("confirm|confirms|confirmed|prove|proves|proved|proven",
               "disprove|disproves|disproved|refute|refutes|refuted"),
              # the two sexes, as adjectives and as children
-             ("male|males", "female|females"), ("boy|boys", "girl|girls")]
+             ("male|males", "female|females"), ("boy|boys", "girl|girls"),
+             # how quickly and how hard a thing went
+             ("fast|faster|quick|quicker|quickly|rapid|rapidly", "slow|slower|slowly"),
+             ("easy|easier", "difficult|harder|confusing"),
+             ("simple|simpler", "complex|complicated"),
+             ("strong|stronger|strongest", "weak|weaker|weakest")]
 # acts that undo each other, in the forms a stem does not join ("kept", "keep")
 UNDOING = [("keep|kept|retain|retained|stay|stays|stayed", "remove|removed|delete|deleted|"
             "relinquish|relinquished|surrender|surrendered"),
