@@ -336,6 +336,23 @@ def test_a_sentence_bears_out_a_claim_only_for_the_time_it_names() -> None:
     assert not same_time("The board approved the strategy in 2019-20.", undated)
 
 
+def test_a_time_a_phrasal_verb_gives_an_event_is_for_the_sentence_to_state() -> None:
+    from kb.claims import Aligned, same_time
+    from kb.models import Passage
+
+    sentence = "The new transport policy for the youth service is set out in Annex B."
+    passage = Passage(1, "a", "Youth service review", "review.pdf", None, "guidance", 2, 2,
+                      None, sentence, 0, len(sentence))
+    undated = Aligned(passage, sentence, 0, coverage=0.9, closeness=0.8, score=0.85)
+    assert not same_time("The transport policy for the youth service came out in 2021.", undated)
+    assert not same_time("The youth service's booking system went live in May 2022.", undated)
+    assert not same_time("The transport policy was rolled out across the county in 2020.",
+                         undated)
+    # a time that says when a thing holds, not when an event was, needs no sentence to date it
+    assert same_time("The transport policy for the youth service is set out in 2021's annex.",
+                     undated)
+
+
 def test_a_year_the_documents_name_carries_dates_the_document() -> None:
     from kb.claims import Aligned, same_time
     from kb.models import Passage

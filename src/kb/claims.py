@@ -349,7 +349,11 @@ def same_time(claim: str, aligned: Aligned) -> bool:
 _EVENT_AT = re.compile(r"\b(?:launched|published|introduced|established|set\s+up|founded|"
                        r"created|began|begun|started|opened|formed|issued|released|announced|"
                        r"commissioned|came\s+into\s+(?:force|effect)|took\s+effect|"
-                       r"took\s+place)\s+(?:[\w,]+\s+){0,3}?(?:in|on|since|during)\s+$|"
+                       r"took\s+place|"
+                       # the same said as a phrasal verb: "came out in 2023", "went live in May"
+                       r"(?:came|come|comes)\s+out|(?:went|go|goes|gone)\s+live|"
+                       r"(?:rolled|rolls)\s+out|(?:kicked|kicks)\s+off)"
+                       r"\s+(?:[\w,]+\s+){0,3}?(?:in|on|since|during)\s+$|"
                        r"\bsince\s+$", re.I)
 
 
