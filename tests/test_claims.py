@@ -1272,6 +1272,21 @@ def test_handing_over_what_is_kept_is_its_opposite() -> None:
                          source) is None
 
 
+def test_keep_as_a_light_verb_is_no_keeping_that_removing_undoes() -> None:
+    from kb.opposites import opposite_word
+
+    source = "During the inquiry the coach should be removed from any team the player is in."
+    assert opposite_word("Clubs should keep a careful record of how they decide on shared "
+                         "teams.", source) is None
+    assert opposite_word("The coach keeps the player's parents informed during the inquiry.",
+                         source) is None
+    # keeping the thing itself is still undone by removing it
+    assert opposite_word("During the inquiry the coach should be kept in the player's team.",
+                         source) is not None
+    assert opposite_word("Clubs must keep records of every inquiry.",
+                         "Records of every inquiry should be removed after a year.") is not None
+
+
 def test_a_denial_passes_over_other_to_the_things_it_sets_aside() -> None:
     from kb.negation import denies
 

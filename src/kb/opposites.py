@@ -60,6 +60,13 @@ def _one_word(match: re.Match[str]) -> str:
 
 
 _UNTIL = re.compile(r"\b(?:until|till|up to the)\b", re.I)
+# "keep" as a light verb, its object the act ("keep a record of" is to record, "keep them
+# informed" to inform): no keeping of a thing that removing could undo ("keep records" may be
+# to retain them, and stays)
+_LIGHT_KEEP = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:(?:an?\s+(?:[a-z]+\s+)?)"
+                         r"(?:record|note|log|account)|track|an\s+eye)\b|"
+                         r"\b(?:keep|keeps|kept|keeping)\s+(?:[\w']+\s+){0,3}?"
+                         r"(?:informed|up\s+to\s+date|updated|in\s+touch|in\s+mind)\b", re.I)
 
 
 def opposite_word(claim: str, sentence: str) -> str | None:
@@ -67,6 +74,7 @@ def opposite_word(claim: str, sentence: str) -> str | None:
     "after", "minimum" against "maximum"), or an act the sentence undoes ("kept" against
     "removed"), and not the claim's own: why, or None."""
     claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
+    claim, sentence = _LIGHT_KEEP.sub("record", claim), _LIGHT_KEEP.sub("record", sentence)
     claim_words, source_words = word_parts(claim), word_parts(sentence)
     for one, other in [*OPPOSITES, *UNDOING]:
         if one.startswith("continue") and _UNTIL.search(f"{claim} {sentence}"):
