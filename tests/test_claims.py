@@ -123,6 +123,10 @@ from kb.numbers import find_figures
     # a claim that ranks the parties, against a source that makes them equal in that thing
     ("The school carries a larger part of the minibus cost than the parish council.",
      "The school and the parish council meet equal parts of the cost of the minibus."),
+    # "once" a thing has been done is after it, against a source that says before
+    ("Referees are only asked for their views once the coach has been appointed.",
+     "Referees are asked for their views before the coach is appointed and during the trial "
+     "period."),
     # how quickly, how hard, how simple and how strong, said the other way
     ("Most youth clubs opened their new rooms faster than they had planned.",
      "Most youth clubs opened their new rooms more slowly than they had planned."),
@@ -1312,3 +1316,11 @@ def test_a_statement_opening_with_a_pronoun_is_read_with_what_the_one_before_nam
                   "to see her old number on any team sheet.",
                   "I've got a player who's changed her shirt number because she wants to leave "
                   "that season behind her.") is None
+
+
+def test_once_as_a_count_is_not_after() -> None:
+    from kb.opposites import opposite_word
+
+    # "once a year" counts; it does not say after what
+    assert opposite_word("The register is checked once a year by the trustees.",
+                         "The register is checked before the trustees meet.") is None

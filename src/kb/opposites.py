@@ -59,6 +59,9 @@ def _one_word(match: re.Match[str]) -> str:
     return _ONE_WORD[group - 1][match.group(group).lower()]
 
 
+# "once" as a conjunction before a thing done ("once a case has reached court"): after it
+_ONCE_DONE = re.compile(r"\bonce\s+(?=(?:[\w']+\s+){1,4}?(?:has|have|had)\s+(?:been\s+)?"
+                        r"[a-z]+(?:ed|en|t)\b)", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|up to the)\b", re.I)
 # "keep" as a light verb, its object the act ("keep a record of" is to record, "keep them
 # informed" to inform): no keeping of a thing that removing could undo ("keep records" may be
@@ -75,6 +78,7 @@ def opposite_word(claim: str, sentence: str) -> str | None:
     "removed"), and not the claim's own: why, or None."""
     claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
     claim, sentence = _LIGHT_KEEP.sub("record", claim), _LIGHT_KEEP.sub("record", sentence)
+    claim, sentence = _ONCE_DONE.sub("after ", claim), _ONCE_DONE.sub("after ", sentence)
     claim_words, source_words = word_parts(claim), word_parts(sentence)
     for one, other in [*OPPOSITES, *UNDOING]:
         if one.startswith("continue") and _UNTIL.search(f"{claim} {sentence}"):
