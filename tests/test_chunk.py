@@ -42,3 +42,29 @@ def test_a_line_leading_into_a_list_starts_the_passage_of_its_items() -> None:
     assert len(chunks) >= 2 and len(holding) == 1
     # the lead-in is not left at the end of the passage before its list
     assert "• the questions they want" in holding[0].text
+
+
+def test_no_passage_ends_inside_a_sentence_a_page_break_cut() -> None:
+    # two pages: the first, of short paragraphs, fills a passage and ends mid-sentence; the
+    # second goes on with that sentence in lower case
+    notes = "\n".join(f"Note {n} of the panel's findings on the summer scheme for the older "
+                      "children of the town." for n in range(13))
+    first = (f"Summer scheme review\n{notes}\nThe panel asked the council and the trustees of "
+             "the scheme to make sure before the summer that every")
+    second = ("volunteer on the scheme had a named supervisor and a record of their checks "
+              "before the first week of the scheme began.\n"
+              + " ".join(f"Further note {n} on the scheme's volunteers." for n in range(20)))
+    text, chunks = chunk_document([first, second], paged=True, max_words=250)
+    holding = [chunk for chunk in chunks if "the summer that every" in chunk.text]
+    assert len(holding) == 1 and "had a named supervisor" in holding[0].text
+    assert (holding[0].page, holding[0].page_end) == (1, 2)
+    # only a sentence left open runs on, and only into text that goes on in lower case
+    from kb.chunk import Block, _runs_on
+
+    def block(words: str, kind: str = "text") -> Block:
+        return Block(0, len(words), words, kind)
+
+    assert _runs_on(block("make sure that every"), block("volunteer has a supervisor."))
+    assert not _runs_on(block("every volunteer is named."), block("volunteers have supervisors."))
+    assert not _runs_on(block("make sure that every"), block("Volunteers have supervisors."))
+    assert not _runs_on(block("make sure that every"), block("Summer scheme", "heading"))

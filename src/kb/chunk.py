@@ -122,6 +122,10 @@ def chunk_blocks(text: str, page_starts: list[int], blocks: list[Block], paged: 
         if current and _opens_table(blocks, index) and words + _table_words(blocks, index) \
                 > max_words and current[-1].kind != "caption":
             over, table_tail = True, False  # a table starts a passage rather than split
+        # a block that goes on with the sentence the last one left open (a paragraph a page
+        # break or a change of spacing cut in two) stays with it: no passage ends mid-sentence
+        if current and over and _runs_on(current[-1], block) and words + count <= max_words * 2:
+            over = False
         if current and over and not table_tail:
             # a lead-in ("Before the session you should:") goes on with what it introduces
             carried = [current.pop()] if len(current) > 1 and _leads_in(current[-1]) else []
@@ -172,6 +176,16 @@ def _heading_starts_section(blocks: list[Block], index: int) -> bool:
     flattened table (a heading-shaped line followed by a bare figure)."""
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return following is not None and following.kind != "numeric"
+
+
+_CLOSES = (".", "!", "?", ":", ";", '"', "\u201d", ")")
+
+
+def _runs_on(last: Block, block: Block) -> bool:
+    """Whether `block` carries on the sentence `last` leaves open: `last` is running text that
+    stops on no closing mark, and `block` is running text that opens in lower case."""
+    return last.kind in ("text", "item") and block.kind == "text" and \
+        block.text[:1].islower() and not last.text.rstrip().endswith(_CLOSES)
 
 
 def _split_long(blocks: list[Block], text: str, max_words: int) -> list[Block]:
