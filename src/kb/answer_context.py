@@ -12,13 +12,12 @@ from kb.claims import sentences_of
 from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.notes import anchored_in
 from kb.question import Question
-from kb.sentences import Sentence, unwrapped
+from kb.sentences import FULL_STOPS, TERMINAL, Sentence, unwrapped
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
 
-TERMINAL = (".", "!", "?", ":", ";", '"', "”", ")")
 
 
 def read_as(best: Candidate, sentence: Sentence) -> Candidate:
@@ -112,7 +111,7 @@ def across_the_page(engine: SearchEngine, best: Candidate) -> Candidate:
     effective services," then "delivering through provider organisations, and ..."). The
     answer reads on to the end of that passage's first sentence."""
     text = best.sentence.text.rstrip()
-    if text.endswith(TERMINAL[:3]) or text.lstrip().startswith(("•", "◦", "▪", "-", "–")):
+    if text.endswith(FULL_STOPS) or text.lstrip().startswith(("•", "◦", "▪", "-", "–")):
         return best
     if not _FOOTNOTES.fullmatch(unwrapped(best.passage.text)[best.sentence.end:]):
         return best

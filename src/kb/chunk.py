@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kb.extract import Line
 from kb.extract.clean import _is_heading_line, _is_numeric
+from kb.sentences import TERMINAL
 
 PAGE_JOIN = "\n\n"
 # a row of a flattened table ends in a figure; a heading does not, unless it is a year
@@ -178,14 +179,11 @@ def _heading_starts_section(blocks: list[Block], index: int) -> bool:
     return following is not None and following.kind != "numeric"
 
 
-_CLOSES = (".", "!", "?", ":", ";", '"', "\u201d", ")")
-
-
 def _runs_on(last: Block, block: Block) -> bool:
     """Whether `block` carries on the sentence `last` leaves open: `last` is running text that
     stops on no closing mark, and `block` is running text that opens in lower case."""
     return last.kind in ("text", "item") and block.kind == "text" and \
-        block.text[:1].islower() and not last.text.rstrip().endswith(_CLOSES)
+        block.text[:1].islower() and not last.text.rstrip().endswith(TERMINAL)
 
 
 def _split_long(blocks: list[Block], text: str, max_words: int) -> list[Block]:

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from kb.models import Figure
 from kb.words import stem
 
+# the marks a sentence or a line of running text closes on
+TERMINAL = (".", "!", "?", ":", ";", '"', "\u201d", ")")
+FULL_STOPS = TERMINAL[:3]
+
 # a sentence ends at its stop before a capital, or at a line break
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘'(]?[A-Z0-9£•])|\s*\n\s*")
 # a line that runs on into lowercase words ("should be\nupdated at least", "(who responded)\n
