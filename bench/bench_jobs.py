@@ -26,6 +26,7 @@ import numpy as np
 
 from kb import KnowledgeBase, embed
 from kb.numbers import clear_figures
+from kb.opposites import prepared as opposites_prepared
 from kb.question import terms_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,7 @@ def timed(job: Callable[[str], object], inputs: list[str]) -> tuple[list[float],
         embed.encode_query.cache_clear()
         terms_of.cache_clear()  # what a passage's words are, kept per text: a new question's cost
         clear_figures()  # the figures read of each text, kept likewise
+        opposites_prepared.cache_clear()  # a text's words as opposite_word reads them, likewise
         with EncodeCounter() as counter:
             started = time.perf_counter()
             job(text)

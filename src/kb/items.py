@@ -32,17 +32,29 @@ WORDED_ITEM = re.compile(rf"\b(wave|phase|stage|key stage|year|tier|level|round|
 _CODED = re.compile(r"\b([A-Za-z]{2,6})\s?(\d{1,3})\b(?![.,/]\d)")
 
 
+# every sequence word the three patterns above name: one of them is in each item named
+_SEQUENCES = frozenset("wave phase stage key year tier level round cohort module step table "
+                       "figure appendix annex section part chapter article regulation paragraph "
+                       "schedule".split())
+
+
 def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Where a text names numbered items: (start, end, sequence, number)."""
-    mentions = [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
-                for m in _ITEM.finditer(text)]
+    mentions = []
+    # a pattern whose sequence word ("wave", "phase") the text lacks is not read: most
+    # sentences name no numbered item
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & _SEQUENCES:
+        mentions += [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
+                     for m in _ITEM.finditer(text)]
     mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
                  for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
-    mentions += [(m.start(), m.end(), m.group(2).lower(),
-                  str(ORDINAL_WORDS[re.sub(r"\s+", "-", m.group(1).lower())]))
-                 for m in _ORDERED_ITEM.finditer(text)]
-    mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(word_value(m.group(2)))))
-                 for m in WORDED_ITEM.finditer(text)]
+    if words & _SEQUENCES:
+        mentions += [(m.start(), m.end(), m.group(2).lower(),
+                      str(ORDINAL_WORDS[re.sub(r"\s+", "-", m.group(1).lower())]))
+                     for m in _ORDERED_ITEM.finditer(text)]
+        mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(word_value(m.group(2)))))
+                     for m in WORDED_ITEM.finditer(text)]
     return mentions
 
 

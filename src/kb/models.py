@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -54,6 +55,7 @@ class Passage:
         return " ".join(names_of_document(self.title, self.path))
 
 
+@lru_cache(maxsize=1024)
 def names_of_document(title: str, path: str) -> tuple[str, str]:
     """The two names a document goes by: its title, and its file's name in words."""
     return title, PurePath(path).stem.replace("_", " ")

@@ -70,6 +70,25 @@ _MULTIPLE = re.compile(r"\b(halved|doubled|trebled|tripled|quadrupled)\b", re.I)
 MULTIPLES = {"halved": 0.5, "doubled": 2.0, "trebled": 3.0, "tripled": 3.0, "quadrupled": 4.0}
 
 
+# the words one of word_figures' patterns needs, each standing alone ("two-thirds" holds "two");
+# a counted share may run its words together ("twothirds"), so its plural is looked for inside
+# words. A sentence with none of them holds no figure in words: most sentences, read faster
+_WORD_FIGURE_WORDS = frozenset(NUMBER_WORDS) | {"one", "hundred", "thousand"} | \
+    frozenset(SHARE_WORDS) | frozenset(MULTIPLES)
+_RUN_TOGETHER = ("thirds", "quarters", "fifths", "tenths")
+
+
+def _words(text: str) -> set[str]:
+    """The text's words, lower case, cut where a word ends ("two-thirds": two, thirds)."""
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _says_a_word_figure(text: str) -> bool:
+    """Whether the text holds a word one of word_figures' patterns needs."""
+    return bool(_words(text) & _WORD_FIGURE_WORDS) or \
+        any(share in text.lower() for share in _RUN_TOGETHER)
+
+
 def word_value(word: str) -> float:
     """The value of a number written in words or digits: "twenty-four" is 24, "one" is 1."""
     parts = re.split(r"[\s-]+", word.strip().lower())
@@ -85,6 +104,8 @@ def word_value(word: str) -> float:
 
 def ratios(text: str) -> list[Figure]:
     """'One in five staff', '1 in 5 (22%)': N of every M, a fraction."""
+    if "in" not in _words(text):
+        return []
     found = []
     for match in _RATIO.finditer(text):
         count, total = word_value(match.group(1)), word_value(match.group(2))
@@ -96,6 +117,8 @@ def ratios(text: str) -> list[Figure]:
 
 def word_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Figures written as words: "five", "twenty-four", "five of the six", "over half of"."""
+    if not _says_a_word_figure(text):
+        return []
     found = []
     for match in _SCALED.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -178,6 +201,11 @@ _ANNUAL_ACT = re.compile(r"\bannual(?=\s+(?:[\w-]+\s+)?(?:reviews?|checks?|visit
                          r"conferences?|supervisions?|appraisals?|training)\b)", re.I)
 
 
+# a word one of the patterns above holds: a sentence with none says nothing of how often
+_HOW_OFTEN_WORD = re.compile(r"\b(?:basis|annual|once|twice|times|every|each|"
+                             + "|".join(_ADVERB_PER_YEAR) + r")\b", re.I)
+
+
 def _per_year(unit: str) -> float:
     """How many of a unit of time a year holds ("half-term": 6, "school term": 3)."""
     return PER_YEAR[" ".join(unit.lower().replace("-", " ").split()).removeprefix("school ")]
@@ -186,6 +214,8 @@ def _per_year(unit: str) -> float:
 def frequencies(text: str) -> list[Figure]:
     """How often something happens, as a figure of kind "frequency" whose value is the times
     a year: "twice a year" 2, "every six months" 2, "every other week" 26, "monthly" 12."""
+    if not _HOW_OFTEN_WORD.search(text):
+        return []  # none of the words every pattern below needs: most sentences
     found: list[Figure] = []
 
     def add(match: re.Match[str], value: float) -> None:
@@ -219,6 +249,8 @@ def frequencies(text: str) -> list[Figure]:
 
 def dozens(text: str) -> list[Figure]:
     """"a dozen" 12, "half a dozen" 6, "two dozen" 24: round counts."""
+    if "dozen" not in _words(text):
+        return []
     found = []
     for match in _DOZEN.finditer(text):
         said = match.group(1).lower()

@@ -8,6 +8,7 @@ for the test (tests/test_claims.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.words import stem, word_parts
 
@@ -72,18 +73,29 @@ _LIGHT_KEEP = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:(?:an?\s+(?:[a-z]+
                          r"(?:informed|up\s+to\s+date|updated|in\s+touch|in\s+mind)\b", re.I)
 
 
+# each pair's two sets of stems, read once; and whether it is the pair of going on and stopping
+_PAIRS = [({stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")},
+           one.startswith("continue")) for one, other in [*OPPOSITES, *UNDOING]]
+
+
+@lru_cache(maxsize=8192)
+def prepared(text: str) -> tuple[str, frozenset[str], bool]:
+    """A text with its phrasal verbs, light "keep"s and "once ... done"s said as one word, its
+    words' stems, and whether it says till when ("until"). Kept per text: a question is read
+    against every sentence of its passages."""
+    text = _ONCE_DONE.sub("after ", _LIGHT_KEEP.sub("record", _PHRASAL.sub(_one_word, text)))
+    return text, frozenset(word_parts(text)), _UNTIL.search(text) is not None
+
+
 def opposite_word(claim: str, sentence: str) -> str | None:
     """A modifier the claim gives where the sentence gives its opposite ("before" against
     "after", "minimum" against "maximum"), or an act the sentence undoes ("kept" against
     "removed"), and not the claim's own: why, or None."""
-    claim, sentence = _PHRASAL.sub(_one_word, claim), _PHRASAL.sub(_one_word, sentence)
-    claim, sentence = _LIGHT_KEEP.sub("record", claim), _LIGHT_KEEP.sub("record", sentence)
-    claim, sentence = _ONCE_DONE.sub("after ", claim), _ONCE_DONE.sub("after ", sentence)
-    claim_words, source_words = word_parts(claim), word_parts(sentence)
-    for one, other in [*OPPOSITES, *UNDOING]:
-        if one.startswith("continue") and _UNTIL.search(f"{claim} {sentence}"):
+    (claim, claim_words, claim_until), (sentence, source_words, source_until) = \
+        prepared(claim), prepared(sentence)
+    for a, b, going_on in _PAIRS:
+        if going_on and (claim_until or source_until):
             continue  # "continues until the last Friday": when it stops, said the other way
-        a, b = {stem(form) for form in one.split("|")}, {stem(form) for form in other.split("|")}
         # a sentence that gives both sets them against each other ("a permanent workforce,
         # agency staff only as a temporary measure"): it need not deny the claim's
         for ours, theirs in ((a, b), (b, a)):
