@@ -32,6 +32,7 @@ WORDED_ITEM = re.compile(rf"\b(wave|phase|stage|key stage|year|tier|level|round|
 _CODED = re.compile(r"\b([A-Za-z]{2,6})\s?(\d{1,3})\b(?![.,/]\d)")
 
 
+_DIGIT = re.compile(r"\d")  # a code's number: a text with no digit names no code
 # every sequence word the three patterns above name: one of them is in each item named
 _SEQUENCES = frozenset("wave phase stage key year tier level round cohort module step table "
                        "figure appendix annex section part chapter article regulation paragraph "
@@ -47,8 +48,9 @@ def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     if words & _SEQUENCES:
         mentions += [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
                      for m in _ITEM.finditer(text)]
-    mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
-                 for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
+    if _DIGIT.search(text):
+        mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
+                     for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
     if words & _SEQUENCES:
         mentions += [(m.start(), m.end(), m.group(2).lower(),
                       str(ORDINAL_WORDS[re.sub(r"\s+", "-", m.group(1).lower())]))

@@ -26,8 +26,8 @@ drops dropping whichever whatever whoever wherever whenever instead""".split())
 
 
 def content_words(text: str) -> list[str]:
-    return [w.lower().strip("'’-") for w in WORD.findall(text)
-            if w.lower().strip("'’-") not in STOP and len(w) > 1]
+    return [word for w in WORD.findall(text)
+            if (word := w.lower().strip("'’-")) not in STOP and len(w) > 1]
 
 
 # a word as the jobs read it, digits allowed after its first letter ("D2I", "S47")
