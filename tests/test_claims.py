@@ -580,6 +580,29 @@ def test_a_may_allows_otherwise_only_an_act_the_claim_speaks_of() -> None:
                  ) is None
 
 
+def test_a_thing_called_a_requirement_is_denied_by_a_source_saying_it_is_not_one() -> None:
+    from kb.clashes import clash
+
+    said = "the claim makes it a requirement; the source says it is not one"
+    assert clash("A written travel plan is a legal requirement for every school trip.",
+                 "Written travel plans are not mandatory, though many schools find them "
+                 "useful.") == said
+    assert clash("Annual refresher courses are compulsory for all panel members.",
+                 "Refresher courses are optional for panel members who trained this year."
+                 ) == said
+    # the claim says it is no requirement, as the source does: no clash
+    assert clash("A written travel plan is not a legal requirement for school trips.",
+                 "Written travel plans are not mandatory for school trips.") is None
+    assert clash("Travel plans help, but there is no statutory requirement to write one.",
+                 "Written travel plans are not mandatory for school trips.") is None
+    # a source that makes it a duty after all agrees, and "compulsory school age" names an age
+    assert clash("A written travel plan is a statutory requirement for school trips.",
+                 "Travel plans are not required to follow a template, but schools must keep "
+                 "one for every trip.") is None
+    assert clash("Every child of compulsory school age should be on a school roll.",
+                 "Registration at a school is optional for children educated at home.") is None
+
+
 def test_a_single_other_date_in_the_sentence_is_read_as_the_claims_dated_otherwise() -> None:
     sentence = "The panel first met on 4 June 2019 at the town hall."
     assert other_date("The panel first met in June 2020.", sentence) == ("June 2020",

@@ -37,8 +37,18 @@ PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
 # a claim that leaves something to choice, against a source that makes it a duty
 OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elect)|optional|"
                       r"discretionary|at (?:their|its|the [\w ]{1,30}'?s?) discretion|free to|"
-                      r"need not|do(?:es)? not (?:have|need) to|(?:is|are) not required to)\b",
+                      r"need not|do(?:es)? not (?:have|need) to|(?:is|are) not required to|"
+                      # "agreements are not mandatory", "is not a statutory requirement",
+                      # "there is no legal requirement to"
+                      r"(?:is|are|was|were|be)\s+not\s+(?:mandatory|compulsory|obligatory|"
+                      r"required|a\s+(?:legal\s+|statutory\s+)?requirement)|"
+                      r"no\s+(?:legal\s+|statutory\s+)?(?:requirement|duty|obligation))\b",
                       re.I)
+# a claim that makes a thing itself a requirement ("agreements are a legal requirement"), not
+# only an act a duty ("must"): "compulsory school age" names an age, not a duty
+REQUIREMENT = re.compile(r"\b(?:mandatory|obligatory|compulsory(?!\s+school\s+age)|"
+                         r"(?:a\s+)?(?:legal|statutory)\s+(?:requirement|duty|obligation)|"
+                         r"required\s+by\s+law|legally\s+required)\b", re.I)
 
 
 def clash(claim: str, sentence: str) -> str | None:
@@ -61,6 +71,9 @@ def clash(claim: str, sentence: str) -> str | None:
     if OPTIONAL.search(claim) and OBLIGATION.search(sentence) and not \
             OPTIONAL.search(sentence) and not PERMISSION.search(sentence):
         return "the claim leaves it to choice; the source makes it a duty"
+    if REQUIREMENT.search(claim) and OPTIONAL.search(sentence) and not \
+            OPTIONAL.search(claim) and not OBLIGATION.search(sentence):
+        return "the claim makes it a requirement; the source says it is not one"
     if limited := denied_limit(claim, sentence):
         return f"the claim limits it to {limited[0]}; the source says it is not: {limited[1]}"
     if event := ends_at_another_event(claim, sentence):
