@@ -2023,3 +2023,37 @@ def test_an_answer_a_page_break_and_a_footnote_cut_off_reads_on_into_the_next_pa
     assert "meet again" not in (answer.answer or "")  # to the end of that sentence, no further
     cited = answer.to_dict()["citations"][0]
     assert (cited["page"], cited["page_end"]) == (1, 2)
+
+
+def test_an_answer_that_restates_the_premise_is_read_with_what_follows_from_it() -> None:
+    from kb.answer_context import PREMISE, with_what_follows
+    from kb.answer_kinds import Candidate
+    from kb.models import Passage
+    from kb.sentences import Sentence
+
+    text = ("One borough trialled evening clinics for families on the edge of care. "
+            "However, the trial ended after six months because too few families came. "
+            "Other boroughs kept their daytime clinics.")
+    passage = Passage(1, "t", "Review", "t.pdf", None, "other", 1, 1, None, text, 0, len(text))
+    first = text.split(". ")[0] + "."
+
+    def candidate(covered: float) -> Candidate:
+        found = Candidate(passage, Sentence(first, 0, len(first)), [], score=0.9)
+        found.covered = covered
+        return found
+
+    # the sentence holds the question's premise ("trialled evening clinics"): what became of
+    # it is in the sentence that goes on from it, opening on "However"
+    read = with_what_follows(candidate(PREMISE))
+    assert read.sentence.text.endswith("because too few families came.")
+    assert read.sentence.end == text.index(" Other")
+    # a sentence holding less of the question is its answer as it stands
+    assert with_what_follows(candidate(PREMISE - 0.2)).sentence.text == first
+    # nor is a next sentence that does not go on from it read with it
+    other = ("One borough trialled evening clinics for families on the edge of care. "
+             "Other boroughs kept their daytime clinics.")
+    alone = Passage(2, "t", "Review", "t.pdf", None, "other", 1, 1, None, other, 0, len(other))
+    found = Candidate(alone, Sentence(first, 0, len(first)), [], score=0.9)
+    found.covered = 0.9
+    assert with_what_follows(found).sentence.text == first
+

@@ -18,6 +18,7 @@ from kb.answer_context import (
     with_antecedent,
     with_its_notes,
     with_sequel,
+    with_what_follows,
 )
 from kb.answer_kinds import (
     CONTACT_FRAME,
@@ -155,7 +156,7 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
         best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(
             engine, asked, across_the_page(engine, best))))
         if asked.wants is None:
-            best = with_sequel(best)
+            best = with_what_follows(with_sequel(best))
         if best.sentence.text != picked:
             said_no = None  # read with more than the sentence chosen: read again
         answer.answer = best.sentence.text
