@@ -85,19 +85,21 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     return [copy.copy(figure) for figure in _read_figures(text, default_period)]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 # ask and check read the same passages' sentences again for each question, each candidate
 # and each claim: parsing is most of their time, so the parse of recent texts is kept
 @functools.lru_cache(maxsize=16384)
 def _read_figures(text: str, default_period: str | None) -> tuple[Figure, ...]:
     figures = time_figures(text)
     taken = [(f.start, f.end) for f in figures]
-    taken += [m.span() for m in _PARAGRAPH_NUMBER.finditer(text)]  # "5.8 The partnership..."
-    taken += [m.span() for m in _ENUMERATOR.finditer(text)]  # "34. When a child ...", "3) A"
-    taken += [m.span() for m in _NOTE_MARK.finditer(text)]  # "3 A safeguarding partner is"
-    taken += [m.span() for m in _NOT_QUANTITY.finditer(text)]  # "T 0300 123 1231", "YonY 01"
-    taken += [m.span() for m in _DAY_OF_MONTH.finditer(text)]  # "between 1 January and 31 March"
-    taken += [m.span() for m in _CLOCK.finditer(text)]  # "(9.30 to 12.30)", "at 10am"
-    taken += [m.span() for m in _CODE_RUN.finditer(text)  # "rules 4009, 8525 and 8897"
+    # every pattern but those of words needs a digit: a text with none is read for words alone
+    digits = _DIGIT.search(text) is not None
+    for pattern in _NOT_FIGURES if digits else ():
+        taken += [m.span() for m in pattern.finditer(text)]
+    # "rules 4009, 8525 and 8897": codes, unless every one is a year
+    taken += [m.span() for m in (_CODE_RUN.finditer(text) if digits else ())
               if not all(1900 <= int(code) <= 2099 for code in re.findall(r"\d+", m.group(0)))]
     for match in _BIRTHDAY.finditer(text):  # "until their 21st birthday": an age
         age = match.group(1) or ORDINAL_WORDS[match.group(2).lower().replace(" ", "-")]
@@ -110,18 +112,18 @@ def _read_figures(text: str, default_period: str | None) -> tuple[Figure, ...]:
     for ratio in ratios(text):  # "one in five", "1 in 5"
         figures.append(ratio)
         taken.append((ratio.start, ratio.end))
-    for match in _SCALED_MONEY.finditer(text):  # "£412k", "£1.2 million"
+    for match in _SCALED_MONEY.finditer(text) if digits else ():  # "£412k", "£1.2 million"
         figures.append(_scaled_money(match))
         taken.append(match.span())
     for match in _ONE_SPAN.finditer(text):  # "within a week", "about a fortnight"
         if not any(s < match.end(1) and match.start(1) < e for s, e in taken):
             figures.append(Figure(match.group(1), match.start(1), match.end(1), 1.0, "count"))
             taken.append(match.span(1))
-    for match in _SCALED_IN_WORDS.finditer(text):  # "7 million pounds", "1.2 million children"
+    for match in _SCALED_IN_WORDS.finditer(text) if digits else ():  # "7 million pounds"
         if not any(s < match.end() and match.start() < e for s, e in taken):
             figures.append(_scaled_in_words(match))
             taken.append(match.span())
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER.finditer(text) if digits else ():
         if any(s < match.end() and match.start() < e for s, e in taken) or \
                 _LABEL.search(text[max(0, match.start() - 16):match.start()]) or \
                 _LABELS.search(text[max(0, match.start() - 60):match.start()]) or \
@@ -248,6 +250,12 @@ _ONE_SPAN = re.compile(r"\b(?:within|in|about|around|roughly|approximately|for|u
 # million pounds", "300 pounds"), else a count ("1.2 million children")
 _SCALED_IN_WORDS = re.compile(r"(?<![£\d.,])(\d+)(?:\.(\d+))?(?:\s(thousand|million|billion))?"
                               r"(?(3)(?:\s+(pounds))?|\s+(pounds))\b", re.I)
+
+
+# digits that are no quantity, in the order they are set aside: "5.8 The partnership ...",
+# "34. When a child ...", a note's mark ("3 A safeguarding partner is"), "T 0300 123 1231",
+# "between 1 January and 31 March", "(9.30 to 12.30)"
+_NOT_FIGURES = (_PARAGRAPH_NUMBER, _ENUMERATOR, _NOTE_MARK, _NOT_QUANTITY, _DAY_OF_MONTH, _CLOCK)
 
 
 def _scaled_in_words(match: re.Match[str]) -> Figure:
