@@ -1347,3 +1347,33 @@ def test_once_as_a_count_is_not_after() -> None:
     # "once a year" counts; it does not say after what
     assert opposite_word("The register is checked once a year by the trustees.",
                          "The register is checked before the trustees meet.") is None
+
+
+def test_a_negation_said_another_way_denies_nothing_the_other_text_states() -> None:
+    from kb.denied_words import prefix_said
+    from kb.negation import denies
+
+    # "not ... appropriate" and "inappropriate" deny the same word
+    assert denies("The home visit was not clinically appropriate for the baby.",
+                  "The home visit was clinically inappropriate for the baby.") is None
+    # "and not only" adds: both are invited
+    assert denies("Grandparents, and not only parents, are invited to the review meeting.",
+                  "Parents as well as grandparents are invited to the review meeting.") is None
+    # "needless" is "unnecessary"
+    assert denies("Panels should plan ahead to avoid needless delay for the family.",
+                  "Panels should plan ahead to avoid unnecessary delay for the family.") is None
+    # a plain denial still is one
+    assert denies("The home visit was not appropriate for the baby.",
+                  "The home visit was appropriate for the baby.") is not None
+    # a verb that opens on the letters of a prefix is no denial of the rest of it
+    assert prefix_said("Staff inform the family of the plan.",
+                       "Staff must not form a view of the family.") == \
+        "Staff inform the family of the plan."
+
+
+def test_nearer_and_closer_are_words_of_one_sense() -> None:
+    from kb.words import in_their_words
+
+    assert in_their_words("Dates will be shared closer to the event.",
+                          "Dates will be shared nearer the time of the event.") == \
+        "Dates will be shared nearer to the event."

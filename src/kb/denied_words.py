@@ -1,7 +1,10 @@
-"""The words a negation passes over to reach the word it denies, and the verbs of naming whose
-denial reaches their object (kb.negation)."""
+"""The words a negation passes over to reach the word it denies, the verbs of naming whose
+denial reaches their object, and negations said another way ("and not only", "inappropriate")
+(kb.negation)."""
 
 from __future__ import annotations
+
+import re
 
 from kb.words import MODALS
 
@@ -36,3 +39,40 @@ PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "h
 # not be included in the census" leaves a child out of it)
 MENTION = {"list", "lists", "listed", "mention", "mentions", "mentioned", "name", "names",
            "named"}
+
+
+# "X, and not only Y" and "not only X but also Y" add: both hold, nothing is denied; "needless"
+# is "unnecessary" said without the prefix
+_ADDS = re.compile(r"\band\s+not\s+(?:only|just|merely)\b|"
+                   r"\bnot\s+(?:only|just|merely)\b(?=[^.;:]{1,80}\bbut\b)", re.I)
+_NEEDLESS = re.compile(r"\bneedless(ly)?\b", re.I)
+
+
+def plainly(text: str) -> str:
+    """The text with its additions ("and not only") said as "as well as", "needless" as
+    "unnecessary"."""
+    return _NEEDLESS.sub(lambda m: "unnecessarily" if m.group(1) else "unnecessary",
+                         _ADDS.sub("as well as", text))
+
+
+# an adjective denied by its prefix ("inappropriate", "unsafe", "irrelevant"): the prefix
+# before an adjective's ending, not the first letters of a verb ("inform", "improve",
+# "discharge")
+_PREFIXED = re.compile(r"\b(un|in|im|il|ir|non-?)([a-z]+(?:able|ible|ate|ful|ive|al|ent|ant|"
+                       r"ary|ic|ous|ar|ure|ly|afe|air|ain|ear|own))\b", re.I)
+# a word a plain negation stands before, a few words on ("not developmentally appropriate")
+_UNDER_NEGATION = re.compile(r"(?:\b(?:not|never)\b|n't\b)(?=((?:\s+[A-Za-z-]+){1,3}))", re.I)
+
+
+def prefix_said(text: str, other: str) -> str:
+    """The text with a word denied by its prefix said with "not" where the other text gives
+    the word itself under a negation ("developmentally inappropriate" against "not
+    developmentally appropriate"): the two deny the same word, one way each."""
+    denied = {w.lower() for m in _UNDER_NEGATION.finditer(other) for w in m.group(1).split()}
+    if not denied:
+        return text
+
+    def said(match: re.Match[str]) -> str:
+        return f"not {match.group(2)}" if match.group(2).lower() in denied else match.group(0)
+
+    return _PREFIXED.sub(said, text)

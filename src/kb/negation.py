@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Set as AbstractSet
 
-from kb.denied_words import MENTION, PASSED
+from kb.denied_words import MENTION, PASSED, plainly, prefix_said
 from kb.duties import changed_duty
 from kb.words import MODALS, content_parts, content_words, one_event_verb, stem
 
@@ -304,7 +304,8 @@ DENIED = "one of them denies what the other states"
 def denies(claim: str, sentence: str) -> str | None:
     """Why the sentence says of the same act the opposite of the claim, by a negation one of
     them has and the other lacks, or by a duty one of them makes and the other leaves open."""
-    claim, sentence = one_event_verb(claim), one_event_verb(sentence)
+    claim, sentence = plainly(one_event_verb(claim)), plainly(one_event_verb(sentence))
+    claim, sentence = prefix_said(claim, sentence), prefix_said(sentence, claim)
     # content words only, hyphenated ones split ("non-statutory": statutory)
     shared = (content_parts(claim) & content_parts(sentence)) - MODALS
     # a negated phrase both texts hold ("no further action") is wording they share
