@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from kb.models import Figure
-from kb.number_words import ORDINAL_WORD, ORDINAL_WORDS, WORD_NUMBER, word_value
+from kb.number_words import (
+    DIGIT,
+    ORDINAL_WORD,
+    ORDINAL_WORDS,
+    WORD_NUMBER,
+    lower_words,
+    word_value,
+)
 
 # an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7",
 # "section 4.9"; not a range ("paragraphs 82-84")
@@ -32,7 +39,6 @@ WORDED_ITEM = re.compile(rf"\b(wave|phase|stage|key stage|year|tier|level|round|
 _CODED = re.compile(r"\b([A-Za-z]{2,6})\s?(\d{1,3})\b(?![.,/]\d)")
 
 
-_DIGIT = re.compile(r"\d")  # a code's number: a text with no digit names no code
 # every sequence word the three patterns above name: one of them is in each item named
 _SEQUENCES = frozenset("wave phase stage key year tier level round cohort module step table "
                        "figure appendix annex section part chapter article regulation paragraph "
@@ -44,11 +50,11 @@ def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     mentions = []
     # a pattern whose sequence word ("wave", "phase") the text lacks is not read: most
     # sentences name no numbered item
-    words = set(re.findall(r"[a-z]+", text.lower()))
+    words = lower_words(text)
     if words & _SEQUENCES:
         mentions += [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
                      for m in _ITEM.finditer(text)]
-    if _DIGIT.search(text):
+    if DIGIT.search(text):  # a code's number
         mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
                      for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
     if words & _SEQUENCES:

@@ -78,14 +78,18 @@ _WORD_FIGURE_WORDS = frozenset(NUMBER_WORDS) | {"one", "hundred", "thousand"} | 
 _RUN_TOGETHER = ("thirds", "quarters", "fifths", "tenths")
 
 
-def _words(text: str) -> set[str]:
-    """The text's words, lower case, cut where a word ends ("two-thirds": two, thirds)."""
+def lower_words(text: str) -> set[str]:
+    """The text's words, lower case, cut where a word ends ("two-thirds": two, thirds): a
+    pattern that needs a word the set lacks cannot match."""
     return set(re.findall(r"[a-z]+", text.lower()))
+
+
+DIGIT = re.compile(r"\d")  # a pattern that needs a digit cannot match a text without one
 
 
 def _says_a_word_figure(text: str) -> bool:
     """Whether the text holds a word one of word_figures' patterns needs."""
-    return bool(_words(text) & _WORD_FIGURE_WORDS) or \
+    return bool(lower_words(text) & _WORD_FIGURE_WORDS) or \
         any(share in text.lower() for share in _RUN_TOGETHER)
 
 
@@ -104,7 +108,7 @@ def word_value(word: str) -> float:
 
 def ratios(text: str) -> list[Figure]:
     """'One in five staff', '1 in 5 (22%)': N of every M, a fraction."""
-    if "in" not in _words(text):
+    if "in" not in lower_words(text):
         return []
     found = []
     for match in _RATIO.finditer(text):
@@ -249,7 +253,7 @@ def frequencies(text: str) -> list[Figure]:
 
 def dozens(text: str) -> list[Figure]:
     """"a dozen" 12, "half a dozen" 6, "two dozen" 24: round counts."""
-    if "dozen" not in _words(text):
+    if "dozen" not in lower_words(text):
         return []
     found = []
     for match in _DOZEN.finditer(text):

@@ -12,6 +12,7 @@ from kb.items import WORDED_ITEM
 from kb.measures import measure_words
 from kb.models import Figure
 from kb.number_words import (
+    DIGIT,
     ORDINAL_WORD,
     ORDINAL_WORDS,
     WORD_NUMBER,
@@ -85,9 +86,6 @@ def find_figures(text: str, default_period: str | None = None) -> list[Figure]:
     return [copy.copy(figure) for figure in _read_figures(text, default_period)]
 
 
-_DIGIT = re.compile(r"\d")
-
-
 # ask and check read the same passages' sentences again for each question, each candidate
 # and each claim: parsing is most of their time, so the parse of recent texts is kept
 @functools.lru_cache(maxsize=16384)
@@ -95,7 +93,7 @@ def _read_figures(text: str, default_period: str | None) -> tuple[Figure, ...]:
     figures = time_figures(text)
     taken = [(f.start, f.end) for f in figures]
     # every pattern but those of words needs a digit: a text with none is read for words alone
-    digits = _DIGIT.search(text) is not None
+    digits = DIGIT.search(text) is not None
     for pattern in _NOT_FIGURES if digits else ():
         taken += [m.span() for m in pattern.finditer(text)]
     # "rules 4009, 8525 and 8897": codes, unless every one is a year
