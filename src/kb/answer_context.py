@@ -26,6 +26,12 @@ def read_as(best: Candidate, sentence: Sentence) -> Candidate:
     return replace(best, sentence=sentence, elsewhere=False)
 
 
+def _read_on(best: Candidate, text: str, start: int) -> Candidate:
+    """The answer read on into the sentence of its passage at `start` that follows it."""
+    return read_as(best, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
+                                  start + len(text)))
+
+
 def a_heading(passage: str, start: int, text: str) -> bool:
     """A short line of its own with no closing stop and no figure ("What a low-level concern
     is"): a heading inside the passage, not a sentence that answers."""
@@ -147,9 +153,7 @@ def with_sequel(best: Candidate) -> Candidate:
     noun = opening.group(1)
     if noun and stem(noun) not in {stem(w) for w in content_words(best.sentence.text)}:
         return best
-    text, start = after[0]
-    return read_as(best, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
-                                  start + len(text)))
+    return _read_on(best, *after[0])
 
 
 # the share of an open question's words the answer holds from which it is the question's
@@ -168,7 +172,5 @@ def with_what_follows(best: Candidate) -> Candidate:
     if not after or re.search(r"\w", best.passage.text[end:after[0][1]]) or \
             not LEANS_BACK.match(after[0][0]):
         return best
-    text, start = after[0]
-    return read_as(best, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
-                                  start + len(text)))
+    return _read_on(best, *after[0])
 

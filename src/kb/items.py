@@ -50,14 +50,14 @@ def _item_mentions(text: str) -> list[tuple[int, int, str, str]]:
     mentions = []
     # a pattern whose sequence word ("wave", "phase") the text lacks is not read: most
     # sentences name no numbered item
-    words = lower_words(text)
-    if words & _SEQUENCES:
+    sequenced = bool(lower_words(text) & _SEQUENCES)
+    if sequenced:
         mentions += [(m.start(), m.end(), m.group(1).lower(), m.group(2).upper())
                      for m in _ITEM.finditer(text)]
     if DIGIT.search(text):  # a code's number
         mentions += [(m.start(), m.end(), m.group(1).lower(), str(int(m.group(2))))
                      for m in _CODED.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
-    if words & _SEQUENCES:
+    if sequenced:
         mentions += [(m.start(), m.end(), m.group(2).lower(),
                       str(ORDINAL_WORDS[re.sub(r"\s+", "-", m.group(1).lower())]))
                      for m in _ORDERED_ITEM.finditer(text)]

@@ -206,8 +206,8 @@ _ANNUAL_ACT = re.compile(r"\bannual(?=\s+(?:[\w-]+\s+)?(?:reviews?|checks?|visit
 
 
 # a word one of the patterns above holds: a sentence with none says nothing of how often
-_HOW_OFTEN_WORD = re.compile(r"\b(?:basis|annual|once|twice|times|every|each|"
-                             + "|".join(_ADVERB_PER_YEAR) + r")\b", re.I)
+_HOW_OFTEN_WORDS = frozenset({"basis", "annual", "once", "twice", "times", "every", "each",
+                              *_ADVERB_PER_YEAR})
 
 
 def _per_year(unit: str) -> float:
@@ -218,7 +218,7 @@ def _per_year(unit: str) -> float:
 def frequencies(text: str) -> list[Figure]:
     """How often something happens, as a figure of kind "frequency" whose value is the times
     a year: "twice a year" 2, "every six months" 2, "every other week" 26, "monthly" 12."""
-    if not _HOW_OFTEN_WORD.search(text):
+    if not lower_words(text) & _HOW_OFTEN_WORDS:
         return []  # none of the words every pattern below needs: most sentences
     found: list[Figure] = []
 
