@@ -97,3 +97,39 @@ def answer_from(folder: Path, name: str, text: str, question: str) -> Answer:
     """The answer a library of one text document, written for the test, gives `question`."""
     with one_document_library(folder, name, text) as kb:
         return kb.ask(question)
+
+
+# a code whose list of what is not lead coaching runs over two passages: the items after the
+# break stand apart from their lead-in
+LIST_OVER_TWO_PASSAGES = (
+    "The County Youth Sport Code\n\n"
+    "This code sets out how clubs in the county recruit, check and support the adults who "
+    "coach children. Each club names a welfare officer, who keeps the club's records of checks "
+    "and training and reports any concern about a child to the local authority without delay."
+    "\n\n"
+    "A person will not be treated as a lead coach when their work is:\n"
+    "• occasional help at a single tournament arranged by a neighbouring club, where the home "
+    "club's own lead coach stays in charge of every session;\n"
+    "• helping with kit, refreshments or ticket sales on match days, away from the changing "
+    "rooms and the pitch side;\n"
+    "• driving a minibus to an away fixture with another checked adult on board for the whole "
+    "of the journey there and back;\n"
+    "• taking photographs at a presentation evening that parents attend and that the club's "
+    "welfare officer has agreed in advance;\n"
+    "• marking out pitches, putting up nets or setting out equipment before a session begins "
+    "and clearing it away afterwards;\n"
+    "• keeping the club's accounts, membership lists or fixture lists without any contact with "
+    "the children who play for the club;\n"
+    "• serving on the club committee, unless the committee member also coaches or supervises "
+    "children at training sessions or matches;\n"
+    "• acting as a timekeeper or scorer at a gala or a match, seated with the officials and "
+    "apart from the young competitors;\n"
+    "• giving a single talk about a sporting career at an awards evening, with the club's "
+    "coaches present throughout the talk;\n"
+    "• stewarding the car park or the entrance gate at a home fixture or a fundraising day "
+    "that the club runs;\n"
+    "• paid work that is supervised at a weekend sports camp or a holiday club run by the "
+    "partnership;\n"
+    "• repairing or maintaining the club's buildings and equipment at times when no children "
+    "are on the site.\n"
+)

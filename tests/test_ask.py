@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.documents import answer_from, one_document_library
+from tests.documents import LIST_OVER_TWO_PASSAGES, answer_from, one_document_library
 
 from kb import KnowledgeBase
 from kb.names import name_stems
@@ -2057,3 +2057,17 @@ def test_an_answer_that_restates_the_premise_is_read_with_what_follows_from_it()
     found.covered = 0.9
     assert with_what_follows(found).sentence.text == first
 
+
+
+@pytest.mark.parametrize("question", [
+    # its lead-in is in the passage before
+    "Is paid work supervised at a weekend sports camp treated as lead coaching?",
+    # its lead-in is in its own passage
+    "Is driving a minibus to an away fixture treated as lead coaching?",
+])
+def test_an_item_of_a_list_is_quoted_with_its_lead_in_and_read_with_it(
+        tmp_path: Path, question: str) -> None:
+    answer = answer_from(tmp_path, "code.txt", LIST_OVER_TWO_PASSAGES, question)
+    assert answer.answer_found and answer.reply == "no"
+    assert answer.citations[0].quote.startswith(
+        "A person will not be treated as a lead coach when their work is: •")

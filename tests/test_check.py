@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.documents import one_document_library
+from tests.documents import LIST_OVER_TWO_PASSAGES, one_document_library
 
 from kb import KnowledgeBase
 from kb.check import Verdict
@@ -2067,3 +2067,24 @@ def test_a_statement_is_read_with_the_denial_in_the_sentence_after_it() -> None:
     # the same denial standing elsewhere in the passage, another sentence between, is not read
     apart = Aligned(passage, second, len(text) + 40, coverage=0.6, closeness=0.4, score=0.4)
     assert judge(claim, [statement, apart])[0] != "contradicted"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Under the county code, paid work supervised at a weekend sports camp always counts as "
+     "lead coaching.", "contradicted"),
+    ("Under the county code, paid work supervised at a weekend sports camp is not treated as "
+     "lead coaching.", "supported"),
+])
+def test_a_list_item_a_passage_opens_on_is_read_with_the_lead_in_before_it(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    from kb.claims import open_lead
+
+    with one_document_library(tmp_path, "code.txt", LIST_OVER_TWO_PASSAGES) as kb:
+        passages = kb.engine.passages(list(range(1, kb.engine.passage_count() + 1)))
+        opening = [p for p in passages.values() if "• paid work" in p.text]
+        # the list runs over two passages: the item's lead-in is in the one before
+        assert opening and opening[0].text.startswith("•")
+        assert "will not be treated" not in opening[0].text
+        assert open_lead(kb.engine.passage_before(opening[0]).text).startswith(
+            "A person will not be treated as a lead coach")
+        assert kb.check(claim).verdict == verdict

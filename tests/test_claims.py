@@ -1371,6 +1371,26 @@ def test_a_negation_said_another_way_denies_nothing_the_other_text_states() -> N
         "Staff inform the family of the plan."
 
 
+def test_a_thing_left_out_or_omitted_is_a_thing_not_included() -> None:
+    from kb.denied_words import plainly
+    from kb.duties import forbids
+    from kb.negation import denies
+
+    # a duty to leave out is a duty not to include: the two say the same
+    claim = "The old address must be left out of the transfer form, though it may be kept."
+    source = "The old address may be kept locally, but it must not be included in the form."
+    assert denies(claim, source) is None
+    assert not forbids(claim, source)
+    assert denies("Staff names were omitted from the published summary.",
+                  "Staff names were not included in the published summary.") is None
+    # leaving out what the source includes denies it
+    assert denies("The leaflet for carers should leave out the helpline numbers.",
+                  "The leaflet for carers should include the helpline numbers.") is not None
+    # a pupil's exclusion is an act of its own, not a thing left out
+    assert plainly("The pupil was excluded from the school for a fixed period.") == \
+        "The pupil was excluded from the school for a fixed period."
+
+
 def test_nearer_and_closer_are_words_of_one_sense() -> None:
     from kb.words import in_their_words
 

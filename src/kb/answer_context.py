@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kb.answer_kinds import Candidate
-from kb.claims import sentences_of
+from kb.claims import BULLETS, open_lead, readings, sentences_of
 from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.notes import anchored_in
 from kb.question import Question
@@ -59,6 +59,32 @@ def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> 
         start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
         text = item_text(text)
     return read_as(best, Sentence(f"{lead.text} {text}", start, start + len(text)))
+
+
+def with_its_lead(engine: SearchEngine, best: Candidate) -> Candidate:
+    """An item of a list quoted with the line that leads into it ("A person will not be
+    treated as a lead coach when their work is: • paid work that is supervised ..."): the
+    item alone may say the opposite of what the list does. The lead-in is its passage's own,
+    or the one the passage before left open on the same page."""
+    if not best.sentence.text.startswith(BULLETS):
+        return best
+    lead = ""
+    if best.passage.text.lstrip().startswith(BULLETS) and \
+            (before := engine.passage_before(best.passage)) is not None and \
+            (carried := open_lead(before.text)) and \
+            engine.pages_of(before, before.text.rfind(carried), len(before.text))[0] == \
+            engine.pages_of(best.passage, best.sentence.start, best.sentence.end)[0]:
+        lead = carried
+    starts = {}  # where each lead-in of this passage stands: the quote starts there
+    for reading in readings(best.passage.text, lead):
+        if reading.start == best.sentence.start:
+            if not reading.item:
+                return best
+            start = starts.get(reading.before, best.sentence.start)
+            return read_as(best, Sentence(f"{reading.before} {best.sentence.text}", start,
+                                          best.sentence.end))
+        starts[reading.sentence] = reading.start
+    return best
 
 
 # a sentence that opens on a pronoun ("They work with families ... and run the Stop it Now!

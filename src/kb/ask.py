@@ -16,6 +16,7 @@ from kb.answer_context import (
     across_the_page,
     complete_lead_in,
     with_antecedent,
+    with_its_lead,
     with_its_notes,
     with_sequel,
     with_what_follows,
@@ -153,8 +154,8 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                     confidence=best.score if best else 0.0)
     if found and best is not None:
         picked = best.sentence.text
-        best = with_its_notes(engine, asked, with_antecedent(complete_lead_in(
-            engine, asked, across_the_page(engine, best))))
+        best = with_its_notes(engine, asked, with_antecedent(with_its_lead(
+            engine, complete_lead_in(engine, asked, across_the_page(engine, best)))))
         if asked.wants is None:
             best = with_what_follows(with_sequel(best))
         if best.sentence.text != picked:

@@ -60,7 +60,7 @@ def sentences_in(text: str) -> list[tuple[str, int]]:
     return found
 
 
-_BULLET = ("•", "◦", "▪", "-", "–", "o ")
+BULLETS = ("•", "◦", "▪", "-", "–", "o ")
 
 
 def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
@@ -74,7 +74,7 @@ def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
     for text, start in sentences_of(aligned.passage):
         if start <= aligned.start:
             continue
-        if not text.startswith(_BULLET) or len(items) == most:
+        if not text.startswith(BULLETS) or len(items) == most:
             break
         items.append(replace(aligned, sentence=f"{aligned.sentence} {text.lstrip('•◦▪-–o ')}",
                              start=start, lead=len(aligned.sentence) + 1))
@@ -97,14 +97,16 @@ class Reading:
         return f"{self.before} {self.sentence}" if self.leans else self.sentence
 
 
-def readings(passage_text: str) -> list[Reading]:
+def readings(passage_text: str, lead: str = "") -> list[Reading]:
     """Each sentence of a passage with what it is read with; a sentence opening on "This
     training", "They" or "It" speaks of what the one before it names, and an item of a list
-    of what the line leading into it says ("Senior leaders should:" / "• Ensure ...")."""
+    of what the line leading into it says ("Senior leaders should:" / "• Ensure ...").
+    `lead`: the lead-in of a list the passage before left open, whose items this one goes on
+    with."""
     found = []
-    previous = lead = ""
+    previous = ""
     for sentence, start in sentences_in(passage_text):
-        item = bool(lead) and sentence.startswith(_BULLET)
+        item = bool(lead) and sentence.startswith(BULLETS)
         lead = lead if item else (sentence if sentence.rstrip().endswith(":") else "")
         before = lead if item else previous
         leans = item or bool(previous) and bool(LEANS_BACK.match(sentence) or
@@ -112,6 +114,17 @@ def readings(passage_text: str) -> list[Reading]:
         found.append(Reading(sentence, start, before, leans, item))
         previous = sentence
     return found
+
+
+def open_lead(passage_text: str) -> str:
+    """The lead-in of a list a passage ends inside ("Regulated activity will not be:" and an
+    item or none after it), which its items in the next passage go on with; "" for none."""
+    last = (readings(passage_text) or [None])[-1]
+    if last is None:
+        return ""
+    if last.item:
+        return last.before
+    return last.sentence if last.sentence.rstrip().endswith(":") else ""
 
 
 # a sentence that opens on "The" and a noun the sentence before named ("... formed a steering
@@ -156,10 +169,12 @@ def next_sentence(aligned: Aligned, others: Sequence[Aligned]) -> Aligned | None
 
 def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
           weight: float = 0.5, model_name: str = embed.MODEL_NAME,
-          stored: StoredVectors | None = None) -> list[Aligned]:
+          stored: StoredVectors | None = None, leads: Mapping[int, str] | None = None
+          ) -> list[Aligned]:
     """The sentences of the hits closest to the claim: first by the claim words they hold,
     then the best `keep` by meaning too (one batch of embeddings; `stored` gives the vectors
-    ingest kept of the sentences' texts, and only the rest are encoded)."""
+    ingest kept of the sentences' texts, and only the rest are encoded). `leads`: by passage,
+    the lead-in of a list the passage before left open (`open_leads`)."""
     candidates: list[tuple[Aligned, Reading]] = []
     for rank, passage in enumerate(hits):
         # the document and section a sentence stands in count for the claim's words that
@@ -169,7 +184,7 @@ def align(claim: str, terms: Terms, hits: Sequence[Passage], keep: int = 12,
         # the claim's words that name the document ("KCSIE says", "the Essex study found")
         # say where to look, and every sentence of that document holds them
         named = terms.present(document) & set(terms.weights)
-        for reading in readings(passage.text):
+        for reading in readings(passage.text, (leads or {}).get(passage.passage_id, "")):
             sentence = reading.sentence
             around = context | words_of(reading.before) if reading.leans else context
             # what the sentence sets itself beside ("In addition to the formal training, ...")

@@ -48,9 +48,24 @@ _ADDS = re.compile(r"\band\s+not\s+(?:only|just|merely)\b|"
 _NEEDLESS = re.compile(r"\bneedless(ly)?\b", re.I)
 
 
+# an omission said as a verb of its own ("should leave out", "must be left out of", "omitted
+# from"): what is not included; "exclude" is kept, as a school's exclusion is an act of its own
+_LEFT_OUT = re.compile(r"\b(?:(leave|leaves|leaving|left)\s+out|(omit|omits|omitting|omitted))"
+                       r"(?:\s+(of|from))?\b", re.I)
+_INCLUDED = {"leave": "include", "leaves": "includes", "leaving": "including",
+             "left": "included", "omit": "include", "omits": "includes",
+             "omitting": "including", "omitted": "included"}
+
+
+def _not_included(match: re.Match[str]) -> str:
+    verb = _INCLUDED[(match.group(1) or match.group(2)).lower()]
+    return f"not {verb} in" if match.group(3) else f"not {verb}"
+
+
 def plainly(text: str) -> str:
     """The text with its additions ("and not only") said as "as well as", "needless" as
-    "unnecessary"."""
+    "unnecessary", and what it leaves out ("left out of the return") as "not included in"."""
+    text = _LEFT_OUT.sub(_not_included, text)
     return _NEEDLESS.sub(lambda m: "unnecessarily" if m.group(1) else "unnecessary",
                          _ADDS.sub("as well as", text))
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from kb.denied_words import plainly
 from kb.words import BASE_OF, MODALS, STOP, content_parts, content_words, stem
 
 # a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
@@ -301,7 +302,9 @@ def forbids(claim: str, sentence: str) -> bool:
     do what the claim makes a duty ("should give the old number in this field" against "do not
     enter the old number in this field"): the clause after the prohibition holds three or more
     of the claim's content words (of its act, for a duty), and half of them; with its subject
-    when that names what the claim allows ("Pupils remanded to custody cannot be removed")."""
+    when that names what the claim allows ("Pupils remanded to custody cannot be removed").
+    A duty to leave a thing out ("must be left out of the return") is itself a denial."""
+    claim = plainly(claim)
     if _FORBIDS.search(claim) or _DENIES.search(claim):
         return False
     prohibitions: tuple[re.Pattern[str], ...]

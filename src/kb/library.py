@@ -172,6 +172,11 @@ class Library:
             following.append(found[pid])
         return following
 
+    def passage_before(self, passage: Passage) -> Passage | None:
+        """The passage just before this one in its document, if any."""
+        found = self.passages([passage.passage_id - 1]).get(passage.passage_id - 1)
+        return found if found is not None and found.doc_id == passage.doc_id else None
+
     def sentence_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The vectors ingest stored of those of these sentence texts it read, by text."""
         return sentence_vectors.stored(self.connection, texts)

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kb.answer_kinds import Candidate
-from kb.check import ALIGN_WEIGHT, judge
+from kb.check import ALIGN_WEIGHT, judge, open_leads
 from kb.claim_figures import read_claim
 from kb.claims import align
 from kb.framed import FRONTED
@@ -51,7 +51,8 @@ def denies_the_question(engine: SearchEngine, question: str, answer: Candidate) 
     text = answer.sentence.text.strip()
     aligned = [a for a in align(statement, claim.terms, [answer.passage], weight=ALIGN_WEIGHT,
                                 model_name=engine.settings.model_name,
-                                stored=engine.sentence_vectors)
+                                stored=engine.sentence_vectors,
+                                leads=open_leads(engine, [answer.passage]))
                if a.sentence.strip() and a.sentence.strip() in text]
     return bool(aligned) and judge(claim, aligned)[0] == "contradicted"
 
