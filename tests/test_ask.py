@@ -455,6 +455,29 @@ def test_a_question_of_a_fee_asks_for_money() -> None:
     assert wants == "money"
 
 
+def _wanted(question: str) -> str | None:
+    """What a question asks for, read from its wording alone."""
+    from kb.question import WANTS
+
+    return next((name for name, pattern in WANTS if pattern.search(question)), None)
+
+
+def test_how_much_more_asks_a_multiple_not_a_sum_of_money() -> None:
+    wanted = _wanted
+    # the size of a difference, in whatever figure states it ("three times", "40% more")
+    assert wanted("How much more likely are young carers to miss school?") == "change"
+    assert wanted("How many times as likely are they to be excluded?") == "change"
+    assert wanted("How much did the partnership spend on training?") == "money"
+    assert wanted("How many times did the board meet?") == "count"
+
+
+def test_where_to_find_a_thing_asks_for_a_source_not_a_place() -> None:
+    wanted = _wanted
+    assert wanted("Where can carers find the short breaks leaflet?") != "place"
+    assert wanted("Where is the training pack available?") != "place"
+    assert wanted("Where is the summer festival held?") == "place"
+
+
 def _table_document(path: Path, heading: str, before: str, rows: list[tuple[str, ...]],
                     after: str = "") -> Path:
     """A DOCX written for the test: a heading, a paragraph, a table of these rows (the first
@@ -504,6 +527,24 @@ def test_an_event_dated_otherwise_than_the_question_dates_it_does_not_answer(
     assert not other.answer_found
     # a date the question takes from the document it is reading frames the question
     assert framed.answer_found and "12 March 2026" in (framed.answer or "")
+
+
+def test_the_row_that_names_a_tables_columns_is_not_an_answer() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.terms import Terms
+
+    # (numbered, so no plain heading: "Wave 1 plan")
+    text = ("Visits to families\nWave 1 plan\tWave 2 plan\nVisit every family at "
+            "home within a month of referral.\tVisit families at home or at the hub within "
+            "two weeks.\n")
+    passage = Passage(1, "v", "Visits", "v.pdf", None, "other", 4, 4, None, text, 0, len(text))
+    asked = Question("What did the Wave 1 plan set out?", None, None,
+                     Terms({"plan": 1.0, "wave": 1.0, "1": 1.0, "set": 1.0}))
+    ranked = rank_sentences(asked, [passage])
+    assert ranked and ranked[0].sentence.text.startswith("Visit every family")
+    assert not any(c.sentence.text.startswith("Wave 1 plan") for c in ranked)
 
 
 def test_a_heading_inside_a_passage_is_not_an_answer() -> None:
@@ -688,11 +729,7 @@ def test_a_question_how_a_document_defines_a_term_is_answered_by_that_terms_glos
 
 
 def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
-    from kb.question import WANTS
-
-    def wants(question: str) -> str | None:
-        return next((name for name, pattern in WANTS if pattern.search(question)), None)
-
+    wants = _wanted
     assert wants("How quickly must the school pass on the file?") == "duration"
     assert wants("What fine can the court give a parent?") == "money"
     assert wants("What is the total membership of the forum?") == "count"
@@ -2058,6 +2095,22 @@ def test_an_answer_that_restates_the_premise_is_read_with_what_follows_from_it()
     assert with_what_follows(found).sentence.text == first
 
 
+def test_a_sentence_that_grants_the_answer_and_goes_on_is_read_with_it() -> None:
+    from kb.answer_context import PREMISE, with_what_follows
+    from kb.answer_kinds import Candidate
+    from kb.models import Passage
+    from kb.sentences import Sentence
+
+    text = ("The local item 'Home Language' is similar to the statutory item 'First Language'. "
+            "While they are similar, the local item also records signing and the languages "
+            "spoken by each carer.")
+    passage = Passage(1, "t", "Items", "t.pdf", None, "other", 1, 1, None, text, 0, len(text))
+    first = text.split(". ")[0] + "."
+    found = Candidate(passage, Sentence(first, 0, len(first)), [], score=0.9)
+    found.covered = PREMISE
+    assert with_what_follows(found).sentence.text.endswith("spoken by each carer.")
+
+
 
 @pytest.mark.parametrize("question", [
     # its lead-in is in the passage before
@@ -2071,3 +2124,42 @@ def test_an_item_of_a_list_is_quoted_with_its_lead_in_and_read_with_it(
     assert answer.answer_found and answer.reply == "no"
     assert answer.citations[0].quote.startswith(
         "A person will not be treated as a lead coach when their work is: •")
+
+
+def test_a_section_cited_short_in_a_question_is_read_as_the_section(tmp_path: Path) -> None:
+    from kb.question import read_question
+
+    text = ("Recording enquiries\n\n"
+            "For a section 47 enquiry where the strategy meeting has not yet taken place, "
+            "record the enquiry start date and leave the meeting date blank.\n"
+            "For a section 17 assessment, record the assessment start date only.\n")
+    question = ("If a s47 enquiry is open but the strategy meeting hasn't happened, what is "
+                "recorded?")
+    with one_document_library(tmp_path, "enquiries.txt", text) as kb:
+        asked = read_question(kb.engine, question)
+        assert {"section", "47"} <= set(asked.terms.weights)
+        answer = kb.ask(question)
+        assert answer.answer_found and "section 47 enquiry" in (answer.answer or "")
+
+
+def test_a_sentence_that_sends_the_reader_elsewhere_answers_only_where_to_read_more() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.terms import Terms
+
+    text = ("The forum wrote to the minister about the delays to the new system. "
+            "To read the full letter to the minister, visit here: Delays letter (May 2025).")
+    passage = Passage(1, "f", "Forum news", "f.pdf", None, "other", 1, 1, None, text, 0,
+                      len(text))
+    terms = Terms({"forum": 1.0, "letter": 1.0, "minist": 1.0, "full": 1.0, "read": 1.0})
+
+    def ranked(question: str) -> list[str]:
+        return [c.sentence.text for c in rank_sentences(Question(question, None, None, terms),
+                                                         [passage])]
+
+    # what the forum did is no question of where to read it
+    assert not any(t.startswith("To read") for t in ranked(
+        "What did the forum do about its full letter to the minister?"))
+    assert any(t.startswith("To read") for t in ranked(
+        "Where can I read the forum's full letter to the minister?"))

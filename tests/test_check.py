@@ -187,8 +187,9 @@ def test_a_direction_is_read_from_the_year_befores_figure_in_the_next_sentence()
 
 def test_a_figure_in_a_table_row_is_measured_by_the_whole_row(library: KnowledgeBase) -> None:
     from kb.claim_figures import judge_figures, read_claim, read_sentence
-    from kb.claims import Aligned, sentences_of
+    from kb.claims import Aligned
     from kb.models import Passage
+    from kb.readings import sentences_of
 
     # the threshold sits in the definition cell, far from the words that name the measure
     text = ("Check\tDescription\tDefinition\n"
@@ -2077,7 +2078,7 @@ def test_a_statement_is_read_with_the_denial_in_the_sentence_after_it() -> None:
 ])
 def test_a_list_item_a_passage_opens_on_is_read_with_the_lead_in_before_it(
         tmp_path: Path, claim: str, verdict: str) -> None:
-    from kb.claims import open_lead
+    from kb.readings import open_lead
 
     with one_document_library(tmp_path, "code.txt", LIST_OVER_TWO_PASSAGES) as kb:
         passages = kb.engine.passages(list(range(1, kb.engine.passage_count() + 1)))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kb.agreement import agrees, other_side, same_date
-from kb.claims import other_date, sentences_of
+from kb.claims import other_date
 from kb.clashes import clash
 from kb.models import Passage
 from kb.names import swapped_pairs
 from kb.negation import denies
 from kb.numbers import find_figures
+from kb.readings import sentences_of
 
 
 @pytest.mark.parametrize("claim, source", [
@@ -323,6 +324,30 @@ def test_the_words_before_the_names_they_stand_for_are_no_member_of_the_list() -
     # a plural that is a member of its own stays one
     assert list_items("Visits were made by social workers, Police and Health.")[1:] == [
         "Police", "Health"]
+
+
+def test_the_phrase_a_claim_opens_on_is_no_member_the_source_leaves_out() -> None:
+    from kb.members import swapped_member
+
+    # "Under the 2024 code," says where the claim stands
+    source = "Lead work covers coaching, personal care, first aid and overnight stays."
+    assert swapped_member("Under the 2024 code, lead work covers coaching or personal care or "
+                          "overnight stays.", source) is None
+    # a member the source does not list is still one
+    assert swapped_member("Lead work covers coaching, personal care and weekend trips.",
+                          source) == "weekend trips"
+
+
+def test_a_section_the_law_inserted_later_is_an_item_of_its_own() -> None:
+    from kb.items import items_named, other_item
+
+    assert items_named("the duty to assess young carers (section 17ZA, Children Act 1989)") == \
+        {"section": {"17ZA"}}
+    assert other_item("The duty to assess young carers is in section 20 of the Act.",
+                      "Councils assess young carers (section 17ZA of the Act).") == \
+        ("section 20", "section 17ZA")
+    # a plural of a year group is that year, not an item lettered "s"
+    assert items_named("a workshop for all Year 10s") == {}
 
 
 def test_a_sentence_the_layout_broke_over_two_lines_is_one_sentence() -> None:

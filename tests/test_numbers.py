@@ -510,6 +510,16 @@ def test_a_dozen_is_twelve_and_a_round_figure() -> None:
         6.0, 24.0]
 
 
+def test_the_far_end_of_a_range_in_brackets_is_a_figure_not_an_items_number() -> None:
+    assert [f.value for f in find_figures("We will interview a few (4 - 6) of the carers.")] \
+        == [4.0, 6.0]
+    assert [f.value for f in find_figures("Each team (3 to 5) of the workers met.")] == [3.0, 5.0]
+    # an item's number inside a sentence is still none
+    assert find_figures("The plan has two parts: 1) A review 2) Training for staff.")[0].value \
+        == 2.0
+    assert len(find_figures("The plan has two parts: 1) A review 2) Training for staff.")) == 1
+
+
 def test_an_item_named_with_its_number_in_words_is_that_item() -> None:
     from kb.items import items_named
 

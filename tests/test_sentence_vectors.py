@@ -11,9 +11,10 @@ import pytest
 from tests.test_ingest import write_small_corpus
 
 from kb import KnowledgeBase, embed
-from kb.claims import READINGS, model_texts, readings
+from kb.claims import READINGS, model_texts
 from kb.document_rows import text_hash
 from kb.evaluate import load_cases
+from kb.readings import readings
 
 EVAL = Path(__file__).resolve().parent / "eval"
 CORPUS = EVAL.parent.parent / "corpus"

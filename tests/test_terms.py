@@ -101,3 +101,8 @@ def test_a_council_is_a_local_authority_by_any_of_its_names() -> None:
     assert terms.share(stems("the local authority was inspected")) == 1.0
     # a word of no group stays itself
     assert terms.share(stems("the school was inspected")) == 0.5
+
+
+def test_an_auxiliary_and_its_not_in_one_word_is_no_content_word() -> None:
+    assert content_words("The panel hasn't met and the chair doesn’t know; staff cannot "
+                         "wait.") == ["panel", "met", "chair", "know", "staff", "wait"]

@@ -8,11 +8,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kb.answer_kinds import Candidate
-from kb.claims import BULLETS, open_lead, readings, sentences_of
+from kb.extract.tables import FIGURE_CELL
 from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.notes import anchored_in
 from kb.question import Question
-from kb.sentences import FULL_STOPS, LEANS_BACK, TERMINAL, Sentence, unwrapped
+from kb.readings import BULLETS, open_lead, readings, sentences_of
+from kb.sentences import FULL_STOPS, LEANS_BACK, TERMINAL, Sentence, a_heading, unwrapped
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
@@ -30,15 +31,6 @@ def _read_on(best: Candidate, text: str, start: int) -> Candidate:
     """The answer read on into the sentence of its passage at `start` that follows it."""
     return read_as(best, Sentence(f"{best.sentence.text} {text}", best.sentence.start,
                                   start + len(text)))
-
-
-def a_heading(passage: str, start: int, text: str) -> bool:
-    """A short line of its own with no closing stop and no figure ("What a low-level concern
-    is"): a heading inside the passage, not a sentence that answers."""
-    alone = (start == 0 or passage[start - 1] == "\n") and \
-        passage[start + len(text):start + len(text) + 1] in ("", "\n")
-    return alone and len(text.split()) <= 8 and not text.rstrip().endswith(TERMINAL) and \
-        not re.search(r"\d", text)
 
 
 def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> Candidate:
@@ -59,6 +51,24 @@ def complete_lead_in(engine: SearchEngine, asked: Question, best: Candidate) -> 
         start = max(lead.start, unwrapped(best.passage.text).find(text, lead.end))
         text = item_text(text)
     return read_as(best, Sentence(f"{lead.text} {text}", start, start + len(text)))
+
+
+_LABEL_WORDS = 5  # the most words a cell of a table's header holds
+
+
+def heads_a_table(passage: str, start: int, text: str) -> bool:
+    """A table's first row of short labels above rows of as many cells or more that state
+    something ("Wave 1 expectation | Wave 2 expectation" over "Must offer ... | Must
+    provide ..."): the names of the columns, context for the rows, not an answer."""
+    cells = text.split("\t")
+    if len(cells) < 2 or any(len(c.split()) > _LABEL_WORDS or c.rstrip().endswith(TERMINAL) or
+                             FIGURE_CELL.match(c.strip()) for c in cells):
+        return False
+    above = passage[:start].rstrip("\n").rpartition("\n")[2]
+    end = passage.find("\n", start)
+    below = passage[end:].lstrip("\n").partition("\n")[0].split("\t") if end >= 0 else []
+    return "\t" not in above and len(below) >= len(cells) and any(
+        len(c.split()) > _LABEL_WORDS or FIGURE_CELL.match(c.strip()) for c in below)
 
 
 def with_its_lead(engine: SearchEngine, best: Candidate) -> Candidate:
@@ -187,16 +197,23 @@ def with_sequel(best: Candidate) -> Candidate:
 PREMISE = 0.5  # fitted on the tuning halves: 0.8 +1, 0.65 +2, 0.5 +3, 0.3 as 0.5; none lost
 
 
+# a sentence that grants what the one before says and goes on from it ("While they are
+# similar, the local item is more personal"; "Although this helped, ...")
+_GRANTS = re.compile(r"(?:While|Whilst|Although|Though|Even though)\s+(?:this|that|these|"
+                     r"those|it|they|both)\b")
+
+
 def with_what_follows(best: Candidate) -> Candidate:
     """An answer that restates an open question's premise ("one council piloted a new
     approach") read with the next sentence when that one goes on from it ("However, this was
-    not extended"): what became of it, what it led to. Otherwise the answer as it is."""
+    not extended", "While they are similar, ..."): what became of it, what it led to, how it
+    differs. Otherwise the answer as it is."""
     if best.covered < PREMISE:
         return best
     end = best.sentence.end
     after = [(text, start) for text, start in sentences_of(best.passage) if start >= end]
     if not after or re.search(r"\w", best.passage.text[end:after[0][1]]) or \
-            not LEANS_BACK.match(after[0][0]):
+            not (LEANS_BACK.match(after[0][0]) or _GRANTS.match(after[0][0])):
         return best
     return _read_on(best, *after[0])
 

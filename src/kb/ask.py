@@ -12,9 +12,9 @@ import numpy as np
 
 from kb import embed
 from kb.answer_context import (
-    a_heading,
     across_the_page,
     complete_lead_in,
+    heads_a_table,
     with_antecedent,
     with_its_lead,
     with_its_notes,
@@ -46,7 +46,6 @@ from kb.answer_times import (
     says_how_often,
     times_it_in_words,
 )
-from kb.claims import names_again, sentences_of
 from kb.clashes import other_kind
 from kb.gate import (
     COVERAGE_MIN,
@@ -68,7 +67,8 @@ from kb.question import (
     restates,
     terms_of,
 )
-from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence
+from kb.readings import names_again, sentences_of
+from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence, a_heading
 from kb.table_answers import fact_candidates, in_a_code_column, read_with_header, table_title
 from kb.words import shares_a_run
 
@@ -76,6 +76,19 @@ if TYPE_CHECKING:
     from kb.search import SearchEngine
 
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # a contents line: "Foreword . . . . . 3"
+# a sentence that sends the reader elsewhere ("To read the full briefing, visit here:",
+# "Additional advice can be found at:", "Available from: ..."): it answers where to read
+# more, and nothing else
+_POINTS_ELSEWHERE = re.compile(
+    r"^\W*(?:(?:To\s+(?:read|find\s+out|learn|access|see|view|download)\b[^.]{0,80}?,\s*)?"
+    r"(?:visit|go\s+to|click)\s+(?:here|the\s+link)\b|"
+    r"(?:Further|More|Additional)\s+(?:information|advice|details|guidance|support)\b[^.]{0,80}?"
+    r"\b(?:can\s+be\s+found|is\s+available|are\s+available)\s+(?:here|at|from|on)\b|"
+    r"Available\s+(?:from|at)\s*:|Accessed\b)", re.I)
+# a question after a source: where to read more, whose guidance, which resource
+_ASKS_SOURCE = re.compile(r"\b(?:where|guidance|advice|information|resources?|toolkits?|read|"
+                          r"find|websites?|links?|materials?|publications?|sources?|refer|"
+                          r"point|send|signpost|whose)\b", re.I)
 # who answers a "who" question: a named body, or a role
 ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|board|"
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
@@ -176,15 +189,18 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
 
 def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
     candidates = []
+    source_asked = bool(_ASKS_SOURCE.search(asked.text))
     for rank, hit in enumerate(hits):
         heading = " ".join((hit.section or "").split(" > ")[-1].split())
         sentences = sentences_of(hit)
         for index, (text, start) in enumerate(sentences):
             before = sentences[index - 1][0] if index else ""
+            elsewhere_only = not source_asked and bool(_POINTS_ELSEWHERE.match(text))
             if len(text.split()) < (2 if "\t" in text else 3) or _LEADERS.search(text) or \
                     text == heading or \
-                    a_heading(hit.text, start, text):
-                continue  # a contents line, or a heading: context, not an answer
+                    a_heading(hit.text, start, text) or heads_a_table(hit.text, start, text) \
+                    or elsewhere_only:
+                continue  # a contents line, a heading or a pointer: context, not an answer
             # "However, ... only 38%" speaks of what the sentence before it names, in the
             # period it names
             leant = before if LEANS_BACK.match(text) or names_again(text, before) else ""

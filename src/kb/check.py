@@ -17,12 +17,10 @@ from kb.claim_figures import (
     read_sentence,
 )
 from kb.claims import (
-    BULLETS,
     Aligned,
     align,
     listing,
     next_sentence,
-    open_lead,
     other_date,
     same_time,
     says_more_than_its_title,
@@ -52,6 +50,7 @@ from kb.negation import DENIED, NEGATION, denies
 from kb.notes import Note, anchored_in
 from kb.opposites import opposite_word
 from kb.query import Filters
+from kb.readings import open_leads
 from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF
 from kb.swaps import swapped_modifier, swapped_part, swapped_quote, swapped_term
@@ -60,9 +59,6 @@ from kb.verdicts import Verdict, evidence, explain
 from kb.words import SAME_AS, in_their_words, stem, words_of
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from kb.models import Passage
     from kb.search import SearchEngine
 
 VERDICTS = ("supported", "contradicted", "not_found")
@@ -97,7 +93,7 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     hits = hits + engine.named_document_hits(claim, hits, filters)
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name, stored=engine.sentence_vectors,
-                    leads=open_leads(engine, hits))
+                    leads=open_leads(hits, engine.passage_before))
     with_notes(engine, aligned)
     verdict, chosen, reason = judge(parsed, aligned)
     if verdict != "not_found" and not claims_a_figure(parsed):
@@ -121,18 +117,6 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
                      evidence=found)
     result.took_ms = (time.perf_counter() - started) * 1000
     return result
-
-
-def open_leads(engine: SearchEngine, hits: Sequence[Passage]) -> dict[int, str]:
-    """By passage, for those that open on an item of a list: the lead-in the passage before
-    left open ("Regulated activity will not be:"), which the item is read with."""
-    leads = {}
-    for hit in hits:
-        if hit.text.lstrip().startswith(BULLETS) and \
-                (before := engine.passage_before(hit)) is not None and \
-                (lead := open_lead(before.text)):
-            leads[hit.passage_id] = lead
-    return leads
 
 
 def with_notes(engine: SearchEngine, aligned: list[Aligned]) -> None:

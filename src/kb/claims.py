@@ -19,9 +19,10 @@ from kb.contrasts import said_left_out
 from kb.models import Figure, Passage
 from kb.names import REPORTING
 from kb.numbers import find_figures
-from kb.sentences import FRAME, LEANS_BACK, pointed_back, split_sentences, unwrapped
+from kb.readings import BULLETS, Reading, readings, sentences_of
+from kb.sentences import FRAME, pointed_back
 from kb.terms import Terms
-from kb.words import BASE_OF, STOP, content_words, stem, words_of
+from kb.words import BASE_OF, content_words, stem, words_of
 
 
 @dataclass
@@ -40,29 +41,6 @@ class Aligned:
     pointed: str = ""  # what its "This duty" names in the sentence before, read as its own
 
 
-def sentences_of(passage: Passage) -> list[tuple[str, int]]:
-    """A passage's sentences; each line of a table is a sentence of its own."""
-    return sentences_in(passage.text)
-
-
-def sentences_in(text: str) -> list[tuple[str, int]]:
-    """The sentences of a passage's text, with their offsets."""
-    found = []
-    offset = 0
-    for line in unwrapped(text).split("\n"):
-        if "\t" in line:
-            # cells stay apart: "Total 650 486" would read as one number, 650,486
-            found.append(("\t".join(" ".join(cell.split()) for cell in line.split("\t")
-                                     if cell.strip()), offset))
-        else:
-            found.extend((s.text, offset + s.start) for s in split_sentences(line))
-        offset += len(line) + 1
-    return found
-
-
-BULLETS = ("•", "◦", "▪", "-", "–", "o ")
-
-
 def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
     """A sentence that ends in a colon leads into a list ("... took part, comprising:"): each
     item that follows is read with it as one sentence ("... comprising: CLA aged 13 to 17
@@ -79,65 +57,6 @@ def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
         items.append(replace(aligned, sentence=f"{aligned.sentence} {text.lstrip('•◦▪-–o ')}",
                              start=start, lead=len(aligned.sentence) + 1))
     return [aligned, *items]
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A sentence of a passage as the model reads it: with the sentence it leans on ("They
-    ...", "This training ..."), or, for an item of a list, with the line that leads into it."""
-
-    sentence: str
-    start: int
-    before: str  # the sentence it leans on, or the list's lead-in; "" for neither
-    leans: bool
-    item: bool
-
-    @property
-    def text(self) -> str:
-        return f"{self.before} {self.sentence}" if self.leans else self.sentence
-
-
-def readings(passage_text: str, lead: str = "") -> list[Reading]:
-    """Each sentence of a passage with what it is read with; a sentence opening on "This
-    training", "They" or "It" speaks of what the one before it names, and an item of a list
-    of what the line leading into it says ("Senior leaders should:" / "• Ensure ...").
-    `lead`: the lead-in of a list the passage before left open, whose items this one goes on
-    with."""
-    found = []
-    previous = ""
-    for sentence, start in sentences_in(passage_text):
-        item = bool(lead) and sentence.startswith(BULLETS)
-        lead = lead if item else (sentence if sentence.rstrip().endswith(":") else "")
-        before = lead if item else previous
-        leans = item or bool(previous) and bool(LEANS_BACK.match(sentence) or
-                                                 names_again(sentence, previous))
-        found.append(Reading(sentence, start, before, leans, item))
-        previous = sentence
-    return found
-
-
-def open_lead(passage_text: str) -> str:
-    """The lead-in of a list a passage ends inside ("Regulated activity will not be:" and an
-    item or none after it), which its items in the next passage go on with; "" for none."""
-    last = (readings(passage_text) or [None])[-1]
-    if last is None:
-        return ""
-    if last.item:
-        return last.before
-    return last.sentence if last.sentence.rstrip().endswith(":") else ""
-
-
-# a sentence that opens on "The" and a noun the sentence before named ("... formed a steering
-# group ..." / "The group met online monthly"): the same thing spoken of again
-_THE_NOUN = re.compile(r"The\s+([a-z][a-z-]+)\b")
-
-
-def names_again(sentence: str, previous: str) -> bool:
-    """Whether the sentence opens on the thing the one before it names ("The group ...")."""
-    opening = _THE_NOUN.match(sentence)
-    if opening is None or opening.group(1) in STOP:
-        return False
-    return stem(opening.group(1)) in {stem(w) for w in re.findall(r"[a-z-]+", previous.lower())}
 
 
 # the way `readings` reads a passage, stored with the library's sentence vectors: a change

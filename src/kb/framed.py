@@ -17,12 +17,8 @@ from kb.claim_figures import Claim, own_figures
 from kb.lists import items_run_on
 from kb.models import Figure
 from kb.numbers import find_figures, stated_figures
+from kb.sentences import FRONTED
 
-# a phrase set before a clause, closed by its comma: "Under the seven golden rules, ...",
-# "For the census, ...", "In the case study of a 12-year-old girl, ..."
-FRONTED = re.compile(r"(?:under|according\s+to|for|in|within|once|after|before|when|if|as|"
-                     r"from|during|on|at|by|with|without|since|given|following)\b[^,?]{2,80},\s+",
-                     re.I)
 # figures that name a thing (a count of them, an age): a period or a date in a frame is when
 # the statement holds, which the statement's own reading keeps
 _NAMING = {"count", "age"}

@@ -17,11 +17,12 @@ from kb.number_words import (
 )
 
 # an item of a numbered sequence a text names: "Wave 2", "Phase 3", "Key Stage 4", "Year 7",
-# "section 4.9"; not a range ("paragraphs 82-84")
+# "section 4.9", a section the law inserted later ("section 17ZA", "section 11A": capitals
+# only, as "Year 10s" is Year 10); not a range ("paragraphs 82-84")
 _ITEM = re.compile(r"\b(Wave|Phase|Stage|Key Stage|Year|Tier|Level|Round|Cohort|Module|Step|"
                    r"Table|Figure|Appendix|Annex|Section|Part|Chapter|Article|Regulation|"
-                   r"Paragraph|Schedule)\s+(\d{1,3}(?:\.\d{1,2})*|[IVX]{1,4})\b(?![.,/-]\d)",
-                   re.I)
+                   r"Paragraph|Schedule)\s+(\d{1,3}(?-i:[A-Z]{1,2})?(?:\.\d{1,2})*|[IVX]{1,4})\b"
+                   r"(?![.,/-]\d)", re.I)
 
 
 # the same item named by its order: "the second wave", "the first phase"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.number_words import WORD_NUMBER
+from kb.sentences import FRONTED
 from kb.words import content_words, stem, word_parts, words_of
 
 # an enumeration: "A, B and C", "(a) A; (b) B; and (c) C"; items of up to eight words
@@ -70,13 +71,19 @@ def _head_phrase(piece: str) -> str:
 def swapped_member(claim: str, sentence: str) -> str | None:
     """A claim that lists as many members as a list in the source, all but one of them the
     source's own, names a member the source does not have: returned, else None. A member is
-    known by its head, the last content word ("local schools": schools)."""
+    known by its head, the last content word ("local schools": schools); the phrase a claim
+    opens on ("Under the 2024 code, ...") is none."""
     claimed, stated = list_items(claim), list_items(sentence)
     if len(claimed) < 3 or len(stated) < len(claimed):
         return None
     held = word_parts(" ".join(stated))
     missing = [item for item in claimed
                if (words := content_words(item)) and stem(words[-1]) not in held]
+    # "Under KCSIE 2025, providing care or overnight activity ...": the phrase set before the
+    # claim says where it stands; it is no member the source leaves out
+    if len(missing) == 1 and (fronted := FRONTED.match(claim.lstrip())) and \
+            missing[0] in fronted.group(0):
+        return None
     return missing[0] if len(missing) == 1 else None
 
 

@@ -39,9 +39,10 @@ _PARAGRAPH_NUMBER = re.compile(r"(?:^|\n)\s*\d+(?:\.\d+)+\s+(?=[A-Z])")
 # the number of a list item or a paragraph at the head of its line ("34. When a child ...",
 # "3) A standard data set", "(2) An integrated care board"), or before the words of an item
 # inside a sentence ("(1) the local authority, (2) an integrated care board", "1) A data set
-# 2) Data standards")
+# 2) Data standards"); not the far end of a range in brackets ("a sample (2 - 3) of families")
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t•◦·▪-]*\(?\d{1,3}[.)]\s+(?=[A-Za-z])|"
-                         r"(?:\(|(?<![\w(=.,%/]))\d{1,2}\)\s+(?=[A-Za-z])")
+                         r"(?:\(|(?<![\w(=.,%/])(?<![-–]\s)(?<!\bto\s)(?<!\bor\s)"
+                         r"(?<!\band\s))\d{1,2}\)\s+(?=[A-Za-z])")
 # a note's or an item's number at the head of its line, before a word no count can precede (an
 # article, a demonstrative, a preposition: "3 A safeguarding partner is defined as ...", "12 See
 # the guidance"); a count is followed by its noun ("3 local authorities")

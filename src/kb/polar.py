@@ -13,12 +13,13 @@ import re
 from typing import TYPE_CHECKING
 
 from kb.answer_kinds import Candidate
-from kb.check import ALIGN_WEIGHT, judge, open_leads
+from kb.check import ALIGN_WEIGHT, judge
 from kb.claim_figures import read_claim
 from kb.claims import align
-from kb.framed import FRONTED
 from kb.gate import ANSWER_THRESHOLD, COVERAGE_MIN, NEAR_COVERAGE, able, holds_answer
 from kb.question import POLAR, Question, last_question
+from kb.readings import open_leads
+from kb.sentences import FRONTED
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -52,7 +53,7 @@ def denies_the_question(engine: SearchEngine, question: str, answer: Candidate) 
     aligned = [a for a in align(statement, claim.terms, [answer.passage], weight=ALIGN_WEIGHT,
                                 model_name=engine.settings.model_name,
                                 stored=engine.sentence_vectors,
-                                leads=open_leads(engine, [answer.passage]))
+                                leads=open_leads([answer.passage], engine.passage_before))
                if a.sentence.strip() and a.sentence.strip() in text]
     return bool(aligned) and judge(claim, aligned)[0] == "contradicted"
 

@@ -15,7 +15,7 @@ from kb.number_words import NUMBER_WORDS
 from kb.numbers import find_figures
 from kb.swaps import QUOTED
 from kb.terms import Terms, audience_of, term_weights
-from kb.words import content_words, stem
+from kb.words import SECTION_CITED, content_words, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -35,8 +35,11 @@ WANTS = [
     ("code", re.compile(r"\b(?:which|what) (?:[\w'\"\u2018\u2019\u201c\u201d-]+ ){0,3}code\b"
                         r"(?!\s+of\b)", re.I)),
     # "how far was it cut", "by how much did it rise": the size of a change, in whatever figure
-    # "how big a rise or fall", "what size of change": the size of a change asked outright
-    ("change", re.compile(r"\b(?:how far|by how much|how much (?:[\w'-]+ ){0,6}(?:rise|rose|"
+    # "how big a rise or fall", "what size of change": the size of a change asked outright;
+    # "how much more likely", "how many times more often": the size of a difference
+    ("change", re.compile(r"\b(?:how far|by how much|how (?:many times|much) (?:more|less|"
+                          r"as|fewer|greater|higher|lower|bigger|smaller|likelier|longer|"
+                          r"shorter)|how much (?:[\w'-]+ ){0,6}(?:rise|rose|"
                           r"risen|fall|fell|fallen|increased?|decreased?|reduced?|cut|grow|grew|"
                           r"grown|drop(?:ped)?|shrink|shrank|shrunk|changed?)\b|(?:how (?:big|"
                           r"large|great|much of)|what (?:size|scale) of) (?:an? |the )?"
@@ -44,8 +47,10 @@ WANTS = [
                           r"reduction|difference|swing)s?\b)", re.I)),
     ("percent", re.compile(r"\b(?:percentage|proportion|per ?cent|what share)\b|%", re.I)),
     ("rate", re.compile(r"\brate\b", re.I)),
-    # ("how much of the session": a part of something, not a sum of money)
-    ("money", re.compile(r"\b(?:how much(?! of\b)|budget|cost|spend|spent|funding|prices?|£|"
+    # ("how much of the session": a part of something, not a sum of money; nor is "how much
+    # more likely": a multiple or a difference, of whatever it compares)
+    ("money", re.compile(r"\b(?:how much(?! of\b)(?!\s+(?:more|less|fewer|greater|higher|"
+                         r"lower|bigger|smaller|better|worse|likelier|longer|shorter)\b)|budget|cost|spend|spent|funding|prices?|£|"
                          r"(?:what|which) "
                          r"(?:\w+ )?fees?|(?:what|which) "
                          r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
@@ -72,8 +77,11 @@ WANTS = [
                         r"opening (?:hours|times)|(?:what|which) (?:hours|times) (?!a\b|per\b))\b",
                         re.I)),
     # "Where is the festival held?", "Which country does the scheme come from?": a place, named
+    # ("Where can teachers find the modules?", "where is it available": a source to turn to, a
+    # page or a hub, not a place)
     ("place", re.compile(r"(?:^|[,;:.?!]\s*)where\s+(?:is|are|was|were|do|does|did|should|must|"
-                         r"can|will|would|could|has|have|had)\b|"
+                         r"can|will|would|could|has|have|had)\b(?![^?]*\b(?:find|found|get|"
+                         r"read|access|obtain|download|available|look)\b)|"
                          r"\b(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|towns?|"
                          r"count(?:y|ies)|regions?|nations?)\b", re.I)),
     # "who" asks when it opens a question or a clause ("In KCSIE, who ..."), not as a relative
@@ -198,7 +206,9 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     vocabulary = engine.vocabulary(audience_of(engine))
     rare = {w for w, n in vocabulary.items() if n <= 25} if wants == "who" else set()
     own = own_names(engine)
-    terms, codes = term_weights(engine, text), question_codes(text)
+    # a section cited short ("a s47 enquiry") is asked about as the sources name it
+    spelled = SECTION_CITED.sub(lambda cited: f"section {cited.group(0)[1:]}", text)
+    terms, codes = term_weights(engine, spelled), question_codes(spelled)
     setting = _setting(text)
     frame = _frame(text[len(setting):])
     for word in terms_of(setting + frame) - terms_of(text[len(setting) + len(frame):]):

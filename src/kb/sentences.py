@@ -55,6 +55,22 @@ PART_OF = re.compile(rf"{_PART}\b")
 FRAME = re.compile(r"^\W*(?:in addition to|as well as|apart from|aside from|besides)\b"
                    r"[^,;:.]{1,120},", re.I)
 
+# a phrase set before a clause, closed by its comma: "Under the seven golden rules, ...",
+# "For the census, ...", "In the case study of a 12-year-old girl, ..."
+FRONTED = re.compile(r"(?:under|according\s+to|for|in|within|once|after|before|when|if|as|"
+                     r"from|during|on|at|by|with|without|since|given|following)\b[^,?]{2,80},\s+",
+                     re.I)
+
+
+def a_heading(passage: str, start: int, text: str) -> bool:
+    """A short line of its own with no closing stop and no figure ("What a low-level concern
+    is"): a heading inside the passage, not a sentence that answers."""
+    alone = (start == 0 or passage[start - 1] == "\n") and \
+        passage[start + len(text):start + len(text) + 1] in ("", "\n")
+    return alone and len(text.split()) <= 8 and not text.rstrip().endswith(TERMINAL) and \
+        not re.search(r"\d", text)
+
+
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Cllr|No|St|approx)\.$", re.I)
 
 

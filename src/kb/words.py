@@ -23,6 +23,11 @@ me my mine myself your yours yourself ours theirs itself himself herself themsel
 someone somebody anyone anybody everyone everybody
 rises rising falls falling increases increasing decreases decreasing grows growing
 drops dropping whichever whatever whoever wherever whenever instead""".split())
+# an auxiliary and its "not" said as one word ("hasn't", "doesn't", "can't") is no more a
+# content word than the two words it stands for, in either apostrophe
+STOP |= {contracted.replace("'", mark) for contracted in """isn't aren't wasn't weren't hasn't
+haven't hadn't doesn't don't didn't can't couldn't shouldn't wouldn't won't mustn't needn't
+mightn't shan't""".split() for mark in ("'", "\u2019")} | {"cannot"}
 
 
 def content_words(text: str) -> list[str]:
