@@ -463,19 +463,17 @@ def _wanted(question: str) -> str | None:
 
 
 def test_how_much_more_asks_a_multiple_not_a_sum_of_money() -> None:
-    wanted = _wanted
     # the size of a difference, in whatever figure states it ("three times", "40% more")
-    assert wanted("How much more likely are young carers to miss school?") == "change"
-    assert wanted("How many times as likely are they to be excluded?") == "change"
-    assert wanted("How much did the partnership spend on training?") == "money"
-    assert wanted("How many times did the board meet?") == "count"
+    assert _wanted("How much more likely are young carers to miss school?") == "change"
+    assert _wanted("How many times as likely are they to be excluded?") == "change"
+    assert _wanted("How much did the partnership spend on training?") == "money"
+    assert _wanted("How many times did the board meet?") == "count"
 
 
 def test_where_to_find_a_thing_asks_for_a_source_not_a_place() -> None:
-    wanted = _wanted
-    assert wanted("Where can carers find the short breaks leaflet?") != "place"
-    assert wanted("Where is the training pack available?") != "place"
-    assert wanted("Where is the summer festival held?") == "place"
+    assert _wanted("Where can carers find the short breaks leaflet?") != "place"
+    assert _wanted("Where is the training pack available?") != "place"
+    assert _wanted("Where is the summer festival held?") == "place"
 
 
 def _table_document(path: Path, heading: str, before: str, rows: list[tuple[str, ...]],
@@ -2093,22 +2091,15 @@ def test_an_answer_that_restates_the_premise_is_read_with_what_follows_from_it()
     found = Candidate(alone, Sentence(first, 0, len(first)), [], score=0.9)
     found.covered = 0.9
     assert with_what_follows(found).sentence.text == first
-
-
-def test_a_sentence_that_grants_the_answer_and_goes_on_is_read_with_it() -> None:
-    from kb.answer_context import PREMISE, with_what_follows
-    from kb.answer_kinds import Candidate
-    from kb.models import Passage
-    from kb.sentences import Sentence
-
-    text = ("The local item 'Home Language' is similar to the statutory item 'First Language'. "
-            "While they are similar, the local item also records signing and the languages "
-            "spoken by each carer.")
-    passage = Passage(1, "t", "Items", "t.pdf", None, "other", 1, 1, None, text, 0, len(text))
-    first = text.split(". ")[0] + "."
-    found = Candidate(passage, Sentence(first, 0, len(first)), [], score=0.9)
+    # a next sentence that grants this one and goes on ("While they are similar, ...")
+    granted = ("The local item 'Home Language' is like the statutory item 'First Language'. "
+               "While they are similar, the local item also records signing.")
+    like = granted.split(". ")[0] + "."
+    found = Candidate(Passage(3, "t", "Items", "t.pdf", None, "other", 1, 1, None, granted, 0,
+                              len(granted)), Sentence(like, 0, len(like)), [], score=0.9)
     found.covered = PREMISE
-    assert with_what_follows(found).sentence.text.endswith("spoken by each carer.")
+    assert with_what_follows(found).sentence.text.endswith("also records signing.")
+
 
 
 
