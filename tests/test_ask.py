@@ -295,6 +295,30 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
     assert best.sentence.text.endswith("is 13")
 
 
+
+def test_a_yes_no_question_is_answered_by_its_own_clause_with_a_modal() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question, says_it_of
+    from kb.terms import Terms
+
+    question = "Can the mentor for the reading scheme be paid by the library trust?"
+    assert says_it_of(question, "A mentor may be paid by the trust if the scheme allows.")
+    assert says_it_of(question, "The mentor must not be paid by the trust.")
+    # the question's words in another order say another thing; and only a yes/no question
+    assert not says_it_of(question, "The trust may pay for a mentor.")
+    assert not says_it_of("Who pays the mentor of the reading scheme?",
+                          "The mentor may be paid by the trust.")
+    # both hold the same words of the question; the second says what the question asks
+    text = ("Each trust mentor of the reading scheme is paid a fee for the first term. "
+            "The mentor may be paid by the trust in the reading scheme but must not run it.")
+    passage = Passage(1, "r", "Reading scheme guide", "r.pdf", None, "other", 3, 3, None, text,
+                      0, len(text))
+    asked = Question(question, None, None, Terms({"mentor": 1.0, "read": 0.5, "scheme": 0.5,
+                                                  "paid": 1.0, "library": 0.5, "trust": 1.0}))
+    best = rank_sentences(asked, [passage])[0]
+    assert best.sentence.text.startswith("The mentor may be paid")
+
 def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
     from kb.answer_kinds import Candidate
     from kb.doers import role_asked

@@ -65,6 +65,7 @@ from kb.question import (
     Question,
     read_question,
     restates,
+    says_it_of,
     terms_of,
 )
 from kb.readings import names_again, sentences_of
@@ -295,7 +296,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     value = covered
     text = candidate.sentence.text
     if restates(asked.text, text) or lists_what_is_asked(asked.text, text) or \
-            gives_an_example(asked.text, text):
+            gives_an_example(asked.text, text) or says_it_of(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
     if shares_a_run(asked.text, text, RUN_WORDS):
         value += RUN_BONUS  # "life story work helps children": the question's own phrase

@@ -347,3 +347,27 @@ def restates(question: str, sentence: str) -> bool:
     """Whether the sentence states what the question asks of, as the question names it."""
     pattern = _restated(question)
     return pattern is not None and pattern.search(sentence) is not None
+
+
+# a yes/no question put with an auxiliary ("Can the coordinator be employed by the LA?")
+_POLAR_OPENING = re.compile(r"^\s*(?:can|could|may|might|must|should|shall|will|would|do|does|"
+                            r"is|are)\s+\w", re.I)
+# a thing, a modal and what it may or must be done ("the coordinator may be employed")
+_MODAL_CLAUSE = re.compile(
+    r"\b([A-Za-z][\w'-]*)\s+(?:can|cannot|could|may|might|must|should|shall|will|would|"
+    r"(?:need|have|has)\s+to)\s+(?:not\s+)?(?:(?:be|also|only|still|always|never)\s+)*"
+    r"([A-Za-z][\w'-]*)", re.I)
+
+
+def says_it_of(question: str, sentence: str) -> bool:
+    """Whether the sentence puts a yes/no question's own clause as a statement with a modal:
+    the question's thing, then a modal, then the question's verb ("Can the independent
+    coordinator be employed by the local authority?": "The coordinator may be employed by
+    the LA"), whichever modal and whether or not it is denied."""
+    if not _POLAR_OPENING.match(question):
+        return False
+    order = {word: at for at, word in reversed(list(enumerate(
+        stem(w) for w in content_words(question))))}
+    return any(order.get(stem(m.group(1)), len(order)) < order.get(stem(m.group(2)), -1)
+               for m in _MODAL_CLAUSE.finditer(sentence))
+
