@@ -743,7 +743,7 @@ def test_other_than_in_a_case_makes_an_exception_and_denies_nothing() -> None:
     assert denies("Coaches should plan away trips together with the parents.", source) is None
 
 
-def test_a_negation_inside_an_if_clause_names_a_case_and_denies_nothing() -> None:
+def test_a_negation_inside_an_if_or_where_clause_names_a_case_and_denies_nothing() -> None:
     from kb.negation import denies
 
     source = ("Coaches said video feedback could add to their workload if not planned "
@@ -755,6 +755,15 @@ def test_a_negation_inside_an_if_clause_names_a_case_and_denies_nothing() -> Non
     # a negation of the statement itself still denies
     assert denies("Coaches said video feedback adds to their workload.",
                   "Coaches said video feedback does not add to their workload.") is not None
+    # so does a negation a few words into a "where" clause: it names the case the rule is for
+    rule = ("In cases where the coach is not employed by the club, the club must supervise "
+            "the sessions.")
+    assert denies("A coach may be employed by the club.", rule) is None
+    assert denies("A coach may be employed by the club.",
+                  "A coach is not employed by the club.") is not None
+    # "when" is left out: it tells a time as often as a case ("at a time when no ...")
+    assert denies("Coaches ran sessions at a time when other clubs ran them too.",
+                  "Coaches ran sessions at a time when no other clubs ran them.") is not None
 
 
 def test_rather_than_an_act_sets_aside_the_acts_object_whatever_its_verb() -> None:

@@ -59,8 +59,10 @@ def _set_aside(text: str) -> list[range]:
     return _spans(_EITHER_WAY, text) + _spans(_OTHER_THAN_CASE, text)
 
 
-# a negation a few words into an "if" clause names a case ("could add a layer if not recorded")
-_IF_NOT = re.compile(r"\bif\s+(?:[\w'-]+\s+){0,3}$", re.I)
+# a negation a few words into an "if" or "where" clause names a case ("could add a layer if not
+# recorded", "in cases where the worker is not employed by the council, ..."); not "when", which
+# also tells a time ("at a time when no other programme ran")
+_IF_NOT = re.compile(r"\b(?:if|where)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 
 
 def _names_a_case(text: str, at: int) -> bool:
