@@ -950,6 +950,10 @@ def test_a_value_named_as_a_code_is_a_code() -> None:
     assert names_a_code("Children with no plan (code 'N9') are left out.")
     # the word code before an ordinary word is no code
     assert not names_a_code("The code of practice applies to every school.")
+    # but a code that is a document, named by its title, is one ("Which ... code must staff
+    # follow?")
+    assert names_a_code("Staff follow the Sports Council's Code of Conduct for Coaches.")
+    assert not names_a_code("Staff follow the council's code of conduct.")
     assert not names_a_code("Each pupil has a code for the system.")
     # a set's number and its member's letter ("4C", "12B") are a code too; a plain count is not
     assert names_a_code("4C\tConcerns about the carer's health")

@@ -118,12 +118,15 @@ _CODE = re.compile(r"\b([A-Z]{1,4})(\d{1,3})\b|\b(\d{1,2})([A-Z]{1,2})\b")
 
 # a value named as a code: "code 0", "Code 'N9'"
 _CODE_NAMED = re.compile(r"\b[Cc]ode\s+['‘\"]?(?:[A-Z]{1,4}\d{0,3}|\d{1,3})\b")
+# a code that is a document, named by its title: "the Code of Practice for Data Sharing"
+_CODE_TITLED = re.compile(r"\bCode\s+of\s+[A-Z]")
 
 
 def names_a_code(text: str) -> bool:
     """Whether a text names a code of a codeset ("UN7 Child referred but ...", "Code 0
-    should be used ...")."""
-    return _CODE.search(text) is not None or _CODE_NAMED.search(text) is not None
+    should be used ...") or a code that is a document ("the Information Commissioner's Code
+    of Practice")."""
+    return any(pattern.search(text) for pattern in (_CODE, _CODE_NAMED, _CODE_TITLED))
 
 
 def other_item(claim: str, sentence: str) -> tuple[str, str] | None:
