@@ -885,6 +885,21 @@ def test_the_time_of_the_askers_story_and_the_frame_of_a_time_question_are_not_i
     assert asked.terms.weights[stem("time")] < asked.terms.weights[stem("interview")] / 1.5
 
 
+def test_the_verb_of_asking_what_a_source_says_is_not_a_term(tmp_path: Path) -> None:
+    text = ("Allotment rules\n\n"
+            "Plot holders say the water butts fill quickly in spring. "
+            "Every plot holder must keep the paths beside their plot clear of tools. "
+            "The plot number goes on the gate tag.\n")
+    with one_document_library(tmp_path, "plots.txt", text) as kb:
+        says = read_question(kb.engine, "What do the allotment rules say plot holders must "
+                             "keep clear?")
+        goes = read_question(kb.engine, "What goes in the gate tag field for a plot?")
+        spoken = read_question(kb.engine, "Did plot holders say the water butts fill quickly?")
+    assert stem("say") not in says.terms.weights and stem("clear") in says.terms.weights
+    assert stem("goes") not in goes.terms.weights and stem("tag") in goes.terms.weights
+    # what people said, asked as a yes/no question of the saying, keeps it
+    assert stem("say") in spoken.terms.weights
+
 def test_a_question_for_a_code_is_answered_by_the_code_whose_description_fits(
         tmp_path: Path) -> None:
     text = ("Closure reasons\n\n"

@@ -159,6 +159,11 @@ AGE_BOUND = re.compile(r"\bbirthday\b|\baged?\b|\b(?:under|over|below|above)\s+(
 # speaks of it
 DEICTIC = re.compile(r"\b(?:last|this|tomorrow|yesterday)\s+(?:night|morning|afternoon|evening)\b|"
                      r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
+# the verb of asking what a source says, or what a field holds ("what does the guidance say
+# about", "what goes in the field"): the answering sentence says it without saying "say" (a
+# yes/no question of a saying, "did parents say ...", asks of the saying itself)
+ASKING_VERB = re.compile(r"\b(?:what|which|how)\b[^?]*?\b(?:does|do|did)\s+(?:[\w'-]+\s+){1,6}?"
+                         r"(say)\b|\bwhat\s+(goes)\s+(?:in|into|on)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -219,6 +224,8 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     for match in DEICTIC.finditer(text):
         for word in content_words(match.group(0)):
             terms.weights.pop(stem(word), None)
+    for match in ASKING_VERB.finditer(text):
+        terms.weights.pop(stem(next(verb for verb in match.groups() if verb)), None)
     if wants in ("duration", "time"):
         for word in TIME_FRAME & set(terms.weights):
             terms.weights[word] *= SETTING_WEIGHT  # a sentence may still name its timescale
