@@ -1425,6 +1425,20 @@ def test_a_thing_left_out_or_omitted_is_a_thing_not_included() -> None:
         "The pupil was excluded from the school for a fixed period."
 
 
+def test_a_thing_said_to_be_something_other_than_another_is_not_that_one() -> None:
+    from kb.negation import denies
+
+    source = ("The CHC visit isn't an inspection; views are given as stated by club members, "
+              "unless explicitly noted otherwise.")
+    assert denies("The Club Health Check visit is presented as something other than an "
+                  "inspection of the club.", source) is None
+    assert denies("The peer visit is described as an audit.", source) is not None
+    assert denies("The peer visit is described as something other than an audit.",
+                  "The peer visit is an audit of the host club.") is not None
+    # "other than" alone makes an exception, and is left as it is
+    assert denies("No one other than the chair signs the minutes.",
+                  "No one other than the chair signs the minutes.") is None
+
 def test_nearer_and_closer_are_words_of_one_sense() -> None:
     from kb.words import in_their_words
 

@@ -62,10 +62,16 @@ def _not_included(match: re.Match[str]) -> str:
     return f"not {verb} in" if match.group(3) else f"not {verb}"
 
 
+# a thing said to be other than something ("presented as something other than an inspection")
+# is said not to be it; "other than" alone makes an exception ("no one other than the head")
+_OTHER_THING = re.compile(r"\b(?:something|anything)\s+other\s+than\b", re.I)
+
+
 def plainly(text: str) -> str:
     """The text with its additions ("and not only") said as "as well as", "needless" as
-    "unnecessary", and what it leaves out ("left out of the return") as "not included in"."""
-    text = _LEFT_OUT.sub(_not_included, text)
+    "unnecessary", what it leaves out ("left out of the return") as "not included in", and a
+    thing other than another ("something other than an inspection") as "not" that one."""
+    text = _OTHER_THING.sub("not", _LEFT_OUT.sub(_not_included, text))
     return _NEEDLESS.sub(lambda m: "unnecessarily" if m.group(1) else "unnecessary",
                          _ADDS.sub("as well as", text))
 
