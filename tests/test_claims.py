@@ -1432,9 +1432,11 @@ def test_a_thing_said_to_be_something_other_than_another_is_not_that_one() -> No
               "unless explicitly noted otherwise.")
     assert denies("The Club Health Check visit is presented as something other than an "
                   "inspection of the club.", source) is None
-    assert denies("The peer visit is described as an audit.", source) is not None
-    assert denies("The peer visit is described as something other than an audit.",
-                  "The peer visit is an audit of the host club.") is not None
+    assert denies("The Club Health Check visit is presented as an inspection of the club.",
+                  source) is not None
+    assert denies("The health check visit is presented as something other than an inspection "
+                  "of the club.", "The health check visit is an inspection of the club.") \
+        is not None
     # "other than" alone makes an exception, and is left as it is
     assert denies("No one other than the chair signs the minutes.",
                   "No one other than the chair signs the minutes.") is None
