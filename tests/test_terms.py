@@ -69,6 +69,15 @@ def test_can_is_a_modal_as_may_and_must_are_and_no_content_word() -> None:
     assert content_words("A carer can usually fill it in") == ["carer", "usually", "fill"]
 
 
+def test_every_is_a_quantifier_as_all_and_each_are_and_no_content_word() -> None:
+    # "to every club" says what "to all clubs" says: neither word is a term to be covered
+    assert content_words("Writing to every club is poor practice") == ["writing", "club",
+                                                                        "poor", "practice"]
+    assert content_words("Writing to all clubs is poor practice") == ["writing", "clubs",
+                                                                       "poor", "practice"]
+    assert content_words("Writing to each club is poor practice") == ["writing", "club",
+                                                                       "poor", "practice"]
+
 def test_every_third_person_pronoun_is_a_stop_word() -> None:
     from kb.words import content_words
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 STOP = set("""a an the of to in on at for by with and or but is are was were be been being this
 that these those it its as from than then there their they we our us has have had which who
-whom whose what when where how many much did does do so not no also all each per year years
+whom whose what when where how many much did does do so not no also all each every per year years
 earlier later previous last before ago above below compared against versus while same over
 under up down into about roughly
 around approximately nearly almost some other more less fewer higher lower rose fell increased
