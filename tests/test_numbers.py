@@ -289,6 +289,10 @@ def test_shares_in_words_are_round_percentages() -> None:
     assert (share.kind, share.value) == ("percent", 75)
     assert values("The fifth of the six priorities is neglect.") == [
         f for f in values("The fifth of the six priorities is neglect.") if f.value == 6]
+    # so is "the third of" and "the quarter of"; "a third of" is a share
+    assert [f.value for f in values("The third of the club's four rules is about kit.")] == [4]
+    [share] = values("A third of the club's members play in goal.")
+    assert (share.kind, round(share.value, 1)) == ("percent", 33.3)
     # the count hyphened on, and the share restated in brackets before its "of"
     [share] = values("Roughly two-thirds of the carers replied.")
     assert (share.kind, round(share.value, 1)) == ("percent", 66.7)

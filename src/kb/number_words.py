@@ -51,9 +51,10 @@ SHARE_WORDS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.
 _CHANGE_SHARE = re.compile(r"\bby\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?"
                            r"(a|one|two|three)[\s-]+(half|thirds?|quarters?|fifths?|tenths?)\b",
                            re.I)
-# a fifth or a tenth needs its count ("two fifths of"): "the fifth of" is an ordinal; the count
-# may be hyphened on ("two-thirds of") and the share restated in brackets ("Two-thirds (69%) of")
-_SHARE = re.compile(r"\b(?:(?:(a|one|two|three|four)[\s-]+)?(half|thirds?|quarters?)|"
+# a fifth or a tenth needs its count ("two fifths of"): "the fifth of" is an ordinal, and so is
+# "the third of the standards" (a share is "a third of"); the count may be hyphened on
+# ("two-thirds of") and the share restated in brackets ("Two-thirds (69%) of")
+_SHARE = re.compile(r"(?<!the )\b(?:(?:(a|one|two|three|four)[\s-]+)?(half|thirds?|quarters?)|"
                     r"(a|one|two|three|four|seven|nine)[\s-]+(fifths?|tenths?))\b"
                     r"(?=\s+(?:\([^()]{1,12}\)\s+)?(?:of\b|the\b))", re.I)
 # a share counted in its plural ("two thirds", "three quarters") is a share wherever it stands
