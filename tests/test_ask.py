@@ -319,6 +319,23 @@ def test_a_yes_no_question_is_answered_by_its_own_clause_with_a_modal() -> None:
     best = rank_sentences(asked, [passage])[0]
     assert best.sentence.text.startswith("The mentor may be paid")
 
+def test_professionals_are_a_role_that_answers_who_does_a_thing() -> None:
+    from kb.ask import rank_sentences
+    from kb.models import Passage
+    from kb.question import Question
+    from kb.terms import Terms
+
+    # the second holds every word of the question but names no one; the first names who
+    text = ("Only suitably trained professionals should attempt to diagnose a hearing loss. "
+            "No one should attempt to diagnose a hearing loss in a pupil from guesswork.")
+    passage = Passage(1, "h", "Hearing checks", "h.txt", None, "other", None, None, None, text,
+                      0, len(text))
+    asked = Question("Who should attempt to diagnose a hearing loss in a pupil?", "who", None,
+                     Terms({"attempt": 0.5, "diagnos": 1.0, "hear": 1.0, "loss": 1.0,
+                            "pupil": 0.5}))
+    best = rank_sentences(asked, [passage])[0]
+    assert best.sentence.text.startswith("Only suitably trained professionals")
+
 def test_who_holds_a_role_is_answered_only_by_a_sentence_naming_the_role() -> None:
     from kb.answer_kinds import Candidate
     from kb.doers import role_asked
