@@ -95,7 +95,8 @@ ROLE = re.compile(r"\b(?:practitioner|officer|lead|nurse|midwife|doctor|manager|
                   r"authority|authorities|police|partner|head|worker|commissioner|panel|team|"
                   r"programme|agency|council|department|bodies|body|group|chair|director|"
                   r"governor|proprietor|carer|staff|teacher|leader|coordinator|adviser|"
-                  r"advisor|parent|guardian|paediatrician|clinician|visitor|professional)s?\b", re.I)
+                  r"advisor|parent|guardian|paediatrician|clinician|visitor|"
+                  r"professional)s?\b", re.I)
 OBJECT_BONUS = 0.1  # a name standing as the object of the question's own verb
 RESTATES_BONUS = 0.15  # as much as a stated period earns, less than a figure's fit
 ITEM_UNNAMED = 0.15  # half what naming another item costs (0.05 to 0.2 move the same cases)
