@@ -356,9 +356,6 @@ def restates(question: str, sentence: str) -> bool:
     return pattern is not None and pattern.search(sentence) is not None
 
 
-# a yes/no question put with an auxiliary ("Can the coordinator be employed by the LA?")
-_POLAR_OPENING = re.compile(r"^\s*(?:can|could|may|might|must|should|shall|will|would|do|does|"
-                            r"is|are)\s+\w", re.I)
 # a thing, a modal and what it may or must be done ("the coordinator may be employed")
 _MODAL_CLAUSE = re.compile(
     r"\b([A-Za-z][\w'-]*)\s+(?:can|cannot|could|may|might|must|should|shall|will|would|"
@@ -371,7 +368,7 @@ def says_it_of(question: str, sentence: str) -> bool:
     the question's thing, then a modal, then the question's verb ("Can the independent
     coordinator be employed by the local authority?": "The coordinator may be employed by
     the LA"), whichever modal and whether or not it is denied."""
-    if not _POLAR_OPENING.match(question):
+    if not POLAR.match(question.strip()):
         return False
     order = {word: at for at, word in reversed(list(enumerate(
         stem(w) for w in content_words(question))))}
