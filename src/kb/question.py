@@ -368,10 +368,18 @@ def says_it_of(question: str, sentence: str) -> bool:
     the question's thing, then a modal, then the question's verb ("Can the independent
     coordinator be employed by the local authority?": "The coordinator may be employed by
     the LA"), whichever modal and whether or not it is denied."""
+    order = _word_order(question)
+    return order is not None and any(
+        order.get(stem(m.group(1)), len(order)) < order.get(stem(m.group(2)), -1)
+        for m in _MODAL_CLAUSE.finditer(sentence))
+
+
+@lru_cache(maxsize=256)
+def _word_order(question: str) -> dict[str, int] | None:
+    """Where each of a yes/no question's words first stands (read once per question, not once
+    per sentence it is scored against), or None for any other question."""
     if not POLAR.match(question.strip()):
-        return False
-    order = {word: at for at, word in reversed(list(enumerate(
+        return None
+    return {word: at for at, word in reversed(list(enumerate(
         stem(w) for w in content_words(question))))}
-    return any(order.get(stem(m.group(1)), len(order)) < order.get(stem(m.group(2)), -1)
-               for m in _MODAL_CLAUSE.finditer(sentence))
 
