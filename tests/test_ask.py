@@ -2214,3 +2214,23 @@ def test_a_sentence_that_sends_the_reader_elsewhere_answers_only_where_to_read_m
         "What did the forum do about its full letter to the minister?"))
     assert any(t.startswith("To read") for t in ranked(
         "Where can I read the forum's full letter to the minister?"))
+
+
+def test_a_question_naming_a_document_is_answered_from_that_document(tmp_path: Path) -> None:
+    # the other document's sentence holds more of the question's words ("inspect", "safety
+    # code"), but the asker has said where the answer is
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "harbour.txt").write_text(
+        "Harbour Safety Code\n\nEquipment\n\nBoat owners keep their own lifejackets in good "
+        "repair. Lifebuoys are looked over by the harbour master every week.\n")
+    (tmp_path / "docs" / "marina.txt").write_text(
+        "Marina Welcome Pack\n\nOn the pontoons\n\nUnder the marina rules, berth holders must "
+        "inspect the lifebuoys on their pontoon every month, as the county safety code asks.\n")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        named = kb.ask("How often must the lifebuoys be inspected under the Harbour Safety Code?")
+        assert named.answer_found and "every week" in (named.answer or "")
+        assert named.citations[0].title.startswith("Harbour Safety Code")
+        # asked without naming it, the closer sentence answers
+        plain = kb.ask("How often must the lifebuoys be inspected?")
+        assert plain.answer_found and "every month" in (plain.answer or "")
