@@ -1657,6 +1657,38 @@ def test_a_list_is_read_through_the_item_nearest_the_claim(tmp_path: Path) -> No
     assert listed.verdict == "supported"
 
 
+def test_a_list_is_read_through_its_item_of_the_opposite_though_the_model_reads_another_nearer(
+        ) -> None:
+    from kb.check import through_lists
+    from kb.claim_figures import Claim
+    from kb.claims import Aligned
+    from kb.models import Passage
+    from kb.terms import Terms
+
+    text = ("The likelihood of involvement in truancy may be increased by factors such as:\n"
+            "• being male\n• having a parent who works night shifts\n"
+            "• having been neglected as a child and involved in truancy before.")
+    passage = Passage(1, "guide", "Attendance guide", "guide.pdf", None, "other", 3, 3, None,
+                      text, 0, len(text))
+    lead = text.split("\n")[0]
+    last = text.split("\n")[-1]
+    terms = Terms({"guid": 0.3, "list": 0.3, "femal": 1.0, "factor": 0.5, "increas": 0.5,
+                   "child": 0.3, "likelihood": 0.8, "involv": 0.5, "truanci": 0.9})
+
+    def claim(age: str) -> Claim:
+        return Claim(f"The guide lists being {age} as one of the factors that can increase a "
+                     "child's likelihood of involvement in truancy.", [], None, 0, terms)
+
+    # the sentences read: the lead-in, and the last item, which the model reads as nearest;
+    # "being older" was not among them
+    about = [Aligned(passage, lead, 0, 0.7, 0.6, 0.65),
+             Aligned(passage, last, text.index(last), 0.5, 0.7, 0.6)]
+    read = through_lists(claim("female"), about)
+    assert read[0].sentence.endswith("being male")
+    # a claim of the item the list names is read through the item nearest it, as before
+    assert through_lists(claim("male"), about)[0].sentence.endswith("truancy before.")
+
+
 def test_a_word_is_built_on_another_only_through_a_prefix() -> None:
     from kb.swaps import _built_on
 

@@ -138,12 +138,18 @@ def through_lists(claim: Claim, about: list[Aligned]) -> list[Aligned]:
     alone = {(near.passage.passage_id, near.start): near.closeness for near in about}
     read: list[Aligned] = []
     for near in about:
-        items = [item for item in with_its_list(near)[1:]
-                 if (item.passage.passage_id, item.start) in alone]
+        listed = with_its_list(near)[1:]
+        items = [item for item in listed if (item.passage.passage_id, item.start) in alone]
+        # an item that says the opposite of the claim's thing ("being male" against "being
+        # female") is the one read, though the model reads another as nearer, unless an item
+        # names the claim's thing itself
+        opposed = [item for item in listed if opposite_word(claim.text, item.sentence[item.lead:])]
+        if opposed and opposite_word(claim.text, " ".join(i.sentence[i.lead:] for i in listed)):
+            items = opposed[:1]
         if not items:
             read.append(near)
             continue
-        item = max(items, key=lambda item: alone[(item.passage.passage_id, item.start)])
+        item = max(items, key=lambda item: alone.get((item.passage.passage_id, item.start), 0.0))
         item.coverage = claim.terms.share(words_of(item.sentence))
         read.append(item)
     return read
