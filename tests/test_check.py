@@ -1513,6 +1513,23 @@ def test_a_statement_that_holds_either_way_denies_nothing() -> None:
     assert denies("Carers do not log respite nights, whether booked ahead or not.", stated)
 
 
+def test_a_thing_put_in_place_of_another_denies_only_that_other() -> None:
+    from kb.negation import denies
+
+    stated = ("Club leaders should make sure that volunteers who do not coach children read "
+              "either the full code or the short guide.")
+    # "instead of the full code" denies the full code, which the sentence gives as one of two
+    # choices; it reaches nothing past its object, so the sentence's "do not coach" is the only
+    # denial left: the claim speaks of the other volunteers
+    assert denies("The short guide may be given instead of the full code to volunteers who "
+                  "coach children.", stated)
+    assert denies("The short guide may be given instead of the full code to volunteers who do "
+                  "not coach children.", stated) is None
+    # a thing put in the place of what the sentence requires alone still denies it
+    assert denies("Volunteers may read the short guide instead of the full code.",
+                  "Volunteers must read the full code.")
+
+
 def test_a_word_built_on_another_by_affixes_is_no_other_term() -> None:
     from kb.swaps import swapped_term
 

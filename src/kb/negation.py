@@ -205,6 +205,19 @@ def _negated(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
     return (len(denied) + exceptions) % 2 == 1
 
 
+# a negation that puts one thing in another's place ("Annex A instead of Part one") denies
+# nothing of a text that offers the two as alternatives ("either Part one or Annex A")
+_PUT_IN_PLACE = re.compile(r"instead\s+of|rather\s+than", re.I)
+_OBJECT_END = re.compile(r"\b(?:to|for|by|who|which|that|with|in|on|at|from)\b", re.I)
+
+
+def _an_alternative(word: str, other: str) -> bool:
+    """Whether the other text gives the word as one of two alternatives ("either X or Y")."""
+    at = re.escape(word.strip("'-"))
+    return re.search(rf"\b{at}\b[^,;:.]{{0,40}}\bor\b|\bor\b[^,;:.]{{0,40}}\b{at}\b",
+                     other, re.I) is not None
+
+
 def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset(),
              other: str = "") -> tuple[list[str], int, set[int]]:
     """The words the text's negations deny, how many exceptions it makes that the other text
@@ -251,6 +264,8 @@ def _denials(text: str, shared: set[str], common: AbstractSet[str] = frozenset()
             continue
         if not limited and not _same_object(text[cue.end():], denied, other):
             continue  # "did not want to see her old name": not "wants to leave that life"
+        if _PUT_IN_PLACE.fullmatch(cue.group(0)) and _an_alternative(denied, other):
+            continue  # "given instead of Part one": "read either Part one or Annex A"
         # the clause around it must hold another shared word: "... has been returned but
         # there is no assessment" denies nothing of a claim that only shares "assessment"
         # an aside in brackets ("Data sharing agreements (DSA), also known as ..., are not")
@@ -348,6 +363,9 @@ def _reaches(text: str, counted: set[int], denied: list[str]) -> int:
         clause = re.split(r"[,;:.()]|\b(?:but|unless|until|because|while|whereas)\b",
                           text[cue.end():])[0]
         clause = NEGATION.split(clause)[0]  # the next negation denies what follows it
+        if _PUT_IN_PLACE.fullmatch(cue.group(0)):
+            # "instead of Part one to staff who work ...": its object alone, not what follows
+            clause = _OBJECT_END.split(clause)[0]
         if set(denied) & {stem(w.lower()) for w in content_words(clause)}:
             return 1
     return 0
