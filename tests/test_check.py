@@ -955,6 +955,40 @@ def test_an_item_of_a_list_its_lead_in_denies_takes_the_denial(tmp_path: Path) -
     assert echoed.verdict != "contradicted", echoed.explanation
 
 
+def test_a_lead_in_that_says_its_list_is_not_exhaustive_denies_nothing_of_its_items(
+        tmp_path: Path) -> None:
+    text = ("Who should read the code\n\n"
+            "Clubs and groups that coach young people should read and follow this code (the "
+            "list is in no particular order and is not exhaustive):\n"
+            "• rowing clubs\n"
+            "• climbing walls\n"
+            "• riding schools\n"
+            "Copies are free from the county sports office.\n")
+    with one_document_library(tmp_path, "code.txt", text) as kb:
+        listed = kb.check("Climbing walls are among the groups that should read and follow the "
+                          "code.")
+    assert listed.verdict == "supported", listed.explanation
+
+
+def test_a_case_past_a_bound_in_a_case_clause_is_one_the_rule_speaks_of() -> None:
+    from kb.agreement import agrees
+    from kb.numbers import find_figures
+
+    rule = "If a pupil is absent on more than two days in a week, the school phones home."
+    source = find_figures(rule)[0]
+
+    def reads(claim: str) -> bool:
+        return agrees(find_figures(claim)[0], source, claim, rule)
+
+    # a case the rule covers, and one it does not
+    assert reads("Where a pupil is absent on three days in a week, the school phones home.")
+    assert not reads("Where a pupil is absent on one day in a week, the school phones home.")
+    # a bound stated as a fact, not a case, is still met only by the same bound
+    stated = "More than two days a week were lost to illness."
+    assert not agrees(find_figures("Three days a week were lost to illness.")[0],
+                      find_figures(stated)[0], "Three days a week were lost to illness.", stated)
+
+
 def test_a_claim_that_hands_on_what_the_source_keeps_is_contradicted(tmp_path: Path) -> None:
     text = ("Placements with partner clubs\n\n"
             "Where an academy places a player with a partner club, the academy continues to be "

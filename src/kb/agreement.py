@@ -108,6 +108,15 @@ def bound(text: str, figure: Figure) -> int:
     return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
 
 
+_CASE_OPEN = re.compile(r"\b(?:if|where|when|whenever)\b[^,;:.]*$", re.I)
+
+
+def in_a_case(text: str, figure: Figure) -> bool:
+    """Whether the figure stands in a clause that names a case ("if a child ... on more than
+    one occasion", "where enquiries happen on two occasions")."""
+    return _CASE_OPEN.search(text[:figure.start]) is not None
+
+
 # a length of time, each unit in minutes: "four weeks" is "28 days"; a working week is five
 # days of seven, so "10 working days" is two weeks. School days run in term time only: no
 # calendar length is theirs
@@ -156,6 +165,11 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
         # "aged 16 or 17" within "once they reach 16"; a claim naming its own first age
         # ("once they reach 18") names the threshold itself, which must be the same
         return claimed.value >= source.value
+    if (side := bound(source_text, source)) and not bound(claim_text, claimed) and \
+            in_a_case(source_text, source) and in_a_case(claim_text, claimed):
+        # "if ... on more than one occasion": every case past the bound is one it speaks of,
+        # "where ... on two occasions" among them
+        return claimed.value > source.value if side > 0 else claimed.value < source.value
     if bound(source_text, source):  # "more than half": only the same bound agrees
         return bound(claim_text, claimed) == bound(source_text, source) and \
             abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9

@@ -230,10 +230,16 @@ def excepts(claim: Claim, aligned: Aligned) -> str:
     return lead.strip() if own else ""
 
 
+# what a lead-in says of its list itself ("this list is alphabetical and not exhaustive", "in no
+# particular order"), which denies nothing of the items
+_OF_THE_LIST = re.compile(r"\b(?:not|non-)\s*(?:an?\s+)?(?:exhaustive|complete|comprehensive)\b|"
+                          r"\bin\s+no\s+(?:particular\s+)?order\b", re.I)
+
+
 def _denies_its_items(lead: str) -> bool:
     """Whether a list's lead-in denies what follows of each item ("Certain conditions are not
     regarded as impairments for the purposes of the Act:"); a denial under a condition ("If
     the child is not known:") only sets the list's scope."""
     return lead.rstrip().endswith(":") and not CONDITION.match(lead) and \
-        bool(NEGATION.search(lead)) and \
+        bool(NEGATION.search(_OF_THE_LIST.sub(" ", lead))) and \
         not re.search(r"\b(?:but|unless|if|where)\b", lead, re.I)

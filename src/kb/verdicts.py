@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kb.agreement import bound
 from kb.claim_figures import Claim, claims_a_figure, direction_of
-from kb.models import Match, Passage, passage_dict
+from kb.models import Figure, Match, Passage, passage_dict
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -25,6 +26,12 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "explanation": self.explanation,
                 "evidence": self.evidence, "took_ms": round(self.took_ms, 2)}
+
+
+def _as_said(text: str, figure: Figure) -> str:
+    """A figure with the bound its text sets on it ("more than one")."""
+    side = bound(text, figure)
+    return ("more than " if side > 0 else "less than " if side < 0 else "") + figure.stated()
 
 
 def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
@@ -47,7 +54,8 @@ def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
     if verdict == "contradicted" and first.counts:
         return (f"the source differs: claimed {claimed} of {first.counts[0]}; source "
                 f"{first.source.stated()} of {first.counts[1]} ({where})")
-    found = ", ".join(f.stated() for f in first.source_figures) or _way(direction_of(first))
+    found = ", ".join(_as_said(first.sentence, f) for f in first.source_figures) or \
+        _way(direction_of(first))
     lead = {"supported": "the source states the same", "contradicted": "the source differs",
             "not_found": "no source states this for the same measure and period"}[verdict]
     return f"{lead}: claimed {claimed}; source {found} ({where})"
