@@ -2234,3 +2234,15 @@ def test_a_question_naming_a_document_is_answered_from_that_document(tmp_path: P
         # asked without naming it, the closer sentence answers
         plain = kb.ask("How often must the lifebuoys be inspected?")
         assert plain.answer_found and "every month" in (plain.answer or "")
+
+
+def test_a_which_question_asks_for_its_thing_whatever_figure_words_its_clause_holds(
+        library: KnowledgeBase) -> None:
+    def wants(question: str) -> str | None:
+        return read_question(library.engine, question).wants
+
+    assert wants("Which of the audits compares the number of plans with last year's?") is None
+    assert wants("Which panel reviews the total spend on placements?") is None
+    # a figure named as the thing asked for is still a figure
+    assert wants("Which percentage of plans were reviewed on time?") == "percent"
+    assert wants("How many audits compared the number of plans with last year's?") == "count"

@@ -206,6 +206,8 @@ def read_question(engine: SearchEngine, text: str) -> Question:
     wants = next((name for name, pattern in WANTS if pattern.search(text)), None)
     if _WHETHER_ANY.match(last_question(text)) and wants != "contact":
         wants = None  # "is there a helpline number ...?" asks for the number all the same
+    if wants in _FIGURE_KINDS and _WHICH_THING.match(last_question(text)):
+        wants = None  # "Which of the checks compares the number of plans ...?": a check
     periods = periods_in(text) or [f.period for f in find_figures(text)
                                    if f.kind == "date" and f.period]
     vocabulary = engine.vocabulary(audience_of(engine))
@@ -276,6 +278,13 @@ POLAR = re.compile(r"^(?:do|does|did|is|are|was|were|can|could|must|should|will|
 # "Is there a legal definition of ...?", "Is there a time limit for ...?": whether such a thing
 # exists, which a sentence saying there is none answers as well as one giving it
 _WHETHER_ANY = re.compile(r"^(?:is|are)\s+there\b", re.I)
+# a question that opens on "Which" and a thing asks for that thing, whatever figure words its
+# clause holds after ("Which of the census checks compares the number of plans ...?"); not
+# "Which year", "Which percentage", "Which figure": a figure named as the thing
+_WHICH_THING = re.compile(r"which\s+(?:of\s+the\s+)?(?!(?:year|date|month|day|percentage|"
+                          r"proportion|share|rate|number|amount|fee|figure|total|sum|"
+                          r"average|cost|price)s?\b)[a-z]", re.I)
+_FIGURE_KINDS = frozenset({"count", "percent", "rate", "money", "change"})
 
 
 def last_question(text: str) -> str:
