@@ -1890,6 +1890,9 @@ def test_a_question_in_other_words_of_one_sense_is_answered(tmp_path: Path) -> N
     # "confirm receipt" and "acknowledge receipt": one act
     receipt = Terms({stem("confirm"): 1.0, stem("receipt"): 1.0})
     assert receipt.share({stem("acknowledged"), stem("receipt")}) == 1.0
+    # a thing "completed" by a date is one "finished" by it
+    finished = Terms({stem("finished"): 1.0, stem("move"): 1.0})
+    assert finished.share({stem("completed"), stem("move")}) == 1.0
     text = ("Mentoring for care leavers\n\n"
             "The peer mentoring offer for care leavers was first proposed in September 2023. "
             "The peer mentoring offer for care leavers began in May 2024.\n")

@@ -125,7 +125,7 @@ IRREGULAR = {"lead": "led", "hold": "held", "run": "ran", "write": "wrote writte
 # renew/update/refresh (guidance tells "updated every two years" from "refreshed annually"),
 # inform (the stemmer makes "information" "inform"), need/require, carry/undertake
 SAME_SENSE = [
-    "begin start", "end finish cease conclude stop halt", "keep retain",
+    "begin start", "end finish cease conclude stop halt complete", "keep retain",
     "tell notify", "ask request", "help assist", "obtain get",
     "use utilise utilize", "show demonstrate", "choose select", "allow permit",
     "forbid prohibit ban", "buy purchase", "pupil student", "annual yearly",
