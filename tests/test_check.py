@@ -1094,6 +1094,21 @@ def test_the_doer_of_a_passive_act_is_read_to_the_end_of_its_phrase() -> None:
                          {}) == ("the charity", "the council")
 
 
+
+def test_a_named_doer_of_an_active_act_is_the_doer_a_passive_claim_gives_another() -> None:
+    from kb.names import agents, swapped_agent
+
+    stated = "The Sports Council has published a guide to safe coaching for clubs."
+    assert agents(stated) == [({"publish"}, "The Sports Council")]
+    assert swapped_agent("Clubs can use a guide to safe coaching published by the Football "
+                         "Association.", stated, {}) == ("the Football Association",
+                                                         "The Sports Council")
+    assert swapped_agent("A guide to safe coaching was published by the Sports Council.",
+                         stated, {}) is None
+    # an act with no named doer ("it has ...") gives none
+    assert agents("Since then it has published two guides.") == []
+
+
 def test_a_word_of_the_documents_title_is_no_opposite_of_the_claims(tmp_path: Path) -> None:
     text = ("Keeping records safe\n\n"
             "Staff must remove old case notes from the shared drive once a case has closed.\n")

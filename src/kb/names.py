@@ -86,6 +86,12 @@ _AGENT_END = re.compile(r"[.;:()]|,(?!\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z])|"
                         r"(?![A-Z])")
 
 
+# a named doer (capitalised words) and the act it has done: "The Information Commissioner has
+# published"
+_ACTIVE_DOER = re.compile(r"\b((?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+(?:(?:of|for|and)\s+)?){0,4}"
+                          r"[A-Z][\w'-]*)\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+
+
 def agents(text: str) -> list[tuple[set[str], str]]:
     """Each passive act a text names with its doer: the stems of the participles before a "by"
     (two joined by "and" or "or" count alike: "designed and owned by local authorities") and
@@ -106,6 +112,11 @@ def agents(text: str) -> list[tuple[set[str], str]]:
             continue
         found.append((acts | waiting, doer))
         waiting = set()
+    # and each act a named doer did, said actively: "The Information Commissioner has
+    # published guidance" is "guidance published by the Information Commissioner"
+    for match in _ACTIVE_DOER.finditer(text):
+        if _PARTICIPLE.match(match.group(2)):
+            found.append(({stem(match.group(2))}, match.group(1)))
     return found
 
 
