@@ -508,6 +508,10 @@ def test_a_body_the_claim_names_in_another_bodys_place_is_a_contradiction() -> N
     assert swapped_name("The toolkit was written by Healthwatch for schools.",
                         "Schools in Kent use the toolkit, written last year.",
                         {"healthw"}) is None
+    # a name tied to the same word by another preposition stands in the same place
+    assert swapped_name("The club is planning a youth exchange to Lyon next spring.",
+                        "The club is planning a youth exchange with Turin next spring.",
+                        {"lyon"}) == ("Lyon", "Turin")
 
 
 # the passage names both agencies; the sentence that speaks to the claim names only one

@@ -51,6 +51,9 @@ SAYING = {"says", "said", "states", "stated", "notes", "noted", "stresses", "str
 REPORTING = {stem(word) for word in SAYING | {"clear", "sets", "out"}}
 
 
+_TYING = frozenset({"to", "with", "in", "at", "from", "for", "of", "by", "on"})
+
+
 def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str] | None:
     """A name the claim gives that the source does not, where the source gives another after
     the same word ("developed by Ofsted" against "developed by the Open Data Institute"):
@@ -62,6 +65,10 @@ def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str
             before = [w for w in before if w not in ARTICLES]
             if before:  # a name opening the text has no slot
                 found.append((before[-1], match.group(0)))
+            # and the word a preposition ties it to ("a trip to Amsterdam": "a trip with
+            # Copenhagen"), whichever preposition each text uses
+            if len(before) > 1 and before[-1] in _TYING and before[-2] not in STOP:
+                found.append((f"{before[-2]} _", match.group(0)))
         return found
 
     claimed = [(word, name) for word, name in slots(claim)
