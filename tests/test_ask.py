@@ -295,7 +295,6 @@ def test_a_sentence_that_restates_what_is_asked_answers_it() -> None:
     assert best.sentence.text.endswith("is 13")
 
 
-
 def test_a_yes_no_question_is_answered_by_its_own_clause_with_a_modal() -> None:
     from kb.ask import rank_sentences
     from kb.models import Passage
@@ -1688,7 +1687,6 @@ def test_a_date_in_a_quotations_attribution_dates_the_saying_not_the_event(
     assert after.answer_found and "May 2021" in (after.answer or ""), after.answer
 
 
-
 def test_which_groups_of_a_kind_is_answered_by_the_sentence_listing_members_of_that_kind(
         tmp_path: Path) -> None:
     text = ("Who the holiday scheme is for\n\n"
@@ -2164,8 +2162,6 @@ def test_an_answer_that_restates_the_premise_is_read_with_what_follows_from_it()
     assert with_what_follows(found).sentence.text.endswith("also records signing.")
 
 
-
-
 @pytest.mark.parametrize("question", [
     # its lead-in is in the passage before
     "Is paid work supervised at a weekend sports camp treated as lead coaching?",
@@ -2217,26 +2213,6 @@ def test_a_sentence_that_sends_the_reader_elsewhere_answers_only_where_to_read_m
         "What did the forum do about its full letter to the minister?"))
     assert any(t.startswith("To read") for t in ranked(
         "Where can I read the forum's full letter to the minister?"))
-
-
-def test_a_question_naming_a_document_is_answered_from_that_document(tmp_path: Path) -> None:
-    # the other document's sentence holds more of the question's words ("inspect", "safety
-    # code"), but the asker has said where the answer is
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "harbour.txt").write_text(
-        "Harbour Safety Code\n\nEquipment\n\nBoat owners keep their own lifejackets in good "
-        "repair. Lifebuoys are looked over by the harbour master every week.\n")
-    (tmp_path / "docs" / "marina.txt").write_text(
-        "Marina Welcome Pack\n\nOn the pontoons\n\nUnder the marina rules, berth holders must "
-        "inspect the lifebuoys on their pontoon every month, as the county safety code asks.\n")
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([tmp_path / "docs"])
-        named = kb.ask("How often must the lifebuoys be inspected under the Harbour Safety Code?")
-        assert named.answer_found and "every week" in (named.answer or "")
-        assert named.citations[0].title.startswith("Harbour Safety Code")
-        # asked without naming it, the closer sentence answers
-        plain = kb.ask("How often must the lifebuoys be inspected?")
-        assert plain.answer_found and "every month" in (plain.answer or "")
 
 
 def test_a_which_question_asks_for_its_thing_whatever_figure_words_its_clause_holds(

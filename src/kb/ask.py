@@ -107,9 +107,6 @@ ITEM_UNNAMED = 0.15  # half what naming another item costs (0.05 to 0.2 move the
 RUN_WORDS = 4
 RUN_BONUS = 0.05
 REASON_BONUS = 0.05  # tune halves: 0.05, 0.1 and 0.2 each +1; the least that does it kept
-# a sentence of another document than the one the question names ("in the National Framework"):
-# the asker has said where the answer is (tune halves: 0.05 +1, 0.1 +2, 0.2 +3; blind 0)
-ELSEWHERE_COST = 0.2
 SEMANTIC_WEIGHT = 0.0  # fitted on the tuning half (bench/fit_ask.py)
 
 
@@ -159,11 +156,6 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     hits = engine.search(question, k=max(k, 8), mode="hybrid", filters=filters).results
     hits = hits + engine.named_document_hits(question, hits, filters)
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits, COVERAGE_MIN)
-    named = engine.documents_named(question, filters.include_restricted)
-    if len(named) == 1 and any(c.passage.doc_id == named[0] for c in candidates):
-        for candidate in candidates:
-            if candidate.passage.doc_id != named[0]:
-                candidate.score -= ELSEWHERE_COST
     candidates.sort(key=lambda c: -c.score)
     best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates) or \
         denying_answer(engine, asked, candidates)
