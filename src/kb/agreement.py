@@ -108,6 +108,14 @@ def bound(text: str, figure: Figure) -> int:
     return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
 
 
+def bound_words(text: str, figure: Figure) -> str:
+    """The words of the bound the text sets on the figure, as it says them ("more than",
+    "over", "under"); "" for none."""
+    before = text[max(0, figure.start - 20):figure.start]
+    said = _ABOVE.search(before) or _BELOW.search(before)
+    return re.match(r"\w+(?:\s+than)?", said.group(0).strip()).group(0) if said else ""
+
+
 _CASE_OPEN = re.compile(r"\b(?:if|where|when|whenever)\b[^,;:.]*$", re.I)
 
 

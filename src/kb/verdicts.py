@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kb.agreement import bound
+from kb.agreement import bound_words
 from kb.claim_figures import Claim, claims_a_figure, direction_of
 from kb.models import Figure, Match, Passage, passage_dict
 
@@ -29,9 +29,8 @@ class Verdict:
 
 
 def _as_said(text: str, figure: Figure) -> str:
-    """A figure with the bound its text sets on it ("more than one")."""
-    side = bound(text, figure)
-    return ("more than " if side > 0 else "less than " if side < 0 else "") + figure.stated()
+    """A figure with the bound its text sets on it, in its words ("more than one")."""
+    return " ".join(filter(None, (bound_words(text, figure), figure.stated())))
 
 
 def explain(claim: Claim, verdict: str, chosen: list[Match], reason: str = "",
