@@ -102,17 +102,22 @@ def from_age(text: str, figure: Figure) -> bool:
     return bool(_FROM_AGE_BEFORE.search(before) or _FROM_AGE_AFTER.match(text, figure.end))
 
 
+def _bound_before(text: str, figure: Figure) -> re.Match[str] | None:
+    """The words before the figure that bound it ("more than", "under"), if any."""
+    before = text[max(0, figure.start - 20):figure.start]
+    return _ABOVE.search(before) or _BELOW.search(before)
+
+
 def bound(text: str, figure: Figure) -> int:
     """+1 for "more than N", -1 for "fewer than N", 0 for N itself."""
-    before = text[max(0, figure.start - 20):figure.start]
-    return 1 if _ABOVE.search(before) else (-1 if _BELOW.search(before) else 0)
+    said = _bound_before(text, figure)
+    return 0 if said is None else (1 if said.re is _ABOVE else -1)
 
 
 def bound_words(text: str, figure: Figure) -> str:
     """The words of the bound the text sets on the figure, as it says them ("more than",
     "over", "under"); "" for none."""
-    before = text[max(0, figure.start - 20):figure.start]
-    said = _ABOVE.search(before) or _BELOW.search(before)
+    said = _bound_before(text, figure)
     return re.match(r"\w+(?:\s+than)?", said.group(0).strip()).group(0) if said else ""
 
 
@@ -173,14 +178,14 @@ def agrees(claimed: Figure, source: Figure, claim_text: str, source_text: str = 
         # "aged 16 or 17" within "once they reach 16"; a claim naming its own first age
         # ("once they reach 18") names the threshold itself, which must be the same
         return claimed.value >= source.value
-    if (side := bound(source_text, source)) and not bound(claim_text, claimed) and \
-            in_a_case(source_text, source) and in_a_case(claim_text, claimed):
-        # "if ... on more than one occasion": every case past the bound is one it speaks of,
-        # "where ... on two occasions" among them
-        return claimed.value > source.value if side > 0 else claimed.value < source.value
-    if bound(source_text, source):  # "more than half": only the same bound agrees
-        return bound(claim_text, claimed) == bound(source_text, source) and \
-            abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9
+    if side := bound(source_text, source):
+        ours = bound(claim_text, claimed)
+        if not ours and in_a_case(source_text, source) and in_a_case(claim_text, claimed):
+            # "if ... on more than one occasion": every case past the bound is one it speaks
+            # of, "where ... on two occasions" among them
+            return claimed.value > source.value if side > 0 else claimed.value < source.value
+        # "more than half": only the same bound agrees
+        return ours == side and abs(_as_share(claimed, source) - _as_share(source, claimed)) < 1e-9
     if claimed.kind == "fraction" and source.kind == "fraction":
         if claimed.total == source.total or not (claimed.total and source.total):
             return claimed.value == source.value and claimed.total == source.total
