@@ -10,6 +10,7 @@ import pytest
 
 from kb import InvalidInput, KnowledgeBase
 from kb.embed import encode_query
+from kb.names import said_without_attribution
 from kb.search import Filters, fuse_reciprocal_ranks, fuse_scores
 
 QUERIES = ["professional curiosity", "fathers and male carers", "was not brought",
@@ -342,3 +343,45 @@ def test_a_question_naming_a_document_is_read_in_it_too(tmp_path: Path) -> None:
     # the document filter keeps the search to that document
     assert only and {hit.doc_id for hit in only} == {"harbour-council-travel-policy"}
     assert asked and {hit.doc_id for hit in asked} == {"harbour-council-travel-policy"}
+
+
+def test_a_claim_naming_its_source_is_read_in_it_without_the_naming_words(tmp_path: Path
+                                                                          ) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    # a document whose every part names it, and names the mileage rate: a table of changes
+    changes = "".join(
+        f"Change {n}\n\n" + " ".join(
+            f"Line {m} of part {n} of the Harbour Council travel policy 2025, on the mileage "
+            f"rate, is now part {n} of the Harbour Council travel policy 2026."
+            for m in range(1, 12)) + "\n\n" for n in range(1, 6))
+    (docs / "Harbour_Council_Travel_Policy.txt").write_text(
+        "Harbour Council travel policy\n\n" + changes +
+        "Cars\n\nWhen a member of staff uses their own car for a visit, the mileage rate paid "
+        "is 45p for each mile, claimed monthly through the payroll form with receipts.\n")
+    (docs / "Riverside_school_handbook.txt").write_text(
+        "Riverside school handbook\n\nPupils travel to matches by coach.\n")
+    claim = "The Harbour Council travel policy 2025 states that the mileage rate is 60p."
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([docs])
+        engine = kb.engine
+        named = engine.search(claim, k=4).results
+        said = engine.named_document_hits(claim, named, Filters(),
+                                          said=said_without_attribution(claim))
+        unsaid = engine.named_document_hits(claim, named, Filters())
+    # the document's name pulls the search to the passages that name it
+    assert all("45p" not in hit.text for hit in named)
+    # without those words, the document is searched for what the claim says
+    assert any("45p" in hit.text for hit in said)
+    assert not {hit.passage_id for hit in said} & {hit.passage_id for hit in named}
+    assert unsaid == []
+
+
+@pytest.mark.parametrize(("claim", "said"), [
+    ("The Harbour policy states that the mileage rate is 60p.", "the mileage rate is 60p."),
+    ("According to the staff handbook, visits need two adults.", "visits need two adults."),
+    ("The Riverside review found that notes were late.", "notes were late."),
+    ("Staff must book rail travel through the desk.", None),
+])
+def test_a_claims_attribution_is_taken_off_what_it_says(claim: str, said: str | None) -> None:
+    assert said_without_attribution(claim) == said

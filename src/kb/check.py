@@ -41,6 +41,7 @@ from kb.models import Figure, Match
 from kb.names import (
     another_of_its_kind,
     names_in,
+    said_without_attribution,
     spelled_out,
     swapped_agent,
     swapped_name,
@@ -90,7 +91,8 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     filters = filters or Filters()
     parsed = read_claim(engine, claim)
     hits = engine.search(claim, k=10, mode="hybrid", filters=filters).results
-    hits = hits + engine.named_document_hits(claim, hits, filters)
+    hits = hits + engine.named_document_hits(claim, hits, filters,
+                                             said=said_without_attribution(claim))
     aligned = align(claim, parsed.terms, hits, weight=ALIGN_WEIGHT,
                     model_name=engine.settings.model_name, stored=engine.sentence_vectors,
                     leads=open_leads(hits, engine.passage_before))

@@ -51,6 +51,21 @@ SAYING = {"says", "said", "states", "stated", "notes", "noted", "stresses", "str
 REPORTING = {stem(word) for word in SAYING | {"clear", "sets", "out"}}
 
 
+# a claim's attribution at its head: "KCSIE 2025 states that ...", "According to the National
+# Framework, ...", "The Essex study found that ..."
+_ATTRIBUTION = re.compile(
+    rf"^\s*(?:according\s+to\s+[^,]{{3,80}},|(?:in\s+)?[^,.;:]{{2,80}}?\s+"
+    rf"(?:{'|'.join(sorted(SAYING | {'sets out', 'makes clear', 'tells', 'requires', 'expects', 'advises', 'recommends', 'suggests', 'warns', 'lists', 'gives', 'describes', 'defines'}))})"
+    rf"(?:\s+that)?)\s+", re.I)
+
+
+def said_without_attribution(claim: str) -> str | None:
+    """What a claim says, its attribution ("KCSIE 2025 states that", "According to the
+    guidance,") taken off: the words that say where, not what; None without one."""
+    match = _ATTRIBUTION.match(claim)
+    return claim[match.end():] if match and len(claim) - match.end() > 10 else None
+
+
 _TYING = frozenset({"to", "with", "in", "at", "from", "for", "of", "by", "on"})
 
 

@@ -77,15 +77,21 @@ class SearchEngine(Library):
         self._allowed_sets = {}
 
     def named_document_hits(self, text: str, hits: Sequence[Passage], filters: Filters,
-                            k: int = NAMED_DOCUMENT_HITS) -> list[Hit]:
+                            k: int = NAMED_DOCUMENT_HITS, said: str | None = None
+                            ) -> list[Hit]:
         """The passages closest to a question or claim in the one document it names ("in the
         National Framework", "KCSIE says"), when the search found none of that document's: the
-        asker has said where to look."""
+        asker has said where to look. A claim's attribution taken off (`said`), its words are
+        searched in that document whatever the search found: the document's name pulls the
+        search to the pages that name it, not to those that say what is claimed."""
         named = self.documents_named(text, filters.include_restricted)
-        if len(named) != 1 or any(hit.doc_id == named[0] for hit in hits):
+        found = any(hit.doc_id == named[0] for hit in hits) if len(named) == 1 else True
+        if len(named) != 1 or found and said is None:
             return []
-        return self.search(text, k=k, mode="hybrid",
-                           filters=replace(filters, doc_id=named[0])).results
+        held = {hit.passage_id for hit in hits}
+        return [hit for hit in self.search(said if found else text, k=k, mode="hybrid",
+                                           filters=replace(filters, doc_id=named[0])).results
+                if hit.passage_id not in held]
 
     def parse(self, text: str, include_restricted: bool | None = None) -> ParsedQuery:
         """The query understood with what its audience may see: the facade sets `audience`
