@@ -1099,6 +1099,31 @@ def test_the_doer_of_a_passive_act_is_read_to_the_end_of_its_phrase() -> None:
 
 
 
+def test_a_reference_list_names_the_maker_of_each_title_after_a_dash() -> None:
+    from kb.names import credits, swapped_agent
+    from kb.words import stem
+
+    listed = ("Further reading: Safer Trips Handbook – Riverside Council and Park Schools "
+              "Guide – Harbour Trust")
+    claim = "The Safer Trips Handbook was written by the Harbour Trust."
+    # the claim's title is made by the maker after its dash; the other maker made another
+    assert [(sorted(acts)[:2], maker) for acts, maker in credits(claim, listed)] == \
+        [(["compil", "creat"], "Riverside Council and Park Schools Guide"),
+         (["another title"], "Harbour Trust")]
+    assert swapped_agent(claim, listed, {}) == ("the Harbour Trust",
+                                                "Riverside Council and Park Schools Guide")
+    assert swapped_agent("The Safer Trips Handbook was written by Riverside Council.", listed,
+                         {}) is None
+    # an acronym is known by its expansion whole, not by each of its words: "NSST" is not
+    # "The Safer Trips Society"
+    nsst = {"nsst": {stem(w) for w in ("national", "society", "safer", "trips")}}
+    assert swapped_agent("The guide was published by the NSST.",
+                         "The guide was published by the Safer Trips Society.", nsst) == \
+        ("the NSST", "the Safer Trips Society")
+    assert swapped_agent("The guide was published by the NSST.", "The guide was published by "
+                         "the National Society for Safer Trips.", nsst) is None
+
+
 def test_a_named_doer_of_an_active_act_is_the_doer_a_passive_claim_gives_another() -> None:
     from kb.names import agents, swapped_agent
 

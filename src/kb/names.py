@@ -144,19 +144,45 @@ def agents(text: str) -> list[tuple[set[str], str]]:
     return found
 
 
+# the acts of making a publication: a reference list names who made each title
+_MAKING = frozenset(stem(w) for w in ("produced", "published", "written", "developed",
+                                      "created", "issued", "designed", "made", "compiled"))
+
+
+def credits(claim: str, sentence: str) -> list[tuple[set[str], str]]:
+    """Who made each title of a reference list, as the list gives it: a title, a dash, its
+    maker ("County Lines Toolkit For Professionals – The Children's Society in partnership
+    with ..."), as (the acts, the maker): the acts of making for a title the claim names, and
+    another act for every other title (its maker made something else)."""
+    titles = [re.sub(r"^The\s+", "", run.group(0)) for run in NAME_RUN.finditer(claim)]
+    titles = [title for title in titles if len(title.split()) > 1]
+    found: list[tuple[set[str], str]] = []
+    for dash in re.finditer(r"\s[–—]\s+", sentence):
+        rest = re.split(r"\s[–—]\s", sentence[dash.end():])[0]
+        end = _AGENT_END.search(" " + rest)
+        maker = (" " + rest)[:end.start()].strip() if end else rest.strip()
+        if not re.match(r"(?:[Tt]he\s+)?[A-Z]", maker):
+            continue
+        before = sentence[max(0, dash.start() - 120):dash.start()]
+        named = any(re.search(rf"\b{re.escape(title)}(?:\s+[\w'’]+){{0,3}}$", before, re.I)
+                    for title in titles)
+        found.append((set(_MAKING) if named else {"another title"}, maker))
+    return found
+
+
 def swapped_agent(claim: str, sentence: str, expansions: dict[str, set[str]]
                   ) -> tuple[str, str] | None:
     """A passive act the claim gives one doer and the sentence another, the claim's doer not
     among the sentence's ("designed by the DfE" against "designed and owned by local
     authorities, and supported by the DfE"): (the claim's doer, the sentence's)."""
     def known_as(doer: str) -> set[str]:
+        # a doer spelled out is also known by its acronym; an acronym is not known by each
+        # word of its expansion ("NSPCC" is not "The Children's Society")
         words = {stem(w) for w in content_words(doer)}
-        for acronym, parts in expansions.items():
-            if acronym in words or parts and parts <= words:
-                words |= {acronym} | parts
-        return words
+        return words | {acronym for acronym, parts in expansions.items()
+                        if parts and parts <= words}
 
-    given = agents(sentence)
+    given = agents(sentence) + credits(claim, sentence)
     named = {stem(w) for w in content_words(sentence)}
     for acts, doer in agents(claim):
         ours = known_as(doer)
