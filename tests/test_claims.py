@@ -1251,6 +1251,25 @@ def test_a_word_of_one_sense_is_read_in_the_sources_words() -> None:
         "Clubs can cease the weekly safety check when a volunteer leaves."
 
 
+def test_not_and_a_word_is_read_as_the_word_with_a_negating_prefix() -> None:
+    from kb.clashes import clash
+    from kb.words import in_their_words, negation_as_in
+
+    source = "Rough, reckless and violent play is developmentally inappropriate and may cause harm."
+    claim = "Rough, reckless or violent play is not developmentally appropriate."
+    assert negation_as_in(claim, source) == \
+        "Rough, reckless or violent play is developmentally inappropriate."
+    # not read as a list member the source leaves out
+    assert clash(in_their_words(claim, source), source) is None
+    # and the other way round; a word the other text does not negate stays as it is
+    assert negation_as_in("The visit was unannounced.", "The visit was not announced.") == \
+        "The visit was not announced."
+    assert negation_as_in("It is important to act.", "It is not important to wait.") == \
+        "It is important to act."
+    assert negation_as_in("The visit was not planned.", "The visit was unannounced.") == \
+        "The visit was not planned."
+
+
 def test_a_negated_compound_denies_its_head_word() -> None:
     from kb.negation import denies
 

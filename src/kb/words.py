@@ -161,7 +161,29 @@ def in_their_words(text: str, other: str) -> str:
             return word
         return next((theirs[alike] for alike in SAME_AS[own] if alike in theirs), word)
 
-    return acronyms_as_in(re.sub(r"[A-Za-z]+", theirs_for, text), other)
+    return acronyms_as_in(negation_as_in(re.sub(r"[A-Za-z]+", theirs_for, text), other), other)
+
+
+_NEGATING_PREFIX = r"(?:in|un|im|il|ir|dis|non-?)"
+
+
+def negation_as_in(text: str, other: str) -> str:
+    """The text with "not" and a word put as `other` puts it, as one word with a negating
+    prefix or as two: "is not developmentally appropriate" against "is developmentally
+    inappropriate" reads "is developmentally inappropriate", and the other way round."""
+    def prefixed(match: re.Match[str]) -> str:
+        found = re.search(rf"\b{_NEGATING_PREFIX}{re.escape(match.group(2))}\b", other, re.I)
+        return f"{match.group(1)}{found.group(0)}" if found else match.group(0)
+
+    def spaced(match: re.Match[str]) -> str:
+        word = match.group(3)
+        if re.search(rf"\bnot\s+(?:\w+ly\s+)?{re.escape(word)}\b", other, re.I) and \
+                not re.search(rf"\b{re.escape(match.group(0).split()[-1])}\b", other, re.I):
+            return f"not {match.group(1)}{word}"
+        return match.group(0)
+
+    text = re.sub(r"\bnot\s+((?:[a-z]+ly\s+)?)([a-z]{4,})\b", prefixed, text)
+    return re.sub(rf"\b((?:[a-z]+ly\s+)?)({_NEGATING_PREFIX})([a-z]{{4,}})\b", spaced, text)
 
 
 # an acronym: two or more capitals among at most six letters ("DPIA", "DfE", "DSAs")
