@@ -2216,3 +2216,15 @@ def test_a_list_item_a_passage_opens_on_is_read_with_the_lead_in_before_it(
         assert open_lead(kb.engine.passage_before(opening[0]).text).startswith(
             "A person will not be treated as a lead coach")
         assert kb.check(claim).verdict == verdict
+
+
+MATCHES = ("Tense matches\n\nReferees should be conscious of this when a match grows tense and be "
+           "prepared to stop play at any moment the players are at risk.\n")
+
+
+def test_a_word_said_in_a_word_of_one_sense_is_not_put_in_another_words_place(tmp_path: Path
+                                                                             ) -> None:
+    # "ready" is "prepared": the claim's word is not set against "conscious"
+    checked = _checked_in(tmp_path, MATCHES, "Referees should be ready to stop play at any "
+                                             "moment the players are at risk.")
+    assert checked.verdict == "supported", checked.explanation

@@ -281,7 +281,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
             f"the source names {swap[1]}, not {swap[0]}"
     if best.coverage >= SUPPORTS and (term := swapped_term(claim.text, best.sentence,
                                                            claim.vocabulary)) and \
-            not _one_thing(claim, *term):
+            not _one_thing(claim, *term) and not _said_otherwise(term[0], best.sentence):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {term[1]}, not {term[0]}"
     # an act given another doer ("designed by the DfE" against "designed and owned by local
@@ -296,7 +296,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence) or
                                       swapped_quote(claim.text, best.sentence) or
                                       swapped_modifier(claim.text, best.sentence)) and \
-            not _one_thing(claim, *part):
+            not _one_thing(claim, *part) and not _said_otherwise(part[0], best.sentence):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
     # of two options both name, the claim takes the one the sentence does not
@@ -388,6 +388,14 @@ def _one_thing(claim: Claim, ours: str, theirs: str) -> bool:
     return any(acronym in mine and words & other or acronym in other and words & mine
                for acronym, words in claim.terms.expansions.items()) or \
         any(SAME_AS.get(word, frozenset()) & other for word in mine)
+
+
+def _said_otherwise(ours: str, sentence: str) -> bool:
+    """Whether the sentence says each word of the claim's part in a word of one sense ("be
+    ready to use" against "be conscious of this and be prepared to use"): no part was put in
+    another's place."""
+    mine, said = words_of(ours), words_of(sentence)
+    return bool(mine) and all(SAME_AS.get(word, frozenset()) & said for word in mine)
 
 
 def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[str]:
