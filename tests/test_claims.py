@@ -1251,6 +1251,29 @@ def test_a_word_of_one_sense_is_read_in_the_sources_words() -> None:
         "Clubs can cease the weekly safety check when a volunteer leaves."
 
 
+def test_a_choice_left_to_someone_is_no_requirement() -> None:
+    from kb.clashes import clash
+
+    source = "If a sixth-form college chooses to have a travel plan it should be shared with staff."
+    assert clash("A travel plan is compulsory for sixth-form colleges.", source) == \
+        "the claim makes it a requirement; the source says it is not one"
+    assert clash("A travel plan is compulsory for sixth-form colleges.",
+                 "A sixth-form college must have a travel plan and share it with staff.") is None
+
+
+def test_a_thing_kept_apart_from_what_the_source_holds_it_within_clashes() -> None:
+    from kb.contrasts import set_apart
+
+    claim = "The club's lost property log should be kept apart from its kit register."
+    assert set_apart(claim, "The lost property log is simply an extension of the club's kit "
+                            "register and sits beside it.") is not None
+    assert set_apart(claim, "Keep the lost property log within the kit register.") is not None
+    # the source keeps them apart too, or holds it within another thing
+    assert set_apart(claim, "The lost property log is kept separate from the kit register, "
+                            "within the office file.") is None
+    assert set_apart(claim, "Keep the lost property log within the team sheet folder.") is None
+
+
 def test_not_and_a_word_is_read_as_the_word_with_a_negating_prefix() -> None:
     from kb.clashes import clash
     from kb.words import in_their_words, negation_as_in

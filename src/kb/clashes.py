@@ -21,7 +21,12 @@ from kb.conditions import (
     others_besides,
     regardless_of_condition,
 )
-from kb.contrasts import moved_the_other_way, reversed_comparison, reversed_preference
+from kb.contrasts import (
+    moved_the_other_way,
+    reversed_comparison,
+    reversed_preference,
+    set_apart,
+)
 from kb.duties import permits_what_claim_names
 from kb.items import neighbour_code, other_item
 from kb.members import other_first, swapped_member
@@ -36,6 +41,9 @@ OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall
 PERMISSION = re.compile(r"\b(?:may|can|could|might)\b", re.I)
 # a claim that leaves something to choice, against a source that makes it a duty
 OPTIONAL = re.compile(r"\b(?:(?:may|can|could|might)\s+(?:choose|decide|opt|elect)|optional|"
+                      # "if a college chooses to have one": a choice the sentence leaves it
+                      r"(?:if|where|whether)\s+(?:[\w'-]+\s+){1,4}?(?:chooses|decides|opts|"
+                      r"elects|wishes)\s+to|"
                       r"discretionary|at (?:their|its|the [\w ]{1,30}'?s?) discretion|free to|"
                       r"need not|do(?:es)? not (?:have|need) to|(?:is|are) not required to|"
                       # "agreements are not mandatory", "is not a statutory requirement",
@@ -92,6 +100,8 @@ def clash(claim: str, sentence: str) -> str | None:
         return turned
     if equal := ranked_against_equal(claim, sentence):
         return equal
+    if apart := set_apart(claim, sentence):
+        return apart
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"
     return opposite_word(claim, sentence)

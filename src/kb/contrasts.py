@@ -188,3 +188,29 @@ def said_left_out(claim: str) -> set[str]:
     if found is None:
         return set()
     return {stem(word) for word in content_words(found.group(1))}
+
+
+# a thing kept apart from another ("kept separate from the code of conduct", "distinct from")
+_APART = re.compile(r"\b(?:(?:kept|held|stored|managed|run|set|stand|stands|sit|sits)\s+"
+                    r"(?:apart|separately|separate)|separate|distinct|independent)\s+(?:from|of)"
+                    r"\s+((?:[\w'/-]+\s*){1,8})", re.I)
+# and one held within another ("within their staff code of conduct", "part of", "an extension
+# of")
+_WITHIN = re.compile(r"\b(?:within|inside|part\s+of|included\s+in|incorporated\s+in(?:to)?|"
+                     r"integrated\s+(?:in|into|with)|an?\s+(?:reflection\s+and\s+)?extension\s+"
+                     r"of)\s+((?:[\w'/-]+\s*){1,8})", re.I)
+
+
+def set_apart(claim: str, sentence: str) -> str | None:
+    """A claim that keeps a thing apart from another the sentence holds it within ("kept apart
+    from its staff code of conduct" against "set out within their staff code of conduct"):
+    why, or None. The other thing must be the same: two of its content words, or all of one."""
+    for apart in _APART.finditer(claim):
+        ours = [stem(w) for w in content_words(apart.group(1))]
+        for within in _WITHIN.finditer(sentence):
+            theirs = {stem(w) for w in content_words(within.group(1))}
+            if ours and len(set(ours) & theirs) >= min(2, len(set(ours))) and \
+                    not _APART.search(sentence):
+                return f"the claim keeps it apart from {apart.group(1).strip()}; the source " \
+                       f"holds it within {within.group(1).strip()}"
+    return None
