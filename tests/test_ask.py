@@ -2225,3 +2225,25 @@ def test_a_which_question_asks_for_its_thing_whatever_figure_words_its_clause_ho
     # a figure named as the thing asked for is still a figure
     assert wants("Which percentage of plans were reviewed on time?") == "percent"
     assert wants("How many audits compared the number of plans with last year's?") == "count"
+
+
+def test_the_acronym_naming_the_document_to_look_in_is_held_by_its_sentences(tmp_path: Path
+                                                                           ) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "Harbour_Council_Travel_Policy.txt").write_text(
+        "Harbour Council Travel Policy\n\nCycling\n\nRoad safety for riders – Pedal Safe "
+        "website. Bike maintenance – Spokes Hub.\n\nTrains\n\nStaff book rail travel through "
+        "the travel desk.\n\nGlossary\n\nHCTP\tHarbour Council Travel Policy\n"
+        "RTD\tRail travel desk\n")
+    (docs / "Riverside_school_handbook.txt").write_text(
+        "Riverside school handbook\n\nPupils travel to matches by coach. Road safety is taught "
+        "in Year 5.\n")
+    question = "Which website does the HCTP's list point to for road safety for staff riders?"
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([docs])
+        naming = read_question(kb.engine, question).naming
+        answer = kb.ask(question)
+    # "HCTP" names the policy: where to look, which the policy's own sentences hold as its title
+    assert naming == {"harbour-council-travel-policy": frozenset({"hctp"})}
+    assert answer.answer_found and "Pedal Safe website" in (answer.answer or "")

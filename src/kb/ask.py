@@ -291,7 +291,10 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         words |= CONTACT_FRAME  # "the helpline number": "a helpline on 01632 960 412"
     if asked.ages and AGE_BOUND.search(candidate.sentence.text):
         words |= asked.ages  # "a seven-year-old": the rule for those past their fifth birthday
-    context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}")
+    # the words that name the document the question says to look in, where it is that one:
+    # its context, as its title is
+    context = terms_of(f"{candidate.passage.known_as} {section} {candidate.passage.text}") | \
+        asked.naming.get(candidate.passage.doc_id, frozenset())
     covered = asked.terms.share(words, context)
     candidate.covered = covered
     value = covered

@@ -246,6 +246,12 @@ class Library:
                 named.append(acronyms[word.lower()][0])
         return list(dict.fromkeys(named))
 
+    def document_names(self, doc_id: str) -> tuple[str, ...]:
+        """The names a document goes by: its title and its file's name."""
+        row = self.connection.execute("SELECT title, path FROM documents WHERE doc_id = ?",
+                                      (doc_id,)).fetchone()
+        return names_of_document(row[0], row[1]) if row else ()
+
     def passages(self, ids: list[int]) -> dict[int, Passage]:
         if not ids:
             return {}

@@ -129,6 +129,9 @@ class Question:
     ages: set[str] = field(default_factory=set)  # the stems of an age it gives ("a 7-year-old")
     scene: bool = False  # sentences that set a scene come before the one that asks
     why: bool = False  # it asks why: a sentence that gives a reason answers it
+    # the words that name the one document it says to look in ("KCSIE's list", "the Essex
+    # report"), by that document's id: where to look, which that document's sentences hold
+    naming: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 # the words that say whether something is a duty: any one of them answers a question asked
@@ -256,7 +259,21 @@ def read_question(engine: SearchEngine, text: str) -> Question:
             if word in terms.weights}
     return Question(text, wants, periods[0] if periods else None, terms,
                     rare, name_stems(text) - own, own, codes, items_named(text), asked, meaning,
-                    ages, bool(setting), WHY_ASKED.search(text) is not None)
+                    ages, bool(setting), WHY_ASKED.search(text) is not None,
+                    _naming(engine, text, terms))
+
+
+def _naming(engine: SearchEngine, text: str, terms: Terms) -> dict[str, frozenset[str]]:
+    """The question's words that name the one document it names: words of its title or file
+    name, and an acronym the library reads as that document's."""
+    named = engine.documents_named(text, audience_of(engine))
+    if len(named) != 1:
+        return {}
+    title = " ".join(engine.document_names(named[0]))
+    words = {term for term in terms.weights if term in terms_of(title)}
+    words |= {stem(word.lower()) for word in re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", text)
+              if engine.documents_named(word, audience_of(engine)) == named}
+    return {named[0]: frozenset(words & set(terms.weights))} if words else {}
 
 
 # "where should staff take an allegation", "where do I report it": a question of where something
