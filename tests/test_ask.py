@@ -2247,3 +2247,18 @@ def test_the_acronym_naming_the_document_to_look_in_is_held_by_its_sentences(tmp
     # "HCTP" names the policy: where to look, which the policy's own sentences hold as its title
     assert naming == {"harbour-council-travel-policy": frozenset({"hctp"})}
     assert answer.answer_found and "Pedal Safe website" in (answer.answer or "")
+
+
+def test_a_qualifier_its_documents_name_holds_is_no_other_kind(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "Riverside_pilot_report.txt").write_text(
+        "Riverside pilot report\n\nFindings\n\nFor example, one local school said pupils ran a "
+        "chess club and a choir at lunch. Another school ran a football club after hours.\n")
+    (docs / "Harbour_handbook.txt").write_text(
+        "Harbour handbook\n\nPupils may join clubs after school.\n")
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([docs])
+        answer = kb.ask("In one pilot school, which two clubs did pupils run at lunch?")
+    # every school of the pilot's report is a pilot school: "one local school" is one of them
+    assert answer.answer_found and "chess club and a choir" in (answer.answer or "")

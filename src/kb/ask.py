@@ -71,7 +71,7 @@ from kb.question import (
 from kb.readings import names_again, sentences_of
 from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence, a_heading
 from kb.table_answers import fact_candidates, in_a_code_column, read_with_header, table_title
-from kb.words import shares_a_run
+from kb.words import shares_a_run, stem
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -187,6 +187,15 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
                                            h.passage_id != best.passage.passage_id][: k - 1]]
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer
+
+
+def _other_kind(question: str, candidate: Candidate) -> bool:
+    """Whether the sentence speaks of another kind of the thing asked about ("on a regular
+    basis" for "on a one-off basis"); a qualifier its document's name holds is what all of it
+    is of ("one pathfinder area": "one local area" in the pathfinder's report)."""
+    kind = other_kind(question, candidate.sentence.text)
+    return kind is not None and \
+        stem(kind[0].split()[0].lower()) not in terms_of(candidate.passage.known_as)
 
 
 def rank_sentences(asked: Question, hits: Sequence[Passage]) -> list[Candidate]:
@@ -342,7 +351,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
         # "across Phase 1 and Phase 2", may be answered by what sums them)
         value -= ITEM_UNNAMED
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
-            opposite_word(asked.text, text) or other_kind(asked.text, text) or \
+            opposite_word(asked.text, text) or _other_kind(asked.text, candidate) or \
             another_time(asked.text, text, candidate.passage.known_as) or \
             other_end(asked.text, text):
         # about another wave, phase or year group than the one asked; about the opposite act
