@@ -1251,6 +1251,15 @@ def test_a_word_of_one_sense_is_read_in_the_sources_words() -> None:
         "Clubs can cease the weekly safety check when a volunteer leaves."
 
 
+def test_no_longer_needing_a_thing_denies_needing_it() -> None:
+    from kb.negation import denies
+
+    claim = "The club no longer needs a paid coach for its junior teams."
+    assert denies(claim, "It will remain vital for the club to have a paid coach for its "
+                         "junior teams.") is not None
+    assert denies(claim, "The club does not need a paid coach for its junior teams.") is None
+
+
 def test_a_choice_left_to_someone_is_no_requirement() -> None:
     from kb.clashes import clash
 

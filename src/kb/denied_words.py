@@ -26,6 +26,8 @@ PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "h
                    "itself", "themselves", "himself", "herself", "per", "se",
                    # "no longer looked after" denies "looked after" as "not looked after" does
                    "longer",
+                   # "no longer needs expert staff" denies the staff, as "does not need" does
+                   "needs",
                    # verbs that only hand over what follows ("not intended to offer a
                    # step-by-step guide" denies the guide, whatever verb the other text uses)
                    "offer", "offers", "provide", "provides", "give", "gives",
