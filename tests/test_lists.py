@@ -132,3 +132,19 @@ def test_asked_for_one_thing_the_answer_quotes_the_item_that_holds_it(
     assert answer.answer_found and answer.answer
     assert "the child's own words" in answer.answer
     assert "Ring the front door team" not in answer.answer
+
+
+def test_a_question_after_a_number_of_things_is_replied_with_them_as_lettered() -> None:
+    from kb.lists import lettered_items, named_in_turn
+
+    sentence = ("A partner of a sports club is defined in the rules as: (a) the club's board, "
+                "(b) a parents' committee for any team which plays in the league, and (c) the "
+                "head coach of the club within the season.")
+    assert lettered_items(sentence) == ["the club's board", "a parents' committee",
+                                        "the head coach of the club"]
+    assert named_in_turn("Who are the three partners of a sports club?", sentence) == \
+        "the club's board, a parents' committee and the head coach of the club"
+    # another number of things, or none asked for, gets no such reply
+    assert named_in_turn("Who are the two partners of a sports club?", sentence) is None
+    assert named_in_turn("Who is a partner of a sports club?", sentence) is None
+    assert lettered_items("The board (which meets monthly) decides.") == []

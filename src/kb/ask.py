@@ -54,6 +54,7 @@ from kb.gate import (
     sums_the_rows,
 )
 from kb.items import another_item, names_a_code, names_item
+from kb.lists import named_in_turn
 from kb.models import Passage, passage_dict
 from kb.names import NAME_RUN, name_stems, names
 from kb.numbers import find_figures, stated_figures
@@ -136,7 +137,9 @@ class Answer:
     marked: str | None = None  # the answer with its key figure or phrase in **bold**
     confidence: float = 0.0
     period: str | None = None  # the period the question asked about
-    reply: str | None = None  # "no" where a yes/no question's answering sentence denies it
+    # "no" where a yes/no question's answering sentence denies it; the things a question asks
+    # a number of, where the sentence letters them ("the local authority, ... and the police")
+    reply: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer_found": self.answer_found,
@@ -182,6 +185,11 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
         elif said_no if said_no is not None else denies_the_question(engine, question, best):
             answer.reply = "no"
             answer.answer, answer.marked = f"No. {answer.answer}", f"**No.** {answer.marked}"
+        elif (named := named_in_turn(question, answer.answer)) is not None:
+            # "Who are the three partners?": the three, as the sentence letters them
+            answer.reply = named
+            answer.answer, answer.marked = f"{named[0].upper()}{named[1:]}. {answer.answer}", \
+                f"**{named[0].upper()}{named[1:]}.** {answer.marked}"
         answer.citations = [citation(engine, c) for c in [best, *corroborating(best, candidates)]]
         answer.passages = [best.passage, *[h for h in hits[:k] if
                                            h.passage_id != best.passage.passage_id][: k - 1]]

@@ -104,3 +104,38 @@ def items_after(passage: Passage, lead_in: Sentence,
     if not after:
         return []
     return headings_below(passage, lead_in.text, after) or items_in(unwrapped(after[0].text))
+
+
+# items lettered or numbered within one sentence: "(a) the local authority, (b) an integrated
+# care board ..., and (c) the chief officer of police ..."
+_INLINE_MARK = re.compile(r"(?:^|(?<=[\s,;:]))\((?:[a-h]|[ivx]{1,4}|\d)\)\s+")
+# where an item's name ends: its qualifiers ("for an area any part of which ...") follow
+_QUALIFIER = re.compile(r"\s(?:for|in|within|which|who|that|where|whose|under|as|to|from|with)"
+                        r"\s|[,;:(]")
+# "Who are the three safeguarding partners?": a question after a number of things
+_ASKS_A_NUMBER = re.compile(rf"\b(?:who|what|which)\s+(?:are|were)\s+the\s+({WORD_NUMBER}|\d)\s",
+                            re.I)
+
+
+def lettered_items(sentence: str) -> list[str]:
+    """The names of the items a sentence letters or numbers inline, each without its
+    qualifiers: ["the local authority", "an integrated care board", ...]."""
+    parts = _INLINE_MARK.split(sentence)[1:]
+    names = [_QUALIFIER.split(part.strip(), maxsplit=1)[0].strip() for part in parts]
+    names = [re.sub(r"^(?:and|or)\s+|\s+(?:and|or)$", "", name) for name in names]
+    return names if len(names) > 1 and all(names) else []
+
+
+def named_in_turn(question: str, sentence: str) -> str | None:
+    """The things a question asks a number of ("Who are the three ...?"), as the sentence
+    letters them: "the local authority, an integrated care board and the chief officer of
+    police"; None unless it letters that many."""
+    asked = _ASKS_A_NUMBER.search(question)
+    if asked is None:
+        return None
+    number = asked.group(1).lower()
+    wanted = int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+    items = lettered_items(sentence)
+    if len(items) != wanted:
+        return None
+    return f"{', '.join(items[:-1])} and {items[-1]}"
