@@ -1124,6 +1124,17 @@ def test_a_reference_list_names_the_maker_of_each_title_after_a_dash() -> None:
                          "the National Society for Safer Trips.", nsst) is None
 
 
+def test_the_doer_an_arrangement_names_is_the_acts_doer() -> None:
+    from kb.names import agents, swapped_agent
+
+    stated = "The league requires the club to arrange for a qualified first aider to check the kit."
+    assert agents(stated) == [({"check"}, "a qualified first aider")]
+    # a doer that shares a modifier but not its head is another doer
+    assert swapped_agent("The kit is checked by a qualified coach.", stated, {}) == \
+        ("a qualified coach", "a qualified first aider")
+    assert swapped_agent("The kit is checked by the first aider.", stated, {}) is None
+
+
 def test_a_named_doer_of_an_active_act_is_the_doer_a_passive_claim_gives_another() -> None:
     from kb.names import agents, swapped_agent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kb.words import STOP, content_words, stem
+from kb.words import IRREGULAR, STOP, content_words, stem
 
 # a run of names: capitalised words or acronyms, with the small words inside a name ("Youth
 # Justice Board", "Department of Health and Social Care")
@@ -141,7 +141,25 @@ def agents(text: str) -> list[tuple[set[str], str]]:
     for match in _ACTIVE_DOER.finditer(text):
         if _PARTICIPLE.match(match.group(2)):
             found.append(({stem(match.group(2))}, match.group(1)))
+    # and the doer an arrangement names: "arrange for a registered medical practitioner to
+    # carry out an assessment" is "an assessment carried out by a registered medical
+    # practitioner"
+    for match in _FOR_TO_DO.finditer(text):
+        found.append((_forms_of(match.group(2).lower()), match.group(1)))
     return found
+
+
+def _forms_of(verb: str) -> set[str]:
+    """The stems of a verb and of its past participle ("carry": "carried"; "do": "done")."""
+    past = verb[:-1] + "ied" if re.search(r"[^aeiou]y$", verb) else \
+        verb + "d" if verb.endswith("e") else verb + "ed"
+    return {stem(form) for form in [verb, past, *IRREGULAR.get(verb, "").split()]}
+
+
+# "for <a doer> to <act>": whom an arrangement, a duty or a request leaves the act to
+_FOR_TO_DO = re.compile(r"\b(?:arrange|arranges|arranged|arranging|ask|asks|asked|asking|"
+                        r"require|requires|required|requiring)\s+for\s+((?:an?|the)\s+"
+                        r"(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+to\s+([a-z]+)\b", re.I)
 
 
 # the acts of making a publication: a reference list names who made each title
@@ -194,9 +212,18 @@ def swapped_agent(claim: str, sentence: str, expansions: dict[str, set[str]]
         if ours <= named and not any(ours & known_as(their_doer) for their_acts, their_doer
                                      in given if not acts & their_acts):
             continue
-        if ours and theirs and not any(ours & words for _, words in theirs):
+        if ours and theirs and not any(_one_doer(doer, ours, their_doer, words)
+                                       for their_doer, words in theirs):
             return doer, theirs[0][0]
     return None
+
+
+def _one_doer(ours: str, our_words: set[str], theirs: str, their_words: set[str]) -> bool:
+    """Whether two doers are one: they share a word, and one's head (its last word) is the
+    other's ("a registered nurse" is not "a registered medical practitioner")."""
+    heads = [stem(words[-1]) for words in (content_words(ours), content_words(theirs)) if words]
+    return bool(our_words & their_words) and (
+        len(heads) < 2 or heads[0] in their_words or heads[1] in our_words)
 
 
 def names_in(text: str) -> set[str]:
