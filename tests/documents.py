@@ -86,8 +86,16 @@ PROSE = [
 @contextmanager
 def one_document_library(folder: Path, name: str, text: str) -> Iterator[KnowledgeBase]:
     """A library of one text document written for the test, in `folder`."""
+    with documents_library(folder, {name: text}) as kb:
+        yield kb
+
+
+@contextmanager
+def documents_library(folder: Path, documents: dict[str, str]) -> Iterator[KnowledgeBase]:
+    """A library of text documents written for the test (file name: text), in `folder`."""
     (folder / "docs").mkdir()
-    (folder / "docs" / name).write_text(text)
+    for name, text in documents.items():
+        (folder / "docs" / name).write_text(text)
     with KnowledgeBase.open(folder / "index") as kb:
         kb.ingest([folder / "docs"])
         yield kb

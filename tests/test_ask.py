@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.documents import LIST_OVER_TWO_PASSAGES, answer_from, one_document_library
+from tests.documents import (
+    LIST_OVER_TWO_PASSAGES,
+    answer_from,
+    documents_library,
+    one_document_library,
+)
 
 from kb import KnowledgeBase
 from kb.names import name_stems
@@ -2229,19 +2234,16 @@ def test_a_which_question_asks_for_its_thing_whatever_figure_words_its_clause_ho
 
 def test_the_acronym_naming_the_document_to_look_in_is_held_by_its_sentences(tmp_path: Path
                                                                            ) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "Harbour_Council_Travel_Policy.txt").write_text(
-        "Harbour Council Travel Policy\n\nCycling\n\nRoad safety for riders – Pedal Safe "
-        "website. Bike maintenance – Spokes Hub.\n\nTrains\n\nStaff book rail travel through "
-        "the travel desk.\n\nGlossary\n\nHCTP\tHarbour Council Travel Policy\n"
-        "RTD\tRail travel desk\n")
-    (docs / "Riverside_school_handbook.txt").write_text(
-        "Riverside school handbook\n\nPupils travel to matches by coach. Road safety is taught "
-        "in Year 5.\n")
     question = "Which website does the HCTP's list point to for road safety for staff riders?"
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([docs])
+    with documents_library(tmp_path, {
+        "Harbour_Council_Travel_Policy.txt":
+            "Harbour Council Travel Policy\n\nCycling\n\nRoad safety for riders – Pedal Safe "
+            "website. Bike maintenance – Spokes Hub.\n\nTrains\n\nStaff book rail travel "
+            "through the travel desk.\n\nGlossary\n\nHCTP\tHarbour Council Travel Policy\n"
+            "RTD\tRail travel desk\n",
+        "Riverside_school_handbook.txt":
+            "Riverside school handbook\n\nPupils travel to matches by coach. Road safety is "
+            "taught in Year 5.\n"}) as kb:
         naming = read_question(kb.engine, question).naming
         answer = kb.ask(question)
     # "HCTP" names the policy: where to look, which the policy's own sentences hold as its title
@@ -2250,15 +2252,12 @@ def test_the_acronym_naming_the_document_to_look_in_is_held_by_its_sentences(tmp
 
 
 def test_a_qualifier_its_documents_name_holds_is_no_other_kind(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "Riverside_pilot_report.txt").write_text(
-        "Riverside pilot report\n\nFindings\n\nFor example, one local school said pupils ran a "
-        "chess club and a choir at lunch. Another school ran a football club after hours.\n")
-    (docs / "Harbour_handbook.txt").write_text(
-        "Harbour handbook\n\nPupils may join clubs after school.\n")
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([docs])
+    with documents_library(tmp_path, {
+        "Riverside_pilot_report.txt":
+            "Riverside pilot report\n\nFindings\n\nFor example, one local school said pupils "
+            "ran a chess club and a choir at lunch. Another school ran a football club after "
+            "hours.\n",
+        "Harbour_handbook.txt": "Harbour handbook\n\nPupils may join clubs after school.\n"}) as kb:
         answer = kb.ask("In one pilot school, which two clubs did pupils run at lunch?")
     # every school of the pilot's report is a pilot school: "one local school" is one of them
     assert answer.answer_found and "chess club and a choir" in (answer.answer or "")

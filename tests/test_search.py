@@ -347,23 +347,22 @@ def test_a_question_naming_a_document_is_read_in_it_too(tmp_path: Path) -> None:
 
 def test_a_claim_naming_its_source_is_read_in_it_without_the_naming_words(tmp_path: Path
                                                                           ) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
+    from tests.documents import documents_library
+
     # a document whose every part names it, and names the mileage rate: a table of changes
     changes = "".join(
         f"Change {n}\n\n" + " ".join(
             f"Line {m} of part {n} of the Harbour Council travel policy 2025, on the mileage "
             f"rate, is now part {n} of the Harbour Council travel policy 2026."
             for m in range(1, 12)) + "\n\n" for n in range(1, 6))
-    (docs / "Harbour_Council_Travel_Policy.txt").write_text(
-        "Harbour Council travel policy\n\n" + changes +
-        "Cars\n\nWhen a member of staff uses their own car for a visit, the mileage rate paid "
-        "is 45p for each mile, claimed monthly through the payroll form with receipts.\n")
-    (docs / "Riverside_school_handbook.txt").write_text(
-        "Riverside school handbook\n\nPupils travel to matches by coach.\n")
     claim = "The Harbour Council travel policy 2025 states that the mileage rate is 60p."
-    with KnowledgeBase.open(tmp_path / "index") as kb:
-        kb.ingest([docs])
+    with documents_library(tmp_path, {
+        "Harbour_Council_Travel_Policy.txt":
+            "Harbour Council travel policy\n\n" + changes + "Cars\n\nWhen a member of staff "
+            "uses their own car for a visit, the mileage rate paid is 45p for each mile, claimed "
+            "monthly through the payroll form with receipts.\n",
+        "Riverside_school_handbook.txt":
+            "Riverside school handbook\n\nPupils travel to matches by coach.\n"}) as kb:
         engine = kb.engine
         named = engine.search(claim, k=4).results
         said = engine.named_document_hits(claim, named, Filters(),
