@@ -1260,6 +1260,17 @@ def test_no_longer_needing_a_thing_denies_needing_it() -> None:
     assert denies(claim, "The club does not need a paid coach for its junior teams.") is None
 
 
+def test_an_inspection_grade_excludes_the_others() -> None:
+    from kb.clashes import clash
+
+    source = "Only clubs rated as good or outstanding by the league were eligible to host."
+    assert clash("The trial included clubs rated 'requires improvement' by the league.",
+                 source) is not None
+    assert clash("The trial included clubs judged inadequate.", source) is not None
+    # a grade among those the source gives is the same
+    assert clash("Clubs rated outstanding by the league were eligible to host.", source) is None
+
+
 def test_a_choice_left_to_someone_is_no_requirement() -> None:
     from kb.clashes import clash
 

@@ -23,6 +23,7 @@ from kb.conditions import (
 )
 from kb.contrasts import (
     moved_the_other_way,
+    other_grade,
     reversed_comparison,
     reversed_preference,
     set_apart,
@@ -100,7 +101,7 @@ def clash(claim: str, sentence: str) -> str | None:
         return turned
     if equal := ranked_against_equal(claim, sentence):
         return equal
-    if apart := set_apart(claim, sentence):
+    if apart := set_apart(claim, sentence) or other_grade(claim, sentence):
         return apart
     if narrowed := qualified(claim, sentence):
         return f"the claim says any {narrowed[0]}; the source, {narrowed[1]}"

@@ -214,3 +214,24 @@ def set_apart(claim: str, sentence: str) -> str | None:
                 return f"the claim keeps it apart from {apart.group(1).strip()}; the source " \
                        f"holds it within {within.group(1).strip()}"
     return None
+
+
+# an inspection's grades, and the verbs that give one ("rated as good or outstanding", "judged
+# 'requires improvement'")
+_GRADES = r"outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate"
+_GRADED = re.compile(rf"\b(?:rated|judged|graded|assessed)\s+(?:as\s+)?((?:['‘\"“]?(?:{_GRADES})"
+                     rf"['’\"”]?(?:\s*,\s*|\s+or\s+|\s+and\s+)?)+)", re.I)
+
+
+def other_grade(claim: str, sentence: str) -> str | None:
+    """A grade the claim gives ("rated 'requires improvement'") where the sentence gives only
+    others ("rated as good or outstanding"): grades of one scale exclude each other. Why, or
+    None."""
+    def grades(text: str) -> set[str]:
+        return {" ".join(g.lower().split()[:2]) for m in _GRADED.finditer(text)
+                for g in re.findall(_GRADES, m.group(1), re.I)}
+    ours, theirs = grades(claim), grades(sentence)
+    if ours and theirs and not ours & theirs:
+        return f"the claim says rated {' or '.join(sorted(ours))}; the source, " \
+               f"{' or '.join(sorted(theirs))}"
+    return None
