@@ -448,6 +448,21 @@ def test_who_does_an_act_is_answered_only_by_a_sentence_that_speaks_of_the_act(
         assert kb.ask("Who meets the youth forum monthly?").answer_found
 
 
+def test_an_act_asked_about_is_stated_by_a_verb_of_its_sense(tmp_path: Path) -> None:
+    from kb.doers import act_asked, act_forms
+    from kb.words import stem
+
+    # "gave approval" is stated by "approval was granted", as by "gave" or "given"
+    act = act_asked("Which bodies gave approval for the river trip?")
+    assert act == stem("give")
+    assert {stem("granted"), stem("gave"), stem("given")} <= act_forms(act)
+    text = ("River trip\n\nApproval for the river trip was granted by the parish council "
+            "safety panel and the county sports board.\n")
+    with one_document_library(tmp_path, "trip.txt", text) as kb:
+        answer = kb.ask("Which bodies gave approval for the river trip?")
+    assert answer.answer_found and "parish council" in (answer.answer or "")
+
+
 def test_who_an_act_is_done_to_is_answered_by_a_sentence_that_speaks_of_the_act(
         tmp_path: Path) -> None:
     from kb.doers import act_asked

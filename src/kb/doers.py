@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kb.words import BASE_OF, IRREGULAR, STOP, stem
+from kb.words import BASE_OF, IRREGULAR, SAME_AS, STOP, stem
 
 _IDENTITY = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the|a|an|our|their)\s+"
                        r"([A-Za-z][\w -]*?)(?:\s+(?:of|for|at|in|on|to|from)\b.*)?\s*\??\s*$",
@@ -53,7 +53,10 @@ _CARRIED_OUT = re.compile(r"\b(?:carry|carries|carried|carrying)\s+out\b", re.I)
 def act_forms(act: str) -> set[str]:
     """The stems a sentence may state an act in: its own, an irregular verb's past forms, and
     the acts of its sense."""
-    return _CONDUCTED if act in _CONDUCTING else _ACT_FORMS.get(act, {act})
+    if act in _CONDUCTING:
+        return _CONDUCTED
+    return _ACT_FORMS.get(act, {act}) | {form for alike in SAME_AS.get(act, ())
+                                          for form in _ACT_FORMS.get(alike, {alike})}
 
 
 def _act_done_to(question: str) -> str | None:
