@@ -2239,3 +2239,25 @@ def test_a_word_said_in_a_word_of_one_sense_is_not_put_in_another_words_place(tm
     checked = _checked_in(tmp_path, MATCHES, "Referees should be ready to stop play at any "
                                              "moment the players are at risk.")
     assert checked.verdict == "supported", checked.explanation
+
+
+NEAR_MISSES = ("Near misses\n\nKeeping a log of each near miss on the climbing wall will help "
+               "to prevent unnecessary repeat inspections if, as sometimes happens, a fault "
+               "returns after a period of time.\n")
+
+
+def test_an_adjective_with_a_negating_prefix_qualifies_its_noun(tmp_path: Path) -> None:
+    from kb.negation import denies
+    from kb.words import in_their_words
+
+    # "unnecessary repeat inspections" are inspections of a kind, not inspections denied
+    checked = _checked_in(tmp_path, NEAR_MISSES, "Logging near misses on the climbing wall "
+                                                 "helps avoid repeat inspections.")
+    assert checked.verdict == "supported", checked.explanation
+    # "is unnecessary", "unnecessary to" still deny
+    assert denies("It is necessary to inspect the wall twice.",
+                  "It is unnecessary to inspect the wall twice.") is not None
+    # and "avoid" is of one sense with "prevent"
+    assert in_their_words("Logs help avoid repeat inspections.",
+                          "Logs help to prevent repeat inspections.") == \
+        "Logs help prevent repeat inspections."

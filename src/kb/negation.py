@@ -100,9 +100,21 @@ _PRONOUN_START = re.compile(r"\s*(?:they|it|he|she|these|those|this)\b", re.I)
 def _names_a_term(cue: re.Match[str], after: str) -> bool:
     """Whether the negation names rather than denies: before a quoted term ("instead of
     'looked-after children'"), inside a data item's name ("the referral no further action
-    flag")."""
+    flag"), or as an adjective before its noun ("to prevent unnecessary repeat visits": the
+    visits are qualified, not denied; "is unnecessary", "unnecessary to" deny)."""
     return _QUOTED.match(after) is not None or \
-        cue.group(0).lower() == "no" and _FIELD_NAME.match(after) is not None
+        cue.group(0).lower() == "no" and _FIELD_NAME.match(after) is not None or \
+        cue.group(0).lower().startswith("un") and _BEFORE_ITS_NOUN.match(after) is not None \
+        and _PREDICATE_END.search(cue.string[:cue.start()]) is None
+
+
+# a word after an adjective that is its noun phrase's, not a clause's ("unnecessary repeat
+# visits"), and the verbs that make an adjective a predicate ("is unnecessary")
+_BEFORE_ITS_NOUN = re.compile(r"\s+(?!(?:to|for|in|if|unless|when|where|and|or|but|as|that|"
+                              r"because|since)\b)[a-z][\w-]*", re.I)
+_PREDICATE_END = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|appears?|"
+                            r"appeared|deemed|considered|regarded\s+as|become|becomes|became)"
+                            r"\s+(?:\w+ly\s+)?$", re.I)
 
 
 _REACH = 6  # words after a negation its clause is read over for the words the texts share

@@ -132,7 +132,7 @@ SAME_SENSE = [
     "often frequently", "quick rapid fast", "aim goal", "remove delete",
     "lawyer solicitor", "intention motive", "council la las authority",
     "mandatory compulsory obligatory", "acknowledge confirm", "track follow",
-    "nearer closer", "ready prepared", "give grant",
+    "nearer closer", "ready prepared", "give grant", "avoid prevent",
 ]
 
 
