@@ -54,10 +54,10 @@ from kb.query import Filters
 from kb.readings import open_leads
 from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF
-from kb.swaps import swapped_modifier, swapped_part, swapped_quote, swapped_term
+from kb.swaps import one_part, swapped_modifier, swapped_part, swapped_quote, swapped_term
 from kb.table_claims import ranks, read_ranking, read_rows
 from kb.verdicts import Verdict, evidence, explain
-from kb.words import SAME_AS, in_their_words, stem, words_of
+from kb.words import in_their_words, stem, words_of
 
 if TYPE_CHECKING:
     from kb.search import SearchEngine
@@ -281,7 +281,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
             f"the source names {swap[1]}, not {swap[0]}"
     if best.coverage >= SUPPORTS and (term := swapped_term(claim.text, best.sentence,
                                                            claim.vocabulary)) and \
-            not _one_thing(claim, *term) and not _said_otherwise(term[0], best.sentence):
+            not one_part(*term, best.sentence, claim.terms.expansions):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {term[1]}, not {term[0]}"
     # an act given another doer ("designed by the DfE" against "designed and owned by local
@@ -296,7 +296,7 @@ def read_english(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match], 
     if best.coverage >= SUPPORTS and (part := swapped_part(claim.text, best.sentence) or
                                       swapped_quote(claim.text, best.sentence) or
                                       swapped_modifier(claim.text, best.sentence)) and \
-            not _one_thing(claim, *part) and not _said_otherwise(part[0], best.sentence):
+            not one_part(*part, best.sentence, claim.terms.expansions):
         return "contradicted", [_as_match(best, agrees=False)], \
             f"the source says {part[1]}, not {part[0]}"
     # of two options both name, the claim takes the one the sentence does not
@@ -378,24 +378,6 @@ def said_otherwise(claim: Claim, about: list[Aligned]) -> tuple[str, list[Match]
         return None
     return "contradicted", [_as_match(near, agrees=False) for near, _ in clashes[:3]], \
         clashes[0][1]
-
-
-def _one_thing(claim: Claim, ours: str, theirs: str) -> bool:
-    """Whether two parts name one thing: an acronym in one and its expansion's words in the
-    other ("DT" and "designated teacher"), or two words of one sense ("intentions" and
-    "motives")."""
-    mine, other = words_of(ours), words_of(theirs)
-    return any(acronym in mine and words & other or acronym in other and words & mine
-               for acronym, words in claim.terms.expansions.items()) or \
-        any(SAME_AS.get(word, frozenset()) & other for word in mine)
-
-
-def _said_otherwise(ours: str, sentence: str) -> bool:
-    """Whether the sentence says each word of the claim's part in a word of one sense ("be
-    ready to use" against "be conscious of this and be prepared to use"): no part was put in
-    another's place."""
-    mine, said = words_of(ours), words_of(sentence)
-    return bool(mine) and all(SAME_AS.get(word, frozenset()) & said for word in mine)
 
 
 def unnamed(claim: Claim, aligned: Aligned, sentence_only: bool = False) -> set[str]:

@@ -1,6 +1,6 @@
 """The words a negation passes over to reach the word it denies, the verbs of naming whose
-denial reaches their object, and negations said another way ("and not only", "inappropriate")
-(kb.negation)."""
+denial reaches their object, negations said another way ("and not only", "inappropriate"), and
+a negating prefix that only qualifies its noun ("unnecessary repeat visits") (kb.negation)."""
 
 from __future__ import annotations
 
@@ -99,3 +99,23 @@ def prefix_said(text: str, other: str) -> str:
         return f"not {match.group(2)}" if match.group(2).lower() in denied else match.group(0)
 
     return _PREFIXED.sub(said, text)
+
+
+# a word after an adjective that is its noun phrase's, not a clause's ("unnecessary repeat
+# visits"), and the verbs that make an adjective a predicate ("is unnecessary")
+_BEFORE_ITS_NOUN = re.compile(r"\s+(?!(?:to|for|in|if|unless|when|where|and|or|but|as|that|"
+                              r"because|since)\b)[a-z][\w-]*", re.I)
+_PREDICATE_END = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|appears?|"
+                            r"appeared|deemed|considered|regarded\s+as|become|becomes|became)"
+                            r"\s+(?:\w+ly\s+)?$", re.I)
+
+
+def qualifies_its_noun(cue: re.Match[str]) -> bool:
+    """Whether a negation said as a prefix ("unnecessary") is an adjective before its noun
+    ("to prevent unnecessary repeat visits": the visits are qualified, not denied), not a
+    predicate ("is unnecessary") nor before a clause ("unnecessary to visit")."""
+    text = cue.string
+    return cue.group(0).lower().startswith("un") and \
+        _BEFORE_ITS_NOUN.match(text, cue.end()) is not None and \
+        _PREDICATE_END.search(text[:cue.start()]) is None
+

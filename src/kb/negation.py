@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Set as AbstractSet
 
-from kb.denied_words import MENTION, PASSED, plainly, prefix_said
+from kb.denied_words import MENTION, PASSED, plainly, prefix_said, qualifies_its_noun
 from kb.duties import changed_duty
 from kb.words import MODALS, content_parts, content_words, one_event_verb, stem
 
@@ -104,17 +104,7 @@ def _names_a_term(cue: re.Match[str], after: str) -> bool:
     visits are qualified, not denied; "is unnecessary", "unnecessary to" deny)."""
     return _QUOTED.match(after) is not None or \
         cue.group(0).lower() == "no" and _FIELD_NAME.match(after) is not None or \
-        cue.group(0).lower().startswith("un") and _BEFORE_ITS_NOUN.match(after) is not None \
-        and _PREDICATE_END.search(cue.string[:cue.start()]) is None
-
-
-# a word after an adjective that is its noun phrase's, not a clause's ("unnecessary repeat
-# visits"), and the verbs that make an adjective a predicate ("is unnecessary")
-_BEFORE_ITS_NOUN = re.compile(r"\s+(?!(?:to|for|in|if|unless|when|where|and|or|but|as|that|"
-                              r"because|since)\b)[a-z][\w-]*", re.I)
-_PREDICATE_END = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|appears?|"
-                            r"appeared|deemed|considered|regarded\s+as|become|becomes|became)"
-                            r"\s+(?:\w+ly\s+)?$", re.I)
+        qualifies_its_noun(cue)
 
 
 _REACH = 6  # words after a negation its clause is read over for the words the texts share

@@ -9,7 +9,7 @@ import re
 
 from kb.embed import model_words
 from kb.names import ARTICLES, SAYING, lower_words
-from kb.words import STOP, content_words, stem
+from kb.words import SAME_AS, STOP, content_words, stem, words_of
 
 RARE_TERM = 5  # a word in at most this many passages of the library is a term of art
 _JOINING = {"and", "or", "nor", "as", "well", "plus"}
@@ -177,3 +177,16 @@ def _opens(before: str, word: str, other_text: set[str]) -> bool:
     that may be set against another."""
     return (not before or before in _PHRASE_OPENS or before.endswith("'s")) and \
         word not in STOP and len(word) > 2 and stem(word) not in other_text
+
+
+def one_part(ours: str, theirs: str, sentence: str, expansions: dict[str, set[str]]) -> bool:
+    """Whether a part the claim gives and the one the sentence gives in its place are one: an
+    acronym in one and its expansion's words in the other ("DT" and "designated teacher"), two
+    words of one sense ("intentions" and "motives"), or the claim's part said elsewhere in the
+    sentence in words of one sense ("be ready to use" against "be conscious of this and be
+    prepared to use"): no part was put in another's place."""
+    mine, other, said = words_of(ours), words_of(theirs), words_of(sentence)
+    return any(acronym in mine and words & other or acronym in other and words & mine
+               for acronym, words in expansions.items()) or \
+        any(SAME_AS.get(word, frozenset()) & other for word in mine) or \
+        bool(mine) and all(SAME_AS.get(word, frozenset()) & said for word in mine)
