@@ -85,8 +85,10 @@ class SearchEngine(Library):
         searched in that document whatever the search found: the document's name pulls the
         search to the pages that name it, not to those that say what is claimed."""
         named = self.documents_named(text, filters.include_restricted)
-        found = any(hit.doc_id == named[0] for hit in hits) if len(named) == 1 else True
-        if len(named) != 1 or found and said is None:
+        if len(named) != 1:
+            return []
+        found = any(hit.doc_id == named[0] for hit in hits)
+        if found and said is None:
             return []
         held = {hit.passage_id for hit in hits}
         return [hit for hit in self.search(said if found else text, k=k, mode="hybrid",
