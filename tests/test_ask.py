@@ -1292,6 +1292,13 @@ def test_a_sentence_about_another_kind_of_the_thing_asked_does_not_answer(tmp_pa
     assert other_kind("Which charity sent the written advice to clubs?",
                       "The Safe Play Trust sent the spoken advice to clubs.") == (
         "written advice", "spoken advice")
+    # a plural noun before a verb in the past says who did it: "carers replied" and "parents
+    # replied" are two groups doing one act, not two kinds of replying
+    assert other_kind("What share of the poll's carers replied that the hub helped?",
+                      "In all, 80% of the poll's parents replied that the hub helped.") is None
+    assert other_kind("What share of the poll's foster carers replied?",
+                      "In all, 80% of the poll's kinship carers replied.") == (
+        "foster carers", "kinship carers")
     text = ("Home visits guidance\n\n"
             "Before home visits made on a regular basis, staff must complete a visit plan with "
             "their manager. "

@@ -205,6 +205,10 @@ _AUXILIARIES = {"has", "have", "had", "having", "is", "are", "was", "were", "be"
                 "might", "must"}
 
 
+# a plural noun: "respondents", "families", not "process" or "focus"
+_PLURAL = re.compile(r"[^su]s$")
+
+
 @lru_cache(maxsize=256)  # ask reads the question's frames against every candidate sentence
 def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     """Each word of a text between two others: (word before, its stem, the head after, the
@@ -215,12 +219,15 @@ def _frames(text: str) -> tuple[tuple[str, str, str, str], ...]:
     # a qualifier is a word in lower case (a capital starts a name: "the Open Data Institute"),
     # not a verb after "to" ("to say misinformation"), nor a word set beside the next as its
     # alternative ("a concern/allegation": a concern or an allegation), nor a verb after its
-    # auxiliary ("has produced guidance", "has developed guidance": one act, said two ways)
+    # auxiliary ("has produced guidance", "has developed guidance": one act, said two ways),
+    # nor a plural noun before a verb in the past ("respondents agreed": who did it, not a kind
+    # of agreeing)
     return tuple((a.lower(), stem(b), stem(c.lower()), f"{b} {c}")
                  for n, (a, b, c) in enumerate(zip(words, words[1:], words[2:], strict=False))
                  if b.islower() and a.lower() != "to" and a.lower() not in _AUXILIARIES and
                  b not in STOP and b not in _ADVERBS and
                  c.lower() not in STOP and len(b) > 2 and len(c) > 2 and
+                 not (_PLURAL.search(b) and c.endswith("ed")) and
                  "/" not in text[found[n + 1].end():found[n + 2].start()])
 
 
