@@ -3,7 +3,9 @@ of the question's words, the first that holds NEAR_COVERAGE answers if the model
 enough to the question, and the closeness asked of it falls as the share of the question's words
 it holds rises: cosine >= CLOSE_ENOUGH - CLOSE_SLOPE * (coverage - NEAR_COVERAGE). A sentence
 holding 0.45 of the question's words needs less of the model's reading than one holding 0.25.
-CLOSE_SLOPE 0 is the flat gate bench/fit_ask_gate.py fitted.
+CLOSE_SLOPE 0 is the flat gate bench/fit_ask_gate.py fitted. The line kept is the one with the
+most right answers on the tuning halves among those that let through no more wrong answers there
+than the flat gate at 0.75 did (a decline is honest, a wrong answer is not).
 
 Each question runs through kb's own ask twice, gate shut and gate always open
 (bench/fit_ask_gate.py's `gather`, which records the cosine and coverage of the sentence the
@@ -28,9 +30,18 @@ import kb.gate as gate
 from kb import KnowledgeBase
 
 
+def _opens(row: dict, close: float, slope: float) -> bool:
+    return row["cosine"] is not None and row["cosine"] >= close - slope * (
+        row["coverage"] - gate.NEAR_COVERAGE)
+
+
 def right_at(rows: list[dict], close: float, slope: float) -> int:
-    return sum(row["open"] if row["cosine"] is not None and row["cosine"] >= close - slope * (
-        row["coverage"] - gate.NEAR_COVERAGE) else row["shut"] for row in rows)
+    return sum(row["open"] if _opens(row, close, slope) else row["shut"] for row in rows)
+
+
+def wrong_through(rows: list[dict], close: float, slope: float) -> int:
+    """Wrong answers the gate lets through: a decline is honest, a wrong answer is not."""
+    return sum(not row["open"] for row in rows if _opens(row, close, slope))
 
 
 def blind(row: dict) -> bool:
@@ -57,11 +68,20 @@ def main() -> None:
     print(f"{len(tune)} tune, {len(held)} spent held, {len(unseen)} blind held questions")
     print(f"gate shut: tune {right_at(tune, 3.0, 0)}, spent {right_at(held, 3.0, 0)}, "
           f"blind {right_at(unseen, 3.0, 0)}")
-    for slope in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
-        for close in np.arange(0.6, 0.901, 0.025):
-            print(f"  CLOSE_SLOPE {slope:.1f} CLOSE_ENOUGH {close:.3f}: "
-                  f"tune {right_at(tune, close, slope)}, spent {right_at(held, close, slope)}, "
-                  f"blind {right_at(unseen, close, slope)}")
+    lines = [(slope, close) for slope in np.arange(0.0, 3.01, 0.25)
+             for close in np.arange(0.6, 1.201, 0.025)]
+    for slope, close in lines:
+        print(f"  CLOSE_SLOPE {slope:.2f} CLOSE_ENOUGH {close:.3f}: "
+              f"tune {right_at(tune, close, slope)} ({wrong_through(tune, close, slope)} wrong "
+              f"through), spent {right_at(held, close, slope)}, "
+              f"blind {right_at(unseen, close, slope)}")
+    # the line chosen: most right on the tune halves among those letting through no more
+    # wrong answers there than the flat gate of bench/fit_ask_gate.py
+    flat = wrong_through(tune, 0.75, 0.0)
+    slope, close = max((line for line in lines if wrong_through(tune, line[1], line[0]) <= flat),
+                       key=lambda line: (right_at(tune, line[1], line[0]), -line[0]))
+    print(f"chosen: CLOSE_SLOPE {slope:.2f} CLOSE_ENOUGH {close:.3f}, tune "
+          f"{right_at(tune, close, slope)} against {right_at(tune, 0.75, 0.0)} flat")
 
 
 if __name__ == "__main__":
