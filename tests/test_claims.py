@@ -314,6 +314,20 @@ def test_the_members_of_a_list_are_read_without_their_qualifiers() -> None:
 
 
 
+def test_a_member_is_known_by_its_noun_not_by_who_does_it() -> None:
+    from kb.members import list_items, swapped_member
+
+    # "harm by other pupils" is harm, which the source's "pupil-on-pupil harm" lists
+    source = "The signs staff watch are bullying, neglect and pupil-on-pupil harm."
+    claim = "The signs staff look for are bullying, neglect and harm by other pupils."
+    assert list_items(claim)[-1] == "harm"
+    assert swapped_member(claim, source) is None
+    # a verb in the past before "by" is what is listed, and its doer stays with it
+    assert list_items("Help is free, local and delivered by volunteers.")[-1] == \
+        "delivered by volunteers"
+    assert swapped_member(claim.replace("harm", "theft"), source) == "theft"
+
+
 def test_the_words_before_the_names_they_stand_for_are_no_member_of_the_list() -> None:
     from kb.members import list_items, swapped_member
 

@@ -57,6 +57,17 @@ _APPOSED = re.compile(rf"\b(?:its|their|his|her|our|the|{WORD_NUMBER}|\d+)\s+"
 # that introduces a list ("the partners are ...")
 _QUALIFIER = re.compile(r"\s*(?:\b(?:for|which|who|whose|that|where|within|including|"
                         r"previously)\b).*$", re.I)
+# the doer after a member's noun ("abuse by other children": abuse); not after a verb in the past
+# ("delivered by local authorities", "made by parents", where the verb is what is listed)
+_DOER = re.compile(r"(\S+)\s+by\b.*$", re.I)
+_DONE = re.compile(r"(?:ed|en|made|done|led|run|set|held|paid|sent|kept|brought|taught|bought|"
+                   r"met|put|got|said|told|heard|felt|built|lent|spent|left)$", re.I)
+
+
+def _without_doer(piece: str) -> str:
+    doer = _DOER.search(piece)
+    return piece if doer is None or _DONE.search(doer.group(1)) else \
+        piece[:doer.start() + len(doer.group(1))]
 _INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
                          re.I)
 
@@ -64,7 +75,7 @@ _INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|c
 def _head_phrase(piece: str) -> str:
     """A member's head: past the verb that introduces the list, before its qualifier ("The
     partners for an area are the local authority": "the local authority")."""
-    piece = _QUALIFIER.sub("", _INTRODUCED.sub("", piece.strip(), count=1))
+    piece = _without_doer(_QUALIFIER.sub("", _INTRODUCED.sub("", piece.strip(), count=1)))
     return piece.strip(" .)(")
 
 
