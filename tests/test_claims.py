@@ -140,6 +140,9 @@ from kb.readings import sentences_of
     # a claim that limits it to a case, against a source that says it always holds
     ("The warden checks the fire doors only when an alarm has sounded.",
      "The warden will always check the fire doors at the end of each evening."),
+    # a claim that it holds always, against a source that says it does not always
+    ("The club must always ring a parent before a child is sent home early.",
+     "It is not always possible to reach a parent before a child has to go home early."),
 ])
 def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> None:
     assert clash(claim, source) is not None
@@ -254,6 +257,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # "always" with its own limit is no unconditional rule
     ("The warden checks the fire doors only when an alarm has sounded.",
      "The warden should always check the fire doors, but only when an alarm has sounded."),
+    # "not always" said by both
+    ("The club cannot in every case ring a parent first; it is not always possible.",
+     "It is not always possible to reach a parent before a child has to go home early."),
 ])
 def test_a_source_that_says_the_same_does_not_clash(claim: str, source: str) -> None:
     assert clash(claim, source) is None
