@@ -2261,3 +2261,29 @@ def test_an_adjective_with_a_negating_prefix_qualifies_its_noun(tmp_path: Path) 
     assert in_their_words("Logs help avoid repeat inspections.",
                           "Logs help to prevent repeat inspections.") == \
         "Logs help prevent repeat inspections."
+
+
+# a rule whose case the sentence before sets out ("In such cases, ...")
+CASE_BEFORE = ("Family support visits\n\n"
+               "Most families on a support plan are visited at home by their key worker. "
+               "Where a child on a support plan moves to live with a relative outside the county, "
+               "the team must tell the receiving council within five working days. In such cases, "
+               "the team must visit the child every six weeks until the receiving council takes "
+               "over.\n\n"
+               "Other children on a support plan are visited monthly.\n")
+
+
+def test_a_sentence_opening_on_such_cases_is_read_with_the_case_before_it(
+        tmp_path: Path) -> None:
+    case = ("Where a child on a support plan moves to live with a relative outside the county, "
+            "the team must visit the child")
+    with one_document_library(tmp_path, "visits.txt", CASE_BEFORE) as kb:
+        wrong = kb.check(f"{case} every two weeks.")
+        right = kb.check(f"{case} every six weeks.")
+        answer = kb.ask("How often must the team visit a child on a support plan who moves to "
+                        "live with a relative outside the county?")
+    assert wrong.verdict == "contradicted" and right.verdict == "supported"
+    assert "In such cases" in right.evidence[0]["quote"]
+    # the answer shows the case it holds for, not "In such cases" alone
+    assert answer.answer_found and (answer.answer or "").startswith("Where a child")
+    assert "every six weeks" in (answer.answer or "")

@@ -140,6 +140,9 @@ from kb.readings import sentences_of
     # a claim that limits it to a case, against a source that says it always holds
     ("The warden checks the fire doors only when an alarm has sounded.",
      "The warden will always check the fire doors at the end of each evening."),
+    # a claim that sets it beside others of its kind, against a source that makes it the one
+    ("Code 4 can be recorded alongside other reasons for the visit.",
+     "In these cases, code 4 should be the only reason recorded for the visit."),
     # a claim that it holds always, against a source that says it does not always
     ("The club must always ring a parent before a child is sent home early.",
      "It is not always possible to reach a parent before a child has to go home early."),
@@ -257,6 +260,9 @@ def test_a_source_that_says_the_opposite_clashes(claim: str, source: str) -> Non
     # "always" with its own limit is no unconditional rule
     ("The warden checks the fire doors only when an alarm has sounded.",
      "The warden should always check the fire doors, but only when an alarm has sounded."),
+    # one of several, as the claim says
+    ("Code 4 can be recorded alongside other reasons for the visit.",
+     "Code 4 is one of several reasons that can be recorded for the visit."),
     # "not always" said by both
     ("The club cannot in every case ring a parent first; it is not always possible.",
      "It is not always possible to reach a parent before a child has to go home early."),

@@ -13,7 +13,7 @@ from kb.lists import ASKS_SEVERAL, item_text, items_after
 from kb.notes import anchored_in
 from kb.question import Question
 from kb.readings import BULLETS, open_lead, readings, sentences_of
-from kb.sentences import FULL_STOPS, LEANS_BACK, TERMINAL, Sentence, a_heading, unwrapped
+from kb.sentences import CASE_BACK, FULL_STOPS, LEANS_BACK, TERMINAL, Sentence, a_heading, unwrapped
 from kb.words import content_words, stem
 
 if TYPE_CHECKING:
@@ -103,9 +103,10 @@ _PRONOUN_OPENING = re.compile(r"(?:They|It|He|She|This|These)\b")
 
 
 def with_antecedent(best: Candidate) -> Candidate:
-    """The answer with the sentence before it when it opens on a pronoun (not a heading or a
-    list's lead-in before it), its key figure moved along with its text."""
-    if not _PRONOUN_OPENING.match(best.sentence.text):
+    """The answer with the sentence before it when it opens on a pronoun or on the case that
+    sentence sets out ("In such cases, ..."), not a heading or a list's lead-in before it; its
+    key figure moved along with its text."""
+    if not (_PRONOUN_OPENING.match(best.sentence.text) or CASE_BACK.match(best.sentence.text)):
         return best
     before = [(text, start) for text, start in sentences_of(best.passage)
               if start < best.sentence.start]

@@ -61,7 +61,8 @@ def with_its_list(aligned: Aligned, most: int = 12) -> list[Aligned]:
 
 # the way `readings` reads a passage, stored with the library's sentence vectors: a change
 # here has ingest read every passage again for the texts it has no vector for
-READINGS = "3: a sentence a page break cut in two reads on across it"
+READINGS = ("4: a sentence a page break cut in two reads on across it; one opening on the case "
+            "the sentence before sets out (\"In such cases\") reads with it")
 
 
 def model_texts(passage_text: str) -> list[str]:

@@ -20,6 +20,7 @@ from kb.conditions import (
     only_in_some_case,
     others_besides,
     regardless_of_condition,
+    the_only_one,
 )
 from kb.contrasts import (
     moved_the_other_way,
@@ -76,6 +77,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if _ALWAYS_SAID.search(claim) and not _NOT_ALWAYS.search(claim) and \
             _NOT_ALWAYS.search(sentence):
         return "the claim says it always holds; the source says not always"
+    if only := the_only_one(claim, sentence):
+        return f"the claim sets it beside others; the source says it is {only}"
     if others := others_besides(claim, sentence):
         return f"the claim says only this does; the source names others: {others}"
     if limit := only_in_some_case(claim, sentence):

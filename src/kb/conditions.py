@@ -160,6 +160,30 @@ def restricted_to(claim: str) -> tuple[str, ...]:
     return tuple(word for word in content_words(phrase) if word not in MODALS)
 
 
+# a claim that sets a thing beside others of its kind ("recorded alongside other factors"), and
+# a source that makes it the one ("should be the only factor listed")
+_WITH_OTHERS = re.compile(r"\b(?:alongside|along\s+with|together\s+with|as\s+well\s+as|"
+                          r"with|besides|among)\s+(?:any\s+|the\s+|some\s+)?others?\s+"
+                          r"([a-z][a-z-]+)", re.I)
+_THE_ONLY = re.compile(r"\b(?:the|its|their|a|an)\s+(?:only|sole|single|one\s+and\s+only)\s+"
+                       r"((?:[a-z][a-z-]+\s+){0,2}?)([a-z][a-z-]+)\b", re.I)
+
+
+def the_only_one(claim: str, sentence: str) -> str | None:
+    """The kind of thing a claim sets beside others of it ("code 21 can be recorded alongside
+    other factors") where the source says it is the only one ("code 21 should be the only
+    factor listed"), and the claim does not say so itself: the source's words, or None."""
+    others = _WITH_OTHERS.search(claim)
+    if others is None or _THE_ONLY.search(claim):
+        return None
+    kind = stem(others.group(1).lower())
+    for only in _THE_ONLY.finditer(sentence):
+        heads = [only.group(2), *only.group(1).split()]
+        if any(stem(word.lower()) == kind for word in heads):
+            return only.group(0)
+    return None
+
+
 def others_besides(claim: str, sentence: str) -> str | None:
     """The thing a claim says alone does or counts ("families cannot refer themselves; referrals
     from practitioners only") where a sentence that sets no bound of its own names it with

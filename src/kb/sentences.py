@@ -37,7 +37,14 @@ _QUANTITY = (r"(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Tw
              r"Both|Several|Neither|Either|Any)")
 _PART = (rf"(?:{_QUANTITY} (?:\(\d+\) )?of (?:the|these|those|them|which)|"
          r"Of (?:these|those|them|the \w+))")
-LEANS_BACK = re.compile(r"(?:This|These|That|Those|It|They|Their|Its|Such|He|She|His|Her|"
+# a sentence that opens on the case the one before sets out ("In such cases, the council must
+# review the plan annually", "If so, ..."): that sentence's conditions are its own
+_CASE_BACK = (r"(?:In|Under)\s+(?:such|these|those|this|that)\s+(?:cases?|circumstances|"
+              r"situations?|instances?)|(?:If|Where|When)\s+(?:so|this\s+(?:happens|occurs|"
+              r"is\s+the\s+case))")
+CASE_BACK = re.compile(rf"\W*(?:{_CASE_BACK})\b")
+LEANS_BACK = re.compile(rf"(?:{_CASE_BACK}|This|These|That|Those|It|They|Their|Its|Such|He|She|"
+                        r"His|Her|"
                         r"However|In contrast|By contrast|By comparison|Similarly|Likewise|"
                         r"Conversely|Meanwhile|Again|"
                         rf"{_PART}\b|"
@@ -115,6 +122,8 @@ def pointed_back(before: str, sentence: str) -> tuple[str, str]:
     """The noun a sentence's demonstrative opening names and the sentence before it that names
     that noun ("The DSL should undergo training ..." for "This training should be updated"),
     among the three before it; ("", "") when it opens on none or none names it."""
+    if CASE_BACK.match(sentence) and (earlier := split_sentences(before.rstrip())):
+        return "", earlier[-1].text  # "In such cases": the case the sentence before sets out
     opening = _DEMONSTRATIVE.match(sentence)
     if opening is None:
         return "", ""
