@@ -27,13 +27,14 @@ from kb.claims import (
     with_its_list,
 )
 from kb.clashes import (
+    beside_the_only_one,
     clash,
     defines_another_term,
     other_choice,
     ranked_against_equal,
     turned_around,
 )
-from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts, the_only_one
+from kb.conditions import CONDITION, EXCEPTED, RESTRICTIVE, excepts
 from kb.contrasts import passed_over
 from kb.duties import denied_duty, forbids, names_the_act
 from kb.framed import counts_its_names, framed_figures, held_in, states_the_figures
@@ -212,7 +213,7 @@ def judge(claim: Claim, aligned: list[Aligned]) -> tuple[str, list[Match], str]:
         if verdict == "supported" and (denied := denies(claim.text, chosen[0].sentence) or
                                        opposite_word(claim.text, chosen[0].sentence) or
                                        turned_around(claim.text, chosen[0].sentence) or
-                                       the_only_one(claim.text, chosen[0].sentence)):
+                                       beside_the_only_one(claim.text, chosen[0].sentence)):
             return "contradicted", chosen, denied
         # no source figure of the claim's measure, but the closest sentence gives each of its
         # figures, its measure said in other words ("every month": "met online monthly"): the

@@ -65,6 +65,13 @@ REQUIREMENT = re.compile(r"\b(?:mandatory|obligatory|compulsory(?!\s+school\s+ag
                          r"required\s+by\s+law|legally\s+required)\b", re.I)
 
 
+def beside_the_only_one(claim: str, sentence: str) -> str | None:
+    """Why a claim that sets a thing beside others of its kind clashes with a source that says
+    it is the only one (`conditions.the_only_one`), or None."""
+    only = the_only_one(claim, sentence)
+    return f"the claim sets it beside others; the source says it is {only}" if only else None
+
+
 def clash(claim: str, sentence: str) -> str | None:
     """Why the sentence says the opposite of the claim, or None when its English does not."""
     if denied := denies(claim, sentence):
@@ -77,8 +84,8 @@ def clash(claim: str, sentence: str) -> str | None:
     if _ALWAYS_SAID.search(claim) and not _NOT_ALWAYS.search(claim) and \
             _NOT_ALWAYS.search(sentence):
         return "the claim says it always holds; the source says not always"
-    if only := the_only_one(claim, sentence):
-        return f"the claim sets it beside others; the source says it is {only}"
+    if only := beside_the_only_one(claim, sentence):
+        return only
     if others := others_besides(claim, sentence):
         return f"the claim says only this does; the source names others: {others}"
     if limit := only_in_some_case(claim, sentence):

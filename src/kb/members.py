@@ -57,6 +57,8 @@ _APPOSED = re.compile(rf"\b(?:its|their|his|her|our|the|{WORD_NUMBER}|\d+)\s+"
 # that introduces a list ("the partners are ...")
 _QUALIFIER = re.compile(r"\s*(?:\b(?:for|which|who|whose|that|where|within|including|"
                         r"previously)\b).*$", re.I)
+_INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
+                         re.I)
 # the doer after a member's noun ("abuse by other children": abuse); not after a verb in the past
 # ("delivered by local authorities", "made by parents", where the verb is what is listed)
 _DOER = re.compile(r"(\S+)\s+by\b.*$", re.I)
@@ -65,11 +67,10 @@ _DONE = re.compile(r"(?:ed|en|made|done|led|run|set|held|paid|sent|kept|brought|
 
 
 def _without_doer(piece: str) -> str:
+    """A member's words without the doer a "by" names after its noun."""
     doer = _DOER.search(piece)
     return piece if doer is None or _DONE.search(doer.group(1)) else \
         piece[:doer.start() + len(doer.group(1))]
-_INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|comprises|as)\s+",
-                         re.I)
 
 
 def _head_phrase(piece: str) -> str:
