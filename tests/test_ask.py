@@ -2304,3 +2304,28 @@ def test_a_qualifier_its_documents_name_holds_is_no_other_kind(tmp_path: Path) -
         answer = kb.ask("In one pilot school, which two clubs did pupils run at lunch?")
     # every school of the pilot's report is a pilot school: "one local school" is one of them
     assert answer.answer_found and "chess club and a choir" in (answer.answer or "")
+
+
+def test_a_duty_the_sentence_gives_another_doer_does_not_answer(tmp_path: Path) -> None:
+    from kb.doers import another_doer
+
+    text = ("Reviews of support plans\n\n"
+            "Where a child's support plan names a club as the place for weekend activities, the "
+            "county council must review the support plan every six months. "
+            "Clubs keep their own records of attendance. "
+            "Reviews should be often enough (at least once a term) to show that the child is "
+            "attending and that the club still meets their needs.\n")
+    with one_document_library(tmp_path, "plans.txt", text) as library:
+        # the council's duty to review is not the club's
+        by_club = library.ask("How often should a club review a weekend placement it has made "
+                              "for a child?")
+        by_council = library.ask("How often must the council review a support plan that names "
+                                 "a club?")
+    assert by_club.answer_found and "once a term" in (by_club.answer or "")
+    assert by_council.answer_found and "every six months" in (by_council.answer or "")
+    # "the council" and "the local authority" are one doer
+    assert another_doer("How often must the council review the plan?",
+                        "The local authority must review the plan annually.") is None
+    assert another_doer("How often must a school review the plan?",
+                        "The local authority must review the plan annually.") == (
+        "school", "local authority")

@@ -47,6 +47,7 @@ from kb.answer_times import (
     times_it_in_words,
 )
 from kb.clashes import other_kind
+from kb.doers import another_doer
 from kb.gate import (
     COVERAGE_MIN,
     pick_answer,
@@ -361,7 +362,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if asked.items and another_item(asked.items, f"{text} {leant}") or \
             opposite_word(asked.text, text) or _other_kind(asked.text, candidate) or \
             another_time(asked.text, text, candidate.passage.known_as) or \
-            other_end(asked.text, text):
+            other_end(asked.text, text) or another_doer(asked.text, text):
         # about another wave, phase or year group than the one asked; about the opposite act
         # or bound ("the minimum age": "the maximum age")
         candidate.elsewhere = True

@@ -91,3 +91,31 @@ def act_asked(question: str) -> str | None:
     if verb in _NOT_ACTS:
         return None
     return stem(verb[:-2] if verb.endswith(("shes", "ches", "sses", "xes")) else verb[:-1])
+
+
+# a duty or a leave a sentence gives its doer: "the local authority must review", "each school
+# should record" (the doer a common noun after an article, its verb after the modal)
+_MODALS = r"(?:should|must|shall|will|may|can|could|would|needs?\s+to|has\s+to|have\s+to)"
+_DUTY_DOER = re.compile(rf"\b(?i:the|a|an|each|every|its|their)\s+((?:[a-z][\w'-]*\s+){{0,3}}?"
+                        rf"[a-z][\w'-]*)\s+{_MODALS}\s+(?:also\s+|then\s+|normally\s+|usually\s+"
+                        r"|always\s+)?([a-z]+)\b")
+
+
+def another_doer(question: str, sentence: str) -> tuple[str, str] | None:
+    """A duty the question asks of one doer that the sentence gives another ("How often should
+    a school review ...?" against "the local authority must review the plan annually"): the
+    question's doer and the sentence's, when they share no word; or None."""
+    for match in _DUTY_DOER.finditer(sentence):
+        theirs, act = match.group(1), match.group(2)
+        if act in STOP:
+            continue
+        asked = re.search(rf"\b{_MODALS}\s+(?:the|a|an|each|every|its|their)\s+"
+                          rf"((?:[a-z][\w'-]*\s+){{0,3}}?[a-z][\w'-]*)\s+{act}\b", question, re.I)
+        if asked is None:
+            continue
+        ours = {stem(w) for w in asked.group(1).lower().split() if w not in STOP}
+        # ("the council" and "the local authority" are one doer)
+        alike = ours | {other for word in ours for other in SAME_AS.get(word, ())}
+        if ours and not alike & {stem(w) for w in theirs.split() if w not in STOP}:
+            return asked.group(1), theirs
+    return None
