@@ -364,7 +364,8 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             another_time(asked.text, text, candidate.passage.known_as) or \
             other_end(asked.text, text) or another_doer(asked.text, text):
         # about another wave, phase or year group than the one asked; about the opposite act
-        # or bound ("the minimum age": "the maximum age")
+        # or bound ("the minimum age": "the maximum age"); another doer's duty ("the local
+        # authority must review" for "how often should a school review")
         candidate.elsewhere = True
         value -= 0.3
     # the sentence is about another agency or person than the one asked about, unless the

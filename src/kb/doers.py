@@ -1,5 +1,6 @@
 """Who-questions: the act or the role a question asks the doer of ("Who chairs the
-network?", "Who is the chief executive?"), and the forms a sentence may state the act in."""
+network?", "Who is the chief executive?"), the forms a sentence may state the act in, and a
+duty a question asks of one doer that a sentence gives another."""
 
 from __future__ import annotations
 
