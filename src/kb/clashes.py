@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from kb.conditions import (
+    ALWAYS,
     RESTRICTIVE,
     denied_limit,
     needless_condition,
@@ -38,9 +39,8 @@ from kb.words import MODALS, STOP, TOKEN, content_parts, stem, words_of
 
 # a claim that something holds for everyone or always, against a source that limits it
 UNIVERSAL = re.compile(r"\b(?:every|all|any|always|whatever|whichever|regardless)\b", re.I)
-# a claim that something holds always or in every case ("must always be told"), against a
-# source that denies it does ("it is not always safe to notify them")
-_ALWAYS_SAID = re.compile(r"\b(?:always|in\s+(?:all|every)\s+cases?|without\s+exception)\b", re.I)
+# a claim that something holds always or in every case ("must always be told", ALWAYS), against
+# a source that denies it does ("it is not always safe to notify them")
 _NOT_ALWAYS = re.compile(r"\bnot\s+(?:always|in\s+(?:all|every)\s+cases?|necessarily)\b", re.I)
 # a duty or an exclusive condition, against a source that permits alternatives
 OBLIGATION = re.compile(r"\b(?:must|always|only|required to|has to|have to|shall)\b", re.I)
@@ -81,7 +81,7 @@ def clash(claim: str, sentence: str) -> str | None:
     if UNIVERSAL.search(claim) and RESTRICTIVE.search(sentence) and not \
             RESTRICTIVE.search(claim):
         return "the claim says it holds for all; the source limits it"
-    if _ALWAYS_SAID.search(claim) and not _NOT_ALWAYS.search(claim) and \
+    if ALWAYS.search(claim) and not _NOT_ALWAYS.search(claim) and \
             _NOT_ALWAYS.search(sentence):
         return "the claim says it always holds; the source says not always"
     if only := beside_the_only_one(claim, sentence):

@@ -217,7 +217,7 @@ def others_besides(claim: str, sentence: str) -> str | None:
 # source that says it always holds
 _ONLY_IN_CASE = re.compile(r"\bonly\s+(?:when|if|where|after|once|in\s+cases?\s+where)\b",
                            re.I)
-_ALWAYS = re.compile(r"\b(?:always|in\s+all\s+cases|in\s+every\s+case|without\s+exception)\b",
+ALWAYS = re.compile(r"\b(?:always|in\s+all\s+cases|in\s+every\s+case|without\s+exception)\b",
                      re.I)
 
 
@@ -225,8 +225,8 @@ def only_in_some_case(claim: str, sentence: str) -> str | None:
     """The claim's "only when" (or if, where, after, once) where the sentence says the thing
     always holds and sets no limit of its own; None otherwise."""
     limit = _ONLY_IN_CASE.search(claim)
-    if limit is None or not _ALWAYS.search(sentence) or RESTRICTIVE.search(sentence) or \
-            _ALWAYS.search(claim):
+    if limit is None or not ALWAYS.search(sentence) or RESTRICTIVE.search(sentence) or \
+            ALWAYS.search(claim):
         return None
     return limit.group(0)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kb.names import PARTICIPLE
 from kb.number_words import WORD_NUMBER
 from kb.sentences import FRONTED
 from kb.words import content_words, stem, word_parts, words_of
@@ -62,14 +63,12 @@ _INTRODUCED = re.compile(r"^.*?\b(?:are|is|include|includes|including|comprise|c
 # the doer after a member's noun ("abuse by other children": abuse); not after a verb in the past
 # ("delivered by local authorities", "made by parents", where the verb is what is listed)
 _DOER = re.compile(r"(\S+)\s+by\b.*$", re.I)
-_DONE = re.compile(r"(?:ed|en|made|done|led|run|set|held|paid|sent|kept|brought|taught|bought|"
-                   r"met|put|got|said|told|heard|felt|built|lent|spent|left)$", re.I)
 
 
 def _without_doer(piece: str) -> str:
     """A member's words without the doer a "by" names after its noun."""
     doer = _DOER.search(piece)
-    return piece if doer is None or _DONE.search(doer.group(1)) else \
+    return piece if doer is None or PARTICIPLE.match(doer.group(1).lower()) else \
         piece[:doer.start() + len(doer.group(1))]
 
 

@@ -99,7 +99,7 @@ def swapped_name(claim: str, sentence: str, missing: set[str]) -> tuple[str, str
 
 
 # a past participle that takes a doer ("designed", "chaired", "led", "run", "written")
-_PARTICIPLE = re.compile(r"^(?:[a-z]{3,}(?:ed|en)|led|run|held|made|set|kept|built|paid|sent|"
+PARTICIPLE = re.compile(r"^(?:[a-z]{3,}(?:ed|en)|led|run|held|made|set|kept|built|paid|sent|"
                          r"brought|bought|taught|sought|thought|won|met|read|done|seen|given|"
                          r"written|chosen|drawn|known|shown|grown|overseen|undertaken)$")
 # where a doer ends: a stop, a comma or "and" before a lower-case word ("by local authorities,
@@ -125,7 +125,7 @@ def agents(text: str) -> list[tuple[set[str], str]]:
     waiting: set[str] = set()
     for match in re.finditer(r"\bby\b", text):
         words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60):match.start()])[-4:]
-        acts = {stem(w.lower()) for w in words if _PARTICIPLE.match(w.lower())}
+        acts = {stem(w.lower()) for w in words if PARTICIPLE.match(w.lower())}
         rest = text[match.end():].lstrip(" ,")
         end = _AGENT_END.search(" " + rest)
         doer = (" " + rest)[:end.start()].strip() if end else rest.strip()
@@ -139,7 +139,7 @@ def agents(text: str) -> list[tuple[set[str], str]]:
     # and each act a named doer did, said actively: "The Information Commissioner has
     # published guidance" is "guidance published by the Information Commissioner"
     for match in _ACTIVE_DOER.finditer(text):
-        if _PARTICIPLE.match(match.group(2)):
+        if PARTICIPLE.match(match.group(2)):
             found.append(({stem(match.group(2))}, match.group(1)))
     # and the doer an arrangement names: "arrange for a registered medical practitioner to
     # carry out an assessment" is "an assessment carried out by a registered medical
