@@ -1801,6 +1801,36 @@ def test_a_table_row_is_read_with_the_line_leading_into_its_table_and_its_header
     assert "purpose" not in table_title(terms, terms.index("Loan"))
 
 
+def test_a_row_of_a_table_of_words_is_read_with_the_header_not_the_row_above_it() -> None:
+    from kb.answer_kinds import Candidate
+    from kb.models import Passage
+    from kb.sentences import Sentence
+    from kb.table_answers import read_with_header
+
+    text = ("Kit colours\nCode\tColour\tWorn for\nK1\tRed and white\tHome league games\n"
+            "K2\tAll blue\tAway league games\nK3\tYellow\tCup games at any ground\n")
+    start = text.index("K3")
+    passage = Passage(1, "d", "Club handbook", "h.docx", None, "handbook", None, None, None,
+                      text, 0, len(text))
+    row = Sentence("K3\tYellow\tCup games at any ground", start, len(text) - 1)
+    plain, _ = read_with_header(Candidate(passage, row, []))
+    assert plain == "K3: Colour Yellow; Worn for Cup games at any ground", plain
+
+
+def test_a_header_row_repeated_after_a_page_break_gives_no_facts() -> None:
+    from kb.chunk import Block
+    from kb.facts import facts_from_blocks
+
+    lines = ["Code\tColour", "K1\tRed", "K2\tBlue", "Code\tColour", "K3\tYellow"]
+    blocks, at = [], 0
+    for line in lines:
+        blocks.append(Block(at, at + len(line), line, "row"))
+        at += len(line) + 1
+    facts = facts_from_blocks(blocks, [0, blocks[3].start], paged=True)
+    assert [(f.label, f.column, f.value, f.page) for f in facts] == [
+        ("K1", "Colour", "Red", 1), ("K2", "Colour", "Blue", 1), ("K3", "Colour", "Yellow", 2)]
+
+
 def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
         tmp_path: Path) -> None:
     path = _table_document(

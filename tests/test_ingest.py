@@ -97,6 +97,23 @@ def test_a_library_from_before_sentence_vectors_gets_them_on_its_next_ingest(
     assert again.embedded == 0  # once filled, nothing more to do
 
 
+def test_a_new_reader_has_the_next_ingest_read_every_file_again_without_embedding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb import ingest as ingest_module
+
+    corpus = write_small_corpus(tmp_path / "corpus", 3)
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([corpus])
+        monkeypatch.setattr(ingest_module, "READER", "a reader that reads tables another way")
+        # a part of the library read again leaves the rest on the old reader: read it all
+        part = kb.ingest([corpus / "note-0.txt"])
+        whole = kb.ingest([corpus])
+        after = kb.ingest([corpus])
+    assert [Path(p).name for p in part.updated] == ["note-0.txt"]
+    assert len(whole.updated) == 3 and whole.embedded == 0  # the same passages, the same vectors
+    assert len(after.unchanged) == 3 and not after.updated
+
+
 def test_identical_passages_are_embedded_once(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

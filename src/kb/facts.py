@@ -87,8 +87,8 @@ def _table_facts(rows: list[Block], name: str, page_starts: list[int], paged: bo
     facts = []
     for row, values in zip(rows, cells, strict=True):
         filled = [(column, cell) for column, cell in enumerate(values) if cell.strip()]
-        if len(filled) < 2:
-            continue
+        if len(filled) < 2 or _same_cells(values, header):
+            continue  # a table run over a page break repeats its header row on the next page
         label = filled[0][1]
         page = bisect.bisect_right(page_starts, row.start) if paged else None
         for column, value in filled[1:]:
@@ -97,6 +97,11 @@ def _table_facts(rows: list[Block], name: str, page_starts: list[int], paged: bo
             facts.append(Fact(page, row.start, name, label, heading, value,
                               found[0] if found else None))
     return facts
+
+
+def _same_cells(row: list[str], header: list[str]) -> bool:
+    return bool(header) and [" ".join(c.split()).lower() for c in row] == \
+        [" ".join(c.split()).lower() for c in header]
 
 
 def row_of(text: str, fact: Fact) -> tuple[str, int, int] | None:

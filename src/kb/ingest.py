@@ -23,7 +23,7 @@ from kb.document_rows import remove_document, text_hash, write_piece
 from kb.errors import KBError, UnreadableFile
 from kb.extract import SUPPORTED_SUFFIXES
 from kb.models import FailedFile, IngestReport
-from kb.parse import ParsedDocument, content_hash, parse_file
+from kb.parse import READER, ParsedDocument, content_hash, parse_file
 from kb.sentences import split_sentences
 from kb.settings import Settings
 from kb.store import bump_generation
@@ -171,6 +171,7 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     report.failed.extend(missing)
     known = {row["path"]: row for row in connection.execute(
         "SELECT id, path, content_hash, size FROM documents")}
+    read_before = _reader_of(connection) == READER
     sizes: dict[Path, int] = {}  # of the files to parse
     for path in files:
         size = path.stat().st_size
@@ -180,7 +181,8 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
                 str(path), f"{path}: over the size limit ({size / 1e6:.1f} MB > {limit:.0f} MB)"))
         elif size == 0:
             report.failed.append(FailedFile(str(path), f"{path}: empty file"))
-        elif str(path) in known and known[str(path)]["content_hash"] == content_hash(path):
+        elif read_before and str(path) in known and \
+                known[str(path)]["content_hash"] == content_hash(path):
             report.unchanged.append(str(path))
         else:
             sizes[path] = size
@@ -218,6 +220,7 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
         READINGS)
     connection.execute(
         "DELETE FROM vectors WHERE text_hash NOT IN (SELECT text_hash FROM passages)")
+    _note_reader(connection, known, report)
     sentence_vectors.forget_removed(connection)
     report.documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
     report.passages = connection.execute("SELECT count(*) FROM passages").fetchone()[0]
@@ -225,6 +228,28 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     report.updated.sort()
     report.took_ms = (time.perf_counter() - started) * 1000
     return report
+
+
+def _reader_of(connection: sqlite3.Connection) -> str | None:
+    """The reader every document of the library was last read with; None for an old library
+    or one read in part by another reader."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'reader'").fetchone()
+    if row:
+        return row[0]
+    if connection.execute("SELECT count(*) FROM documents").fetchone()[0]:
+        return None
+    # an empty library: all it will hold is read with this reader, even if this ingest stops
+    connection.execute("INSERT INTO meta (key, value) VALUES ('reader', ?)", (READER,))
+    return READER
+
+
+def _note_reader(connection: sqlite3.Connection, known: dict, report: IngestReport) -> None:
+    """Record the reader once every document of the library has been read with it: each one
+    this ingest found before was read again, has left or could not be read."""
+    done = {*report.updated, *report.removed, *(failed.path for failed in report.failed)}
+    if all(path in done for path in known):
+        connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('reader', ?)",
+                           (READER,))
 
 
 def _remove_missing(connection: sqlite3.Connection, known: dict, files: list[Path],

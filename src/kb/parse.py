@@ -27,6 +27,11 @@ from kb.notes import Note, notes_of
 
 SIDECAR_FIELDS = {"title", "period", "doc_type", "access"}
 
+# the way files are read into pages, passages and facts: a change here has the next ingest read
+# every file of a folder again, as if its bytes had changed (passages whose text comes out the
+# same keep their vectors, so only the reading is paid for)
+READER = "2: a table's header row repeated over a page break is no row of facts"
+
 
 @dataclass
 class ParsedDocument:

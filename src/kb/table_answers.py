@@ -85,14 +85,16 @@ def read_with_header(candidate: Candidate) -> tuple[str, str] | None:
     at = next((n for n, line in enumerate(cells) if [c for c in line if c] == row), None)
     if at is None:
         return None
+    # the header is the table's first line that names its columns: the topmost of the lines
+    # above with as many cells and no figures, since a table of words has rows of that shape
+    # too ("N8 | Absent parenting | Children whose ..." above "N9 | ...")
     header = None
     for line in reversed(cells[:at]):
-        if len(line) < 2:
+        if len(line) != len(cells[at]):
             break  # the table's first line is above
-        if len(line) == len(cells[at]) and sum(bool(FIGURE_CELL.match(c)) for c in line[1:]) == 0 \
+        if sum(bool(FIGURE_CELL.match(c)) for c in line[1:]) == 0 \
                 and all(line[1:]):
             header = line
-            break
     if header is None:
         return None
     full = cells[at]
