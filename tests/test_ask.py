@@ -2359,3 +2359,48 @@ def test_a_duty_the_sentence_gives_another_doer_does_not_answer(tmp_path: Path) 
     assert another_doer("How often must a school review the plan?",
                         "The local authority must review the plan annually.") == (
         "school", "local authority")
+
+
+# guidance written for the test: a section for each coded category, saying what it includes
+CANCELLATION_GUIDE = (
+    "# League fixtures return: guidance\n\n"
+    "Each club records why any fixture did not go ahead, choosing one cancellation code from "
+    "the definitions in this appendix.\n\n"
+    "## F1. Weather (code 'C1')\n\n"
+    "Fixtures called off because of the weather on the day of the match. This includes heavy "
+    "snow, thunderstorms with lightning near the ground, and fog so thick that the referee "
+    "cannot see both goals.\n\n"
+    "## F2. Ground unfit (code 'C2')\n\n"
+    "Fixtures called off because the pitch or its buildings could not be used safely. This "
+    "includes a pitch flooded by a burst water main, changing rooms closed after a fire, and "
+    "goalposts found broken before kick-off.\n\n"
+    "## F3. Team unable to play (code 'C3')\n\n"
+    "Fixtures called off because one side could not raise eleven players. This includes "
+    "illness spreading through a squad and a coach breaking down on the way to the match.\n")
+
+
+def test_a_case_and_which_category_fits_is_answered_by_the_coded_section_describing_it(
+        tmp_path: Path) -> None:
+    from kb.categories import category_answer
+
+    with one_document_library(tmp_path, "fixtures.md", CANCELLATION_GUIDE) as kb:
+        flooded = kb.ask("Our pitch was under water after a water main burst on Friday night. "
+                         "Which cancellation category fits?")
+        sick = kb.ask("Half of our under-12 squad went down with a stomach bug and we could "
+                      "not field a team. Which cancellation code applies?")
+        # no case set out before the question: not this reading
+        plain = category_answer(kb.engine, "Which cancellation code is listed first?")
+    assert flooded.answer_found and flooded.reply == "Ground unfit (code 'C2')", flooded.answer
+    assert "burst water main" in (flooded.answer or "")
+    assert sick.answer_found and sick.reply == "Team unable to play (code 'C3')", sick.answer
+    assert plain is None
+
+
+def test_a_heading_names_a_category_when_it_gives_its_code() -> None:
+    from kb.categories import coded_heading
+
+    assert coded_heading("Appendix > F2. Ground unfit (code 'C2') > Guide") == \
+        "Ground unfit (code 'C2')"
+    assert coded_heading("Low income (N7)") == "Low income (code 'N7')"
+    assert coded_heading("3. Data module 2 > 3.2 Type of disability") is None
+    assert coded_heading("Working Together to Safeguard Children (2023)") is None

@@ -46,6 +46,7 @@ from kb.answer_times import (
     says_how_often,
     times_it_in_words,
 )
+from kb.categories import category_answer
 from kb.clashes import other_kind
 from kb.doers import another_doer
 from kb.gate import (
@@ -161,10 +162,12 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
     hits = hits + engine.named_document_hits(question, hits, filters)
     candidates = rank_sentences(asked, hits) + fact_candidates(engine, asked, hits, COVERAGE_MIN)
     candidates.sort(key=lambda c: -c.score)
-    best = pick_answer(asked, candidates) or pick_close_answer(asked, candidates) or \
-        denying_answer(engine, asked, candidates)
+    # a case set out, then "which category fits?": the coded section that describes the case
+    category = category_answer(engine, question, filters)
+    best = category.candidate if category else pick_answer(asked, candidates) or \
+        pick_close_answer(asked, candidates) or denying_answer(engine, asked, candidates)
     said_no = None
-    if best is not None:
+    if best is not None and category is None:
         best, said_no = answering_yes_or_no(engine, asked, candidates, best)
     found = best is not None
     best = best or (candidates[0] if candidates else None)
@@ -181,7 +184,11 @@ def answer_question(engine: SearchEngine, question: str, k: int = 5,
             said_no = None  # read with more than the sentence chosen: read again
         answer.answer = best.sentence.text
         answer.marked = mark(best)
-        if (read := read_with_header(best)) is not None:
+        if category is not None:
+            answer.reply = category.name
+            answer.answer, answer.marked = f"{category.name}: {answer.answer}", \
+                f"**{category.name}**: {answer.marked}"
+        elif (read := read_with_header(best)) is not None:
             answer.answer, answer.marked = read  # a table row, each value under its header
         elif said_no if said_no is not None else denies_the_question(engine, question, best):
             answer.reply = "no"
