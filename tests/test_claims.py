@@ -517,6 +517,23 @@ def test_a_figure_stated_for_the_other_side_of_an_event_is_not_the_claims() -> N
     assert other_side(claim, source, figures["every four weeks"])
 
 
+def test_an_age_from_which_a_thing_holds_is_the_side_after_that_birthday() -> None:
+    source = ("A learner's kit is checked every three months before their tenth birthday and "
+              "every six months after their tenth birthday.")
+    figures = {f.text: f for f in find_figures(source)}
+    once = "Once a learner is ten, their kit is checked every three months."
+    assert other_side(once, source, figures["every three months"])
+    assert not other_side(once, source, figures["every six months"])
+    until = "Until a learner is 10, their kit is checked every six months."
+    assert other_side(until, source, figures["every six months"])
+    assert not other_side(until, source, figures["every three months"])
+    # another age is another event; a length of time is no age
+    assert not other_side("Once a learner is twelve, kit is checked every three months.",
+                          source, figures["every three months"])
+    assert not other_side("Once a learner has been a member for 10 years, kit is checked "
+                          "every three months.", source, figures["every three months"])
+
+
 def test_a_change_from_one_figure_to_another_agrees_with_the_multiple_a_claim_gives() -> None:
     from kb.agreement import as_multiple, changes
 

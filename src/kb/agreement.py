@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from kb.models import Figure
+from kb.number_words import NUMBER_WORDS, ORDINAL_WORDS, WORD_NUMBER, word_value
 
 _HEDGE = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|"
                     r"close to|getting on for|"
@@ -26,17 +27,45 @@ def comparable(claimed: Figure, source: Figure) -> bool:
 # birthday and every 12 months after it"): the word that says which side, and what follows
 _SIDE = re.compile(r"(?<![\w-])(before|after)(?![\w-])((?:\W+[\w'’-]+){1,4})", re.I)
 SIDE_REACH = 60  # how far from a source figure its side may be said, in characters
+_SMALL_WORDS = {"the", "a", "an", "and", "of", "to", "in", "it", "is", "are", "its", "their"}
+
+
+# an age said as the time from which, or until which, a thing holds: "once a child is five"
+# (after the fifth birthday), "from the age of 16", "until they are 18" (before it)
+_AGE_SIDE = re.compile(rf"\b(?:(once|from)\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:is|are|turns?|"
+                       rf"reach(?:es)?|becomes?)\s+)?|(until|till)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                       rf"(?:(?:is|are)\s+)?)(?:(?:the\s+)?age\s+(?:of\s+)?|aged\s+)?"
+                       rf"(\d{{1,2}}|{WORD_NUMBER})\b(?![\s-]*(?:%|per|months?|weeks?|days?|"
+                       rf"years?\b(?!\s+old)))", re.I)
+
+
+def _event_word(word: str) -> str:
+    """A word of an event as it is compared: a number in words, digits or as an ordinal by
+    its value ("fifth", "five" and "5" alike), a possessive without its "'s"."""
+    word = re.sub(r"['’]s$", "", word.lower().strip("'’"))
+    if word in ORDINAL_WORDS:
+        return str(ORDINAL_WORDS[word])
+    if word.isdigit() or word in NUMBER_WORDS:
+        return str(int(word_value(word)))
+    return word
+
+
+def _side_of(match: re.Match[str]) -> tuple[str, set[str]]:
+    return match.group(1).lower(), {_event_word(w) for w in
+                                    re.findall(r"[A-Za-z0-9'’-]+", match.group(2))}
+
+
+def _sides(text: str) -> list[tuple[str, set[str]]]:
+    """The sides of an event a text states its figures for: ("before", {"5", "birthday"})."""
+    return [_side_of(m) for m in _SIDE.finditer(text)] + [("after" if m.group(1) else "before", {_event_word(m.group(3))})
+                    for m in _AGE_SIDE.finditer(text)]
 
 
 def other_side(claim_text: str, source_text: str, source: Figure) -> bool:
     """Whether the source states its figure for the other side of the event the claim names:
-    a claim "after the fifth birthday ... every six months" against "every six months before
-    a child's fifth birthday"."""
-    def side(match: re.Match[str]) -> tuple[str, set[str]]:
-        return match.group(1).lower(), {w.lower().strip("'’") for w in
-                                          re.findall(r"[A-Za-z'’-]{3,}", match.group(2))}
-
-    claimed = [side(m) for m in _SIDE.finditer(claim_text)]
+    a claim "after the fifth birthday ... every six months" (or "once a child is five") against
+    "every six months before a child's fifth birthday"."""
+    claimed = _sides(claim_text)
     if len(claimed) != 1:
         return False
     # "every six months before ...": the side that follows the figure in its clause, else the
@@ -48,8 +77,8 @@ def other_side(claim_text: str, source_text: str, source: Figure) -> bool:
     nearest = following[0] if following else (preceding[-1] if preceding else None)
     if nearest is None:
         return False
-    word, event = side(nearest)
-    return word != claimed[0][0] and bool(event & claimed[0][1] - {"the", "a", "an", "and"})
+    word, event = _side_of(nearest)
+    return word != claimed[0][0] and bool(event & claimed[0][1] - _SMALL_WORDS)
 
 
 # a change said as a multiple ("halved", "cut to a third") agrees with a source's "from A to B"
