@@ -57,8 +57,9 @@ def _side_of(match: re.Match[str]) -> tuple[str, set[str]]:
 
 def _sides(text: str) -> list[tuple[str, set[str]]]:
     """The sides of an event a text states its figures for: ("before", {"5", "birthday"})."""
-    return [_side_of(m) for m in _SIDE.finditer(text)] + [("after" if m.group(1) else "before", {_event_word(m.group(3))})
-                    for m in _AGE_SIDE.finditer(text)]
+    ages = [("after" if m.group(1) else "before", {_event_word(m.group(3))})
+            for m in _AGE_SIDE.finditer(text)]
+    return [_side_of(m) for m in _SIDE.finditer(text)] + ages
 
 
 def other_side(claim_text: str, source_text: str, source: Figure) -> bool:
