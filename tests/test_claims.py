@@ -1070,6 +1070,10 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
     assert denied_duty("Trustees need not close the club after a complaint.", source) is None
     assert denied_duty("There is no requirement for the trust to keep a separate record.",
                        "The trust must keep a separate record for each school.")
+    # two acts on one object: what need not be done is not what must be
+    notices = "Club notices do not need to be reissued every season."
+    assert denied_duty("Club notices must be translated into Welsh.", notices) is None
+    assert denied_duty("Club notices must be reissued every season.", notices)
 
 
 def test_a_thing_said_to_be_no_requirement_denies_a_claim_that_it_is_needed() -> None:

@@ -146,7 +146,8 @@ def denied_duty(claim: str, sentence: str) -> str | None:
         for match in _NO_DUTY.finditer(theirs):
             act = _base(next(g for g in match.groups() if g))
             after = _object(theirs[match.end():]) | _passive_subject(theirs, match)
-            if _alike(act) & set(bound) or any(after & objects for objects in bound.values()):
+            if _alike(act) & set(bound) or any(after & objects for verb, objects in bound.items()
+                                                if act in _DOING or verb in _DOING):
                 return why
     return _no_requirement(claim, sentence)
 
@@ -164,6 +165,13 @@ def _passive_subject(text: str, match: re.Match[str]) -> set[str]:
 # "notify" the police)
 _SAME_ACTS = [frozenset(stem(w) for w in group.split()) for group in (
     "give provide offer supply", "tell inform notify")]
+
+
+# verbs that say only that an act is done, its object saying which ("carry out a DPIA",
+# "undertake a DPIA"): another verb of the same object is the same act; two verbs that each
+# name their act ("issue privacy notices", "translate privacy notices") are two acts
+_DOING = frozenset(stem(w) for w in "carry undertake conduct complete do perform make hold have "
+                   "get put run arrange obtain take keep".split())
 
 
 def _alike(act: str) -> set[str]:
