@@ -1617,6 +1617,9 @@ def test_a_thing_put_in_place_of_another_denies_only_that_other() -> None:
     # a thing put in the place of what the sentence requires alone still denies it
     assert denies("Volunteers may read the short guide instead of the full code.",
                   "Volunteers must read the full code.")
+    # the other of two choices said in another form of its word is still one of the two
+    assert denies("Members may pay their fees by post instead of electronically.",
+                  "Members' fees can be paid by post or by electronic transfer.") is None
 
 
 def test_a_word_built_on_another_by_affixes_is_no_other_term() -> None:

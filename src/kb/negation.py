@@ -214,8 +214,9 @@ _OBJECT_END = re.compile(r"\b(?:to|for|by|who|which|that|with|in|on|at|from)\b",
 
 
 def _an_alternative(word: str, other: str) -> bool:
-    """Whether the other text gives the word as one of two alternatives ("either X or Y")."""
-    at = re.escape(word.strip("'-"))
+    """Whether the other text gives the word as one of two alternatives ("either X or Y"), in
+    any of its forms ("instead of electronically": "in paper or electronic form")."""
+    at = re.escape(stem(word.strip("'-"))) + r"\w*"
     return re.search(rf"\b{at}\b[^,;:.]{{0,40}}\bor\b|\bor\b[^,;:.]{{0,40}}\b{at}\b",
                      other, re.I) is not None
 
