@@ -1070,6 +1070,10 @@ def test_a_duty_in_one_text_and_no_duty_in_the_other_clash() -> None:
     assert denied_duty("Trustees need not close the club after a complaint.", source) is None
     assert denied_duty("There is no requirement for the trust to keep a separate record.",
                        "The trust must keep a separate record for each school.")
+    # the one a duty is laid on named in hyphenated words
+    assert denied_duty("The rules require a multi-club league to keep a separate register for "
+                       "every club.", "There is no requirement for the league to maintain an "
+                       "individual register for each club.")
     # two acts on one object: what need not be done is not what must be
     notices = "Club notices do not need to be reissued every season."
     assert denied_duty("Club notices must be translated into Welsh.", notices) is None

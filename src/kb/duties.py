@@ -229,8 +229,9 @@ def permits_what_claim_names(claim: str, sentence: str) -> bool:
 
 # a duty laid on someone by a body or a text ("the advice requires practitioners to notify",
 # "expects schools to publish"): the act is the verb after "to"
+# "requires a multi-agency team to": the one bound may be named in hyphenated words
 _LAYS_DUTY = re.compile(r"\b(?:requires?|required|obliges?|obliged|expects?|expected|compels?)\s+"
-                        rf"(?:[\w']+\s+){{0,4}}?to{_ACT}", re.I)
+                        rf"(?:[\w'-]+\s+){{0,4}}?to{_ACT}", re.I)
 
 
 def names_the_act(claim: str, sentence: str) -> bool:
