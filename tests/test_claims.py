@@ -1416,6 +1416,18 @@ def test_a_denied_verb_of_listing_is_denied_by_a_text_that_names_its_object() ->
                   "Junior members should not be included in the annual count.") is None
 
 
+def test_a_denied_possibility_denies_the_act_and_its_object() -> None:
+    from kb.negation import denies
+
+    source = ("The booking system only shows a match's date; it is not possible to filter "
+              "fixtures by the pitch they are played on.")
+    assert denies("The booking system lets secretaries filter fixtures by pitch.", source)
+    assert denies("Secretaries are not able to filter fixtures by pitch.", source) is None
+    # another act on the same things is not denied by it
+    assert denies("The booking system lets secretaries filter fixtures by pitch.",
+                  "It is not possible to print the fixtures of a pitch.") is None
+
+
 def test_tracking_and_following_a_journey_are_read_as_one_act() -> None:
     from kb.negation import denies
     from kb.words import in_their_words

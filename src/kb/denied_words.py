@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kb.words import MODALS
+from kb.words import MODALS, stem
 
 # words a negation passes over to reach the word it denies ("not be used", "not by a nurse",
 # "not always the best", "not in place"): auxiliaries, articles, prepositions, degree words, and
@@ -41,6 +41,13 @@ PASSED = MODALS | {"be", "been", "being", "is", "are", "was", "were", "have", "h
 # not be included in the census" leaves a child out of it)
 MENTION = {"list", "lists", "listed", "mention", "mentions", "mentioned", "name", "names",
            "named"}
+# "not possible to perform a keyword search", "not able to attach files": what cannot be done
+# is the act and its object, not the possibility
+CAPACITY = {"possible", "able", "feasible", "allowed", "permitted", "permissible"}
+# verbs that say only that an act is done, its object saying which ("carry out a DPIA",
+# "undertake a DPIA", "perform a search"): the act is named by the object
+DOING = frozenset(stem(w) for w in "carry undertake conduct complete do perform make hold have "
+                  "get put run arrange obtain take keep".split())
 
 
 # "X, and not only Y" and "not only X but also Y" add: both hold, nothing is denied; "needless"

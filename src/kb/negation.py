@@ -11,7 +11,15 @@ import itertools
 import re
 from collections.abc import Set as AbstractSet
 
-from kb.denied_words import MENTION, PASSED, plainly, prefix_said, qualifies_its_noun
+from kb.denied_words import (
+    CAPACITY,
+    DOING,
+    MENTION,
+    PASSED,
+    plainly,
+    prefix_said,
+    qualifies_its_noun,
+)
 from kb.duties import changed_duty
 from kb.words import MODALS, content_parts, content_words, one_event_verb, stem
 
@@ -114,7 +122,15 @@ _LISTED_REACH = 10  # the same after a verb of listing, whose object may run lon
 def _listed_object(following: list[str], denied: str | None, shared: set[str]
                    ) -> tuple[str | None, int]:
     """The word a negation denies, and how far its clause is read: a denied verb of listing
-    ("does not list referrals to X") denies its object, whose words may run long."""
+    ("does not list referrals to X") denies its object, whose words may run long; so does a
+    denied possibility ("not possible to perform a keyword search")."""
+    if denied in CAPACITY:
+        # the act, or for a verb of doing its object: "not possible to perform a search"
+        rest = following[following.index(denied) + 1:]
+        rest = rest[1:] if rest[:1] == ["to"] else rest
+        if rest and stem(rest[0]) not in shared and stem(rest[0]) in DOING:
+            return next((w for w in rest[1:] if stem(w) in shared), denied), _LISTED_REACH
+        return (rest[0] if rest else denied), _REACH
     if denied not in MENTION:
         return denied, _REACH
     place = following.index(denied)
