@@ -1099,6 +1099,22 @@ def test_the_doer_of_a_passive_act_is_read_to_the_end_of_its_phrase() -> None:
 
 
 
+def test_a_name_said_doing_it_or_engaged_to_do_it_is_its_doer() -> None:
+    from kb.names import agents, swapped_agent
+
+    source = ("The league, with the county board, commissioned Fair Play Research to carry out "
+              "a review of referee abuse.")
+    assert [doer for _, doer in agents(source)] == ["Fair Play Research"]
+    assert agents("Last year the Sports Data Trust carried out the review.")[0][1] == \
+        "the Sports Data Trust"
+    assert swapped_agent("The Sports Data Trust carried out the review of referee abuse.",
+                         source, {}) == ("The Sports Data Trust", "Fair Play Research")
+    assert swapped_agent("Fair Play Research carried out the review of referee abuse.",
+                         source, {}) is None
+    # a common noun opening a sentence is no name: "Clubs carried out ..." names no doer
+    assert agents("Clubs carried out the review.") == []
+
+
 def test_a_reference_list_names_the_maker_of_each_title_after_a_dash() -> None:
     from kb.names import credits, swapped_agent
     from kb.words import stem
