@@ -66,6 +66,23 @@ def test_the_sections_under_a_lead_in_are_its_items() -> None:
                           ) == []
 
 
+def test_a_list_that_runs_to_its_passages_end_goes_on_into_the_next() -> None:
+    from kb.lists import items_after
+    from kb.sentences import Sentence
+
+    text = "Before the season\nThe club will need to provide:\n• A first-aid kit.\n• A coach."
+    lead_at = text.index("The club")
+    lead = Sentence("The club will need to provide:", lead_at, lead_at + 30)
+    first = _passage(1, "Season", text)
+    going_on = _passage(2, "Season", "• Insurance for every junior member.\nAfter the season\n"
+                        "The club returns its kit.")
+    assert items_after(first, lead, lambda: [going_on]) == [
+        "• A first-aid kit.", "• A coach.", "• Insurance for every junior member."]
+    # a list closed inside its passage by a line of prose does not go on
+    closed = _passage(1, "Season", text + "\nThe kit is checked yearly.")
+    assert items_after(closed, lead, lambda: [going_on]) == ["• A first-aid kit.", "• A coach."]
+
+
 def test_a_question_after_several_things() -> None:
     assert ASKS_SEVERAL.search("What are the four strands of the plan?")
     assert ASKS_SEVERAL.search("Into which three types were the enablers grouped?")

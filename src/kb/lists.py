@@ -95,10 +95,18 @@ def headings_below(lead: Passage, lead_in: str, following: Sequence[Passage]) ->
 
 def items_after(passage: Passage, lead_in: Sentence,
                 following: Callable[[], Sequence[Passage]]) -> list[str]:
-    """The items of the list a lead-in introduces: in the rest of its passage, or, when the
-    lead-in closes its passage, in the passages after it."""
+    """The items of the list a lead-in introduces: in the rest of its passage, and in the
+    passage after it when the list runs on into it; or, when the lead-in closes its passage,
+    in the passages after it."""
     rest = unwrapped(passage.text)[lead_in.end:]
-    if (found := items_in(rest)) or len(rest.split()) > 6:
+    if found := items_in(rest):
+        lines = [line for line in rest.split("\n") if line.strip()]
+        if all(ITEM_OPENING.match(line.strip()) for line in lines) and len(found) < MOST_ITEMS:
+            after = list(following())[:1]  # the list runs to the passage's end, and on
+            if after and ITEM_OPENING.match(after[0].text.lstrip()):
+                found = (found + items_in(unwrapped(after[0].text)))[:MOST_ITEMS]
+        return found
+    if len(rest.split()) > 6:
         return found
     after = list(following())  # the lead-in, with a heading at most, closes its passage
     if not after:
