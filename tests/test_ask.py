@@ -2404,3 +2404,26 @@ def test_a_heading_names_a_category_when_it_gives_its_code() -> None:
     assert coded_heading("Low income (N7)") == "Low income (code 'N7')"
     assert coded_heading("3. Data module 2 > 3.2 Type of disability") is None
     assert coded_heading("Working Together to Safeguard Children (2023)") is None
+
+
+def test_a_phrase_the_question_quotes_is_found_whole() -> None:
+    from kb.ask import quotes_the_phrase
+
+    question = "Who counted as 'other coaches' in the survey?"
+    assert quotes_the_phrase(question, "Other coaches (3 replies) include first-aid leads.")
+    assert not quotes_the_phrase(question, "Head coaches (4 replies) and other staff.")
+    # a quoted word alone is a term, not a phrase
+    assert not quotes_the_phrase("What is a 'carer'?", "A carer looks after a child.")
+
+
+def test_the_row_holding_the_quoted_phrase_answers(tmp_path: Path) -> None:
+    text = ("Club survey 2024\n\nWe spoke to volunteers in four groups.\n\n"
+            "Head coaches (4 replies) run the squads and hold the training budget.\n\n"
+            "Other coaches (3 replies) include goalkeeping and fitness coaches who help the "
+            "squads.\n\n"
+            "Welfare leads (2 replies) keep the club's safeguarding records.\n")
+    # the two rows hold as many of the question's words: the quoted phrase tells them apart
+    answer = answer_from(tmp_path, "survey.txt", text,
+                         "In the club survey, who counted as 'other coaches', and how many "
+                         "replies were there?")
+    assert answer.answer_found and "goalkeeping" in (answer.answer or ""), answer.answer

@@ -73,6 +73,7 @@ from kb.question import (
 )
 from kb.readings import names_again, sentences_of
 from kb.sentences import FRAME, LEANS_BACK, PART_OF, Sentence, a_heading
+from kb.swaps import QUOTED
 from kb.table_answers import fact_candidates, in_a_code_column, read_with_header, table_title
 from kb.words import shares_a_run, stem
 
@@ -327,8 +328,10 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
     if restates(asked.text, text) or lists_what_is_asked(asked.text, text) or \
             gives_an_example(asked.text, text) or says_it_of(asked.text, text):
         value += RESTATES_BONUS  # "What is the age of consent?": "the age of consent is 16"
-    if shares_a_run(asked.text, text, RUN_WORDS):
-        value += RUN_BONUS  # "life story work helps children": the question's own phrase
+    if shares_a_run(asked.text, text, RUN_WORDS) or quotes_the_phrase(asked.text, text):
+        # "life story work helps children", "who counted as 'other managers'": the question's
+        # own phrase
+        value += RUN_BONUS
     if asked.why and gives_a_reason(text):
         value += REASON_BONUS  # "Why might a child have a UPN at two?": "..., so children may"
     if sums_the_rows(asked, candidate):
@@ -386,6 +389,14 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
             not any(object_of_asked(asked, text, name) for name in _names_within(text)):
         value -= 0.15
     return value
+
+
+def quotes_the_phrase(question: str, text: str) -> bool:
+    """Whether the text holds whole a phrase of two words or more the question quotes."""
+    said = " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return any(len(words := re.findall(r"[a-z0-9]+", m.group(1).lower())) > 1 and
+               re.search(rf"\b{' '.join(words)}\b", said) is not None
+               for m in QUOTED.finditer(question))
 
 
 def _names_within(text: str) -> list[str]:
