@@ -2427,3 +2427,19 @@ def test_the_row_holding_the_quoted_phrase_answers(tmp_path: Path) -> None:
                          "In the club survey, who counted as 'other coaches', and how many "
                          "replies were there?")
     assert answer.answer_found and "goalkeeping" in (answer.answer or ""), answer.answer
+
+
+def test_an_entry_of_a_list_of_terms_is_read_whole(tmp_path: Path) -> None:
+    text = ("Annex B: terms used in this handbook\n\n"
+            "Away fixture: a match played at the ground of the other club. An away fixture may "
+            "be at a neighbouring club or one across the county\n"
+            "Home fixture: a match played at the club's own ground.\n"
+            "Kit officer: the volunteer who keeps the club's shirts and balls.\n")
+    answer = answer_from(tmp_path, "handbook.txt", text,
+                         "Our team is playing at the ground of the club next door. Does the "
+                         "handbook count that as an away fixture?")
+    assert answer.answer_found and "neighbouring club" in (answer.answer or ""), answer.answer
+    # a sentence that says what a thing has, ending in a colon, opens no entry of such a list
+    from kb.answer_context import _ENTRY
+    assert _ENTRY.match("Away fixture: a match played away.")
+    assert not _ENTRY.match("The club has three fixtures: home, away and cup.")

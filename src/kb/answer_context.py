@@ -214,7 +214,25 @@ def with_what_follows(best: Candidate) -> Candidate:
     end = best.sentence.end
     after = [(text, start) for text, start in sentences_of(best.passage) if start >= end]
     if not after or re.search(r"\w", best.passage.text[end:after[0][1]]) or \
-            not (LEANS_BACK.match(after[0][0]) or _GRANTS.match(after[0][0])):
+            not (LEANS_BACK.match(after[0][0]) or _GRANTS.match(after[0][0]) or
+                 _one_entry(best, after[0][1])):
         return best
     return _read_on(best, *after[0])
+
+
+# an entry of a list of terms: a line that opens on the term and a colon ("Placement out of
+# area (sometimes referred to as ...): a placement ...")
+_ENTRY = re.compile(r"[A-Z](?![^:.\n]*\b(?:is|are|was|were|has|have|had|will|would|should|must|"
+                    r"can|may|includes?)\b)[^:.\n]{1,80}:\s", re.M)
+
+
+def _one_entry(best: Candidate, next_start: int) -> bool:
+    """Whether the answer opens an entry of a list of terms and the next sentence goes on in
+    the same entry: the whole entry is the term's meaning ("... located outside the boundary.
+    An out of authority placement could be in an adjoining local authority")."""
+    text = unwrapped(best.passage.text)
+    line_start = text.rfind("\n", 0, best.sentence.start) + 1
+    return best.sentence.start == line_start and _ENTRY.match(text, line_start) is not None \
+        and "\n" not in text[best.sentence.start:next_start] and \
+        len(re.findall(r"^" + _ENTRY.pattern, text, re.M)) > 1  # a list of them
 
