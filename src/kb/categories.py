@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 # code applies": the thing asked is one of a set of categories, for the case set out before
 _ASKS_CATEGORY = re.compile(
     r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+){0,5}?(?:categor(?:y|ies)|code|type|class)\s+"
-    r"(?:(?:of|in|for|under)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:best|most)\s+)?(?:fits?|suits?|appl(?:y|ies)|(?:should|would|must|does|do|is)\b)",
-    re.I)
+    r"(?:(?:of|in|for|under)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:best|most)\s+)?"
+    r"(?:fits?|suits?|appl(?:y|ies)|(?:should|would|must|does|do|is)\b)", re.I)
 # a heading that names one category with its code: "A4. Family in acute stress (code 'N4')",
 # "Low income (N7)"
 _CODED_HEADING = re.compile(r"^(?:[A-Z]?\d+(?:\.\d+)*\.?\s+)?(?P<name>[A-Za-z].*?)\s*\(\s*"

@@ -171,7 +171,7 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     report.failed.extend(missing)
     known = {row["path"]: row for row in connection.execute(
         "SELECT id, path, content_hash, size FROM documents")}
-    read_before = _reader_of(connection) == READER
+    read_before = _read_with_this_reader(connection)
     sizes: dict[Path, int] = {}  # of the files to parse
     for path in files:
         size = path.stat().st_size
@@ -230,17 +230,18 @@ def ingest(connection: sqlite3.Connection, paths: Iterable[str | Path], settings
     return report
 
 
-def _reader_of(connection: sqlite3.Connection) -> str | None:
-    """The reader every document of the library was last read with; None for an old library
-    or one read in part by another reader."""
+def _read_with_this_reader(connection: sqlite3.Connection) -> bool:
+    """Whether every document of the library was read with this READER: not so for a library
+    from before readers were recorded, nor for one read in part by another. An empty library
+    is, and is marked so at once: what this ingest commits is read with it, even if it stops
+    part way."""
     row = connection.execute("SELECT value FROM meta WHERE key = 'reader'").fetchone()
     if row:
-        return row[0]
+        return bool(row[0] == READER)
     if connection.execute("SELECT count(*) FROM documents").fetchone()[0]:
-        return None
-    # an empty library: all it will hold is read with this reader, even if this ingest stops
+        return False
     connection.execute("INSERT INTO meta (key, value) VALUES ('reader', ?)", (READER,))
-    return READER
+    return True
 
 
 def _note_reader(connection: sqlite3.Connection, known: dict, report: IngestReport) -> None:
