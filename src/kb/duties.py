@@ -19,7 +19,8 @@ from kb.words import BASE_OF, MODALS, STOP, content_parts, content_words, stem
 # a duty and the act it binds ("should consult", "must be given", "is required to notify"); a
 # permission and the act it allows ("may consult"); "may" alone, as "can" is also what one is
 # able to do
-_ACT = r"\s+(?:(?:also|always|still|then|normally|usually|only)\s+)?(?:be\s+)?([a-z]+)"
+# the verb a duty binds, a hyphenated "re-" its own ("must re-sign": re-sign)
+_ACT = r"\s+(?:(?:also|always|still|then|normally|usually|only)\s+)?(?:be\s+)?((?:re-)?[a-z]+)"
 _BINDS = re.compile(r"\b(?:must|should|shall|(?:is|are)\s+(?:required|expected)\s+to|needs?\s+to|"
                     rf"ha(?:s|ve)\s+to){_ACT}", re.I)
 _ALLOWS = re.compile(rf"\b(?:may|can|could|might){_ACT}", re.I)
@@ -147,7 +148,7 @@ def denied_duty(claim: str, sentence: str) -> str | None:
             act = _base(next(g for g in match.groups() if g))
             after = _object(theirs[match.end():]) | _passive_subject(theirs, match)
             if _alike(act) & set(bound) or any(after & objects for verb, objects in bound.items()
-                                                if act in DOING or verb in DOING):
+                                                if _one_act(act, verb)):
                 return why
     return _no_requirement(claim, sentence)
 
@@ -168,8 +169,16 @@ _SAME_ACTS = [frozenset(stem(w) for w in group.split()) for group in (
 
 
 # another verb of the same object is the same act only for a verb of doing (DOING: "carry
-# out a DPIA", "undertake a DPIA"); two verbs that each name their act ("issue privacy
-# notices", "translate privacy notices") are two acts
+# out a DPIA", "undertake a DPIA") or two verbs of doing it again ("re-sign consent forms",
+# "renew consent forms"); two verbs that each name their act ("issue privacy notices",
+# "translate privacy notices") are two acts
+_AGAIN = frozenset(stem(w) for w in "renew repeat refresh redo reissue resubmit resign reapply "
+                   "reconfirm update".split())
+
+
+def _one_act(act: str, verb: str) -> bool:
+    again = {act.replace("-", ""), verb.replace("-", "")} <= _AGAIN  # "re-sign" as "resign"
+    return act in DOING or verb in DOING or again
 
 
 def _alike(act: str) -> set[str]:
