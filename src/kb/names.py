@@ -149,8 +149,7 @@ def agents(text: str) -> list[tuple[set[str], str]]:
     # a name said doing it in the past ("the Open Data Institute delivered the evaluation"),
     # and a name engaged to do it ("commissioned Social Finance to deliver an evaluation")
     for match in _NAME_DID.finditer(text):
-        if PARTICIPLE.match(match.group(2)):
-            found.append(({stem(match.group(2))}, match.group(1)))
+        found.append(({stem(match.group(2))}, match.group(1)))
     for match in _ENGAGED_TO_DO.finditer(text):
         found.append((_forms_of(match.group(2).lower()), match.group(1)))
     return found
@@ -158,7 +157,7 @@ def agents(text: str) -> list[tuple[set[str], str]]:
 
 # a name of two or more capitalised words, or an acronym, then a verb in the past
 _NAME_DID = re.compile(r"\b((?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+(?:(?:of|for|and)\s+)?){1,4}"
-                       r"[A-Z][\w'-]*|[A-Z]{2,})\s+([a-z]{3,}ed|led|ran|held|made|wrote|gave)\b")
+                       r"[A-Z][\w'-]*|[A-Z]{2,})\s+([a-z]{3,}ed|led|held|made)\b")
 _ENGAGED_TO_DO = re.compile(r"\b(?:commission(?:s|ed|ing)?|engag(?:e|es|ed|ing)|appoint(?:s|ed|"
                             r"ing)?|contract(?:s|ed|ing)?)\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
                             r"[A-Z][\w'-]*)\s+to\s+([a-z]+)\b")
