@@ -2443,3 +2443,13 @@ def test_an_entry_of_a_list_of_terms_is_read_whole(tmp_path: Path) -> None:
     from kb.answer_context import _ENTRY
     assert _ENTRY.match("Away fixture: a match played away.")
     assert not _ENTRY.match("The club has three fixtures: home, away and cup.")
+
+
+def test_how_quickly_is_answered_by_a_word_of_speed(tmp_path: Path) -> None:
+    text = ("Respite guidance\n\n"
+            "Respite carers look after children for short breaks planned with the family. "
+            "Any medical notes a respite carer needs to care for a child are passed on promptly. "
+            "Respite carers are visited by a supervising worker every month.\n")
+    answer = answer_from(tmp_path, "respite.txt", text,
+                         "How quickly are medical notes a respite carer needs passed on?")
+    assert answer.answer_found and "promptly" in (answer.answer or "")

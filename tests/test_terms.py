@@ -115,3 +115,11 @@ def test_a_council_is_a_local_authority_by_any_of_its_names() -> None:
 def test_an_auxiliary_and_its_not_in_one_word_is_no_content_word() -> None:
     assert content_words("The panel hasn't met and the chair doesn’t know; staff cannot "
                          "wait.") == ["panel", "met", "chair", "know", "staff", "wait"]
+
+
+def test_a_noun_in_bility_is_stemmed_as_its_adjective() -> None:
+    assert stem("disabilities") == stem("disability") == stem("disabled")
+    assert stem("eligibility") == stem("eligible")
+    assert stem("suitability") == stem("suitable")
+    assert stem("capability") == stem("capable")
+    assert stem("facility") != stem("facile")  # -ility without the b is no such noun

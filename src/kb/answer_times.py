@@ -221,6 +221,20 @@ _HOW_LONG_KEPT = re.compile(r"\bhow\s+long\b.*\b(?:keep|kept|retain\w*|hold|held
 _UNTIL_EVENT = re.compile(r"\buntil\s+(?:the|their|they|he|she|it|a|an|his|her)\s+\w+", re.I)
 
 
+# how soon a thing is to be done, asked ("how quickly", "how soon") and said in words of speed
+# rather than as a length of time: "is provided promptly", "should act without delay"
+_HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly|fast|promptly|swiftly)\b", re.I)
+_SPEED = re.compile(r"\b(?:promptly|immediately|without\s+(?:undue\s+|any\s+)?delay|"
+                    r"as\s+soon\s+as\s+(?:possible|practicable|reasonably\s+practicable)|"
+                    r"straight\s*away|at\s+once|right\s+away|urgently|swiftly|quickly|"
+                    r"in\s+a\s+timely\s+(?:way|manner|fashion)|on\s+the\s+same\s+day)\b", re.I)
+
+
+def says_how_soon(asked: Question, text: str) -> bool:
+    """Whether a question of how soon a thing is done is answered by a word of speed."""
+    return _HOW_SOON.search(asked.text) is not None and _SPEED.search(text) is not None
+
+
 def lasts_until(asked: Question, text: str) -> bool:
     """Whether a question of how long a thing is kept is answered by the event it is kept
     until."""

@@ -44,6 +44,7 @@ from kb.answer_times import (
     lasts_until,
     other_end,
     says_how_often,
+    says_how_soon,
     times_it_in_words,
 )
 from kb.categories import category_answer
@@ -351,7 +352,7 @@ def score(asked: Question, candidate: Candidate, section: str, leant: str = "") 
                   if named else -0.3)
     elif asked.wants == "duration":
         value += 0.2 if DURATION.search(text) or says_how_often(asked, text) or \
-            lasts_until(asked, text) else -0.3
+            lasts_until(asked, text) or says_how_soon(asked, text) else -0.3
     elif asked.wants == "code":
         value += 0.2 if names_a_code(text) or in_a_code_column(candidate) else -0.3
     elif asked.wants == "contact":

@@ -13,6 +13,7 @@ from kb.answer_times import (
     lasts_until,
     same_scale,
     says_how_often,
+    says_how_soon,
     times_it_in_words,
 )
 from kb.doers import act_asked, act_forms, role_asked
@@ -105,7 +106,8 @@ def holds_answer(asked: Question, best: Candidate, least: float = COVERAGE_MIN) 
     if asked.wants == "duration":
         return any(same_scale(asked.text, m.group(0)) and counts_if_asked(asked.text, m.group(0))
                    for m in DURATION.finditer(best.sentence.text)) or \
-            says_how_often(asked, best.sentence.text) or lasts_until(asked, best.sentence.text)
+            says_how_often(asked, best.sentence.text) or lasts_until(asked, best.sentence.text) \
+            or says_how_soon(asked, best.sentence.text)
     if asked.wants == "who" and (act := act_asked(asked.text)) and \
             not act_forms(act) & word_parts(best.sentence.text):
         return False  # "Who chairs the network?": a sentence that says nothing of chairing

@@ -73,6 +73,10 @@ def stem(word: str) -> str:
     for suffix in ("ifications", "ification"):  # "notification" as "notify"
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return (word[: -len(suffix)] + "ify")[:7]
+    for suffix in ("bilities", "bility"):  # a noun in -bility as its adjective: "disability"
+        if word.endswith(suffix) and len(word) - len(suffix) >= 1:
+            word = word[: -len(suffix)] + "ble"  # as "disabled", "eligibility" as "eligible"
+            break
     for suffix in ("ations", "ation"):  # a noun in -ation as its verb: "expectation", "expect"
         if word.endswith(suffix) and len(word) - len(suffix) >= 5:
             return word[: -len(suffix)][:7]
