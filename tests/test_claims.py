@@ -600,6 +600,16 @@ def test_a_condition_the_claim_makes_necessary_clashes_with_a_source_saying_it_i
     # an "only" that plays a figure down restricts nothing
     ("Only about a third of members renewed, along with new joiners.",
      "About a third of members and a few new joiners renewed.", False),
+    # a closing "only" before a clause of its own; what the claim says is left out is no
+    # other the claim names itself
+    ("In the lettings policy, 'tenant' means council tenants only and excludes housing "
+     "association tenants.",
+     "In this policy 'tenant' means a council tenant or a housing association tenant.", True),
+    # the one thing is a number in words, the source's others figures
+    ("The youth bus is open only to people under sixteen.",
+     "The youth bus is open to people under 16 or 19 if they have a disability.", True),
+    ("The youth bus is open only to people under sixteen.",
+     "The youth bus is open to people under 16 on weekday evenings.", False),
 ])
 def test_a_claim_that_only_one_thing_does_clashes_with_a_source_naming_another(
         claim: str, source: str, contradicted: bool) -> None:

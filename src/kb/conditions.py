@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb.negation import MODALS, NEGATION
+from kb.number_words import NUMBER_WORDS, word_value
 from kb.words import STOP, TOKEN, content_parts, content_words, stem, words_of
 
 if TYPE_CHECKING:
@@ -147,7 +148,8 @@ def restricted_to(claim: str) -> tuple[str, ...]:
     if said is None:
         return ()
     rest = claim[said.end():]
-    if re.match(r"\s*(?:[;,.:)]|$)", rest):  # a closing "only": "from practitioners only"
+    # a closing "only": "from practitioners only", "means foster carers only and excludes ..."
+    if re.match(r"\s*(?:[;,.:)]|$|(?:and|but)\b)", rest):
         phrase = _TO_PREPOSITION.sub("", " ".join(claim[:said.start()].split()[-3:]))
     elif re.match(r"\s*(?:then|once|when|if|after|where|until|because|in\s+cases?)\b", rest,
                   re.I):
@@ -184,6 +186,24 @@ def the_only_one(claim: str, sentence: str) -> str | None:
     return None
 
 
+# what a claim says is left out of the one thing it names: "excludes residential workers",
+# "but not agency staff"
+_LEFT_OUT = re.compile(r"\b(?:exclud(?:es|ed|ing|e)|but\s+not|and\s+not|not\s+including)\s+"
+                       r"(?:[\w'-]+\s*){1,5}", re.I)
+
+
+_TOKEN_OR_FIGURE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+
+
+def _as_number(word: str) -> str:
+    """A word's stem, a number word as its digits ("eighteen" as "18"), so that the thing a
+    claim names in words is found where a source writes it in figures."""
+    lowered = word.lower()
+    if lowered in NUMBER_WORDS or lowered.isdigit():
+        return str(int(word_value(lowered)))
+    return stem(word)
+
+
 def others_besides(claim: str, sentence: str) -> str | None:
     """The thing a claim says alone does or counts ("families cannot refer themselves; referrals
     from practitioners only") where a sentence that sets no bound of its own names it with
@@ -194,12 +214,15 @@ def others_besides(claim: str, sentence: str) -> str | None:
     alone = restricted_to(claim)
     if not alone or BOUNDS.search(sentence):
         return None
-    # the others are none the claim names itself ("short-term or unplanned")
-    head, words = stem(alone[-1]), content_parts(claim)
-    tokens = TOKEN.findall(sentence)
+    # the others are none the claim names itself ("short-term or unplanned"), but for those it
+    # says are left out ("foster carers only, excluding residential workers")
+    head = _as_number(alone[-1])
+    words = content_parts(_LEFT_OUT.sub("", claim))
+    # a number is the thing ("people under eighteen"): the sentence's figures are its words
+    tokens = _TOKEN_OR_FIGURE.findall(sentence) if head.isdigit() else TOKEN.findall(sentence)
     stems = [stem(token) for token in tokens]
     for at, word in enumerate(stems):
-        if word != head:
+        if _as_number(word) != head:
             continue
         for join in range(max(0, at - _BESIDE_REACH), min(len(tokens), at + _BESIDE_REACH + 1)):
             if tokens[join].lower() not in _BESIDE:
