@@ -1818,14 +1818,9 @@ def test_a_row_of_a_table_of_words_is_read_with_the_header_not_the_row_above_it(
 
 
 def test_a_header_row_repeated_after_a_page_break_gives_no_facts() -> None:
-    from kb.chunk import Block
     from kb.facts import facts_from_blocks
 
-    lines = ["Code\tColour", "K1\tRed", "K2\tBlue", "Code\tColour", "K3\tYellow"]
-    blocks, at = [], 0
-    for line in lines:
-        blocks.append(Block(at, at + len(line), line, "row"))
-        at += len(line) + 1
+    blocks = _row_blocks(["Code\tColour", "K1\tRed", "K2\tBlue", "Code\tColour", "K3\tYellow"])
     facts = facts_from_blocks(blocks, [0, blocks[3].start], paged=True)
     assert [(f.label, f.column, f.value, f.page) for f in facts] == [
         ("K1", "Colour", "Red", 1), ("K2", "Colour", "Blue", 1), ("K3", "Colour", "Yellow", 2)]
@@ -2453,3 +2448,38 @@ def test_how_quickly_is_answered_by_a_word_of_speed(tmp_path: Path) -> None:
     answer = answer_from(tmp_path, "respite.txt", text,
                          "How quickly are medical notes a respite carer needs passed on?")
     assert answer.answer_found and "promptly" in (answer.answer or "")
+
+
+def _row_blocks(lines: list[str]) -> list:
+    from kb.chunk import Block
+
+    blocks, at = [], 0
+    for line in lines:
+        blocks.append(Block(at, at + len(line), line, "row"))
+        at += len(line) + 1
+    return blocks
+
+
+def test_a_list_set_in_groups_of_columns_side_by_side_is_a_row_a_group() -> None:
+    from kb.facts import facts_from_blocks, row_of
+
+    lines = ["Code\tName\tCode\tName", "11\tAshford\t41\tMaidstone", "12\tBexley\t42\tMedway"]
+    blocks = _row_blocks(lines)
+    facts = facts_from_blocks(blocks, [0], paged=True)
+    assert [(f.label, f.column, f.value) for f in facts] == [
+        ("11", "Name", "Ashford"), ("41", "Name", "Maidstone"),
+        ("12", "Name", "Bexley"), ("42", "Name", "Medway")]
+    text = "\n".join(lines)
+    # the row of a group is its own cells, not the line's first group
+    assert row_of(text, facts[3])[0] == "42 Medway"
+
+
+def test_a_row_that_opens_on_an_empty_cell_is_found_by_its_first_filled_cell() -> None:
+    from kb.facts import facts_from_blocks, row_of
+
+    lines = ["\tGroup\tMethod\tSize", "\tYouth panel\tWorkshops\t12"]
+    facts = facts_from_blocks(_row_blocks(lines), [0], paged=True)
+    sizes = [f for f in facts if f.column == "Size"]
+    assert [(f.label, f.value) for f in sizes] == [("Youth panel", "12")]
+    located = row_of("\n".join(lines), sizes[0])
+    assert located is not None and located[0] == "Youth panel Workshops 12"

@@ -85,18 +85,36 @@ def _table_facts(rows: list[Block], name: str, page_starts: list[int], paged: bo
     if len(cells) > 1 and not any(_is_value(cell) for cell in cells[0][1:]):
         header, cells, rows = cells[0], cells[1:], rows[1:]
     facts = []
+    size = group_size(header)
     for row, values in zip(rows, cells, strict=True):
-        filled = [(column, cell) for column, cell in enumerate(values) if cell.strip()]
-        if len(filled) < 2 or _same_cells(values, header):
+        if _same_cells(values, header):
             continue  # a table run over a page break repeats its header row on the next page
-        label = filled[0][1]
         page = bisect.bisect_right(page_starts, row.start) if paged else None
-        for column, value in filled[1:]:
-            heading = header[column] if column < len(header) else ""
-            found = periods_in(heading) or periods_in(label) or periods_in(name)
-            facts.append(Fact(page, row.start, name, label, heading, value,
-                              found[0] if found else None))
+        # a long list set in columns side by side ("Code Name Code Name"): each group of
+        # cells is a row of its own, under the group's header
+        for first in range(0, len(values), size or len(values)):
+            filled = [(column, cell) for column, cell in enumerate(values)
+                      if first <= column < first + (size or len(values)) and cell.strip()]
+            if len(filled) < 2:
+                continue
+            label = filled[0][1]
+            for column, value in filled[1:]:
+                heading = header[column] if column < len(header) else ""
+                found = periods_in(heading) or periods_in(label) or periods_in(name)
+                facts.append(Fact(page, row.start, name, label, heading, value,
+                                  found[0] if found else None))
     return facts
+
+
+def group_size(header: list[str]) -> int | None:
+    """The width of the group of columns a header repeats across the page ("Code | Name | Code
+    | Name | Code | Name": 2), or None when its columns are not one group said again."""
+    names = [" ".join(cell.split()).lower() for cell in header]
+    for size in range(2, len(names) // 2 + 1):
+        if len(names) % size == 0 and all(names[:size]) and \
+                names == names[:size] * (len(names) // size):
+            return size
+    return None
 
 
 def _same_cells(row: list[str], header: list[str]) -> bool:
@@ -112,5 +130,22 @@ def row_of(text: str, fact: Fact) -> tuple[str, int, int] | None:
         cells = line.split("\t")
         if len(cells) > 1 and cells[0].strip() == fact.label.strip() and fact.value in cells:
             return " ".join(line.split()), offset, offset + len(line)
+        offset += len(line) + 1
+    return _group_of(text, fact)
+
+
+def _group_of(text: str, fact: Fact) -> tuple[str, int, int] | None:
+    """The cells that hold a fact whose label is not its line's first cell (a row that opens on
+    empty cells; a group of a row set in groups side by side, `group_size`): from its label's
+    cell to its value's, with where they start and end in the text."""
+    offset = 0
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        starts = [offset + sum(len(c) + 1 for c in cells[:n]) for n in range(len(cells))]
+        for at, cell in enumerate(cells[1:-1], start=1):
+            if cell.strip() == fact.label.strip() and fact.value in cells[at + 1:]:
+                end = cells.index(fact.value, at + 1)
+                start, stop = starts[at], starts[end] + len(cells[end])
+                return " ".join(text[start:stop].split()), start, stop
         offset += len(line) + 1
     return None

@@ -30,7 +30,7 @@ SIDECAR_FIELDS = {"title", "period", "doc_type", "access"}
 # the way files are read into pages, passages and facts: a change here has the next ingest read
 # every file of a folder again, as if its bytes had changed (passages whose text comes out the
 # same keep their vectors, so only the reading is paid for)
-READER = "2: a table's header row repeated over a page break is no row of facts"
+READER = "3: a table set in repeated groups of columns (Code, Name, Code, Name) is a row a group"
 
 
 @dataclass
