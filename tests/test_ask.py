@@ -1329,6 +1329,22 @@ def test_a_question_of_price_is_not_answered_by_a_sentence_without_money(tmp_pat
     assert not answer.answer_found
 
 
+def test_a_sum_asked_in_pounds_is_not_answered_by_a_sentence_without_money(
+        tmp_path: Path) -> None:
+    text = ("Bursary guidance\n\n"
+            "A bursary is paid to students whose household income is below the threshold set by "
+            "the college each year. Students apply for a bursary through the student office.\n")
+    answer = answer_from(tmp_path, "bursary.txt", text,
+                         "What household income in pounds is below the threshold for a bursary?")
+    assert not answer.answer_found
+    money = text.replace("the threshold set by the college each year",
+                         "the threshold of £21,000 a year")
+    (tmp_path / "b").mkdir()
+    answer = answer_from(tmp_path / "b", "bursary.txt", money,
+                         "What household income in pounds is below the threshold for a bursary?")
+    assert answer.answer_found and "£21,000" in (answer.answer or "")
+
+
 def test_a_table_row_gives_its_labels_meaning_only_in_words(tmp_path: Path) -> None:
     import docx
 

@@ -51,6 +51,8 @@ WANTS = [
     # more likely": a multiple or a difference, of whatever it compares)
     ("money", re.compile(r"\b(?:how much(?! of\b)(?!\s+(?:more|less|fewer|greater|higher|"
                          r"lower|bigger|smaller|better|worse|likelier|longer|shorter)\b)|budget|cost|spend|spent|funding|prices?|£|"
+                         # "what income in pounds", "how many pounds": a sum of money asked
+                         r"in (?:pounds|sterling)|how many pounds|"
                          r"(?:what|which) "
                          r"(?:\w+ )?fees?|(?:what|which) "
                          r"(?:\w+ )?(?:fine|penalty)|fined|what amount|(?:what|which) (?:is|was|"
