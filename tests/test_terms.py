@@ -123,3 +123,9 @@ def test_a_noun_in_bility_is_stemmed_as_its_adjective() -> None:
     assert stem("suitability") == stem("suitable")
     assert stem("capability") == stem("capable")
     assert stem("facility") != stem("facile")  # -ility without the b is no such noun
+
+
+def test_a_pronoun_run_together_with_its_verb_is_no_content_word() -> None:
+    assert content_words("I'm told we've got it and they\u2019re sure there's more") == [
+        "told", "got", "sure"]
+    assert content_words("the children's plan") == ["children's", "plan"]

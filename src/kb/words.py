@@ -28,6 +28,10 @@ drops dropping whichever whatever whoever wherever whenever instead""".split())
 STOP |= {contracted.replace("'", mark) for contracted in """isn't aren't wasn't weren't hasn't
 haven't hadn't doesn't don't didn't can't couldn't shouldn't wouldn't won't mustn't needn't
 mightn't shan't""".split() for mark in ("'", "\u2019")} | {"cannot"}
+# a pronoun or a pointing word run together with its verb ("I'm", "we've", "they're", "it's",
+# "there's", "let's") is as much a common word as its parts
+STOP |= {f"{word}{mark}{verb}" for word in """i you we they he she it that there here what who
+let""".split() for verb in ("m", "re", "ve", "ll", "d", "s") for mark in ("'", "\u2019")}
 
 
 def content_words(text: str) -> list[str]:
