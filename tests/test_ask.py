@@ -2499,3 +2499,36 @@ def test_a_row_that_opens_on_an_empty_cell_is_found_by_its_first_filled_cell() -
     assert [(f.label, f.value) for f in sizes] == [("Youth panel", "12")]
     located = row_of("\n".join(lines), sizes[0])
     assert located is not None and located[0] == "Youth panel Workshops 12"
+
+
+def test_how_old_is_answered_by_the_decade_of_life_a_sentence_gives(tmp_path: Path) -> None:
+    text = ("Volunteer stories\n\n"
+            "Priya joined the befriending scheme after moving to the county. "
+            "Priya said it was not until her 30s that she first asked to read her school file. "
+            "She now helps other volunteers with their training.\n")
+    answer = answer_from(tmp_path, "stories.txt", text,
+                         "How old was Priya when she first asked to read her school file?")
+    assert answer.answer_found and "her 30s" in (answer.answer or "")
+
+
+def test_how_far_ahead_asks_a_span_of_time_not_an_age(tmp_path: Path) -> None:
+    text = ("Leaving care guidance\n\n"
+            "Each care leaver aged 18 to 21 should have a plan for their move to adult housing. "
+            "It should be made as early as possible, and at least three months before the "
+            "move.\n")
+    question = "How far ahead should a care leaver's move to adult housing be planned?"
+    from kb.question import WANTS
+
+    assert next(name for name, pattern in WANTS if pattern.search(question)) == "duration"
+    answer = answer_from(tmp_path, "leaving.txt", text, question)
+    assert answer.answer_found and "three months before" in (answer.answer or "")
+
+
+def test_a_deadline_the_question_says_was_missed_is_no_question_of_time() -> None:
+    from kb.question import WANTS
+
+    wants = [name for name, pattern in WANTS if pattern.search(
+        "Which team chases a school if its return misses the deadline?")]
+    assert "time" not in wants
+    assert [name for name, pattern in WANTS if pattern.search(
+        "What is the deadline for the school's return?")] == ["time"]

@@ -27,7 +27,10 @@ DURATION = re.compile(
     r"twenty|thirty|a|an)[\s-]+(?:working |school |calendar |consecutive |clear )?"
     r"(?:day|week|month|year|hour|minute)s?\b|\b(?:age of|aged?|under|up to)\s+\d{1,2}\b|"
     r"\b(?:aged?|between the ages of)\s+(?:between\s+|from\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b", re.I)
+    r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b|"
+    # an age said as the decade of life it falls in: "in her 20s", "until their early teens"
+    r"\b(?:in|until|into|by)\s+(?:his|her|their|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:[1-9]0s|teens|"
+    r"twenties|thirties|forties|fifties|sixties|seventies|eighties)\b", re.I)
 
 
 HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)
@@ -152,11 +155,16 @@ def counts_if_asked(question: str, length: str) -> bool:
     return _ASKED_UNIT.search(question) is None or _A_NUMBER.search(length) is not None
 
 
+_SPAN_ASKED = re.compile(r"\bhow\s+far\s+(?:back|ahead|forward|in\s+advance)\b", re.I)
+
+
 def same_scale(question: str, length: str) -> bool:
     """Whether a length of time is on the scale the question asks in (hours and minutes, or
     days to years); a question naming no unit takes any."""
     asked = _ASKED_UNIT.search(question)
     unit = re.search(r"(minute|hour|day|week|month|year)s?\b", length, re.I)
+    if unit is None and _SPAN_ASKED.search(question):
+        return False  # "how far ahead": a span of time, not an age ("aged 16 or 17")
     if asked is None or unit is None:
         return True
     return (asked.group(1).lower() in _SHORT_UNITS) == (unit.group(1).lower() in _SHORT_UNITS)
@@ -221,11 +229,14 @@ _HOW_LONG_KEPT = re.compile(r"\bhow\s+long\b.*\b(?:keep|kept|retain\w*|hold|held
 _UNTIL_EVENT = re.compile(r"\buntil\s+(?:the|their|they|he|she|it|a|an|his|her)\s+\w+", re.I)
 
 
-# how soon a thing is to be done, asked ("how quickly", "how soon") and said in words of speed
-# rather than as a length of time: "is provided promptly", "should act without delay"
-_HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly|fast|promptly|swiftly)\b", re.I)
+# how soon a thing is to be done, asked ("how quickly", "how soon", "how far ahead") and said in
+# words of speed rather than as a length of time: "is provided promptly", "should act without
+# delay", "planned as early as possible"
+_HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly|fast|promptly|swiftly|early|far\s+ahead|"
+                       r"far\s+in\s+advance)\b", re.I)
 _SPEED = re.compile(r"\b(?:promptly|immediately|without\s+(?:undue\s+|any\s+)?delay|"
-                    r"as\s+soon\s+as\s+(?:possible|practicable|reasonably\s+practicable)|"
+                    r"as\s+(?:soon|early)\s+as\s+(?:possible|practicable|reasonably\s+"
+                    r"practicable)|in\s+good\s+time|well\s+in\s+advance|"
                     r"straight\s*away|at\s+once|right\s+away|urgently|swiftly|quickly|"
                     r"in\s+a\s+timely\s+(?:way|manner|fashion)|on\s+the\s+same\s+day)\b", re.I)
 

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from kb.search import SearchEngine
 
 WANTS = [
+    # "how far back", "how far ahead": a span of time, before or after now
     ("duration", re.compile(r"\b(?:how long|how often|how soon|how quickly|how fast|"
+                            r"how far (?:back|ahead|forward|in advance)|"
                             r"what timescale|what time ?limit|"
                             r"within (?:what|how many)|how many (?:\w+ )?(?:days|weeks|months|"
                             r"hours|years)|what (?:[\w-]+ )?age|until what age|up to what age|"
@@ -37,7 +39,8 @@ WANTS = [
     # "how far was it cut", "by how much did it rise": the size of a change, in whatever figure
     # "how big a rise or fall", "what size of change": the size of a change asked outright;
     # "how much more likely", "how many times more often": the size of a difference
-    ("change", re.compile(r"\b(?:how far|by how much|how (?:many times|much) (?:more|less|"
+    ("change", re.compile(r"\b(?:how far(?!\s+(?:back|ahead|forward|in\s+advance)\b)|"
+                          r"by how much|how (?:many times|much) (?:more|less|"
                           r"as|fewer|greater|higher|lower|bigger|smaller|likelier|longer|"
                           r"shorter)|how much (?:[\w'-]+ ){0,6}(?:rise|rose|"
                           r"risen|fall|fell|fallen|increased?|decreased?|reduced?|cut|grow|grew|"
@@ -73,7 +76,10 @@ WANTS = [
     # moves" is a condition, not a question of time
     ("time", re.compile(r"\b(?:when(?=\s+(?:did|does|do|is|are|was|were|will|would|should|"
                         r"must|can|could|has|have|had|may|might|shall)\b)|(?:by|since|until) "
-                        r"when|(?:what|which) (?:date|year|month)|how long ago|deadline|"
+                        r"when|(?:what|which) (?:date|year|month)|how long ago|"
+                        # a deadline met or missed is an event the question sets, not asked
+                        r"(?<!misses the )(?<!missed the )(?<!miss the )(?<!meets the )"
+                        r"(?<!meet the )(?<!met the )deadline|"
                         r"(?:what|which) is the (?:\w+ )?date|date by which|"
                         # "the weekend opening hours", "at what times": hours of the day
                         r"opening (?:hours|times)|(?:what|which) (?:hours|times) (?!a\b|per\b))\b",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _ASKING = re.compile(r"\b(?:what|which)\s+(?:percentage|proportion|share|date|year|month|day|"
                      r"agency|organisation|partner)\b|\b(?:percentage|proportion|per ?cent|"
                      r"how many|how much|number of|how often|how long(?: a period)?|how soon|"
+                     r"how quickly|how old|how far(?: back| ahead| forward| in advance)?|"
                      r"when|who|whom|the\s+(?:longest|shortest))\b", re.I)
 
 
