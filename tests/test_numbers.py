@@ -675,3 +675,11 @@ def test_a_run_of_bare_long_numbers_to_a_clause_end_names_things_not_amounts() -
     assert [f.value for f in counted if f.kind == "count"][:3] == [4500, 5200, 6100]
     assert len(find_figures("Clubs logged 1,200, 1,500 and 1,800 visits.")) == 3
     assert [f.kind for f in find_figures("It met in 2019, 2020 and 2021.")] == ["year"] * 3
+
+
+def test_a_number_that_names_a_return_or_stands_beside_a_name_counts_nothing() -> None:
+    assert find_figures("Items kept for the 251 return are listed below.") == []
+    assert find_figures("Items that appear in neither the 251 nor Schedule B.") == []
+    # a count said again after "the" is still a count
+    assert [f.value for f in find_figures("Of the 78 and the 21 items, most were kept.")] == [
+        78.0, 21.0]

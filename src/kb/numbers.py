@@ -171,6 +171,10 @@ _NOT_QUANTITY = re.compile(r"(?:\+44\s?|(?<![\d.,£])0)\d{1,4}(?:[\s-]\d{3,4}){1
                           r"(?<![\d.,£])0\d+\b(?![.,]\d)|"
                           # a number joined to a name by a slash: "the 903/Ofsted Annex A items"
                           r"\b\d+/(?=[A-Za-z])|(?<=[A-Za-z]/)\d+\b|"
+                          # a number set beside a name as one of its kind ("in neither the 903
+                          # nor Annex A") or naming a return ("the 903 return"): itself a name
+                          r"(?<=\bthe )\d+(?=\s+(?:nor|or|and)\s+(?:the\s+)?[A-Z][a-z]*\b"
+                          r"(?!\s+\d))|(?<=\bthe )\d+(?=\s+returns?\b)|"
                           # a subsection, bracketed onto its section: "section 17(1)(b)", "8(3)"
                           r"(?<=[\w)])\(\d{1,3}\)")
 
