@@ -71,6 +71,25 @@ def make_docx(path: Path, heading: str, paragraphs: list[str]) -> Path:
     return path
 
 
+def make_table_docx(path: Path, heading: str, before: str, rows: list[tuple[str, ...]],
+                    after: str = "") -> Path:
+    """A DOCX written for the test: a heading, a paragraph, a table of these rows (the first
+    its header), and a paragraph after it if given."""
+    from docx import Document as Docx
+
+    document = Docx()
+    document.add_heading(heading, level=1)
+    document.add_paragraph(before)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    if after:
+        document.add_paragraph(after)
+    document.save(str(path))
+    return path
+
+
 PROSE = [
     "Professional curiosity means asking who else lives in the household and looking",
     "beyond what a parent says. Practitioners should think about fathers and male",

@@ -9,6 +9,7 @@ from tests.documents import (
     LIST_OVER_TWO_PASSAGES,
     answer_from,
     documents_library,
+    make_table_docx,
     one_document_library,
 )
 
@@ -536,27 +537,8 @@ def test_where_to_find_a_thing_asks_for_a_source_not_a_place() -> None:
     assert _wanted("Where is the summer festival held?") == "place"
 
 
-def _table_document(path: Path, heading: str, before: str, rows: list[tuple[str, ...]],
-                    after: str = "") -> Path:
-    """A DOCX written for the test: a heading, a paragraph, a table of these rows (the first
-    its header), and a paragraph after it if given."""
-    from docx import Document as Docx
-
-    document = Docx()
-    document.add_heading(heading, level=1)
-    document.add_paragraph(before)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for row, cells in zip(table.rows, rows, strict=True):
-        for cell, value in zip(row.cells, cells, strict=True):
-            cell.text = value
-    if after:
-        document.add_paragraph(after)
-    document.save(str(path))
-    return path
-
-
 def test_a_question_for_a_total_is_answered_by_the_total_row(tmp_path: Path) -> None:
-    path = _table_document(
+    path = make_table_docx(
         tmp_path / "recruitment.docx", "Foster carer recruitment",
         "Enquiries from prospective foster carers were counted in two rounds of open evenings "
         "across the county.",
@@ -1844,7 +1826,7 @@ def test_a_header_row_repeated_after_a_page_break_gives_no_facts() -> None:
 
 def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
         tmp_path: Path) -> None:
-    path = _table_document(
+    path = make_table_docx(
         tmp_path / "return.docx", "Membership return",
         "Record why a member stopped playing, using one of the leaving codes given in the "
         "table below:",
@@ -1863,7 +1845,7 @@ def test_a_code_asked_for_is_found_in_a_row_whose_table_names_the_question(
 
 
 def test_a_short_row_under_a_code_column_answers_which_code(tmp_path: Path) -> None:
-    path = _table_document(
+    path = make_table_docx(
         tmp_path / "referrals.docx", "Referral return",
         "For each new referral, record who made it, using the source codes in the table below.",
         [("Code", "Description"), ("1", "'FAMILY' – a parent, relative or carer."),

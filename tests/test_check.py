@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.documents import LIST_OVER_TWO_PASSAGES, one_document_library
+from tests.documents import LIST_OVER_TWO_PASSAGES, make_table_docx, one_document_library
 
 from kb import KnowledgeBase
 from kb.check import Verdict
@@ -2306,3 +2306,24 @@ def test_a_sentence_opening_on_such_cases_is_read_with_the_case_before_it(
     # the answer shows the case it holds for, not "In such cases" alone
     assert answer.answer_found and (answer.answer or "").startswith("Where a child")
     assert "every six weeks" in (answer.answer or "")
+
+
+def test_a_claim_pairing_a_code_with_a_name_is_read_against_the_list_of_codes(
+        tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    make_table_docx(
+        tmp_path / "docs" / "clubs.docx", "Annex B: league club codes and names",
+        "Each club in the county youth league is given a three-digit code for its returns.",
+        [("Code", "Name", "Code", "Name"), ("411", "Ashford Rovers", "511", "Hythe Town"),
+         ("412", "Bexley Juniors", "512", "Lydd Athletic"),
+         ("413", "Deal Harriers", "513", "Rye Colts")])
+    with KnowledgeBase.open(tmp_path / "index") as kb:
+        kb.ingest([tmp_path / "docs"])
+        right = kb.check("In the league's annex, club code 512 belongs to Lydd Athletic.")
+        assert right.verdict == "supported"
+        wrong = kb.check("In the league's annex, club code 512 belongs to Deal Harriers.")
+        assert wrong.verdict == "contradicted"
+        assert "Lydd Athletic" in wrong.explanation
+        # a claim that says more of the pair than the pairing is not decided by the list
+        more = kb.check("Club code 512 Lydd Athletic must send its returns by the end of May.")
+        assert more.verdict != "supported"

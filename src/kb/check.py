@@ -56,7 +56,7 @@ from kb.readings import open_leads
 from kb.scope import ALL_COUNTED, limits
 from kb.sentences import PART_OF
 from kb.swaps import one_part, swapped_modifier, swapped_part, swapped_quote, swapped_term
-from kb.table_claims import ranks, read_ranking, read_rows
+from kb.table_claims import ranks, read_code_entry, read_ranking, read_rows
 from kb.verdicts import Verdict, evidence, explain
 from kb.words import in_their_words, stem, words_of
 
@@ -102,9 +102,13 @@ def check_claim(engine: SearchEngine, claim: str, filters: Filters | None = None
     if verdict != "not_found" and not claims_a_figure(parsed):
         chosen = chosen + concurring(parsed, aligned, verdict, chosen)
     reads_rows, ranking = verdict == "not_found" and bool(parsed.figures), ranks(claim)
+    codes = verdict == "not_found" and bool(re.search(r"\d", claim))
     ordered = None
-    if reads_rows or ranking:  # the tables of the evidence's documents, fetched once
+    if reads_rows or ranking or codes:  # the tables of the evidence's documents, fetched once
         located = engine.document_facts(list(dict.fromkeys(hit.doc_id for hit in hits)))
+        if codes and (entry := read_code_entry(engine, parsed.text, located)):
+            verdict, chosen, reason = entry
+            reads_rows = False
         if reads_rows:
             verdict, chosen = read_rows(engine, parsed.text, parsed.figures, located) or \
                 (verdict, chosen)

@@ -243,3 +243,69 @@ def _row_match(row: tuple[Passage, str, int], claimed: Figure, source: Figure, a
                figures: list[Figure]) -> Match:
     passage, quote, start = row
     return Match(claimed, source, 1.0, agreed, passage, quote, start, figures)
+
+
+# a row label that is a code: digits, or letters run into digits ("815", "N4", "UN7"); not a year
+_CODE_LABEL = re.compile(r"[A-Za-z]{0,4}\s?\d{1,4}[A-Za-z]?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+ENTRY_WORDS = 6  # the most content words an entry's name has
+
+
+def _is_code(label: str) -> bool:
+    label = label.strip()
+    return bool(_CODE_LABEL.fullmatch(label)) and not _YEAR.fullmatch(label) and \
+        (len(label) >= 3 or any(c.isalpha() for c in label)) and any(c.isdigit() for c in label)
+
+
+# the words that pair a code with its name ("815 belongs to North Yorkshire", "North Yorkshire
+# has the code 815", "N4 is family in acute stress"), and the name ends the claim's clause: a
+# claim that says more of the pair ("N4 ... may only be recorded once") is no pairing alone
+_PAIRING = re.compile(r"\s*(?:(?:is|are|was|belongs?\s+to|stands?\s+for|means|refers?\s+to|"
+                      r"denotes|has|have|is\s+given|(?:is\s+)?(?:the\s+)?code\s+(?:for|of)?|"
+                      r"the|a|for|:|-|\u2013|=)\s*){1,4}", re.I)
+
+
+def _paired(claim: str, code: str, name: str) -> bool:
+    """Whether the claim pairs the code with the name and says nothing more of them after."""
+    at = claim.find(code)
+    found = re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", claim, re.I)
+    if at < 0 or found is None:
+        return False
+    spot = found.start()
+    first, second = (at + len(code), spot) if at < spot else (spot + len(name), at)
+    last_end = max(at + len(code), spot + len(name))
+    return _PAIRING.fullmatch(claim[first:second]) is not None and \
+        re.fullmatch(r"[\s.;!'\"\u2019)]*", claim[last_end:]) is not None
+
+
+def read_code_entry(engine: SearchEngine, claim: str, located: list[tuple[int, Fact]]
+                    ) -> tuple[str, list[Match], str] | None:
+    """A claim that pairs a code with a name ("code 815 belongs to North Yorkshire") read against
+    a list of codes and their names (facts whose label is the code and whose value is a short
+    name in words): the code's own name in the claim, supported; the name of another code of
+    the same list in its place, contradicted; else no decision."""
+    def named(fact: Fact) -> bool:
+        return _paired(claim, code.group(0), fact.value) if code else False
+
+    entries = [fact for _, fact in located if _is_code(fact.label) and
+               not find_figures(fact.value) and 0 < len(content_words(fact.value)) <= ENTRY_WORDS]
+    for fact in entries:
+        code = re.search(rf"(?<![\w.,]){re.escape(fact.label.strip())}(?![\w]|[.,]\d)", claim)
+        if code is None:
+            continue
+        same_list = [other for other in entries if other.caption == fact.caption and
+                     other.column == fact.column and other.label != fact.label]
+        if named(fact):
+            verdict, reason = "supported", ""
+        elif other := next((o for o in same_list if named(o)), None):
+            verdict, reason = "contradicted", \
+                f"the source gives {fact.label.strip()} as {fact.value}; {other.value} is " \
+                f"{other.label.strip()}"
+        else:
+            continue
+        row = _rows(engine, located, [fact])[id(fact)]
+        if row is None:
+            continue
+        anchor = Figure("", 0, 0, 0.0, "count")
+        return verdict, [_row_match(row, anchor, anchor, verdict == "supported", [])], reason
+    return None
