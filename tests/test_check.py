@@ -2327,3 +2327,34 @@ def test_a_claim_pairing_a_code_with_a_name_is_read_against_the_list_of_codes(
         # a claim that says more of the pair than the pairing is not decided by the list
         more = kb.check("Club code 512 Lydd Athletic must send its returns by the end of May.")
         assert more.verdict != "supported"
+
+
+def test_a_claims_attribution_says_which_document_to_read_though_its_words_echo_another(
+        tmp_path: Path) -> None:
+    from tests.documents import documents_library
+
+    from kb.names import said_without_attribution
+    from kb.query import Filters
+
+    guidance = ("Keeping Pupils Safe 2025\n\n"
+                "Keeping Pupils Safe (KPS) is statutory guidance for schools in the county. "
+                "It sets out what staff should do to keep pupils safe.\n\n"
+                "Lessons from reviews\n\n"
+                "Examples of poor practice include:\n"
+                "• poor record keeping\n"
+                "• passing records on too slowly, and\n"
+                "• failing to listen to the views of the child.\n")
+    advice = ("Passing on school records advice\n\n"
+              "This advice is for office staff passing on school records when a pupil moves. "
+              "Records are passed on through the secure transfer site. Passing on school records "
+              "is a task for the office manager, who keeps a log of each transfer.\n")
+    with documents_library(tmp_path, {"kps.txt": guidance, "records.txt": advice}) as kb:
+        claim = ("KPS 2025 gives passing school records on too quickly as an example of poor "
+                 "practice.")
+        assert len(kb.engine.documents_named(claim)) == 2  # its words echo the advice's title
+        found = kb.engine.named_document_hits(claim, [], Filters(),
+                                              said=said_without_attribution(claim))
+        assert found and {hit.path.rsplit("/", 1)[-1] for hit in found} == {"kps.txt"}
+        verdict = kb.check(claim)
+        assert verdict.verdict == "contradicted"
+        assert verdict.evidence[0]["path"].endswith("kps.txt")

@@ -84,7 +84,12 @@ class SearchEngine(Library):
         asker has said where to look. A claim's attribution taken off (`said`), its words are
         searched in that document whatever the search found: the document's name pulls the
         search to the pages that name it, not to those that say what is claimed."""
-        named = self.documents_named(text, filters.include_restricted)
+        # a claim's attribution names where to look ("KCSIE 2025 gives ..."); the words of
+        # what it says may echo another document's title ("sharing information")
+        attribution = text[:len(text) - len(said)] if said else ""
+        named = attribution and self.documents_named(attribution, filters.include_restricted)
+        if not named or len(named) != 1:
+            named = self.documents_named(text, filters.include_restricted)
         if len(named) != 1:
             return []
         found = any(hit.doc_id == named[0] for hit in hits)
