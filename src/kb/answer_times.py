@@ -29,8 +29,8 @@ DURATION = re.compile(
     r"\b(?:aged?|between the ages of)\s+(?:between\s+|from\s+)?\d{1,2}\s+(?:and|to)\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+or\s+(?:over|above|older|under)\b|\b(?:full|half)[\s-]day\b|"
     # an age said as the decade of life it falls in: "in her 20s", "until their early teens"
-    r"\b(?:in|until|into|by)\s+(?:his|her|their|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:[1-9]0s|teens|"
-    r"twenties|thirties|forties|fifties|sixties|seventies|eighties)\b", re.I)
+    r"\b(?:in|until|into|by)\s+(?:his|her|their|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?"
+    r"(?:[1-9]0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)\b", re.I)
 
 
 HOW_OFTEN = re.compile(r"\bhow often\b|\bhow frequently\b", re.I)

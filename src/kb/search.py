@@ -87,8 +87,9 @@ class SearchEngine(Library):
         # a claim's attribution names where to look ("KCSIE 2025 gives ..."); the words of
         # what it says may echo another document's title ("sharing information")
         attribution = text[:len(text) - len(said)] if said else ""
-        named = attribution and self.documents_named(attribution, filters.include_restricted)
-        if not named or len(named) != 1:
+        named = self.documents_named(attribution, filters.include_restricted) \
+            if attribution else []
+        if len(named) != 1:
             named = self.documents_named(text, filters.include_restricted)
         if len(named) != 1:
             return []

@@ -265,17 +265,16 @@ _PAIRING = re.compile(r"\s*(?:(?:is|are|was|belongs?\s+to|stands?\s+for|means|re
                       r"the|a|for|:|-|\u2013|=)\s*){1,4}", re.I)
 
 
-def _paired(claim: str, code: str, name: str) -> bool:
-    """Whether the claim pairs the code with the name and says nothing more of them after."""
-    at = claim.find(code)
+def _paired(claim: str, code: re.Match[str], name: str) -> bool:
+    """Whether the claim pairs the code (where it stands in the claim) with the name, and says
+    nothing more of them after."""
     found = re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", claim, re.I)
-    if at < 0 or found is None:
+    if found is None:
         return False
-    spot = found.start()
-    first, second = (at + len(code), spot) if at < spot else (spot + len(name), at)
-    last_end = max(at + len(code), spot + len(name))
-    return _PAIRING.fullmatch(claim[first:second]) is not None and \
-        re.fullmatch(r"[\s.;!'\"\u2019)]*", claim[last_end:]) is not None
+    between = claim[code.end():found.start()] if code.start() < found.start() else \
+        claim[found.end():code.start()]
+    return _PAIRING.fullmatch(between) is not None and \
+        re.fullmatch(r"[\s.;!'\"\u2019)]*", claim[max(code.end(), found.end()):]) is not None
 
 
 def read_code_entry(engine: SearchEngine, claim: str, located: list[tuple[int, Fact]]
@@ -284,9 +283,6 @@ def read_code_entry(engine: SearchEngine, claim: str, located: list[tuple[int, F
     a list of codes and their names (facts whose label is the code and whose value is a short
     name in words): the code's own name in the claim, supported; the name of another code of
     the same list in its place, contradicted; else no decision."""
-    def named(fact: Fact) -> bool:
-        return _paired(claim, code.group(0), fact.value) if code else False
-
     entries = [fact for _, fact in located if _is_code(fact.label) and
                not find_figures(fact.value) and 0 < len(content_words(fact.value)) <= ENTRY_WORDS]
     for fact in entries:
@@ -295,9 +291,9 @@ def read_code_entry(engine: SearchEngine, claim: str, located: list[tuple[int, F
             continue
         same_list = [other for other in entries if other.caption == fact.caption and
                      other.column == fact.column and other.label != fact.label]
-        if named(fact):
+        if _paired(claim, code, fact.value):
             verdict, reason = "supported", ""
-        elif other := next((o for o in same_list if named(o)), None):
+        elif other := next((o for o in same_list if _paired(claim, code, o.value)), None):
             verdict, reason = "contradicted", \
                 f"the source gives {fact.label.strip()} as {fact.value}; {other.value} is " \
                 f"{other.label.strip()}"
