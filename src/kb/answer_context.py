@@ -222,7 +222,7 @@ def with_what_follows(best: Candidate) -> Candidate:
 
 # an entry of a list of terms: a line that opens on the term and a colon ("Placement out of
 # area (sometimes referred to as ...): a placement ...")
-_ENTRY = re.compile(r"[A-Z](?![^:.\n]*\b(?:is|are|was|were|has|have|had|will|would|should|must|"
+_ENTRY = re.compile(r"^[A-Z](?![^:.\n]*\b(?:is|are|was|were|has|have|had|will|would|should|must|"
                     r"can|may|includes?)\b)[^:.\n]{1,80}:\s", re.M)
 
 
@@ -234,5 +234,5 @@ def _one_entry(best: Candidate, next_start: int) -> bool:
     line_start = text.rfind("\n", 0, best.sentence.start) + 1
     return best.sentence.start == line_start and _ENTRY.match(text, line_start) is not None \
         and "\n" not in text[best.sentence.start:next_start] and \
-        len(re.findall(r"^" + _ENTRY.pattern, text, re.M)) > 1  # a list of them
+        len(_ENTRY.findall(text)) > 1  # a list of them
 

@@ -221,8 +221,8 @@ def others_besides(claim: str, sentence: str) -> str | None:
     # a number is the thing ("people under eighteen"): the sentence's figures are its words
     tokens = _TOKEN_OR_FIGURE.findall(sentence) if head.isdigit() else TOKEN.findall(sentence)
     stems = [stem(token) for token in tokens]
-    for at, word in enumerate(stems):
-        if _as_number(word) != head:
+    for at, token in enumerate(tokens):
+        if _as_number(token) != head:
             continue
         for join in range(max(0, at - _BESIDE_REACH), min(len(tokens), at + _BESIDE_REACH + 1)):
             if tokens[join].lower() not in _BESIDE:

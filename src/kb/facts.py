@@ -8,6 +8,7 @@ or else the nearest heading, names it. Search, ask and check read facts with the
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -141,7 +142,7 @@ def _group_of(text: str, fact: Fact) -> tuple[str, int, int] | None:
     offset = 0
     for line in text.split("\n"):
         cells = line.split("\t")
-        starts = [offset + sum(len(c) + 1 for c in cells[:n]) for n in range(len(cells))]
+        starts = list(itertools.accumulate((len(c) + 1 for c in cells[:-1]), initial=offset))
         for at, cell in enumerate(cells[1:-1], start=1):
             if cell.strip() == fact.label.strip() and fact.value in cells[at + 1:]:
                 end = cells.index(fact.value, at + 1)

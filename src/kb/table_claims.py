@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb.agreement import agrees, comparable
-from kb.facts import Fact, row_of
+from kb.facts import YEAR, Fact, row_of
 from kb.models import Figure, Match, Passage
 from kb.numbers import find_figures, stated_figures
 from kb.words import content_words, stem
@@ -247,13 +247,12 @@ def _row_match(row: tuple[Passage, str, int], claimed: Figure, source: Figure, a
 
 # a row label that is a code: digits, or letters run into digits ("815", "N4", "UN7"); not a year
 _CODE_LABEL = re.compile(r"[A-Za-z]{0,4}\s?\d{1,4}[A-Za-z]?")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 ENTRY_WORDS = 6  # the most content words an entry's name has
 
 
 def _is_code(label: str) -> bool:
     label = label.strip()
-    return bool(_CODE_LABEL.fullmatch(label)) and not _YEAR.fullmatch(label) and \
+    return bool(_CODE_LABEL.fullmatch(label)) and not YEAR.match(label) and \
         (len(label) >= 3 or any(c.isalpha() for c in label)) and any(c.isdigit() for c in label)
 
 
